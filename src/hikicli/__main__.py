@@ -1,0 +1,5 @@
+import sys
+
+from hikicli.entry import main
+
+sys.exit(main())

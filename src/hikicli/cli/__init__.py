@@ -1,0 +1,1 @@
+"""The typer layer: parse arguments, build the context, call a flow or service, render, exit."""

@@ -1,0 +1,73 @@
+"""The `hiki` command: the typer app, its global options, and the one exit point for errors."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from hikicli.errors import Cancelled, HikiError
+
+CANCELLED = "Cancelled — nothing was saved."
+
+
+class HikiGroup(TyperGroup):
+    """Maps every HikiError to a short message and its exit code; no traceback, ever."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Cancelled:
+            _error(CANCELLED)
+            raise typer.Exit(Cancelled.exit_code) from None
+        except KeyboardInterrupt:
+            _error(CANCELLED)
+            raise typer.Exit(130) from None
+        except HikiError as err:
+            _error(str(err))
+            raise typer.Exit(err.exit_code) from None
+
+
+def _error(message: str) -> None:
+    from hikicli.cli.render import err_console
+
+    err_console().print(message, markup=False)
+
+
+app = typer.Typer(
+    cls=HikiGroup,
+    name="hiki",
+    help="A private, gentle companion for small steps. Everything stays on this computer.",
+    add_completion=False,
+    no_args_is_help=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Each module adds its commands to `app`; keep this list short and in the order of `hiki --help`.
+COMMAND_MODULES = (
+    "hikicli.cli.dashboard",
+    "hikicli.cli.checkin",
+    "hikicli.cli.history",
+    "hikicli.cli.guide",
+    "hikicli.cli.crisis",
+    "hikicli.cli.data",
+    "hikicli.cli.config",
+    "hikicli.cli.content",
+)
+for _name in COMMAND_MODULES:
+    importlib.import_module(_name)
+
+
+def run(args: list[str]) -> int:
+    """Run hiki with `args`; return the exit code."""
+    command = typer.main.get_command(app)
+    try:
+        command.main(args=args, prog_name="hiki", standalone_mode=True)
+    except SystemExit as exit_:
+        code = exit_.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    return 0

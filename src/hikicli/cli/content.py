@@ -1,0 +1,54 @@
+"""`hiki content`: check content files and print the content format's JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hikicli.cli.app import app
+
+content_app = typer.Typer(
+    help="For content authors: validate files, print the schema.", no_args_is_help=True
+)
+app.add_typer(content_app, name="content")
+
+
+@content_app.command("validate")
+def validate(
+    path: Annotated[Path, typer.Argument(help="A content file or a folder of them.")],
+) -> None:
+    """Check content files; print every problem with file, line, column and field."""
+    from hikicli.content.validate import validate_path
+    from hikicli.errors import ContentError
+
+    problems = validate_path(path)
+    if problems:
+        raise ContentError(problems)
+    typer.echo(f"{path}: OK")
+
+
+@content_app.command("schema")
+def schema(
+    kind: Annotated[str | None, typer.Argument(help="One kind, e.g. guides; default: all.")] = None,
+) -> None:
+    """Print the JSON Schema of the content format (for editor autocompletion)."""
+    from hikicli.content.registry import KINDS, kind_by_name
+    from hikicli.errors import UsageError
+
+    if kind is not None:
+        found = kind_by_name(kind)
+        if found is None:
+            raise UsageError(f"Unknown kind '{kind}'. Kinds: {', '.join(k.name for k in KINDS)}.")
+        doc = found.model_class().model_json_schema()
+        doc["$schema"] = "http://json-schema.org/draft-07/schema#"
+    else:
+        doc = {
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "title": "hiki content",
+            "description": "One schema per kind of content file.",
+            "kinds": {k.name: k.model_class().model_json_schema() for k in KINDS},
+        }
+    typer.echo(json.dumps(doc, indent=2, ensure_ascii=False))

@@ -1,0 +1,79 @@
+"""The application context handed to every command; tests build their own and pass it as `obj`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from hikicli.errors import NeedsTerminal
+from hikicli.prompting import Prompter
+from hikicli.storage.log import EventLog, now_local
+from hikicli.storage.paths import Paths
+from hikicli.storage.settings import Settings
+
+
+@dataclass
+class AppContext:
+    paths: Paths
+    prompter: Prompter | None = None
+    clock: Callable[[], dt.datetime] = now_local
+    interactive: bool | None = None
+    _catalog: dict[str, Any] | None = field(default=None, repr=False)
+    _settings: Settings | None = field(default=None, repr=False)
+
+    @classmethod
+    def default(cls, profile: str | None = None) -> AppContext:
+        return cls(Paths.resolve(profile=profile or os.environ.get("HIKI_PROFILE") or "default"))
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def today(self) -> dt.date:
+        return self.clock().date()
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = Settings(self.paths.config_file)
+        return self._settings
+
+    @property
+    def log(self) -> EventLog:
+        return EventLog(self.paths)
+
+    def language(self) -> str:
+        try:
+            return str(self.settings.get("language"))
+        except Exception:  # unreadable settings must never stop content (crisis help) loading
+            return "en"
+
+    @property
+    def catalog(self) -> dict[str, Any]:
+        if self._catalog is None:
+            from hikicli.content.catalog import load_catalog
+
+            self._catalog = load_catalog(self.language(), self.paths.cache_dir)
+        return self._catalog
+
+    def is_interactive(self) -> bool:
+        if self.interactive is not None:
+            return self.interactive
+        return sys.stdin.isatty() and sys.stdout.isatty()
+
+    def get_prompter(self, flags_hint: str) -> Prompter:
+        """The prompter, or a clear error naming the flags when there is no terminal."""
+        if self.prompter is not None:
+            return self.prompter
+        if not self.is_interactive():
+            raise NeedsTerminal(
+                f"No terminal to ask questions in. Pass the answers as flags: {flags_hint}"
+            )
+        from hikicli.cli.render import console
+        from hikicli.prompting import QuestionaryPrompter
+
+        self.prompter = QuestionaryPrompter(console=console())
+        return self.prompter

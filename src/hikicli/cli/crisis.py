@@ -1,0 +1,77 @@
+"""`hiki crisis` (alias `hiki sos`): people to reach now.
+
+It works even if the log or the settings are broken: it reads neither the log nor any private file.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from hikicli.cli.app import app
+from hikicli.cli.context import AppContext
+
+
+def _crisis(ctx: typer.Context, country: str | None, as_json: bool) -> None:
+    from hikicli.domain.crisis import crisis_view, locale_country
+
+    actx: AppContext = ctx.obj
+    setting = ""
+    try:
+        setting = str(actx.settings.get("country"))
+    except Exception:  # a broken settings file must never hide crisis help
+        setting = ""
+    code = (country or setting or locale_country() or "").upper()
+    view = crisis_view(actx.catalog["crisis"], actx.catalog["ui"], code, actx.today())
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json(view)
+        return
+    render_crisis(view)
+
+
+def render_crisis(view: dict[str, Any]) -> None:
+    from hikicli.cli.render import console, markup_escape
+
+    out = console()
+    out.print(f"[bold]{markup_escape(view['intro'])}[/]")
+    out.print()
+    out.print(f"[bold]{markup_escape(view['emergency'])}[/]")
+    out.print()
+    if view["country_name"]:
+        out.print(f"[bold underline]{markup_escape(view['country_name'])}[/]")
+    for line in view["lines"]:
+        channels = ", ".join(line["channels"])
+        out.print(f"[bold]{markup_escape(line['name'])}[/]  ({markup_escape(channels)})")
+        out.print(f"  {markup_escape(line['contact'])}")
+        if line.get("hours"):
+            out.print(f"  {markup_escape(line['hours'])}")
+        if line.get("note"):
+            out.print(f"  {markup_escape(line['note'])}")
+        for warning in line["warnings"]:
+            out.print(f"  [yellow]{markup_escape(warning)}[/]")
+        out.print(
+            f"  [dim]source: {markup_escape(line['source'])} · checked {line['verified_on']}[/]"
+        )
+    out.print()
+    out.print(f"[dim]{markup_escape(view['check_official'])}[/]")
+
+
+CountryOpt = Annotated[
+    str | None, typer.Option("--country", "-c", help="Two-letter country code, e.g. JP, US, GB.")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the resources as JSON.")]
+
+
+@app.command()
+def crisis(ctx: typer.Context, country: CountryOpt = None, as_json: JsonOpt = False) -> None:
+    """People you can reach right now: text and chat first, then phone."""
+    _crisis(ctx, country, as_json)
+
+
+@app.command("sos")
+def sos(ctx: typer.Context, country: CountryOpt = None, as_json: JsonOpt = False) -> None:
+    """Same as `hiki crisis`."""
+    _crisis(ctx, country, as_json)

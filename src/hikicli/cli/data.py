@@ -1,0 +1,86 @@
+"""`hiki data`: where the data lives, exporting it, and deleting it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hikicli.cli.app import app
+from hikicli.cli.context import AppContext
+
+data_app = typer.Typer(
+    help="Your data: where it lives, export it, delete it.", no_args_is_help=True
+)
+app.add_typer(data_app, name="data")
+
+WIPE_WORD = "delete"
+
+
+@data_app.command("path")
+def path(ctx: typer.Context) -> None:
+    """Print the folder where this profile's data lives."""
+    actx: AppContext = ctx.obj
+    typer.echo(str(actx.paths.data_dir))
+
+
+@data_app.command("export")
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json or csv.")] = "json",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of the screen."),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Replace FILE if it exists.")] = False,
+) -> None:
+    """Export everything recorded, as JSON or CSV."""
+    from hikicli.errors import UsageError
+    from hikicli.storage.export import export_csv, export_json
+
+    actx: AppContext = ctx.obj
+    if fmt not in ("json", "csv"):
+        raise UsageError(f"--format must be json or csv (not '{fmt}').")
+    read = actx.log.read()
+    text = export_json(read.events, actx.now()) if fmt == "json" else export_csv(read.events)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        from hikicli.storage.files import atomic_write
+
+        target = output.expanduser()
+        if target.exists() and not force:
+            raise UsageError(f"{target} already exists; pass --force to replace it.")
+        if not target.parent.is_dir():
+            raise UsageError(f"The folder {target.parent} does not exist.")
+        atomic_write(target, text.encode("utf-8"))
+        typer.echo(
+            f"Wrote {len(read.events)} entries to {target} (readable only by you).", err=True
+        )
+    for problem in read.problems:
+        typer.echo(f"Note: {problem.describe(actx.log.path)}", err=True)
+
+
+@data_app.command("wipe")
+def wipe(
+    ctx: typer.Context,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Delete without asking (for scripts).")
+    ] = False,
+) -> None:
+    """Delete everything this profile has recorded, its settings and caches. Cannot be undone."""
+    from hikicli.storage.wipe import wipe_profile
+
+    actx: AppContext = ctx.obj
+    ui = actx.catalog["ui"]
+    if not yes:
+        prompter = actx.get_prompter("--yes")
+        typed = prompter.text(
+            "wipe", ui["wipe_confirm"].format(word=WIPE_WORD, data_dir=actx.paths.data_dir)
+        )
+        if typed.strip().lower() != WIPE_WORD:
+            typer.echo("Nothing was deleted.")
+            return
+    wipe_profile(actx.paths)
+    typer.echo(ui["wipe_done"])

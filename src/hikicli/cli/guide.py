@@ -1,0 +1,106 @@
+"""`hiki guide`: guidance on each strategy, for the person, their family or counselors."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from hikicli.cli.app import app
+from hikicli.cli.context import AppContext
+
+AUDIENCES = ("self", "family", "counselor")
+
+
+@app.command()
+def guide(
+    ctx: typer.Context,
+    topic: Annotated[str | None, typer.Argument(help="A topic id; see --list.")] = None,
+    list_: Annotated[bool, typer.Option("--list", "-l", help="List the topics.")] = False,
+    audience: Annotated[
+        str, typer.Option("--audience", "-a", help="Who is reading: self, family or counselor.")
+    ] = "self",
+    pager: Annotated[bool, typer.Option(help="Page long text in a terminal.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the topic(s) as JSON.")] = False,
+) -> None:
+    """Guidance to read, on five strategies that help recovery."""
+    from hikicli.cli.render import console, markup_escape, print_json
+    from hikicli.errors import UsageError
+
+    actx: AppContext = ctx.obj
+    if audience not in AUDIENCES:
+        raise UsageError(f"--audience must be one of: {', '.join(AUDIENCES)} (not '{audience}').")
+    guides = actx.catalog["guides"]
+    order = [
+        t
+        for t in (
+            "professional-help",
+            "social-reintegration",
+            "family",
+            "academic-pressure",
+            "ongoing-support",
+        )
+        if t in guides
+    ]
+    order += sorted(set(guides) - set(order))
+    if list_ or topic is None:
+        if as_json:
+            print_json(
+                [
+                    {"id": t, "title": guides[t]["title"], "summary": guides[t]["summary"]}
+                    for t in order
+                ]
+            )
+            return
+        from rich.table import Table
+
+        table = Table(box=None, show_header=False, pad_edge=False)
+        table.add_column(style="bold")
+        table.add_column()
+        for t in order:
+            table.add_row(t, markup_escape(f"{guides[t]['title']} — {guides[t]['summary']}"))
+        console().print(table)
+        console().print(
+            "\nRead one with [bold]hiki guide TOPIC[/] "
+            "(add [bold]--audience family[/] or [bold]counselor[/])."
+        )
+        return
+    if topic not in guides:
+        raise UsageError(f"Unknown topic '{topic}'. Topics: {', '.join(order)}.")
+    item = guides[topic]
+    text = item["audiences"][audience]
+    if as_json:
+        print_json(
+            {
+                "id": topic,
+                "audience": audience,
+                "title": text["title"],
+                "body": text["body"],
+                "sources": item["sources"],
+                "disclaimer": actx.catalog["ui"]["guide_disclaimer"],
+            }
+        )
+        return
+    render_guide(actx, item, audience, pager)
+
+
+def render_guide(actx: AppContext, item: dict[str, Any], audience: str, pager: bool) -> None:
+    from rich.markdown import Markdown
+
+    from hikicli.cli.render import console
+
+    text = item["audiences"][audience]
+    sources = "\n".join(
+        f"- {s['title']}" + (f" — {s['url']}" if s.get("url") else "") for s in item["sources"]
+    )
+    md = Markdown(
+        f"# {text['title']}\n\n{text['body'].strip()}\n\n---\n\n"
+        f"*{actx.catalog['ui']['guide_disclaimer']}*\n\n**Sources**\n\n{sources}\n"
+    )
+    out = console()
+    long = out.is_terminal and text["body"].count("\n") + 12 > out.size.height
+    if pager and long:
+        with out.pager(styles=True):
+            out.print(md)
+    else:
+        out.print(md)

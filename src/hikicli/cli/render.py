@@ -1,0 +1,42 @@
+"""Shared output helpers. Only the cli package prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@lru_cache(maxsize=1)
+def console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def err_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def markup_escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def bar(value: float | None, hi: float = 10, width: int = 10) -> str:
+    """A small text bar that reads without colour (NO_COLOR, screen readers see the number too)."""
+    if value is None:
+        return " " * width
+    filled = max(0, min(width, round(value / hi * width)))
+    return "█" * filled + "·" * (width - filled)

@@ -1,0 +1,113 @@
+"""The content catalog: every YAML file of one language, validated once and cached.
+
+Validation (pydantic) is slow to import and run, so the validated catalog is kept as a marshal
+file keyed by the content files' names, sizes and mtimes and by hiki's version. Commands on the hot
+path (the dashboard) read that plain-dict cache and never import pydantic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from hikicli import __version__
+from hikicli.content.registry import KINDS
+from hikicli.errors import ContentError
+
+DEFAULT_LANG = "en"
+
+
+def content_root() -> Path:
+    """The shipped content: inside the installed package, or the source tree's `content/`."""
+    packaged = Path(str(resources.files("hikicli"))) / "_content"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "content"
+
+
+def languages() -> list[str]:
+    root = content_root()
+    return sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+
+
+def lang_dir(lang: str) -> Path:
+    root = content_root()
+    folder = root / lang
+    return folder if folder.is_dir() else root / DEFAULT_LANG
+
+
+def _signature(folder: Path) -> str:
+    digest = hashlib.sha256(f"{__version__}|{folder}".encode())
+    for path in sorted(folder.rglob("*.yaml")):
+        st = path.stat()
+        digest.update(f"{path.relative_to(folder)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:20]
+
+
+def build_catalog(folder: Path) -> dict[str, Any]:
+    """Parse and validate every file; raise ContentError listing all problems."""
+    from hikicli.content.validate import validate_located
+    from hikicli.content.yamlload import parse_file
+
+    catalog: dict[str, Any] = {}
+    problems: list[str] = []
+    for kind in KINDS:
+        if kind.folder:
+            catalog[kind.name] = {}
+            files = sorted((folder / kind.name).glob("*.yaml"))
+        else:
+            files = [folder / f"{kind.name}.yaml"]
+        if kind.required and not all(f.exists() for f in files) or (kind.folder and not files):
+            if kind.required:
+                problems.append(f"{folder / kind.name}: missing content ({kind.name})")
+            continue
+        for file in files:
+            try:
+                model = validate_located(parse_file(file), kind, str(file))
+            except ContentError as err:
+                problems.extend(err.problems)
+                continue
+            data = model.model_dump(mode="json")
+            if kind.folder:
+                if data["id"] in catalog[kind.name]:
+                    problems.append(f"{file}: duplicate id '{data['id']}'")
+                catalog[kind.name][data["id"]] = data
+            else:
+                catalog[kind.name] = data
+    if problems:
+        raise ContentError(problems)
+    return catalog
+
+
+def load_catalog(lang: str = DEFAULT_LANG, cache_dir: Path | None = None) -> dict[str, Any]:
+    """The validated catalog as plain dicts, from the cache when the files have not changed."""
+    folder = lang_dir(lang)
+    cache_file = None
+    if cache_dir is not None:
+        cache_file = cache_dir / f"content-{folder.name}-{_signature(folder)}.marshal"
+        try:
+            data = marshal.loads(cache_file.read_bytes())
+            if isinstance(data, dict):
+                return data
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    catalog = build_catalog(folder)
+    if cache_file is not None:
+        _write_cache(cache_file, catalog)
+    return catalog
+
+
+def _write_cache(cache_file: Path, catalog: dict[str, Any]) -> None:
+    # The cache holds only shipped content (nothing private); failing to write it costs only time.
+    from hikicli.errors import StorageError
+    from hikicli.storage.files import atomic_write
+
+    try:
+        for old in cache_file.parent.glob(cache_file.name.rsplit("-", 1)[0] + "-*.marshal"):
+            old.unlink()
+        atomic_write(cache_file, marshal.dumps(catalog))
+    except (OSError, StorageError):
+        pass

@@ -1,0 +1,172 @@
+"""Strict pydantic models of the content format. Unknown keys and wrong types are errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+STRATEGIES = (
+    "professional-help",
+    "social-reintegration",
+    "family",
+    "academic-pressure",
+    "ongoing-support",
+)
+Strategy = Literal[
+    "professional-help", "social-reintegration", "family", "academic-pressure", "ongoing-support"
+]
+Audience = Literal["self", "family", "counselor"]
+CONTACT_IDS = ("none", "family", "online", "phone", "in-person")
+ContactId = Literal["none", "family", "online", "phone", "in-person"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(Strict):
+    title: Text
+    url: Text | None = None
+
+
+class When(Strict):
+    """Conditions on a check-in, all optional, bounds inclusive; all given ones must hold."""
+
+    mood_min: int | None = Field(None, ge=0, le=10)
+    mood_max: int | None = Field(None, ge=0, le=10)
+    anxiety_min: int | None = Field(None, ge=0, le=10)
+    anxiety_max: int | None = Field(None, ge=0, le=10)
+    energy_min: int | None = Field(None, ge=0, le=10)
+    energy_max: int | None = Field(None, ge=0, le=10)
+    sleep_min: float | int | None = Field(None, ge=0, le=24)
+    sleep_max: float | int | None = Field(None, ge=0, le=24)
+    outside_min: int | None = Field(None, ge=0, le=1440)
+    outside_max: int | None = Field(None, ge=0, le=1440)
+    contact_any: list[ContactId] | None = None
+    contact_none: bool | None = None
+
+
+class ScaleQuestion(Strict):
+    prompt: Text
+    low: Text
+    high: Text
+
+
+class PlainQuestion(Strict):
+    prompt: Text
+    help: Text | None = None
+
+
+class CheckinQuestions(Strict):
+    mood: ScaleQuestion
+    anxiety: ScaleQuestion
+    energy: ScaleQuestion
+    sleep: PlainQuestion
+    outside: PlainQuestion
+    contact: PlainQuestion
+    note: PlainQuestion
+
+
+class Choice(Strict):
+    id: ContactId
+    label: Text
+
+
+class Reflection(Strict):
+    id: Slug
+    when: When | None = None
+    text: Text
+
+
+class CheckinContent(Strict):
+    intro: Text
+    questions: CheckinQuestions
+    contact_choices: list[Choice] = Field(min_length=5, max_length=5)
+    reflections: list[Reflection] = Field(min_length=1)
+
+
+class Suggestion(Strict):
+    id: Slug
+    strategy: Strategy
+    text: Text
+    when: When | None = None
+
+
+class SuggestionsContent(Strict):
+    suggestions: list[Suggestion] = Field(min_length=1)
+
+
+class UiContent(Strict):
+    greeting_morning: Text
+    greeting_afternoon: Text
+    greeting_evening: Text
+    greeting_night: Text
+    welcome_title: Text
+    welcome: Text
+    welcome_back: Text
+    checkin_done_today: Text
+    checkin_not_yet: Text
+    week_title: Text
+    suggestion_title: Text
+    no_entries_yet: Text
+    footer_crisis: Text
+    checkin_saved: Text
+    cancelled: Text
+    guide_disclaimer: Text
+    crisis_intro: Text
+    crisis_emergency: Text
+    crisis_check_official: Text
+    crisis_unconfirmed: Text
+    crisis_stale: Text
+    wipe_confirm: Text
+    wipe_done: Text
+
+
+class AudienceText(Strict):
+    title: Text
+    body: Text
+
+
+class GuideAudiences(Strict):
+    self: AudienceText
+    family: AudienceText
+    counselor: AudienceText
+
+
+class GuideTopic(Strict):
+    id: Strategy
+    title: Text
+    summary: Text
+    audiences: GuideAudiences
+    sources: list[Source] = Field(min_length=1)
+
+
+Channel = Literal["text", "chat", "email", "web", "phone"]
+
+
+class CrisisLine(Strict):
+    name: Text
+    channels: list[Channel] = Field(min_length=1)
+    contact: Text
+    hours: Text | None = None
+    note: Text | None = None
+    source: Text
+    verified_on: dt.date
+    status: Literal["confirmed", "unconfirmed"]
+
+
+class Country(Strict):
+    name: Text
+    emergency: Text
+    lines: list[CrisisLine] = Field(min_length=1)
+
+
+class CrisisContent(Strict):
+    directory: CrisisLine
+    countries: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], Country]
+    default_emergency: Text

@@ -1,0 +1,39 @@
+"""Which file holds which kind of content. Later features add their kinds here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # key in the catalog
+    model: str  # "Class" in hikicli.content.models, or "package.module:Class"
+    folder: bool = False  # a folder of files, each keyed by its `id`
+    required: bool = True  # must exist in shipped content
+
+    def model_class(self) -> type[BaseModel]:
+        import importlib
+
+        module, _, name = self.model.rpartition(":")
+        cls: type[BaseModel] = getattr(
+            importlib.import_module(module or "hikicli.content.models"), name
+        )
+        return cls
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("checkin", "CheckinContent"),
+    Kind("suggestions", "SuggestionsContent"),
+    Kind("ui", "UiContent"),
+    Kind("crisis", "CrisisContent"),
+    Kind("guides", "GuideTopic", folder=True),
+)
+
+
+def kind_by_name(name: str) -> Kind | None:
+    return next((k for k in KINDS if k.name == name), None)

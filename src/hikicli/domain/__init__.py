@@ -1,0 +1,1 @@
+"""Pure rules: no files, no terminal, no clock (today is passed in)."""

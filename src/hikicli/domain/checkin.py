@@ -1,0 +1,190 @@
+"""The daily check-in: its values, their ranges, and which one counts for a day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from hikicli.errors import UsageError
+
+KIND = "checkin"
+CONTACT_IDS = ("none", "family", "online", "phone", "in-person")
+SCALES = ("mood", "anxiety", "energy")
+MAX_NOTE = 4000
+MAX_SLEEP = 24.0
+MAX_OUTSIDE = 1440
+EARLIEST = dt.date(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    date: dt.date
+    mood: int
+    anxiety: int
+    energy: int
+    sleep: float
+    outside: int
+    contact: tuple[str, ...]
+    note: str = ""
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "mood": self.mood,
+            "anxiety": self.anxiety,
+            "energy": self.energy,
+            "sleep": self.sleep,
+            "outside": self.outside,
+            "contact": list(self.contact),
+            "note": self.note,
+        }
+
+
+def check_scale(name: str, value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+        raise UsageError(f"--{name} must be a whole number from 0 to 10 (got {value!r}).")
+    return value
+
+
+def check_sleep(value: float) -> float:
+    if not isinstance(value, (int, float)) or math.isnan(value) or not 0 <= value <= MAX_SLEEP:
+        raise UsageError(f"--sleep must be hours from 0 to {MAX_SLEEP:g} (got {value!r}).")
+    return round(float(value), 2)
+
+
+def check_outside(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_OUTSIDE:
+        raise UsageError(f"--outside must be minutes from 0 to {MAX_OUTSIDE} (got {value!r}).")
+    return value
+
+
+def parse_contact(raw: str | Iterable[str]) -> tuple[str, ...]:
+    items = raw.split(",") if isinstance(raw, str) else list(raw)
+    chosen: list[str] = []
+    for item in (i.strip().lower() for i in items):
+        if not item:
+            continue
+        if item not in CONTACT_IDS:
+            raise UsageError(
+                f"--contact: unknown choice '{item}'. Choose from: {', '.join(CONTACT_IDS)}."
+            )
+        if item not in chosen:
+            chosen.append(item)
+    if not chosen:
+        return ("none",)
+    if "none" in chosen and len(chosen) > 1:
+        raise UsageError("--contact: 'none' cannot be combined with other choices.")
+    # Keep the content's order so records read the same whichever order was typed.
+    return tuple(c for c in CONTACT_IDS if c in chosen)
+
+
+def check_note(note: str) -> str:
+    note = note.strip()
+    if len(note) > MAX_NOTE:
+        raise UsageError(f"--note is too long ({len(note)} characters; at most {MAX_NOTE}).")
+    if any(ord(c) < 32 and c not in "\n\t" for c in note):
+        raise UsageError("--note contains control characters; please use plain text.")
+    return note
+
+
+def check_date(value: dt.date, today: dt.date) -> dt.date:
+    if value > today:
+        raise UsageError(
+            f"--date {value.isoformat()} is in the future; today is {today.isoformat()}."
+        )
+    if value < EARLIEST:
+        raise UsageError(f"--date must be {EARLIEST.isoformat()} or later.")
+    return value
+
+
+def parse_date(raw: str, flag: str = "--date") -> dt.date:
+    try:
+        return dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise UsageError(f"{flag} must be a real date written YYYY-MM-DD (got '{raw}').") from None
+
+
+def make_checkin(
+    *,
+    date: dt.date,
+    today: dt.date,
+    mood: int,
+    anxiety: int,
+    energy: int,
+    sleep: float,
+    outside: int,
+    contact: str | Iterable[str],
+    note: str = "",
+) -> CheckIn:
+    return CheckIn(
+        date=check_date(date, today),
+        mood=check_scale("mood", mood),
+        anxiety=check_scale("anxiety", anxiety),
+        energy=check_scale("energy", energy),
+        sleep=check_sleep(sleep),
+        outside=check_outside(outside),
+        contact=parse_contact(contact),
+        note=check_note(note),
+    )
+
+
+def latest_per_day(events: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The check-in that counts for each day: the latest one recorded (log order)."""
+    days: dict[str, dict[str, Any]] = {}
+    for event in events:
+        if event.get("kind") == KIND:
+            data = event["data"]
+            if isinstance(data.get("date"), str):
+                days[data["date"]] = data
+    return days
+
+
+def matches(when: Mapping[str, Any] | None, values: Mapping[str, Any]) -> bool:
+    """Does a check-in (as a dict) meet a content `when` condition? Absent bounds always hold."""
+    if not when:
+        return True
+    for name in ("mood", "anxiety", "energy", "sleep", "outside"):
+        value = values.get(name)
+        lo, hi = when.get(f"{name}_min"), when.get(f"{name}_max")
+        if (lo is not None or hi is not None) and value is None:
+            return False
+        if lo is not None and value < lo or hi is not None and value > hi:
+            return False
+    contact = set(values.get("contact") or ())
+    if when.get("contact_any") and not contact & set(when["contact_any"]):
+        return False
+    return not (when.get("contact_none") and contact - {"none"})
+
+
+def choose_reflection(reflections: list[Mapping[str, Any]], values: Mapping[str, Any]) -> str:
+    for item in reflections:
+        if matches(item.get("when"), values):
+            return str(item["text"])
+    return ""
+
+
+def days_since_last(days: Mapping[str, Any], today: dt.date) -> int | None:
+    past = [d for d in days if d <= today.isoformat()]
+    if not past:
+        return None
+    return (today - dt.date.fromisoformat(max(past))).days
+
+
+class CheckinDays:
+    """Projection: the check-in that counts for each day, without its note (kept out of caches)."""
+
+    name = "checkin_days"
+    version = 1
+
+    def initial(self) -> dict[str, dict[str, Any]]:
+        return {}
+
+    def apply(self, state: dict[str, dict[str, Any]], event: Mapping[str, Any]) -> Any:
+        if event.get("kind") == KIND:
+            data = event["data"]
+            if isinstance(data.get("date"), str):
+                state[data["date"]] = {k: v for k, v in data.items() if k != "note"}
+        return state

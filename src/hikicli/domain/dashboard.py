@@ -1,0 +1,72 @@
+"""What the dashboard shows, computed from folded states, the content and the time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hikicli.domain.checkin import days_since_last, matches
+from hikicli.domain.registry import dashboard_extras
+
+WEEK_COLUMNS = ["", "mood", "anxiety", "energy", "outside", "contact"]
+
+
+def greeting(ui: dict[str, str], hour: int) -> str:
+    if 5 <= hour < 12:
+        return ui["greeting_morning"]
+    if 12 <= hour < 18:
+        return ui["greeting_afternoon"]
+    if 18 <= hour < 23:
+        return ui["greeting_evening"]
+    return ui["greeting_night"]
+
+
+def pick_suggestion(
+    suggestions: list[dict[str, Any]], latest: dict[str, Any] | None, today: dt.date
+) -> str | None:
+    """One suggestion a day, stable for the day, fitted to the latest check-in when there is one."""
+    if latest:
+        fitting = [s for s in suggestions if s.get("when") and matches(s["when"], latest)]
+        pool = fitting or [s for s in suggestions if not s.get("when")]
+    else:
+        pool = [s for s in suggestions if not s.get("when")]
+    pool = pool or suggestions
+    if not pool:
+        return None
+    return str(pool[today.toordinal() % len(pool)]["text"])
+
+
+def build_dashboard(
+    states: dict[str, Any], catalog: dict[str, Any], now: dt.datetime
+) -> dict[str, Any]:
+    ui = catalog["ui"]
+    today = now.date()
+    days: dict[str, dict[str, Any]] = states["checkin_days"]
+    done_today = today.isoformat() in days
+    since = days_since_last(days, today)
+    week = []
+    for back in range(6, -1, -1):
+        day = today - dt.timedelta(days=back)
+        week.append(
+            {
+                "date": day.isoformat(),
+                "label": day.strftime("%a %d"),
+                "checkin": days.get(day.isoformat()),
+            }
+        )
+    recent = [d for d in (today, today - dt.timedelta(days=1)) if d.isoformat() in days]
+    latest = days[recent[0].isoformat()] if recent else None
+    return {
+        "greeting": greeting(ui, now.hour),
+        "welcome_back": ui["welcome_back"].format(days=since)
+        if since is not None and since >= 2
+        else None,
+        "today_status": ui["checkin_done_today"] if done_today else ui["checkin_not_yet"],
+        "extra_lines": dashboard_extras(states, catalog, now),
+        "week_title": ui["week_title"],
+        "week_columns": WEEK_COLUMNS,
+        "week": week,
+        "suggestion_title": ui["suggestion_title"],
+        "suggestion": pick_suggestion(catalog["suggestions"]["suggestions"], latest, today),
+        "footer": ui["footer_crisis"],
+    }

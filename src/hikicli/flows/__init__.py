@@ -1,0 +1,1 @@
+"""Interactive use cases: they ask through a Prompter and return domain values; no file I/O."""

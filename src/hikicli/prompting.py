@@ -1,0 +1,137 @@
+"""The Prompter interface that flows ask through, and its questionary implementation.
+
+This is the only module that imports questionary / prompt_toolkit. Flows ask by a stable key and get
+plain values back, so tests can answer with a scripted prompter keyed by the same keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from hikicli.errors import Cancelled
+
+
+class Prompter(Protocol):
+    def say(self, text: str) -> None:
+        """Show text (markdown) between questions, e.g. crisis resources in the middle of a flow."""
+
+    def scale(
+        self, key: str, message: str, lo: int, hi: int, default: int | None = None
+    ) -> int: ...
+
+    def number(
+        self, key: str, message: str, lo: float, hi: float, default: float | None = None
+    ) -> float: ...
+
+    def select(
+        self, key: str, message: str, choices: Sequence[tuple[str, str]], default: str | None = None
+    ) -> str: ...
+
+    def checkbox(self, key: str, message: str, choices: Sequence[tuple[str, str]]) -> list[str]: ...
+
+    def text(self, key: str, message: str, default: str = "", max_len: int = 4000) -> str: ...
+
+    def confirm(self, key: str, message: str, default: bool = False) -> bool: ...
+
+
+def _number_validator(lo: float, hi: float, whole: bool) -> Any:
+    def check(raw: str) -> bool | str:
+        try:
+            value = int(raw) if whole else float(raw)
+        except ValueError:
+            return f"Please type a {'whole ' if whole else ''}number from {lo:g} to {hi:g}."
+        if not lo <= value <= hi:
+            return f"Please type a number from {lo:g} to {hi:g}."
+        return True
+
+    return check
+
+
+class QuestionaryPrompter:
+    """Asks in the terminal. Ctrl-C raises Cancelled at once, so nothing half-done is saved.
+
+    `input`/`output` let tests drive it with prompt_toolkit's pipe input.
+    """
+
+    def __init__(self, input: Any = None, output: Any = None, console: Any = None) -> None:
+        self.kw: dict[str, Any] = {}
+        if input is not None:
+            self.kw["input"] = input
+        if output is not None:
+            self.kw["output"] = output
+        self.console = console
+
+    def _ask(self, question: Any) -> Any:
+        try:
+            answer = question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Cancelled("") from None
+        if answer is None:
+            raise Cancelled("")
+        return answer
+
+    def say(self, text: str) -> None:
+        if self.console is not None:
+            from rich.markdown import Markdown
+
+            self.console.print(Markdown(text))
+        else:
+            print(text)
+
+    def scale(self, key: str, message: str, lo: int, hi: int, default: int | None = None) -> int:
+        import questionary
+
+        raw = self._ask(
+            questionary.text(
+                f"{message} ({lo}–{hi})",
+                default="" if default is None else str(default),
+                validate=_number_validator(lo, hi, whole=True),
+                **self.kw,
+            )
+        )
+        return int(raw)
+
+    def number(
+        self, key: str, message: str, lo: float, hi: float, default: float | None = None
+    ) -> float:
+        import questionary
+
+        raw = self._ask(
+            questionary.text(
+                message,
+                default="" if default is None else f"{default:g}",
+                validate=_number_validator(lo, hi, whole=False),
+                **self.kw,
+            )
+        )
+        return float(raw)
+
+    def select(
+        self, key: str, message: str, choices: Sequence[tuple[str, str]], default: str | None = None
+    ) -> str:
+        import questionary
+
+        items = [questionary.Choice(title=label, value=value) for value, label in choices]
+        return str(
+            self._ask(questionary.select(message, choices=items, default=default, **self.kw))
+        )
+
+    def checkbox(self, key: str, message: str, choices: Sequence[tuple[str, str]]) -> list[str]:
+        import questionary
+
+        items = [questionary.Choice(title=label, value=value) for value, label in choices]
+        return list(self._ask(questionary.checkbox(message, choices=items, **self.kw)))
+
+    def text(self, key: str, message: str, default: str = "", max_len: int = 4000) -> str:
+        import questionary
+
+        def check(raw: str) -> bool | str:
+            return True if len(raw) <= max_len else f"Please keep it under {max_len} characters."
+
+        return str(self._ask(questionary.text(message, default=default, validate=check, **self.kw)))
+
+    def confirm(self, key: str, message: str, default: bool = False) -> bool:
+        import questionary
+
+        return bool(self._ask(questionary.confirm(message, default=default, **self.kw)))

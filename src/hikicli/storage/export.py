@@ -1,0 +1,63 @@
+"""Exports of the whole log: JSON (every event, as stored) and CSV (one row per event)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any
+
+from hikicli import __version__
+
+CSV_COLUMNS = (
+    "id",
+    "kind",
+    "recorded",
+    "date",
+    "mood",
+    "anxiety",
+    "energy",
+    "sleep",
+    "outside",
+    "contact",
+    "note",
+    "data",
+)
+CHECKIN_FIELDS = CSV_COLUMNS[3:11]
+
+
+def export_json(events: list[dict[str, Any]], now: dt.datetime) -> str:
+    doc = {
+        "format": "hiki-export",
+        "version": 1,
+        "hiki": __version__,
+        "exported": now.isoformat(timespec="seconds"),
+        "events": events,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def export_csv(events: list[dict[str, Any]]) -> str:
+    """Check-in values get their own columns; other kinds keep their payload as JSON in `data`."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in events:
+        d = e["data"]
+        if e["kind"] == "checkin":
+            values = [d.get(k, "") for k in CHECKIN_FIELDS]
+            values[CHECKIN_FIELDS.index("contact")] = ",".join(d.get("contact", []))
+            writer.writerow([e["id"], e["kind"], e["ts"], *values, ""])
+        else:
+            writer.writerow(
+                [
+                    e["id"],
+                    e["kind"],
+                    e["ts"],
+                    d.get("date", ""),
+                    *[""] * 7,
+                    json.dumps(d, ensure_ascii=False),
+                ]
+            )
+    return buf.getvalue()

@@ -1,0 +1,195 @@
+"""The private log: one append-only JSON Lines file of versioned events.
+
+Every append takes an exclusive lock on a separate lock file, reopens the log inside the lock,
+repairs a torn tail (moving the fragment to a quarantine file, never dropping it), writes the whole
+line with one os.write on an O_APPEND descriptor, then fsyncs. Readers never repair: a line without
+its newline may be a write in progress. Corrupt lines are reported with their line number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hikicli.errors import StorageError
+from hikicli.storage.files import (
+    describe_os_error,
+    ensure_private_dir,
+    locked,
+    open_private,
+    sweep_temp_files,
+)
+from hikicli.storage.paths import Paths
+
+SCHEMA_VERSION = 1
+Event = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class LogProblem:
+    line: int
+    reason: str
+
+    def describe(self, path: Path) -> str:
+        return f"{path}:{self.line}: {self.reason}"
+
+
+@dataclass
+class LogRead:
+    events: list[Event] = field(default_factory=list)
+    problems: list[LogProblem] = field(default_factory=list)
+    end: int = 0  # byte offset just after the last complete line
+    lines: int = 0  # complete lines read
+
+
+def now_local() -> dt.datetime:
+    return dt.datetime.now().astimezone()
+
+
+def new_event(kind: str, data: dict[str, Any], now: dt.datetime | None = None) -> Event:
+    when = (now or now_local()).isoformat(timespec="seconds")
+    return {"v": SCHEMA_VERSION, "id": uuid.uuid4().hex, "kind": kind, "ts": when, "data": data}
+
+
+def parse_line(raw: bytes, lineno: int) -> tuple[Event | None, LogProblem | None]:
+    try:
+        obj = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return None, LogProblem(
+            lineno, "this line is damaged and was skipped (it is kept in the file)"
+        )
+    if not (
+        isinstance(obj, dict)
+        and isinstance(obj.get("v"), int)
+        and isinstance(obj.get("id"), str)
+        and isinstance(obj.get("kind"), str)
+        and isinstance(obj.get("ts"), str)
+        and isinstance(obj.get("data"), dict)
+    ):
+        return None, LogProblem(lineno, "this line is not a hiki event and was skipped")
+    if obj["v"] > SCHEMA_VERSION:
+        raise StorageError(
+            f"Line {lineno} of the log was written by a newer hiki; please upgrade hiki. "
+            "Nothing was changed."
+        )
+    return obj, None
+
+
+def parse_bytes(data: bytes, first_line: int = 1) -> LogRead:
+    """Parse complete lines of `data`; a tail without a newline is left unread."""
+    result = LogRead()
+    end = data.rfind(b"\n") + 1
+    lineno = first_line - 1
+    for raw in data[:end].split(b"\n")[:-1]:
+        lineno += 1
+        if not raw.strip():
+            continue
+        event, problem = parse_line(raw, lineno)
+        if event is not None:
+            result.events.append(event)
+        elif problem is not None:
+            result.problems.append(problem)
+    result.end = end
+    result.lines = lineno - first_line + 1
+    if end < len(data):
+        result.problems.append(
+            LogProblem(
+                lineno + 1,
+                "the last line is incomplete (an interrupted save); it is kept "
+                "and will be set aside in log.quarantine at the next save",
+            )
+        )
+    return result
+
+
+class EventLog:
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths
+        self.path = paths.log_file
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def read(self) -> LogRead:
+        return self.read_from(0, 1)
+
+    def read_from(self, offset: int, first_line: int) -> LogRead:
+        try:
+            with open(self.path, "rb") as fh:
+                fh.seek(offset)
+                data = fh.read()
+        except FileNotFoundError:
+            return LogRead(end=offset)
+        except OSError as err:
+            raise StorageError(f"Cannot read the log {self.path}: {err.strerror or err}.") from None
+        result = parse_bytes(data, first_line)
+        result.end += offset
+        return result
+
+    def append(self, kind: str, data: dict[str, Any], now: dt.datetime | None = None) -> Event:
+        event = new_event(kind, data, now)
+        self.append_events([event])
+        return event
+
+    def append_events(self, events: list[Event]) -> None:
+        """Append whole events durably; each line is written with a single os.write."""
+        payload = b"".join(
+            json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+            for e in events
+        )
+        folder = ensure_private_dir(self.path.parent)
+        with locked(self.paths.lock_file):
+            sweep_temp_files(folder)
+            try:
+                fd = open_private(self.path, os.O_RDWR | os.O_APPEND)
+            except OSError as err:
+                raise StorageError(describe_os_error(err, self.path)) from None
+            try:
+                self._repair_tail(fd)
+                view = memoryview(payload)
+                start = os.fstat(fd).st_size
+                try:
+                    while view:
+                        view = view[os.write(fd, view) :]
+                    os.fsync(fd)
+                except OSError as err:
+                    # Leave the file as it was: a half-written record must not glue onto the next.
+                    os.ftruncate(fd, start)
+                    raise StorageError(describe_os_error(err, self.path)) from None
+            finally:
+                os.close(fd)
+
+    def _repair_tail(self, fd: int) -> None:
+        """Under the lock: move a torn last line to the quarantine file and cut it off."""
+        size = os.fstat(fd).st_size
+        if size == 0 or os.pread(fd, 1, size - 1) == b"\n":
+            return
+        chunk = 65536
+        pos = size
+        cut = 0
+        while pos > 0:
+            start = max(0, pos - chunk)
+            block = os.pread(fd, pos - start, start)
+            idx = block.rfind(b"\n")
+            if idx >= 0:
+                cut = start + idx + 1
+                break
+            pos = start
+        fragment = os.pread(fd, size - cut, cut)
+        qfd = open_private(self.paths.quarantine_file, os.O_WRONLY | os.O_APPEND)
+        try:
+            stamp = now_local().isoformat(timespec="seconds")
+            os.write(
+                qfd,
+                f"# {stamp} torn line moved from {self.path.name}\n".encode() + fragment + b"\n",
+            )
+            os.fsync(qfd)
+        finally:
+            os.close(qfd)
+        os.ftruncate(fd, cut)
+        os.fsync(fd)

@@ -1,0 +1,81 @@
+"""One paths object: explicit root, else HIKI_HOME, else the platform's user folders."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "hikicli"
+DEFAULT_PROFILE = "default"
+_PROFILE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+
+
+def valid_profile(name: str) -> bool:
+    return bool(_PROFILE_RE.match(name))
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where one profile's data, settings and caches live.
+
+    With HIKI_HOME set, everything (data, config, cache) lives below it, so a test or a portable
+    install touches nothing else. Each profile has its own folder, so no profile can read another's.
+    """
+
+    data_root: Path
+    config_root: Path
+    cache_root: Path
+    profile: str = DEFAULT_PROFILE
+
+    @classmethod
+    def resolve(cls, root: Path | str | None = None, profile: str = DEFAULT_PROFILE) -> Paths:
+        base = root if root is not None else os.environ.get("HIKI_HOME")
+        if base:
+            home = Path(base).expanduser().absolute()
+            return cls(home, home / "config", home / "cache", profile)
+        import platformdirs
+
+        return cls(
+            Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+            profile,
+        )
+
+    @property
+    def data_dir(self) -> Path:
+        return self.data_root / "profiles" / self.profile
+
+    @property
+    def log_file(self) -> Path:
+        return self.data_dir / "log.jsonl"
+
+    @property
+    def lock_file(self) -> Path:
+        # A separate file that is never replaced: a rewrite of the log changes its inode.
+        return self.data_dir / "log.lock"
+
+    @property
+    def quarantine_file(self) -> Path:
+        return self.data_dir / "log.quarantine"
+
+    @property
+    def config_file(self) -> Path:
+        if self.profile == DEFAULT_PROFILE:
+            return self.config_root / "config.toml"
+        return self.config_root / "profiles" / f"{self.profile}.toml"
+
+    @property
+    def state_file(self) -> Path:
+        """Small facts about this profile that are not events (e.g. the welcome was shown)."""
+        return self.data_dir / "state.json"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.cache_root
+
+    @property
+    def profile_cache_dir(self) -> Path:
+        return self.data_dir / "cache"

@@ -1,0 +1,152 @@
+"""Settings: a flat TOML file in the config folder. Unknown keys and bad values are refused."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hikicli.errors import StorageError, UsageError
+from hikicli.storage.files import atomic_write
+
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    help: str
+    kind: type = str
+    choices: tuple[str, ...] | None = None
+    pattern: str | None = None
+    lo: float | None = None
+    hi: float | None = None
+
+    def parse(self, raw: str) -> Any:
+        """Turn the text typed after `hiki config set KEY` into a value, or say what is valid."""
+        value: Any
+        if self.kind is bool:
+            low = raw.strip().lower()
+            if low not in ("true", "false", "on", "off", "yes", "no"):
+                raise UsageError(f"{self.key} must be true or false, not '{raw}'.")
+            value = low in ("true", "on", "yes")
+        elif self.kind in (int, float):
+            try:
+                value = self.kind(raw)
+            except ValueError:
+                raise UsageError(f"{self.key} must be a number, not '{raw}'.") from None
+        else:
+            value = raw.strip()
+        self.check(value)
+        return value
+
+    def check(self, value: Any) -> None:
+        if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, self.kind) or (self.kind is not bool and isinstance(value, bool)):
+            raise UsageError(f"{self.key} must be a {self.kind.__name__}.")
+        if self.choices is not None and value not in self.choices:
+            raise UsageError(
+                f"{self.key} must be one of: {', '.join(self.choices)} (not '{value}')."
+            )
+        if self.pattern is not None and not re.fullmatch(self.pattern, str(value)):
+            raise UsageError(f"{self.key}: '{value}' is not valid ({self.help}).")
+        number = float(value) if isinstance(value, (int, float)) else None
+        if number is not None and (
+            self.lo is not None and number < self.lo or self.hi is not None and number > self.hi
+        ):
+            raise UsageError(f"{self.key} must be between {self.lo} and {self.hi}.")
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting(
+            "country",
+            "",
+            "two-letter country code for crisis lines, e.g. JP, US, GB; empty = from the locale",
+            pattern=r"[A-Z]{2}|",
+        ),
+        Setting("language", "en", "language of hiki's texts", choices=("en",)),
+    )
+}
+
+
+def register(setting: Setting) -> None:
+    """Features add their own settings here (e.g. the ladder's mastery rule)."""
+    SETTINGS[setting.key] = setting
+
+
+class Settings:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._values: dict[str, Any] | None = None
+
+    def _load(self) -> dict[str, Any]:
+        if self._values is None:
+            self._values = self._read()
+        return self._values
+
+    def _read(self) -> dict[str, Any]:
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover
+            import tomli as tomllib
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as err:
+            raise StorageError(
+                f"Cannot read settings {self.path}: {err.strerror or err}."
+            ) from None
+        try:
+            data = tomllib.loads(raw.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError) as err:
+            raise StorageError(
+                f"{self.path}: not valid TOML ({err}). Fix it or delete it to start again."
+            ) from None
+        data.pop("version", None)
+        return data
+
+    def get(self, key: str) -> Any:
+        setting = SETTINGS[key]
+        value = self._load().get(key, setting.default)
+        try:
+            setting.check(value)
+        except UsageError:
+            return setting.default  # a hand-edited bad value falls back; `config show` says so
+        return value
+
+    def explicit(self) -> dict[str, Any]:
+        return dict(self._load())
+
+    def set(self, key: str, raw: str) -> Any:
+        setting = SETTINGS.get(key)
+        if setting is None:
+            raise UsageError(
+                f"Unknown setting '{key}'. Known settings: {', '.join(sorted(SETTINGS))}."
+            )
+        value = setting.parse(raw)
+        values = self._load()
+        values[key] = value
+        atomic_write(self.path, dump_toml({"version": SETTINGS_VERSION, **values}).encode())
+        return value
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{text}"'
+
+
+def dump_toml(values: dict[str, Any]) -> str:
+    lines = ["# hiki settings. Change them with `hiki config set KEY VALUE`."]
+    lines += [f'"{key}" = {_toml_value(value)}' for key, value in values.items()]
+    return "\n".join(lines) + "\n"
