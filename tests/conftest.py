@@ -20,6 +20,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "hiki-home"
     monkeypatch.setenv("HIKI_HOME", str(home))
     monkeypatch.delenv("HIKI_PROFILE", raising=False)
+    # Wide output so assertions are not split by wrapping; 80-column tests set their own width.
+    monkeypatch.setenv("COLUMNS", "200")
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(var, raising=False)
     return home

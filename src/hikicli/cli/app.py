@@ -31,9 +31,10 @@ class HikiGroup(TyperGroup):
 
 
 def _error(message: str) -> None:
-    from hikicli.cli.render import err_console
+    # Plain text, never wrapped: a located error must stay one line per problem.
+    import sys
 
-    err_console().print(message, markup=False)
+    sys.stderr.write(message.rstrip("\n") + "\n")
 
 
 app = typer.Typer(

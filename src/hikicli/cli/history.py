@@ -63,7 +63,7 @@ def history(
         "contact",
         "note",
     ):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column not in ("contact", "note"))
     for e in events:
         d = e["data"]
         if e["kind"] == "checkin":

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import stat
+
+import pytest
+
+from hikicli.errors import StorageError
+from hikicli.storage.log import EventLog
+from hikicli.storage.paths import Paths
+
+
+@pytest.fixture
+def log(home):
+    return EventLog(Paths.resolve(home))
+
+
+def test_append_and_read_back_in_order(log):
+    ids = [log.append("checkin", {"date": "2026-11-25", "n": i})["id"] for i in range(5)]
+    read = log.read()
+    assert [e["id"] for e in read.events] == ids
+    assert read.problems == []
+    assert len(set(ids)) == 5
+
+
+def test_private_permissions_under_umask_000(log, home):
+    old = os.umask(0)
+    try:
+        log.append("checkin", {"date": "2026-11-25"})
+    finally:
+        os.umask(old)
+    for folder in (home, home / "profiles", log.path.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    for name in ("log.jsonl", "log.lock"):
+        assert stat.S_IMODE((log.path.parent / name).stat().st_mode) == 0o600
+
+
+def test_corrupt_line_is_reported_with_its_number_and_kept(log):
+    log.append("checkin", {"date": "2026-11-24"})
+    with open(log.path, "ab") as fh:
+        fh.write(b"{not json\n")
+    log.append("checkin", {"date": "2026-11-25"})
+    read = log.read()
+    assert len(read.events) == 2
+    assert [p.line for p in read.problems] == [2]
+    assert b"{not json" in log.path.read_bytes()  # never silently dropped
+
+
+def test_torn_tail_is_quarantined_at_next_append_not_by_readers(log):
+    log.append("checkin", {"date": "2026-11-24"})
+    with open(log.path, "ab") as fh:
+        fh.write(b'{"v":1,"id":"torn')
+    before = log.path.read_bytes()
+    read = log.read()
+    assert len(read.events) == 1 and "incomplete" in read.problems[0].reason
+    assert log.path.read_bytes() == before  # readers never repair
+    log.append("checkin", {"date": "2026-11-25"})
+    read = log.read()
+    assert len(read.events) == 2 and read.problems == []
+    assert b'{"v":1,"id":"torn' in log.paths.quarantine_file.read_bytes()
+
+
+def test_log_from_a_newer_hiki_is_refused(log):
+    log.path.parent.mkdir(parents=True)
+    log.path.write_text(json.dumps({"v": 99, "id": "x", "kind": "k", "ts": "t", "data": {}}) + "\n")
+    with pytest.raises(StorageError, match="newer hiki"):
+        log.read()
+
+
+def _writer(home: str, n: int) -> None:
+    log = EventLog(Paths.resolve(home))
+    for i in range(n):
+        log.append("checkin", {"date": "2026-11-25", "note": "x" * (i % 50) * 40})
+
+
+def test_concurrent_writers_lose_nothing(log, home):
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_writer, args=(str(home), 50)) for _ in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    read = log.read()
+    assert len(read.events) == 200 and read.problems == []
