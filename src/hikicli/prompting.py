@@ -35,6 +35,12 @@ class Prompter(Protocol):
     def confirm(self, key: str, message: str, default: bool = False) -> bool: ...
 
 
+def _looks_like_markdown(text: str) -> bool:
+    return "**" in text or "`" in text or any(
+        line.lstrip().startswith(("#", "- ", "* ", "> ")) for line in text.splitlines()
+    )
+
+
 def _number_validator(lo: float, hi: float, whole: bool) -> Any:
     def check(raw: str) -> bool | str:
         try:
@@ -72,12 +78,14 @@ class QuestionaryPrompter:
         return answer
 
     def say(self, text: str) -> None:
-        if self.console is not None:
-            from rich.markdown import Markdown
+        if self.console is None:
+            print(text)
+        elif _looks_like_markdown(text):
+            from rich.markdown import Markdown  # ~60 ms to import: only when there is markup
 
             self.console.print(Markdown(text))
         else:
-            print(text)
+            self.console.print(text, markup=False, highlight=False)
 
     def scale(self, key: str, message: str, lo: int, hi: int, default: int | None = None) -> int:
         import questionary

@@ -8,9 +8,8 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from hikicli.errors import Cancelled, HikiError
-
-CANCELLED = "Cancelled — nothing was saved."
+from hikicli.cli.outcome import report
+from hikicli.errors import HikiError
 
 
 class HikiGroup(TyperGroup):
@@ -19,22 +18,8 @@ class HikiGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except Cancelled:
-            _error(CANCELLED)
-            raise typer.Exit(Cancelled.exit_code) from None
-        except KeyboardInterrupt:
-            _error(CANCELLED)
-            raise typer.Exit(130) from None
-        except HikiError as err:
-            _error(str(err))
-            raise typer.Exit(err.exit_code) from None
-
-
-def _error(message: str) -> None:
-    # Plain text, never wrapped: a located error must stay one line per problem.
-    import sys
-
-    sys.stderr.write(message.rstrip("\n") + "\n")
+        except (HikiError, KeyboardInterrupt) as err:
+            raise typer.Exit(report(err)) from None
 
 
 app = typer.Typer(
@@ -44,7 +29,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=False,
     pretty_exceptions_show_locals=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,  # plain help: rich help rendering costs ~80 ms
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -7,13 +7,15 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.errors import NeedsTerminal
-from hikicli.prompting import Prompter
 from hikicli.storage.log import EventLog, now_local
 from hikicli.storage.paths import Paths
 from hikicli.storage.settings import Settings
+
+if TYPE_CHECKING:
+    from hikicli.prompting import Prompter
 
 
 @dataclass

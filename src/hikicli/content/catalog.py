@@ -7,9 +7,8 @@ path (the dashboard) read that plain-dict cache and never import pydantic.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
-from importlib import resources
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,8 @@ DEFAULT_LANG = "en"
 
 def content_root() -> Path:
     """The shipped content: inside the installed package, or the source tree's `content/`."""
-    packaged = Path(str(resources.files("hikicli"))) / "_content"
+    # The wheel puts content/ inside the package as `_content` (a plain folder: no zip installs).
+    packaged = Path(__file__).resolve().parents[1] / "_content"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "content"
@@ -40,11 +40,12 @@ def lang_dir(lang: str) -> Path:
 
 
 def _signature(folder: Path) -> str:
-    digest = hashlib.sha256(f"{__version__}|{folder}".encode())
+    # A change detector, not a security check: crc32 is enough and hashlib costs 3 ms to import.
+    key = f"{__version__}|{folder}"
     for path in sorted(folder.rglob("*.yaml")):
         st = path.stat()
-        digest.update(f"{path.relative_to(folder)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:20]
+        key += f"|{path.relative_to(folder)}|{st.st_size}|{st.st_mtime_ns}"
+    return f"{zlib.crc32(key.encode()):08x}{len(key):x}"
 
 
 def build_catalog(folder: Path) -> dict[str, Any]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,7 +52,7 @@ def now_local() -> dt.datetime:
 
 def new_event(kind: str, data: dict[str, Any], now: dt.datetime | None = None) -> Event:
     when = (now or now_local()).isoformat(timespec="seconds")
-    return {"v": SCHEMA_VERSION, "id": uuid.uuid4().hex, "kind": kind, "ts": when, "data": data}
+    return {"v": SCHEMA_VERSION, "id": os.urandom(16).hex(), "kind": kind, "ts": when, "data": data}
 
 
 def parse_line(raw: bytes, lineno: int) -> tuple[Event | None, LogProblem | None]:
