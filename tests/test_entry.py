@@ -1,0 +1,27 @@
+"""The console entry point's fast paths behave like the full CLI."""
+
+from __future__ import annotations
+
+from hikicli import __version__
+from hikicli.entry import main
+
+
+def test_version_fast_path(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"hiki {__version__}\n"
+
+
+def test_dashboard_fast_path_prints_and_maps_errors(capsys, home):
+    assert main([]) == 0
+    assert "hiki crisis" in capsys.readouterr().out
+    log = home / "profiles" / "default" / "log.jsonl"
+    log.write_text('{"v": 99, "id": "x", "kind": "checkin", "ts": "t", "data": {}}\n')
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert "newer hiki" in err and "Traceback" not in err
+
+
+def test_usage_errors_exit_2_through_the_real_entry(capsys):
+    assert main(["checkin", "--mood", "x"]) == 2
+    assert main(["no-such-command"]) == 2
+    assert "Traceback" not in capsys.readouterr().err
