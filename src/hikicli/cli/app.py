@@ -38,9 +38,12 @@ COMMAND_MODULES = (
     "hikicli.cli.dashboard",
     "hikicli.cli.checkin",
     "hikicli.cli.history",
+    "hikicli.cli.progress",
+    "hikicli.cli.report",
     "hikicli.cli.guide",
     "hikicli.cli.crisis",
     "hikicli.cli.data",
+    "hikicli.cli.data_import",
     "hikicli.cli.config",
     "hikicli.cli.content",
 )

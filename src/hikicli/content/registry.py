@@ -32,6 +32,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("ui", "UiContent"),
     Kind("crisis", "CrisisContent"),
     Kind("guides", "GuideTopic", folder=True),
+    Kind("progress", "hikicli.content.progress_models:ProgressContent"),
+    Kind("report", "hikicli.content.progress_models:ReportContent"),
 )
 
 

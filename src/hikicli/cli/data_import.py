@@ -1,0 +1,45 @@
+"""`hiki data import`: restore a `hiki data export` JSON file into the current profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hikicli.cli.context import AppContext
+from hikicli.cli.data import data_app
+
+
+@data_app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A JSON file made by `hiki data export`.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
+    """Restore entries from a `hiki data export` JSON file into this profile.
+
+    Entries already here (same id) are skipped, so importing a file twice adds nothing. The file
+    is checked completely first; if anything is wrong, nothing is imported.
+    """
+    from hikicli.storage.importing import import_events, parse_export, read_export_file
+
+    actx: AppContext = ctx.obj
+    path = file.expanduser()
+    events = parse_export(read_export_file(path), str(path))
+    result = import_events(actx.log, events, actx.paths.data_dir / "import.lock")
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json({"file": str(path), "profile": actx.paths.profile, **result.to_json()})
+        return
+    typer.echo(
+        f"Imported {result.added} new entries into profile '{actx.paths.profile}'; "
+        f"skipped {result.skipped} already here."
+    )
+    if result.conflicts:
+        typer.echo(
+            f"{len(result.conflicts)} skipped entries had the same id as an entry here but "
+            "different content; the entries already here were kept.",
+            err=True,
+        )

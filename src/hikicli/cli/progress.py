@@ -1,0 +1,44 @@
+"""`hiki progress`: charts of the last weeks in the terminal, and a short weekly summary."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from hikicli.cli.app import app
+from hikicli.cli.context import AppContext
+
+
+@app.command()
+def progress(
+    ctx: typer.Context,
+    weeks: Annotated[
+        int, typer.Option(min=1, max=104, help="How many weeks to show (7-day blocks).")
+    ] = 8,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the weekly numbers as JSON.")
+    ] = False,
+) -> None:
+    """Mood, anxiety, energy, time outside and contact over the last weeks, with a short summary."""
+    from hikicli.domain.progress import build_progress, period_for_weeks
+
+    actx: AppContext = ctx.obj
+    read = actx.log.read()
+    start, end = period_for_weeks(actx.today(), weeks)
+    result = build_progress(read.events, start, end)
+    for problem in read.problems:
+        typer.echo(f"Note: {problem.describe(actx.log.path)}", err=True)
+    if as_json:
+        from hikicli.cli.progress_view import pattern_sentence
+        from hikicli.cli.render import print_json
+
+        data = result.to_json()
+        words = actx.catalog["progress"]["patterns"]
+        if result.pattern is not None and data["pattern"] is not None:
+            data["pattern"]["text"] = pattern_sentence(result.pattern, words)
+        print_json(data)
+        return
+    from hikicli.cli.progress_view import render_progress
+
+    typer.echo("\n".join(render_progress(result, actx.catalog["progress"], weeks)))

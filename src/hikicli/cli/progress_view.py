@@ -1,0 +1,194 @@
+"""Plain-text charts for `hiki progress`: every line fits 80 columns and every bar has its number
+beside it, so the charts read the same with NO_COLOR, in a pipe, or through a screen reader."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+from hikicli.domain.progress import SLEEP_ENOUGH_HOURS, Pattern, Progress, Week
+
+WIDTH = 80
+SPARKS = "▁▂▃▄▅▆▇█"
+NO_VALUE = "·"
+CONTACT_KEYS = (
+    ("family", "family"),
+    ("online", "online"),
+    ("phone", "phone"),
+    ("in-person", "in_person"),
+    ("none", "none"),
+)
+
+
+def text_bar(value: float | None, hi: float, width: int) -> str:
+    if value is None:
+        return " " * width
+    filled = 0 if hi <= 0 else max(0, min(width, round(value / hi * width)))
+    return "█" * filled + "·" * (width - filled)
+
+
+def sparkline(values: Sequence[float | None], hi: float = 10) -> str:
+    out = []
+    for v in values:
+        if v is None:
+            out.append(NO_VALUE)
+        else:
+            out.append(SPARKS[max(0, min(len(SPARKS) - 1, round(v / hi * (len(SPARKS) - 1))))])
+    return "".join(out)
+
+
+def fmt_num(value: float | None, width: int = 4) -> str:
+    if value is None:
+        return "–".rjust(width)
+    return f"{value:.1f}".rjust(width)
+
+
+def week_label(week: Week) -> str:
+    return week.end.strftime("%m-%d")
+
+
+def wrap(text: str, indent: str = "") -> list[str]:
+    return textwrap.wrap(text, WIDTH - 1, initial_indent=indent, subsequent_indent=indent) or [""]
+
+
+def pattern_sentence(pattern: Pattern | dict[str, Any], words: dict[str, Any]) -> str:
+    """The pattern in the content's words; takes the Pattern or its JSON form."""
+    p = pattern.to_json() if isinstance(pattern, Pattern) else pattern
+    return str(words["factors"][p["factor"]]).format(
+        measure=words["measures"][p["measure"]],
+        difference=f"{p['difference']:.1f}",
+        direction=words["directions"][p["direction"]],
+        days_with=p["days_with"],
+        days_without=p["days_without"],
+        hours=f"{SLEEP_ENOUGH_HOURS:g}",
+    )
+
+
+def pattern_or_reason(
+    pattern: Pattern | dict[str, Any] | None, status: str, words: dict[str, Any]
+) -> list[str]:
+    """The pattern and its caveat, or why there is none."""
+    from hikicli.domain.progress import MIN_DAYS_PER_GROUP
+
+    if pattern is not None:
+        return [pattern_sentence(pattern, words), words["caveat"]]
+    if status == "not_enough":
+        return [str(words["not_enough"]).format(min_days=MIN_DAYS_PER_GROUP)]
+    return [words["none_found"]]
+
+
+def summary_lines(week: Week, content: dict[str, Any]) -> list[str]:
+    s = content["summary"]
+    if week.checkins == 0:
+        return [s["no_checkins"], s["next_step"]]
+    lines = [s["checkins"].format(days=week.checkins, total=week.days)]
+    if week.days_outside:
+        lines.append(s["outside"].format(days=week.days_outside, minutes=week.outside_minutes))
+    else:
+        lines.append(s["stayed_in"])
+    touched = week.checkins - week.contact.get("none", 0)
+    lines.append(s["contact"].format(days=touched) if touched > 0 else s["no_contact"])
+    if week.ladder_tries:
+        lines.append(s["ladder"].format(tries=week.ladder_tries))
+    if week.steps_mastered:
+        lines.append(s["mastered"].format(steps=week.steps_mastered))
+    lines.append(s["next_step"])
+    return lines
+
+
+def render_progress(progress: Progress, content: dict[str, Any], weeks: int) -> list[str]:
+    c = content
+    labels = c["labels"]
+    sec = c["sections"]
+    out: list[str] = [
+        c["title"],
+        *wrap(
+            c["period"].format(
+                weeks=weeks, start=progress.start.isoformat(), end=progress.end.isoformat()
+            )
+        ),
+    ]
+    if progress.checkin_count == 0 and not progress.has_ladder and not progress.assessments:
+        out += ["", *wrap(c["no_checkins"])]
+        return out
+    out += [*wrap(c["week_note"]), ""]
+
+    # Feelings: one row a week, three 10-wide bars with their averages.
+    out.append(sec["feelings"])
+    out.append(
+        f"{labels['week']:<8} {labels['days']:>4}  "
+        + "  ".join(f"{labels[n]:<15}" for n in ("mood", "anxiety", "energy")).rstrip()
+    )
+    for w in progress.weeks:
+        cells = "  ".join(
+            f"{text_bar(w.averages[n], 10, 10)} {fmt_num(w.averages[n])}"
+            for n in ("mood", "anxiety", "energy")
+        )
+        out.append(f"{week_label(w):<8} {w.checkins:>2}/{w.days}  {cells}".rstrip())
+
+    # Day by day: sparklines of the last (at most) 56 days, so they fit beside their labels.
+    days_shown = min(56, len(progress.daily["mood"]))
+    out += ["", f"{sec['daily']} ({labels['no_checkin']})"]
+    for n in ("mood", "anxiety", "energy"):
+        series = progress.daily[n][-days_shown:]
+        known = [v for v in series if v is not None]
+        average = fmt_num(sum(known) / len(known) if known else None).strip()
+        out.append(f"{labels[n]:<8} {sparkline(series)} {labels['average']} {average}")
+
+    # Time outside: days out of days checked in, and minutes as a bar scaled to the busiest week.
+    out += ["", sec["outside"]]
+    out.append(f"{labels['week']:<8} {labels['days_out']:>9}  {labels['minutes']}")
+    top = max((w.outside_minutes for w in progress.weeks), default=0)
+    for w in progress.weeks:
+        out.append(
+            f"{week_label(w):<8} {w.days_outside:>4} of {w.checkins:<2}  "
+            f"{text_bar(w.outside_minutes, top, 30)} {w.outside_minutes}"
+        )
+
+    # Contact: days with each kind of contact per week.
+    out += ["", sec["contact"]]
+    heads = [labels["contact"][key] for _, key in CONTACT_KEYS]
+    widths = [max(6, len(h)) for h in heads]
+    out.append(
+        f"{labels['week']:<8} "
+        + "  ".join(f"{h:>{wd}}" for h, wd in zip(heads, widths, strict=True))
+    )
+    for w in progress.weeks:
+        out.append(
+            f"{week_label(w):<8} "
+            + "  ".join(
+                f"{w.contact.get(cid, 0):>{wd}}"
+                for (cid, _), wd in zip(CONTACT_KEYS, widths, strict=True)
+            )
+        )
+
+    if progress.has_ladder:
+        out += ["", sec["ladder"]]
+        out.append(f"{labels['week']:<8} {labels['tries']:<24}  {labels['mastered']}")
+        top_tries = max((w.ladder_tries for w in progress.weeks), default=0)
+        for w in progress.weeks:
+            out.append(
+                f"{week_label(w):<8} {text_bar(w.ladder_tries, top_tries, 20)} "
+                f"{w.ladder_tries:>3}  {w.steps_mastered:>3}"
+            )
+
+    if progress.assessments:
+        out += ["", sec["assessments"]]
+        for name, entries in progress.assessments.items():
+            hi = max((e.get("max") or e["score"] for e in entries), default=1) or 1
+            spark = sparkline([e["score"] for e in entries[-20:]], hi=hi)
+            out.append(f"{name[:20]:<20} {spark}")
+            for e in entries[-4:]:
+                band = f"  {e['band']}" if e.get("band") else ""
+                score = f"{e['score']:g}".rjust(5)
+                out.append(f"  {e['date']}  {score}{band}"[:WIDTH])
+        out += wrap(c["assessment_note"])
+
+    out += ["", sec["summary"]]
+    for line in summary_lines(progress.weeks[-1], c):
+        out += wrap(line, "  ")
+    out += ["", c["patterns"]["heading"]]
+    for line in pattern_or_reason(progress.pattern, progress.pattern_status, c["patterns"]):
+        out += wrap(line, "  ")
+    return out

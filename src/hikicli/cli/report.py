@@ -1,0 +1,87 @@
+"""`hiki report`: a summary to bring to a session, as Markdown, one HTML file, or JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hikicli.cli.app import app
+from hikicli.cli.context import AppContext
+
+FORMATS = ("md", "html", "json")
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Start on this day, YYYY-MM-DD (default: the last 4 weeks)."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (readable only by you)."),
+    ] = None,
+    include_notes: Annotated[
+        bool, typer.Option("--include-notes", help="Add your private notes to the report.")
+    ] = False,
+    force: Annotated[bool, typer.Option(help="Replace the -o file if it exists.")] = False,
+) -> None:
+    """A report to bring to a session: check-ins, ladder, questionnaires, homework.
+
+    Private notes are left out unless you pass --include-notes. Nothing is sent anywhere: the
+    report is printed, or written to the file you name.
+    """
+    import datetime as dt
+
+    from hikicli.domain.checkin import parse_date
+    from hikicli.domain.report import DEFAULT_DAYS, build_report
+    from hikicli.errors import UsageError
+
+    actx: AppContext = ctx.obj
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be md, html or json (not '{fmt}').")
+    today = actx.today()
+    start = parse_date(since, "--since") if since else today - dt.timedelta(days=DEFAULT_DAYS - 1)
+    if start > today:
+        raise UsageError(f"--since {start.isoformat()} is in the future; today is {today}.")
+    target = None
+    if output is not None:
+        target = output.expanduser()
+        if target.exists() and not force:
+            raise UsageError(f"{target} already exists; pass --force to replace it.")
+        if not target.parent.is_dir():
+            raise UsageError(f"The folder {target.parent} does not exist.")
+    read = actx.log.read()
+    data = build_report(read.events, start, today, actx.now(), include_notes=include_notes)
+    catalog = actx.catalog
+    if fmt == "json":
+        import json
+
+        from hikicli.cli.progress_view import pattern_sentence
+
+        if data["pattern"] is not None:
+            data["pattern"]["text"] = pattern_sentence(
+                data["pattern"], catalog["progress"]["patterns"]
+            )
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "html":
+        from hikicli.cli.report_render import render_html
+
+        text = render_html(data, catalog)
+    else:
+        from hikicli.cli.report_render import render_markdown
+
+        text = render_markdown(data, catalog)
+    for problem in read.problems:
+        typer.echo(f"Note: {problem.describe(actx.log.path)}", err=True)
+    if target is None:
+        typer.echo(text, nl=False)
+        return
+    from hikicli.storage.files import atomic_write
+
+    atomic_write(target, text.encode("utf-8"))
+    typer.echo(f"Wrote the report to {target} (readable only by you).", err=True)

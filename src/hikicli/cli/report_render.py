@@ -1,0 +1,393 @@
+"""Render the session report (a plain dict from domain.report) as Markdown or as one HTML file.
+
+The HTML is self-contained: inline CSS and inline SVG only, a Content-Security-Policy that forbids
+loading anything, no scripts, no fonts, no links. It prints on A4 or Letter (@page without a fixed
+size, content narrower than both).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from typing import Any
+
+from hikicli.cli.progress_view import pattern_or_reason
+
+CONTACTS = (
+    ("family", "family"),
+    ("online", "online"),
+    ("phone", "phone"),
+    ("in-person", "in_person"),
+    ("none", "none"),
+)
+
+
+def _num(value: Any, na: str) -> str:
+    if value is None:
+        return na
+    return f"{value:.1f}" if isinstance(value, float) else str(value)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+class Words:
+    """The content the report needs, with short names."""
+
+    def __init__(self, catalog: dict[str, Any]) -> None:
+        self.r = catalog["report"]
+        self.p = catalog["progress"]
+        self.labels = self.p["labels"]
+        self.na = self.r["not_available"]
+
+    def intro(self, report: dict[str, Any]) -> str:
+        return str(self.r["intro"]).format(start=report["start"], end=report["end"])
+
+    def checkin_lines(self, c: dict[str, Any]) -> list[str]:
+        if not c["days"]:
+            return [self.r["no_checkins"]]
+        return [
+            self.r["checkin_summary"].format(days=c["days"], total=c["total_days"]),
+            self.r["averages"].format(
+                **{k: _num(c[k], self.na) for k in ("mood", "anxiety", "energy", "sleep")}
+            ),
+            self.r["outside_summary"].format(days=c["days_outside"], minutes=c["outside_minutes"]),
+        ]
+
+    def week_header(self) -> list[str]:
+        lb = self.labels
+        return [
+            lb["week"],
+            lb["days"],
+            lb["mood"],
+            lb["anxiety"],
+            lb["energy"],
+            lb["sleep"],
+            lb["days_out"],
+            lb["minutes"],
+            *[lb["contact"][key] for _, key in CONTACTS],
+        ]
+
+    def week_row(self, w: dict[str, Any]) -> list[str]:
+        return [
+            w["end"],
+            f"{w['checkins']}/{w['days']}",
+            *[_num(w[k], self.na) for k in ("mood", "anxiety", "energy", "sleep")],
+            str(w["days_outside"]),
+            str(w["outside_minutes"]),
+            *[str(w["contact"].get(cid, 0)) for cid, _ in CONTACTS],
+        ]
+
+    def pattern_lines(self, report: dict[str, Any]) -> list[str]:
+        return pattern_or_reason(report["pattern"], report["pattern_status"], self.p["patterns"])
+
+    def ladder_summary(self, ladder: dict[str, Any]) -> str:
+        if not ladder["tries"] and not ladder["mastered"]:
+            return str(self.r["no_ladder"])
+        return str(self.r["ladder_summary"]).format(
+            tries=ladder["tries"], mastered=len(ladder["mastered"])
+        )
+
+    def homework_summary(self, homework: dict[str, Any]) -> str:
+        if not homework["assigned"]:
+            return str(self.r["no_homework"])
+        return str(self.r["homework_summary"]).format(
+            done=homework["done"], assigned=homework["assigned"]
+        )
+
+
+def step_name(entry: dict[str, Any]) -> str:
+    parts = [p for p in (entry.get("ladder"), entry.get("step")) if p]
+    return ": ".join(_one_line(p) for p in parts) or entry.get("kind", "")
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+
+def _md(text: Any) -> str:
+    """User text inside Markdown: one line, no raw HTML, no table breaks."""
+    return _one_line(str(text)).replace("<", "&lt;").replace("|", "\\|")
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    out = ["| " + " | ".join(_md(h) for h in header) + " |"]
+    out.append("|" + "|".join("---" for _ in header) + "|")
+    out += ["| " + " | ".join(_md(c) for c in row) + " |" for row in rows]
+    return out
+
+
+def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
+    w = Words(catalog)
+    r = w.r
+    sec = r["sections"]
+    lb = r["labels"]
+    out = [f"# {r['title']}", "", w.intro(report), "", f"_{r['privacy']}_", ""]
+    out += [f"## {sec['checkins']}", "", *w.checkin_lines(report["checkins"]), ""]
+    if report["checkins"]["days"]:
+        out += [f"### {sec['weeks']}", ""]
+        out += _md_table(w.week_header(), [w.week_row(x) for x in report["weeks"]])
+        out.append("")
+    out += [f"## {sec['pattern']}", "", *w.pattern_lines(report), ""]
+    ladder = report.get("ladder")
+    if ladder is not None:
+        out += [f"## {sec['ladder']}", "", w.ladder_summary(ladder), ""]
+        if ladder["mastered"]:
+            out += [f"### {sec['mastered']}", ""]
+            out += [f"- {e.get('date', '')}: {_md(step_name(e))}" for e in ladder["mastered"]]
+            out.append("")
+        out += [f"### {sec['learned']}", ""]
+        if ladder["learned"]:
+            out += [
+                f"- {e.get('date', '')}, {_md(step_name(e))}: {_md(e['learned'])}"
+                for e in ladder["learned"]
+            ]
+        else:
+            out.append(r["no_learned"])
+        out.append("")
+    out += [f"## {sec['assessments']}", ""]
+    if report["assessments"]:
+        out += [f"_{r['assessment_note']}_", ""]
+        for name, entries in report["assessments"].items():
+            out += [f"### {_md(name)}", ""]
+            out += _md_table(
+                [lb["date"], lb["score"], lb["band"]],
+                [[e["date"], f"{e['score']:g}", e.get("band", "")] for e in entries],
+            )
+            out.append("")
+    else:
+        out += [r["no_assessments"], ""]
+    homework = report.get("homework")
+    if homework is not None:
+        out += [f"## {sec['homework']}", "", w.homework_summary(homework), ""]
+        for item in homework["items"]:
+            mark = "x" if item["done"] else " "
+            out.append(f"- [{mark}] {_md(item['title'])}")
+        out.append("")
+    if report.get("notes_included"):
+        out += [f"## {sec['notes']}", "", f"_{r['notes_intro']}_", ""]
+        notes = report.get("notes") or []
+        out += [f"- {n['date']}: {_md(n['text'])}" for n in notes] or [r["no_notes"]]
+        out.append("")
+    out += ["---", "", r["footer"].format(date=report["generated"][:10]), ""]
+    return "\n".join(out)
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+CSS = """
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  color: #111; background: #fff; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
+  line-height: 1.45; font-size: 15px; }
+h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.2rem; border-bottom: 1px solid #999; padding-bottom: 0.15rem;
+  margin-top: 1.6rem; }
+h3 { font-size: 1rem; margin-bottom: 0.3rem; }
+.muted { color: #444; font-style: italic; }
+table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin: 0.4rem 0 0.8rem; }
+th, td { border: 1px solid #bbb; padding: 0.2rem 0.35rem; text-align: right; }
+th:first-child, td:first-child { text-align: left; white-space: nowrap; }
+td.text, th.text { text-align: left; }
+svg.chart { display: block; max-width: 100%; height: auto; margin: 0.3rem 0 0.8rem;
+  font-family: inherit; }
+figure { margin: 0.2rem 0 0.6rem; }
+figcaption { font-size: 0.85rem; font-weight: 600; }
+footer { margin-top: 2rem; font-size: 0.8rem; color: #444; }
+@page { margin: 15mm 14mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  section, figure, svg.chart, tr { break-inside: avoid; page-break-inside: avoid; }
+  svg.chart { max-height: 75mm; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'"
+
+
+def _h(text: Any) -> str:
+    return escape(str(text), quote=True)
+
+
+def _html_table(header: list[str], rows: list[list[str]], text_cols: int = 1) -> str:
+    head = "".join(
+        f'<th class="text">{_h(h)}</th>' if i < text_cols else f"<th>{_h(h)}</th>"
+        for i, h in enumerate(header)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="text">{_h(c)}</td>' if i < text_cols else f"<td>{_h(c)}</td>"
+            for i, c in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _paras(lines: list[str], cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return "".join(f"<p{attr}>{_h(line)}</p>" for line in lines)
+
+
+def _figure(caption: str, svg: str) -> str:
+    return f"<figure><figcaption>{_h(caption)}</figcaption>{svg}</figure>"
+
+
+def _charts(report: dict[str, Any], w: Words) -> str:
+    """One small chart per measure (easier to read than three tangled lines), then minutes out."""
+    from hikicli.cli.svg_charts import bar_chart, line_chart, styled
+
+    daily = report["daily"]
+    start = dt.date.fromisoformat(daily["start"])
+    count = len(daily["mood"])
+    labels = [(start + dt.timedelta(days=i)).strftime("%m-%d") for i in range(count)]
+    charts = [f'<p class="muted">{_h(w.r["charts"]["feelings"])}</p>']
+    for i, name in enumerate(("mood", "anxiety", "energy")):
+        label = w.labels[name]
+        svg = line_chart(label, labels, [styled(label, daily[name], i)], 10, (0, 5, 10), 120)
+        charts.append(_figure(label, svg))
+    weeks = report["weeks"]
+    svg = bar_chart(
+        w.r["charts"]["outside"],
+        [x["end"][5:] for x in weeks],
+        [x["outside_minutes"] for x in weeks],
+        w.r["charts"]["minutes_unit"],
+        180,
+    )
+    charts.append(_figure(w.r["charts"]["outside"], svg))
+    return "\n".join(charts)
+
+
+def _assessment_chart(name: str, entries: list[dict[str, Any]], w: Words) -> str:
+    from hikicli.cli.svg_charts import line_chart, styled
+
+    hi = max((e.get("max") or e["score"] for e in entries), default=1) or 1
+    step = max(1, round(hi / 4))
+    ticks = list(range(0, int(hi) + step, step))
+    title = w.r["charts"]["assessment"].format(instrument=name)
+    svg = line_chart(
+        title,
+        [e["date"][5:] for e in entries],
+        [styled(w.r["labels"]["score"], [e["score"] for e in entries], 0)],
+        max(ticks[-1], hi),
+        ticks,
+        160,
+    )
+    return _figure(title, svg)
+
+
+def render_html(report: dict[str, Any], catalog: dict[str, Any]) -> str:
+    w = Words(catalog)
+    r = w.r
+    sec = r["sections"]
+    lb = r["labels"]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{_h(r['title'])} {_h(report['start'])} – {_h(report['end'])}</title>",
+        f"<style>{CSS}</style></head><body>",
+        f"<header><h1>{_h(r['title'])}</h1>",
+        _paras([w.intro(report)]),
+        _paras([r["privacy"]], "muted"),
+        "</header>",
+        f"<section><h2>{_h(sec['checkins'])}</h2>",
+        _paras(w.checkin_lines(report["checkins"])),
+    ]
+    if report["checkins"]["days"]:
+        parts += [
+            f"<h3>{_h(sec['charts'])}</h3>",
+            _charts(report, w),
+            f"<h3>{_h(sec['weeks'])}</h3>",
+            _html_table(w.week_header(), [w.week_row(x) for x in report["weeks"]]),
+        ]
+    parts.append("</section>")
+    parts += [
+        f"<section><h2>{_h(sec['pattern'])}</h2>",
+        _paras(w.pattern_lines(report)),
+        "</section>",
+    ]
+    ladder = report.get("ladder")
+    if ladder is not None:
+        parts += [f"<section><h2>{_h(sec['ladder'])}</h2>", _paras([w.ladder_summary(ladder)])]
+        if ladder["mastered"]:
+            parts.append(f"<h3>{_h(sec['mastered'])}</h3>")
+            parts.append(
+                _html_table(
+                    [lb["date"], lb["step"]],
+                    [[e.get("date", ""), step_name(e)] for e in ladder["mastered"]],
+                    text_cols=2,
+                )
+            )
+        parts.append(f"<h3>{_h(sec['learned'])}</h3>")
+        if ladder["learned"]:
+            parts.append(
+                _html_table(
+                    [lb["date"], lb["step"], sec["learned"]],
+                    [[e.get("date", ""), step_name(e), e["learned"]] for e in ladder["learned"]],
+                    text_cols=3,
+                )
+            )
+        else:
+            parts.append(_paras([r["no_learned"]]))
+        parts.append("</section>")
+    parts.append(f"<section><h2>{_h(sec['assessments'])}</h2>")
+    if report["assessments"]:
+        parts.append(_paras([r["assessment_note"]], "muted"))
+        for name, entries in report["assessments"].items():
+            parts.append(f"<h3>{_h(name)}</h3>")
+            if len(entries) > 1:
+                parts.append(_assessment_chart(name, entries, w))
+            parts.append(
+                _html_table(
+                    [lb["date"], lb["score"], lb["band"]],
+                    [[e["date"], f"{e['score']:g}", e.get("band", "")] for e in entries],
+                )
+            )
+    else:
+        parts.append(_paras([r["no_assessments"]]))
+    parts.append("</section>")
+    homework = report.get("homework")
+    if homework is not None:
+        parts += [
+            f"<section><h2>{_h(sec['homework'])}</h2>",
+            _paras([w.homework_summary(homework)]),
+        ]
+        if homework["items"]:
+            parts.append(
+                _html_table(
+                    [lb["task"], lb["done"]],
+                    [
+                        [i["title"], lb["done"] if i["done"] else lb["open"]]
+                        for i in homework["items"]
+                    ],
+                    text_cols=2,
+                )
+            )
+        parts.append("</section>")
+    if report.get("notes_included"):
+        parts += [f"<section><h2>{_h(sec['notes'])}</h2>", _paras([r["notes_intro"]], "muted")]
+        notes = report.get("notes") or []
+        if notes:
+            parts.append(
+                _html_table(
+                    [lb["date"], lb["note"]],
+                    [[n["date"], _one_line(n["text"])] for n in notes],
+                    text_cols=2,
+                )
+            )
+        else:
+            parts.append(_paras([r["no_notes"]]))
+        parts.append("</section>")
+    parts += [
+        f"<footer>{_h(r['footer'].format(date=report['generated'][:10]))}</footer>",
+        "</body></html>",
+        "",
+    ]
+    return "\n".join(parts)

@@ -1,0 +1,149 @@
+"""Strict models of the progress and report wording (content/en/progress.yaml, report.yaml)."""
+
+from __future__ import annotations
+
+from hikicli.content.models import Strict, Text
+
+
+class Measures(Strict):
+    mood: Text
+    anxiety: Text
+    energy: Text
+
+
+class Directions(Strict):
+    higher: Text
+    lower: Text
+
+
+class PatternFactors(Strict):
+    """One sentence per factor. Placeholders: {measure} {difference} {direction} {days_with}
+    {days_without}; for sleep also {hours}."""
+
+    outside: Text
+    contact: Text
+    sleep: Text
+
+
+class PatternText(Strict):
+    heading: Text
+    factors: PatternFactors
+    measures: Measures
+    directions: Directions
+    caveat: Text
+    not_enough: Text  # placeholder {min_days}
+    none_found: Text
+
+
+class ContactLabels(Strict):
+    none: Text
+    family: Text
+    online: Text
+    phone: Text
+    in_person: Text  # contact id "in-person"
+
+
+class ProgressLabels(Strict):
+    week: Text
+    days: Text
+    mood: Text
+    anxiety: Text
+    energy: Text
+    sleep: Text
+    days_out: Text
+    minutes: Text
+    tries: Text
+    mastered: Text
+    no_checkin: Text
+    average: Text
+    contact: ContactLabels
+
+
+class ProgressSections(Strict):
+    feelings: Text
+    daily: Text
+    outside: Text
+    contact: Text
+    ladder: Text
+    assessments: Text
+    summary: Text
+
+
+class WeekSummary(Strict):
+    checkins: Text  # {days} {total}
+    no_checkins: Text
+    outside: Text  # {days} {minutes}
+    stayed_in: Text
+    contact: Text  # {days}
+    no_contact: Text
+    ladder: Text  # {tries}
+    mastered: Text  # {steps}
+    next_step: Text
+
+
+class ProgressContent(Strict):
+    title: Text
+    period: Text  # {weeks} {start} {end}
+    week_note: Text
+    no_checkins: Text
+    sections: ProgressSections
+    labels: ProgressLabels
+    summary: WeekSummary
+    patterns: PatternText
+    assessment_note: Text
+
+
+class ReportSections(Strict):
+    checkins: Text
+    charts: Text
+    weeks: Text
+    pattern: Text
+    ladder: Text
+    learned: Text
+    mastered: Text
+    assessments: Text
+    homework: Text
+    notes: Text
+
+
+class ReportCharts(Strict):
+    feelings: Text
+    outside: Text
+    assessment: Text  # {instrument}
+    minutes_unit: Text
+
+
+class ReportLabels(Strict):
+    date: Text
+    score: Text
+    band: Text
+    step: Text
+    task: Text
+    done: Text
+    open: Text
+    kind: Text
+    note: Text
+
+
+class ReportContent(Strict):
+    title: Text
+    intro: Text  # {start} {end}
+    privacy: Text
+    sections: ReportSections
+    checkin_summary: Text  # {days} {total}
+    averages: Text  # {mood} {anxiety} {energy} {sleep}
+    outside_summary: Text  # {days} {minutes}
+    no_checkins: Text
+    ladder_summary: Text  # {tries} {mastered}
+    no_ladder: Text
+    no_learned: Text
+    assessment_note: Text
+    no_assessments: Text
+    homework_summary: Text  # {done} {assigned}
+    no_homework: Text
+    notes_intro: Text
+    no_notes: Text
+    not_available: Text
+    footer: Text  # {date}
+    charts: ReportCharts
+    labels: ReportLabels

@@ -1,0 +1,147 @@
+"""The session report as plain data: what `hiki report` renders as Markdown, HTML or JSON.
+
+Private notes are copied in only when asked for (`include_notes`); questionnaire item answers never
+are, only totals and bands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from hikicli.domain.checkin import CONTACT_IDS, SCALES
+from hikicli.domain.progress import (
+    Event,
+    build_progress,
+    checkin_days,
+    contacts,
+    event_date,
+    homework_entry,
+    is_homework,
+    is_ladder,
+    is_try,
+    ladder_entry,
+    live_events,
+)
+
+REPORT_FORMAT = "hiki-report"
+REPORT_VERSION = 1
+DEFAULT_DAYS = 28
+
+
+def _avg(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def checkin_summary(events: Sequence[Event], start: dt.date, end: dt.date) -> dict[str, Any]:
+    days = checkin_days(events, start, end)
+    values = list(days.values())
+
+    def numbers(name: str) -> list[float]:
+        return [
+            float(d[name])
+            for d in values
+            if isinstance(d.get(name), (int, float)) and not isinstance(d.get(name), bool)
+        ]
+
+    outside = numbers("outside")
+    return {
+        "days": len(days),
+        "total_days": (end - start).days + 1,
+        **{name: _avg(numbers(name)) for name in SCALES},
+        "sleep": _avg(numbers("sleep")),
+        "days_outside": sum(1 for m in outside if m > 0),
+        "outside_minutes": int(sum(outside)),
+        "contact": {c: sum(1 for d in values if c in contacts(d)) for c in CONTACT_IDS},
+    }
+
+
+def ladder_section(events: Sequence[Event], start: dt.date, end: dt.date) -> dict[str, Any] | None:
+    ladder = [e for e in events if is_ladder(e)]
+    if not ladder:
+        return None
+    in_period = [e for e in ladder if (d := event_date(e)) is not None and start <= d <= end]
+    entries = [ladder_entry(e) for e in in_period]
+    entries.sort(key=lambda e: e.get("date") or "")
+    return {
+        "tries": sum(1 for e in in_period if is_try(e)),
+        "mastered": [e for e in entries if e.get("mastered")],
+        "learned": [e for e in entries if e.get("learned")],
+    }
+
+
+def homework_section(
+    events: Sequence[Event], start: dt.date, end: dt.date
+) -> dict[str, Any] | None:
+    homework = [e for e in events if is_homework(e)]
+    if not homework:
+        return None
+    items: dict[str, dict[str, Any]] = {}
+    for event in homework:
+        day = event_date(event)
+        if day is None or not start <= day <= end:
+            continue
+        entry = homework_entry(event)
+        key = str(entry.get("id") or entry.get("title") or entry["kind"])
+        item = items.setdefault(key, {"title": entry.get("title") or key, "done": False})
+        if entry.get("done"):
+            item["done"] = True
+            item["done_on"] = entry.get("date")
+        if entry.get("assigned"):
+            item["assigned_on"] = entry.get("date")
+    listed = sorted(items.values(), key=lambda i: i.get("assigned_on") or i.get("done_on") or "")
+    return {
+        "assigned": len(listed),
+        "done": sum(1 for i in listed if i["done"]),
+        "items": listed,
+    }
+
+
+def private_notes(events: Sequence[Event], start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """Free-text `note` values in the period: the check-in that counts for each day, and notes
+    on other entries."""
+    notes: list[dict[str, Any]] = []
+    for day, data in sorted(checkin_days(events, start, end).items()):
+        if isinstance(data.get("note"), str) and data["note"].strip():
+            notes.append({"date": day.isoformat(), "kind": "checkin", "text": data["note"]})
+    for event in events:
+        payload = event.get("data")
+        if event.get("kind") == "checkin" or not isinstance(payload, dict):
+            continue
+        when = event_date(event)
+        note = payload.get("note")
+        if when and start <= when <= end and isinstance(note, str) and note.strip():
+            notes.append({"date": when.isoformat(), "kind": event.get("kind"), "text": note})
+    notes.sort(key=lambda n: n["date"])
+    return notes
+
+
+def build_report(
+    events: Sequence[Event],
+    start: dt.date,
+    end: dt.date,
+    generated: dt.datetime,
+    include_notes: bool = False,
+) -> dict[str, Any]:
+    events = live_events(events)
+    progress = build_progress(events, start, end)
+    report: dict[str, Any] = {
+        "format": REPORT_FORMAT,
+        "version": REPORT_VERSION,
+        "generated": generated.isoformat(timespec="seconds"),
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "checkins": checkin_summary(events, start, end),
+        "weeks": [w.to_json() for w in progress.weeks],
+        "daily": progress.to_json()["daily"],
+        "pattern": progress.pattern.to_json() if progress.pattern else None,
+        "pattern_status": progress.pattern_status,
+        "ladder": ladder_section(events, start, end),
+        "assessments": progress.assessments,
+        "homework": homework_section(events, start, end),
+        "notes_included": include_notes,
+    }
+    if include_notes:
+        report["notes"] = private_notes(events, start, end)
+    return report
