@@ -66,7 +66,6 @@ class Words:
             lb["sleep"],
             lb["days_out"],
             lb["minutes"],
-            *[lb["contact"][key] for _, key in CONTACTS],
         ]
 
     def week_row(self, w: dict[str, Any]) -> list[str]:
@@ -76,8 +75,13 @@ class Words:
             *[_num(w[k], self.na) for k in ("mood", "anxiety", "energy", "sleep")],
             str(w["days_outside"]),
             str(w["outside_minutes"]),
-            *[str(w["contact"].get(cid, 0)) for cid, _ in CONTACTS],
         ]
+
+    def contact_header(self) -> list[str]:
+        return [self.labels["week"], *[self.labels["contact"][key] for _, key in CONTACTS]]
+
+    def contact_row(self, w: dict[str, Any]) -> list[str]:
+        return [w["end"], *[str(w["contact"].get(cid, 0)) for cid, _ in CONTACTS]]
 
     def pattern_lines(self, report: dict[str, Any]) -> list[str]:
         return pattern_or_reason(report["pattern"], report["pattern_status"], self.p["patterns"])
@@ -127,6 +131,8 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
     if report["checkins"]["days"]:
         out += [f"### {sec['weeks']}", ""]
         out += _md_table(w.week_header(), [w.week_row(x) for x in report["weeks"]])
+        out += ["", f"### {sec['contact']}", ""]
+        out += _md_table(w.contact_header(), [w.contact_row(x) for x in report["weeks"]])
         out.append("")
     out += [f"## {sec['pattern']}", "", *w.pattern_lines(report), ""]
     ladder = report.get("ladder")
@@ -200,6 +206,7 @@ footer { margin-top: 2rem; font-size: 0.8rem; color: #444; }
   h2 { break-after: avoid; page-break-after: avoid; }
   section, figure, svg.chart, tr { break-inside: avoid; page-break-inside: avoid; }
   svg.chart { max-height: 75mm; }
+  table { font-size: 9pt; }
   a { color: inherit; text-decoration: none; }
 }
 """
@@ -306,6 +313,8 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any]) -> str:
             _charts(report, w),
             f"<h3>{_h(sec['weeks'])}</h3>",
             _html_table(w.week_header(), [w.week_row(x) for x in report["weeks"]]),
+            f"<h3>{_h(sec['contact'])}</h3>",
+            _html_table(w.contact_header(), [w.contact_row(x) for x in report["weeks"]]),
         ]
     parts.append("</section>")
     parts += [

@@ -97,6 +97,7 @@ class ReportSections(Strict):
     checkins: Text
     charts: Text
     weeks: Text
+    contact: Text
     pattern: Text
     ladder: Text
     learned: Text
