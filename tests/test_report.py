@@ -28,7 +28,7 @@ def test_markdown_has_every_section_and_no_private_notes(hiki, home, make_ctx):
         assert f"\n### {sections[key]}\n" in out
     assert "Covers 2026-10-29 to 2026-11-25" in out  # default: the last 4 weeks
     assert LEARNED in out
-    assert "1 of 1 homework tasks done." in out
+    assert "Homework tasks done: 1 of 1." in out
     assert "| 2026-11-25 | 8 | mild |" in out
     assert "secret-note" not in out
     assert f"## {sections['notes']}" not in out

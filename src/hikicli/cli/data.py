@@ -11,7 +11,7 @@ from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
 
 data_app = typer.Typer(
-    help="Your data: where it lives, export it, delete it.", no_args_is_help=True
+    help="Your data: where it lives, export it, import it, delete it.", no_args_is_help=True
 )
 app.add_typer(data_app, name="data")
 

@@ -19,8 +19,7 @@ def import_(
 ) -> None:
     """Restore entries from a `hiki data export` JSON file into this profile.
 
-    Entries already here (same id) are skipped, so importing a file twice adds nothing. The file
-    is checked completely first; if anything is wrong, nothing is imported.
+    Entries already here are skipped. If anything in the file is wrong, nothing is imported.
     """
     from hikicli.storage.importing import import_events, parse_export, read_export_file
 

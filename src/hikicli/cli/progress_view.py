@@ -28,13 +28,17 @@ def text_bar(value: float | None, hi: float, width: int) -> str:
     return "█" * filled + "·" * (width - filled)
 
 
-def sparkline(values: Sequence[float | None], hi: float = 10) -> str:
+def sparkline(values: Sequence[float | None], hi: float = 10, lo: float = 0) -> str:
     out = []
+    span = hi - lo
+    top = len(SPARKS) - 1
     for v in values:
         if v is None:
             out.append(NO_VALUE)
+        elif span <= 0:
+            out.append(SPARKS[top // 2])
         else:
-            out.append(SPARKS[max(0, min(len(SPARKS) - 1, round(v / hi * (len(SPARKS) - 1))))])
+            out.append(SPARKS[max(0, min(top, round((v - lo) / span * top)))])
     return "".join(out)
 
 
@@ -176,9 +180,11 @@ def render_progress(progress: Progress, content: dict[str, Any], weeks: int) -> 
     if progress.assessments:
         out += ["", sec["assessments"]]
         for name, entries in progress.assessments.items():
-            hi = max((e.get("max") or e["score"] for e in entries), default=1) or 1
-            spark = sparkline([e["score"] for e in entries[-20:]], hi=hi)
-            out.append(f"{name[:20]:<20} {spark}")
+            # Scaled from the lowest to the highest score shown: the shape of the trend, with
+            # the scores themselves listed underneath.
+            scores = [e["score"] for e in entries[-40:]]
+            spark = sparkline(scores, hi=max(scores), lo=min(scores))
+            out.append(f"{name[:20]:<20} {spark} {scores[0]:g} → {scores[-1]:g}")
             for e in entries[-4:]:
                 band = f"  {e['band']}" if e.get("band") else ""
                 score = f"{e['score']:g}".rjust(5)

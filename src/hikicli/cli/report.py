@@ -28,12 +28,13 @@ def report(
     include_notes: Annotated[
         bool, typer.Option("--include-notes", help="Add your private notes to the report.")
     ] = False,
-    force: Annotated[bool, typer.Option(help="Replace the -o file if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the -o file if it exists.")
+    ] = False,
 ) -> None:
     """A report to bring to a session: check-ins, ladder, questionnaires, homework.
 
-    Private notes are left out unless you pass --include-notes. Nothing is sent anywhere: the
-    report is printed, or written to the file you name.
+    Private notes stay out unless you pass --include-notes. Nothing is ever sent anywhere.
     """
     import datetime as dt
 
