@@ -119,3 +119,17 @@ def test_json_keys_and_values(hiki, home):
 def test_weeks_out_of_range_is_a_usage_error(hiki):
     result = hiki(["progress", "--weeks", "0"])
     assert result.exit_code == 2
+
+
+def test_only_ladder_events_show_the_ladder_without_empty_charts(hiki, home, make_ctx):
+    from hikicli.storage.log import EventLog
+    from hikicli.storage.paths import Paths
+
+    EventLog(Paths.resolve(home)).append(
+        "ladder.try", {"date": "2026-11-24", "step": "x", "outcome": "done"}
+    )
+    ctx = make_ctx()
+    out = hiki(["progress", "--weeks", "1"], ctx=ctx).output
+    sections = ctx.catalog["progress"]["sections"]
+    assert sections["ladder"] in out and sections["feelings"] not in out
+    assert "████████████████████   1" in out

@@ -209,3 +209,17 @@ def test_report_is_printed_when_no_file_is_given(hiki, home):
     result = hiki(["report", "--format", "html"])
     assert result.output.startswith("<!DOCTYPE html>")
     assert not list(Path(home).rglob("*.html"))
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_empty_log_gives_a_calm_report_in_every_format(hiki, make_ctx, fmt):
+    ctx = make_ctx()
+    result = hiki(["report", "--format", fmt], ctx=ctx)
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        data = json.loads(result.output)
+        assert data["checkins"]["days"] == 0 and data["ladder"] is None
+    else:
+        assert ctx.catalog["report"]["no_checkins"] in result.output
+    if fmt == "html":
+        assert self_contained_problems(result.output) == []

@@ -85,7 +85,7 @@ def pattern_or_reason(
 def summary_lines(week: Week, content: dict[str, Any]) -> list[str]:
     s = content["summary"]
     if week.checkins == 0:
-        return [s["no_checkins"], s["next_step"]]
+        return [s["no_checkins"]]
     lines = [s["checkins"].format(days=week.checkins, total=week.days)]
     if week.days_outside:
         lines.append(s["outside"].format(days=week.days_outside, minutes=week.outside_minutes))
@@ -103,7 +103,6 @@ def summary_lines(week: Week, content: dict[str, Any]) -> list[str]:
 
 def render_progress(progress: Progress, content: dict[str, Any], weeks: int) -> list[str]:
     c = content
-    labels = c["labels"]
     sec = c["sections"]
     out: list[str] = [
         c["title"],
@@ -117,6 +116,25 @@ def render_progress(progress: Progress, content: dict[str, Any], weeks: int) -> 
         out += ["", *wrap(c["no_checkins"])]
         return out
     out += [*wrap(c["week_note"]), ""]
+    if progress.checkin_count:
+        out += checkin_sections(progress, c)
+    else:
+        out += [*wrap(c["no_checkins"])]
+    out += ladder_and_assessments(progress, c)
+
+    out += ["", sec["summary"]]
+    for line in summary_lines(progress.weeks[-1], c):
+        out += wrap(line, "  ")
+    out += ["", c["patterns"]["heading"]]
+    for line in pattern_or_reason(progress.pattern, progress.pattern_status, c["patterns"]):
+        out += wrap(line, "  ")
+    return out
+
+
+def checkin_sections(progress: Progress, c: dict[str, Any]) -> list[str]:
+    labels = c["labels"]
+    sec = c["sections"]
+    out: list[str] = []
 
     # Feelings: one row a week, three 10-wide bars with their averages.
     out.append(sec["feelings"])
@@ -167,6 +185,13 @@ def render_progress(progress: Progress, content: dict[str, Any], weeks: int) -> 
             )
         )
 
+    return out
+
+
+def ladder_and_assessments(progress: Progress, c: dict[str, Any]) -> list[str]:
+    labels = c["labels"]
+    sec = c["sections"]
+    out: list[str] = []
     if progress.has_ladder:
         out += ["", sec["ladder"]]
         out.append(f"{labels['week']:<8} {labels['tries']:<24}  {labels['mastered']}")
@@ -190,11 +215,4 @@ def render_progress(progress: Progress, content: dict[str, Any], weeks: int) -> 
                 score = f"{e['score']:g}".rjust(5)
                 out.append(f"  {e['date']}  {score}{band}"[:WIDTH])
         out += wrap(c["assessment_note"])
-
-    out += ["", sec["summary"]]
-    for line in summary_lines(progress.weeks[-1], c):
-        out += wrap(line, "  ")
-    out += ["", c["patterns"]["heading"]]
-    for line in pattern_or_reason(progress.pattern, progress.pattern_status, c["patterns"]):
-        out += wrap(line, "  ")
     return out

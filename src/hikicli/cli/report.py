@@ -72,7 +72,7 @@ def report(
     elif fmt == "html":
         from hikicli.cli.report_render import render_html
 
-        text = render_html(data, catalog)
+        text = render_html(data, catalog, lang=actx.language())
     else:
         from hikicli.cli.report_render import render_markdown
 

@@ -287,14 +287,14 @@ def _assessment_chart(name: str, entries: list[dict[str, Any]], w: Words) -> str
     return _figure(title, svg)
 
 
-def render_html(report: dict[str, Any], catalog: dict[str, Any]) -> str:
+def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en") -> str:
     w = Words(catalog)
     r = w.r
     sec = r["sections"]
     lb = r["labels"]
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{_h(lang)}"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
