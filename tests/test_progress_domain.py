@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from hikicli.domain.progress import (
     MIN_DAYS_PER_GROUP,
     assessment_entry,
@@ -235,3 +238,33 @@ def test_loose_readers_skip_shapes_they_do_not_know():
     assert progress.weeks[0].averages["mood"] is None
     assert set(progress.weeks[0].contact.values()) == {0}  # a text is not a list of contacts
     assert progress.has_ladder
+
+
+day_values = st.fixed_dictionaries(
+    {
+        "mood": st.integers(0, 10),
+        "anxiety": st.integers(0, 10),
+        "energy": st.integers(0, 10),
+        "sleep": st.sampled_from([4.0, 6.5, 7.0, 9.0]),
+        "outside": st.sampled_from([0, 0, 15, 60]),
+        "contact": st.sampled_from([["none"], ["family"], ["online", "phone"]]),
+    }
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(day_values, max_size=30))
+def test_a_reported_pattern_always_meets_the_rule(values):
+    from hikicli.domain.progress import FACTOR_TESTS, MIN_DIFFERENCE
+
+    days = {days_ago(i): v for i, v in enumerate(values)}
+    pattern, status = explain_pattern(days)
+    if pattern is None:
+        assert status in ("not_enough", "none")
+        return
+    side = FACTOR_TESTS[pattern.factor]
+    with_ = [d[pattern.measure] for d in days.values() if side(d)]
+    without = [d[pattern.measure] for d in days.values() if side(d) is False]
+    assert len(with_) >= MIN_DAYS_PER_GROUP and len(without) >= MIN_DAYS_PER_GROUP
+    assert (len(with_), len(without)) == (pattern.days_with, pattern.days_without)
+    assert abs(sum(with_) / len(with_) - sum(without) / len(without)) >= MIN_DIFFERENCE - 1e-9
