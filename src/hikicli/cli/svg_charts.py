@@ -78,8 +78,11 @@ class Frame:
 
     def x_labels(self, labels: Sequence[str], every: int) -> list[str]:
         parts = []
+        last = len(labels) - 1
         for i, label in enumerate(labels):
-            if i % every == 0 or i == len(labels) - 1:
+            # The last day is always labelled; then the regular label too close to it is not.
+            crowded = i != last and i % every == 0 and 0 < last - i < max(2, every // 2)
+            if (i % every == 0 and not crowded) or i == last:
                 parts.append(
                     f'<text x="{_x(i, len(labels)):.1f}" y="{self.bottom + 16:.1f}" '
                     f'text-anchor="middle" font-size="11">{escape(label)}</text>'
