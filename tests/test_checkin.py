@@ -25,6 +25,7 @@ FLAGS = [
 ]
 ANSWERS = {
     "mood": 2,
+    "safe": "yes",  # a mood of 2 or lower is followed by "are you safe right now?" (test_safety_*)
     "anxiety": 8,
     "energy": 1,
     "sleep": 4,
@@ -113,7 +114,16 @@ def test_interactive_flow_saves_answers(hiki, home, make_ctx):
     result = hiki(["checkin"], ctx=make_ctx(prompter=prompter, interactive=True))
     assert result.exit_code == 0, result.output
     prompter.assert_done()
-    assert prompter.asked == ["mood", "anxiety", "energy", "sleep", "outside", "contact", "note"]
+    assert prompter.asked == [
+        "mood",
+        "safe",
+        "anxiety",
+        "energy",
+        "sleep",
+        "outside",
+        "contact",
+        "note",
+    ]
     [event] = log_lines(home)
     assert event["data"] == {
         "date": "2026-11-25",
@@ -124,6 +134,7 @@ def test_interactive_flow_saves_answers(hiki, home, make_ctx):
         "outside": 0,
         "contact": ["none"],
         "note": "stayed in bed",
+        "safe": "yes",
     }
 
 

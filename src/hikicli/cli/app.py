@@ -42,6 +42,8 @@ COMMAND_MODULES = (
     "hikicli.cli.report",
     "hikicli.cli.guide",
     "hikicli.cli.crisis",
+    "hikicli.cli.safety_plan",
+    "hikicli.cli.assess",
     "hikicli.cli.data",
     "hikicli.cli.data_import",
     "hikicli.cli.config",

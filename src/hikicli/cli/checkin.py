@@ -11,6 +11,7 @@ from hikicli.cli.context import AppContext
 
 FLAGS = (
     "--mood N --anxiety N --energy N --sleep HOURS --outside MINUTES --contact LIST [--note TEXT]"
+    " [--safe yes|no]"
 )
 REQUIRED = ("mood", "anxiety", "energy", "sleep", "outside", "contact")
 
@@ -37,6 +38,13 @@ def checkin(
         ),
     ] = None,
     note: Annotated[str, typer.Option(help="An optional note, kept private.")] = "",
+    safe: Annotated[
+        str | None,
+        typer.Option(
+            help="Are you safe right now? yes or no. With a mood of 2 or lower and no answer, "
+            "crisis lines are shown."
+        ),
+    ] = None,
     date: Annotated[
         str | None, typer.Option(help="Record a past day, YYYY-MM-DD (default: today).")
     ] = None,
@@ -63,18 +71,24 @@ def checkin(
         "contact": contact,
     }
     content = actx.catalog["checkin"]
-    if any(v is not None for v in given.values()) or note:
+    if any(v is not None for v in given.values()) or note or safe is not None:
         missing = [f"--{k}" for k, v in given.items() if v is None]
         if missing:
             raise UsageError(f"Missing {', '.join(missing)}. A check-in with flags needs: {FLAGS}")
-        record = make_checkin(date=day, today=today, note=note, **given)  # type: ignore[arg-type]
+        if safe is not None and safe not in ("yes", "no"):
+            raise UsageError(f"--safe must be yes or no (got '{safe}').")
+        record = make_checkin(date=day, today=today, note=note, safe=safe, **given)  # type: ignore[arg-type]
+        from hikicli.cli.checkin_safety import respond_to_flags
+
+        respond_to_flags(actx, record, as_json)
     else:
+        from hikicli.cli.checkin_safety import safety_follow_up
         from hikicli.domain.checkin import check_date
         from hikicli.flows.checkin import run_checkin
 
         check_date(day, today)
         prompter = actx.get_prompter(FLAGS)
-        record = run_checkin(prompter, content, day, today)
+        record = run_checkin(prompter, content, day, today, *safety_follow_up(actx, prompter))
     event = actx.log.append("checkin", record.to_data(), now=actx.now())
     if as_json:
         from hikicli.cli.render import print_json

@@ -13,26 +13,37 @@ from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
 
 
-def _crisis(ctx: typer.Context, country: str | None, as_json: bool) -> None:
-    from hikicli.domain.crisis import crisis_view, locale_country
+def country_code(actx: AppContext, country: str | None = None) -> str:
+    """The country whose lines to show: the flag, else the setting, else the locale."""
+    from hikicli.domain.crisis import locale_country
 
-    actx: AppContext = ctx.obj
     setting = ""
     try:
         setting = str(actx.settings.get("country"))
     except Exception:  # a broken settings file must never hide crisis help
         setting = ""
-    code = (country or setting or locale_country() or "").upper()
+    return (country or setting or locale_country() or "").upper()
+
+
+def _crisis(ctx: typer.Context, country: str | None, as_json: bool) -> None:
+    from hikicli.domain.crisis import crisis_view
+
+    actx: AppContext = ctx.obj
+    code = country_code(actx, country)
     view = crisis_view(actx.catalog["crisis"], actx.catalog["ui"], code, actx.today())
+    # The person's own safety plan comes first once there is one; an unreadable log hides only it.
+    from hikicli.cli.safety_support import safety_plan_markdown, safety_plan_or_none
+
+    plan = safety_plan_or_none(actx)
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json(view)
+        print_json({**view, "safety_plan": plan} if plan else view)
         return
-    render_crisis(view)
+    render_crisis(view, safety_plan_markdown(actx, plan) if plan else None)
 
 
-def render_crisis(view: dict[str, Any]) -> None:
+def render_crisis(view: dict[str, Any], plan_markdown: str | None = None) -> None:
     from hikicli.cli.render import console, markup_escape
 
     out = console()
@@ -40,6 +51,11 @@ def render_crisis(view: dict[str, Any]) -> None:
     out.print()
     out.print(f"[bold]{markup_escape(view['emergency'])}[/]")
     out.print()
+    if plan_markdown:
+        from rich.markdown import Markdown
+
+        out.print(Markdown(plan_markdown))
+        out.print()
     if view["country_name"]:
         out.print(f"[bold underline]{markup_escape(view['country_name'])}[/]")
     for line in view["lines"]:

@@ -34,6 +34,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("guides", "GuideTopic", folder=True),
     Kind("progress", "hikicli.content.progress_models:ProgressContent"),
     Kind("report", "hikicli.content.progress_models:ReportContent"),
+    Kind("safety", "hikicli.content.safety_models:SafetyContent"),
+    Kind("instruments", "hikicli.content.instrument_models:Instrument", folder=True),
 )
 
 

@@ -17,6 +17,9 @@ MAX_NOTE = 4000
 MAX_SLEEP = 24.0
 MAX_OUTSIDE = 1440
 EARLIEST = dt.date(2000, 1, 1)
+# At this mood or lower the check-in asks "are you safe right now?" (checkin.safety_question).
+SAFETY_QUESTION_MAX_MOOD = 2
+SAFE_ANSWERS = ("yes", "no", "skip")
 
 
 @dataclass(frozen=True)
@@ -29,9 +32,10 @@ class CheckIn:
     outside: int
     contact: tuple[str, ...]
     note: str = ""
+    safe: str | None = None  # the low-mood follow-up's answer, when it was asked
 
     def to_data(self) -> dict[str, Any]:
-        return {
+        data = {
             "date": self.date.isoformat(),
             "mood": self.mood,
             "anxiety": self.anxiety,
@@ -41,6 +45,9 @@ class CheckIn:
             "contact": list(self.contact),
             "note": self.note,
         }
+        if self.safe is not None:
+            data["safe"] = self.safe
+        return data
 
 
 def check_scale(name: str, value: int) -> int:
@@ -118,7 +125,10 @@ def make_checkin(
     outside: int,
     contact: str | Iterable[str],
     note: str = "",
+    safe: str | None = None,
 ) -> CheckIn:
+    if safe is not None and safe not in SAFE_ANSWERS:
+        raise UsageError(f"--safe must be yes or no (got '{safe}').")
     return CheckIn(
         date=check_date(date, today),
         mood=check_scale("mood", mood),
@@ -128,6 +138,7 @@ def make_checkin(
         outside=check_outside(outside),
         contact=parse_contact(contact),
         note=check_note(note),
+        safe=safe,
     )
 
 

@@ -71,6 +71,12 @@ SETTINGS: dict[str, Setting] = {
             pattern=r"[A-Z]{2}|",
         ),
         Setting("language", "en", "language of hiki's texts", choices=("en",)),
+        Setting(
+            "checkin.safety_question",
+            True,
+            'after a mood of 2 or lower, ask "are you safe right now?" and show crisis help',
+            kind=bool,
+        ),
     )
 }
 

@@ -1,0 +1,336 @@
+"""`hiki assess`: validated questionnaires (PHQ-9, GAD-7, WHO-5, …), their results and history.
+
+`hiki assess list`, `hiki assess ID [--answers …]`, `hiki assess --file FILE`,
+`hiki assess history [ID]`. A risk answer shows crisis resources and the safety plan before
+anything else, interactive or not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from hikicli.cli.app import app
+from hikicli.cli.context import AppContext
+
+Instruments = dict[str, tuple[dict[str, Any], Path | None]]
+
+
+@app.command()
+def assess(
+    ctx: typer.Context,
+    target: Annotated[
+        str | None,
+        typer.Argument(help="An instrument id (see `hiki assess list`), `list` or `history`."),
+    ] = None,
+    instrument_id: Annotated[
+        str | None, typer.Argument(help="With `history`: only this instrument.")
+    ] = None,
+    answers: Annotated[
+        str | None,
+        typer.Option(help="All answers in item order, e.g. 1,0,2,… (no questions asked)."),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", "-f", help="Use a questionnaire from your own YAML file."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Short questionnaires about mood, worry, well-being and loneliness. Not a diagnosis."""
+    from hikicli.errors import UsageError
+
+    actx: AppContext = ctx.obj
+    if file is not None:
+        if target is not None:
+            raise UsageError("Give either an instrument id or --file, not both.")
+        from hikicli.content.instrument_files import load_instrument_file
+
+        administer(actx, load_instrument_file(file), file, answers, as_json)
+        return
+    if target in (None, "list"):
+        if answers is not None:
+            raise UsageError("--answers needs an instrument, e.g. `hiki assess phq9 --answers …`.")
+        show_list(actx, as_json)
+        return
+    if target == "history":
+        show_history(actx, instrument_id, as_json)
+        return
+    if instrument_id is not None:
+        raise UsageError(f"Unexpected extra argument '{instrument_id}'.")
+    instrument, origin = find_instrument(actx, target)
+    administer(actx, instrument, origin, answers, as_json)
+
+
+def all_instruments(actx: AppContext, warn: bool = True) -> Instruments:
+    """Shipped instruments, then the counselor's files in the profile's `instruments/` folder."""
+    from hikicli.content.instrument_files import user_instruments
+
+    found: Instruments = {i: (data, None) for i, data in actx.catalog["instruments"].items()}
+    own, problems = user_instruments(actx.paths.data_dir / "instruments")
+    notes = list(problems)
+    for iid, (data, path) in own.items():
+        if iid in found:
+            notes.append(
+                actx.catalog["safety"]["assess"]["file_shadowed"].format(id=iid, path=path)
+            )
+            continue
+        found[iid] = (data, path)
+    if warn:
+        from hikicli.cli.render import err_console
+
+        for note in notes:
+            err_console().print(f"Note: {note}", markup=False)
+    return found
+
+
+def find_instrument(actx: AppContext, iid: str) -> tuple[dict[str, Any], Path | None]:
+    from hikicli.errors import UsageError
+
+    found = all_instruments(actx)
+    if iid not in found:
+        raise UsageError(
+            f"Unknown questionnaire '{iid}'. Known: {', '.join(sorted(found))} "
+            "(or `list`, `history`)."
+        )
+    return found[iid]
+
+
+def show_list(actx: AppContext, as_json: bool) -> None:
+    found = all_instruments(actx)
+    rows = [
+        {
+            "id": iid,
+            "name": data["name"],
+            "title": data["title"],
+            "items": len(data["items"]),
+            "licence_status": data["licence_status"],
+            "source": data["source"],
+            "own_file": str(path) if path else None,
+        }
+        for iid, (data, path) in found.items()
+    ]
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json(rows)
+        return
+    from hikicli.cli.render import console, markup_escape
+
+    out = console()
+    text = actx.catalog["safety"]["assess"]
+    out.print(f"[bold]{markup_escape(text['list_title'])}[/]")
+    for row in rows:
+        out.print(
+            f"  [bold]{row['id']:<8}[/] {markup_escape(row['title'])} · {row['items']} questions"
+        )
+    out.print()
+    out.print(markup_escape(text["list_footer"]))
+
+
+def administer(
+    actx: AppContext,
+    instrument: dict[str, Any],
+    origin: Path | None,
+    raw_answers: str | None,
+    as_json: bool,
+    offer_more: bool = True,
+) -> None:
+    from hikicli.cli.safety_support import show_risk_response
+    from hikicli.domain.instruments import KIND, parse_answers, score
+
+    risk_shown = False
+    if raw_answers is not None:
+        answers = parse_answers(raw_answers, instrument)  # bad input: exit 2, nothing written
+    else:
+        from hikicli.flows.assess import run_assessment
+
+        count = len(instrument["items"])
+        prompter = actx.get_prompter(f"--answers with {count} comma-separated answers")
+
+        def on_risk() -> None:
+            nonlocal risk_shown
+            from hikicli.cli.safety_support import risk_text
+
+            prompter.say(risk_text(actx))
+            risk_shown = True
+
+        answers = run_assessment(prompter, instrument, on_risk)
+    result = score(instrument, answers)
+    if result.risk and not risk_shown:
+        # Before the score, always. With --json, stdout carries JSON, so the words go to stderr.
+        show_risk_response(actx, stderr=as_json)
+    data = {**result.to_data(), "own_file": origin is not None}
+    event = actx.log.append(KIND, data, now=actx.now())
+    view = result_view(instrument, result, event)
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json(view)
+        return
+    render_result(actx, instrument, origin, view)
+    if raw_answers is None:  # answered interactively, so a prompter is there for follow-ups
+        _follow_ups(actx, view, offer_more)
+
+
+def result_view(instrument: dict[str, Any], result: Any, event: dict[str, Any]) -> dict[str, Any]:
+    """The documented JSON of one result."""
+    band = result.band
+    view: dict[str, Any] = {
+        "id": event["id"],
+        "recorded": event["ts"],
+        "instrument": result.instrument,
+        "name": result.name,
+        "total": result.total,
+        "lowest": result.lowest,
+        "highest": result.highest,
+        "band": band["id"] if band else None,
+        "band_label": band["label"] if band else None,
+        "meaning": band["meaning"] if band else instrument.get("score_note"),
+        "answers": list(result.answers),
+        "risk": result.risk,
+        "risk_items": list(result.risk_items),
+        "suggest_professional": bool(band and band.get("suggest_professional")),
+        "offer": band.get("offer") if band else None,
+    }
+    if result.percent is not None:
+        view["percent"] = result.percent
+    if result.subscales:
+        view["subscales"] = dict(result.subscales)
+    return view
+
+
+def render_result(
+    actx: AppContext, instrument: dict[str, Any], origin: Path | None, view: dict[str, Any]
+) -> None:
+    from hikicli.cli.render import console, markup_escape
+
+    out = console()
+    text = actx.catalog["safety"]["assess"]
+    out.print(f"[bold]{markup_escape(text['score'].format(**view))}[/]")
+    if "percent" in view:
+        out.print(markup_escape(text["percent"].format(percent=view["percent"])))
+    if view["band_label"]:
+        out.print(markup_escape(text["band"].format(label=view["band_label"])))
+    for sub in instrument["scoring"].get("subscales", []):
+        line = text["subscale"].format(name=sub["name"], total=view["subscales"][sub["id"]])
+        out.print("  " + markup_escape(line))
+    if view["meaning"]:
+        out.print(markup_escape(view["meaning"]))
+    out.print()
+    out.print(markup_escape(text["not_diagnosis"]))
+    if view["suggest_professional"]:
+        out.print(markup_escape(text["suggest_professional"]))
+    offer = view["offer"]
+    if offer:
+        offered = actx.catalog["instruments"].get(offer, {"name": offer})
+        out.print(markup_escape(text["offer_full"].format(name=offered["name"], id=offer)))
+    if instrument["licence_status"] != "confirmed":
+        out.print(f"[dim]{markup_escape(text['licence_unconfirmed'])}[/]")
+    if origin is not None:
+        out.print(f"[dim]{markup_escape(text['own_file'].format(path=origin))}[/]")
+    out.print(f"[dim]{markup_escape(text['saved'])}[/]")
+
+
+def _follow_ups(actx: AppContext, view: dict[str, Any], offer_more: bool) -> None:
+    """Interactive only: answer the fuller questionnaire now; make a safety plan after a risk."""
+    prompter = actx.get_prompter("")
+    text = actx.catalog["safety"]
+    offer = view["offer"]
+    if offer and offer_more and offer in actx.catalog["instruments"]:
+        offered = actx.catalog["instruments"][offer]
+        question = text["assess"]["offer_full_question"].format(name=offered["name"])
+        if prompter.confirm(f"offer.{offer}", question, default=False):
+            administer(actx, offered, None, None, False, offer_more=False)
+            return
+    if view["risk"]:
+        from hikicli.cli.safety_support import safety_plan_or_none
+
+        if safety_plan_or_none(actx) is None and prompter.confirm(
+            "safety_plan.offer", text["plan"]["offer_now"], default=False
+        ):
+            from hikicli.cli.safety_plan import run_edit
+
+            run_edit(actx)
+
+
+def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
+    from hikicli.domain.instruments import KIND, history_points
+    from hikicli.errors import UsageError
+
+    found = all_instruments(actx, warn=not as_json)
+    read = actx.log.read()
+    by_instrument: dict[str, list[dict[str, Any]]] = {}
+    for event in sorted((e for e in read.events if e["kind"] == KIND), key=lambda e: e["ts"]):
+        data = event["data"]
+        if isinstance(data.get("instrument"), str) and isinstance(data.get("total"), int):
+            by_instrument.setdefault(data["instrument"], []).append(
+                {**data, "recorded": event["ts"]}
+            )
+    if only is not None:
+        if only not in found and only not in by_instrument:
+            raise UsageError(f"Unknown questionnaire '{only}'. Known: {', '.join(sorted(found))}.")
+        by_instrument = {only: by_instrument.get(only, [])}
+    rows: list[dict[str, Any]] = []
+    charts = []
+    for iid, results in by_instrument.items():
+        definition = found.get(iid, (None, None))[0]
+        points = history_points(results, definition)
+        name = results[-1].get("name", iid) if results else (definition or {}).get("name", iid)
+        for point in points:
+            rows.append(
+                {
+                    "instrument": iid,
+                    "name": name,
+                    "recorded": point.recorded,
+                    "date": point.recorded[:10],
+                    "total": point.total,
+                    "percent": point.percent,
+                    "band": point.band,
+                    "change": point.change,
+                    "meaningful_change": point.meaningful,
+                }
+            )
+        charts.append((iid, name, definition, points))
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json(rows)
+        return
+    _render_history(actx, charts)
+
+
+def _render_history(actx: AppContext, charts: list[Any]) -> None:
+    from hikicli.cli.render import bar, console, markup_escape
+    from hikicli.domain.instruments import band_for, total_range
+
+    out = console()
+    text = actx.catalog["safety"]["assess"]
+    if not any(points for _, _, _, points in charts):
+        out.print(markup_escape(text["history_empty"]))
+        return
+    for _iid, name, definition, points in charts:
+        if not points:
+            continue
+        out.print(f"[bold]{markup_escape(text['history_title'].format(name=name))}[/]")
+        on_percent = bool(
+            definition and definition["scoring"].get("meaningful_change_on") == "percent"
+        )
+        highest = total_range(definition)[1] if definition else max(p.total for p in points)
+        for point in points:
+            band = band_for(definition, point.total) if definition else None
+            label = band["label"] if band else ""
+            value = f"{point.total:>3}" + (
+                f"  {point.percent:>3} %" if point.percent is not None else ""
+            )
+            out.print(
+                f"  {point.recorded[:10]}  {bar(point.total, hi=highest or 1, width=20)} "
+                f"{value}  {markup_escape(label)}"
+            )
+            if point.meaningful and point.change is not None:
+                unit = text["unit_percent"] if on_percent else text["unit_points"]
+                key = "history_change_up" if point.change > 0 else "history_change_down"
+                note = text[key].format(change=abs(point.change), unit=unit)
+                out.print(f"      [yellow]{markup_escape(note)}[/]")
+        out.print()

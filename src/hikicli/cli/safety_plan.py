@@ -1,0 +1,175 @@
+"""`hiki safety-plan`: show, edit, add to, take from and export the personal safety plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hikicli.cli.app import app
+from hikicli.cli.context import AppContext
+
+plan_app = typer.Typer(
+    help="Your personal safety plan: six short steps for a hard time.",
+    invoke_without_command=True,
+)
+app.add_typer(plan_app, name="safety-plan")
+
+SECTION_HELP = "One of: warning-signs, coping, distractions, people, professionals, environment."
+
+
+@plan_app.callback(invoke_without_command=True)
+def main(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
+) -> None:
+    """Show your safety plan. `hiki safety-plan edit` walks you through making or changing it."""
+    if ctx.invoked_subcommand is None:
+        _show(ctx.obj, as_json)
+
+
+@plan_app.command("show")
+def show(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
+) -> None:
+    """Show your safety plan."""
+    _show(ctx.obj, as_json)
+
+
+def _show(actx: AppContext, as_json: bool) -> None:
+    from hikicli.cli.safety_support import print_markdown, read_plan
+    from hikicli.domain.safety_plan import has_plan, plan_markdown
+
+    plan = read_plan(actx)
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json({"exists": has_plan(plan), "sections": plan})
+        return
+    content = actx.catalog["safety"]["plan"]
+    if not has_plan(plan):
+        print_markdown(content["empty"])
+        return
+    print_markdown(plan_markdown(content, plan))
+
+
+@plan_app.command("edit")
+def edit(ctx: typer.Context) -> None:
+    """Make or change your plan, one step at a time, with examples. Ctrl-C saves nothing."""
+    run_edit(ctx.obj)
+
+
+def run_edit(actx: AppContext) -> None:
+    """The interactive walk-through; also offered after a risk answer when there is no plan."""
+    from hikicli.cli.render import console, markup_escape
+    from hikicli.cli.safety_support import crisis_view_for, read_plan
+    from hikicli.domain.safety_plan import ADDED, REMOVED, added_data
+    from hikicli.flows.safety_plan import run_safety_plan_edit
+    from hikicli.storage.log import new_event
+
+    prompter = actx.get_prompter("hiki safety-plan add SECTION TEXT")
+    plan = read_plan(actx)
+    content = actx.catalog["safety"]["plan"]
+    lines = [line for line in crisis_view_for(actx)["lines"] if line["status"] == "confirmed"]
+    changes = run_safety_plan_edit(prompter, content, plan, lines)
+    if not changes:
+        console().print(markup_escape(content["unchanged"]))
+        return
+    now = actx.now()
+    events = [new_event(REMOVED, {"item": item}, now) for item in changes.removed]
+    events += [new_event(ADDED, added_data(s, text), now) for s, text in changes.added]
+    actx.log.append_events(events)
+    console().print(markup_escape(content["saved"]))
+
+
+@plan_app.command("add")
+def add(
+    ctx: typer.Context,
+    section: Annotated[str, typer.Argument(help=SECTION_HELP)],
+    text: Annotated[str, typer.Argument(help="What to add, in your own words.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the added item as JSON.")] = False,
+) -> None:
+    """Add one item to a step of your plan, without questions."""
+    from hikicli.domain.safety_plan import ADDED, added_data
+
+    actx: AppContext = ctx.obj
+    data = added_data(section, text)
+    event = actx.log.append(ADDED, data, now=actx.now())
+    _done(actx, "added", {"id": event["id"], "recorded": event["ts"], **data}, as_json)
+
+
+@plan_app.command("remove")
+def remove(
+    ctx: typer.Context,
+    section: Annotated[str, typer.Argument(help=SECTION_HELP)],
+    number: Annotated[int, typer.Argument(help="The item's number in that step, as shown.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print what was removed as JSON.")
+    ] = False,
+) -> None:
+    """Take one item off your plan (it stays in your log's history)."""
+    from hikicli.cli.safety_support import read_plan
+    from hikicli.domain.safety_plan import REMOVED, item_at
+
+    actx: AppContext = ctx.obj
+    item = item_at(read_plan(actx), section, number)
+    event = actx.log.append(REMOVED, {"item": item["item"]}, now=actx.now())
+    _done(
+        actx,
+        "removed",
+        {"id": event["id"], "recorded": event["ts"], "section": section, **item},
+        as_json,
+    )
+
+
+def _done(actx: AppContext, what: str, data: dict[str, str], as_json: bool) -> None:
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json(data)
+        return
+    from hikicli.cli.render import console, markup_escape
+
+    console().print(markup_escape(actx.catalog["safety"]["plan"][what]))
+
+
+@plan_app.command("export")
+def export(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not the screen.")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Replace the file if it exists.")] = False,
+) -> None:
+    """A printable Markdown copy of your plan, with crisis lines for your country."""
+    from hikicli.cli.safety_support import crisis_view_for, read_plan
+    from hikicli.domain.safety_plan import crisis_markdown, plan_markdown
+    from hikicli.errors import UsageError
+
+    actx: AppContext = ctx.obj
+    safety = actx.catalog["safety"]
+    plan = read_plan(actx)
+    text = "\n\n".join(
+        [
+            plan_markdown(safety["plan"], plan, heading="#"),
+            f"## {safety['risk']['lines_title']}",
+            crisis_markdown(crisis_view_for(actx)),
+            f"*{safety['plan']['export_footer']}*",
+        ]
+    )
+    text += "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    if output.exists() and not force:
+        raise UsageError(f"{output} already exists. Choose another name, or pass --force.")
+    if output.is_dir():
+        raise UsageError(
+            f"{output} is a folder; give a file name, e.g. {output / 'safety-plan.md'}."
+        )
+    from hikicli.storage.files import atomic_write
+
+    atomic_write(output, text.encode("utf-8"))
+    typer.echo(str(output))

@@ -1,0 +1,131 @@
+"""The questionnaire (instrument) format. Shipped instruments and a counselor's own files use it.
+
+An instrument is content: its items, answer options and scoring rule are data, so a counselor can
+add a licensed questionnaire hiki does not ship (e.g. HQ-25) as a YAML file and hiki administers
+and scores it. The cross-checks below catch a rule that cannot be applied (an item number that does
+not exist, bands with gaps or overlaps) when the file is validated, not in the middle of a session.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from hikicli.content.models import Strict, Text
+
+InstrumentId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)]
+# `hiki assess list` and `hiki assess history` are commands, so these cannot be instrument ids.
+RESERVED_IDS = ("list", "history")
+
+
+class AnswerOption(Strict):
+    value: int = Field(ge=0, le=100)
+    label: Text
+
+
+class Item(Strict):
+    number: int = Field(ge=1)
+    text: Text
+    options: list[AnswerOption] | None = Field(None, min_length=2)  # else the instrument's
+
+
+class Band(Strict):
+    """Totals from `min` to `max` inclusive. `meaning` says in plain words what the range means."""
+
+    id: InstrumentId
+    min: int
+    max: int
+    label: Text
+    meaning: Text
+    suggest_professional: bool = False
+    offer: InstrumentId | None = None  # suggest a fuller questionnaire, e.g. PHQ-2 -> PHQ-9
+
+
+class Subscale(Strict):
+    id: InstrumentId
+    name: Text
+    items: list[int] = Field(min_length=1)
+
+
+class RiskItem(Strict):
+    """An answer of `at_least` or more to this item shows crisis resources at once."""
+
+    item: int = Field(ge=1)
+    at_least: int = Field(ge=0)
+
+
+class Scoring(Strict):
+    method: Literal["sum"] = "sum"
+    reverse_keyed: list[int] = []  # scored as (lowest + highest option) - answer
+    percent_factor: int | None = Field(None, ge=1)  # WHO-5: raw x 4 = 0-100 %
+    bands: list[Band] = []  # empty: the score is shown without a label
+    subscales: list[Subscale] = []
+    risk_items: list[RiskItem] = []
+    meaningful_change: int | None = Field(None, ge=1)
+    meaningful_change_on: Literal["total", "percent"] = "total"
+
+
+class Instrument(Strict):
+    id: InstrumentId
+    name: Text  # short, e.g. "PHQ-9"
+    title: Text
+    citation: Text
+    licence: Text
+    licence_status: Literal["confirmed", "unconfirmed"]
+    source: Text
+    about: Text  # one or two plain sentences shown before the questions
+    score_note: Text | None = None  # how to read the score when there are no bands
+    stem: Text | None = None  # UCLA-3: the reference gives no stem, so none is shown
+    options: list[AnswerOption] = Field(min_length=2)
+    items: list[Item] = Field(min_length=1, max_length=200)
+    scoring: Scoring
+
+    @model_validator(mode="after")
+    def _rule_can_be_applied(self) -> Instrument:
+        problems: list[str] = []
+        if self.id in RESERVED_IDS:
+            problems.append(f"id '{self.id}' is reserved for a command; choose another")
+        numbers = [item.number for item in self.items]
+        if numbers != list(range(1, len(numbers) + 1)):
+            problems.append("items must be numbered 1, 2, 3, … in order")
+        for item in [None, *self.items]:
+            options = self.options if item is None else item.options
+            if options is None:
+                continue
+            values = [o.value for o in options]
+            if len(set(values)) != len(values):
+                where = "options" if item is None else f"item {item.number} options"
+                problems.append(f"{where}: each answer value must be different")
+        known = set(numbers)
+        s = self.scoring
+        for label, refs in (
+            ("reverse_keyed", s.reverse_keyed),
+            ("risk_items", [r.item for r in s.risk_items]),
+            *((f"subscale '{sub.id}'", sub.items) for sub in s.subscales),
+        ):
+            missing = sorted(set(refs) - known)
+            if missing:
+                problems.append(f"{label}: no item numbered {', '.join(map(str, missing))}")
+        if s.meaningful_change_on == "percent" and s.percent_factor is None:
+            problems.append("meaningful_change_on: percent needs percent_factor")
+        if s.bands and not problems:
+            problems += self._band_problems()
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def _band_problems(self) -> list[str]:
+        lo = hi = 0
+        for item in self.items:
+            values = [o.value for o in (item.options or self.options)]
+            lo, hi = lo + min(values), hi + max(values)
+        bands = sorted(self.scoring.bands, key=lambda b: b.min)
+        problems = []
+        if bands[0].min != lo or bands[-1].max != hi:
+            problems.append(f"bands must cover every possible total, {lo} to {hi}")
+        for before, after in zip(bands, bands[1:], strict=False):
+            if after.min != before.max + 1:
+                problems.append(f"bands '{before.id}' and '{after.id}' leave a gap or overlap")
+        problems += [f"band '{b.id}': min is above max" for b in bands if b.min > b.max]
+        return problems

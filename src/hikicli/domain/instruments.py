@@ -1,0 +1,207 @@
+"""Scoring questionnaires from their definition, given as plain data (the validated YAML as dicts).
+
+Pure: no I/O, no prompts. The rule lives in the instrument's file (sum, reverse-keyed items,
+subscales, bands, risk items); this module only applies it, so a counselor's own instrument is
+scored by exactly the same code as the shipped ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from hikicli.errors import UsageError
+
+KIND = "assessment"
+Instrument = Mapping[str, Any]
+
+
+def item_options(instrument: Instrument, number: int) -> list[Mapping[str, Any]]:
+    item = instrument["items"][number - 1]
+    return list(item.get("options") or instrument["options"])
+
+
+def item_range(instrument: Instrument, number: int) -> tuple[int, int]:
+    values = [int(o["value"]) for o in item_options(instrument, number)]
+    return min(values), max(values)
+
+
+def total_range(instrument: Instrument) -> tuple[int, int]:
+    ranges = [item_range(instrument, n) for n in range(1, len(instrument["items"]) + 1)]
+    return sum(lo for lo, _ in ranges), sum(hi for _, hi in ranges)
+
+
+def _describe_values(instrument: Instrument) -> str:
+    """'each 0–3', or the allowed values when they are not a simple run (e.g. 0, 2, 4)."""
+    sets = {
+        tuple(sorted(int(o["value"]) for o in item_options(instrument, n)))
+        for n in range(1, len(instrument["items"]) + 1)
+    }
+    if len(sets) == 1:
+        values = next(iter(sets))
+        if values == tuple(range(values[0], values[-1] + 1)):
+            return f"each a whole number from {values[0]} to {values[-1]}"
+        return f"each one of {', '.join(map(str, values))}"
+    return "each one of the values its item allows"
+
+
+def parse_answers(raw: str, instrument: Instrument) -> list[int]:
+    """'1,0,2' -> [1, 0, 2]; anything else is a UsageError naming the instrument and the rule."""
+    parts = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
+    try:
+        answers = [int(p) for p in parts]
+    except ValueError:
+        answers = None
+    if answers is None:
+        raise UsageError(_answers_rule(instrument, f"got '{raw}'"))
+    return check_answers(instrument, answers)
+
+
+def _answers_rule(instrument: Instrument, got: str) -> str:
+    count = len(instrument["items"])
+    return (
+        f"--answers for {instrument['name']} ({instrument['id']}) needs {count} answers in item "
+        f"order, {_describe_values(instrument)} ({got})."
+    )
+
+
+def check_answers(instrument: Instrument, answers: Sequence[int]) -> list[int]:
+    count = len(instrument["items"])
+    if len(answers) != count:
+        raise UsageError(_answers_rule(instrument, f"got {len(answers)}"))
+    for number, value in enumerate(answers, start=1):
+        allowed = {int(o["value"]) for o in item_options(instrument, number)}
+        if isinstance(value, bool) or not isinstance(value, int) or value not in allowed:
+            raise UsageError(_answers_rule(instrument, f"item {number} was {value!r}"))
+    return list(answers)
+
+
+def item_score(instrument: Instrument, number: int, answer: int) -> int:
+    if number in instrument["scoring"].get("reverse_keyed", []):
+        lo, hi = item_range(instrument, number)
+        return lo + hi - answer
+    return answer
+
+
+def risk_items(instrument: Instrument, answers: Sequence[int]) -> list[int]:
+    """Item numbers whose answer reached their risk threshold (raw answers, never reversed)."""
+    return [
+        rule["item"]
+        for rule in instrument["scoring"].get("risk_items", [])
+        if answers[rule["item"] - 1] >= rule["at_least"]
+    ]
+
+
+def is_risk_answer(instrument: Instrument, number: int, answer: int) -> bool:
+    return any(
+        rule["item"] == number and answer >= rule["at_least"]
+        for rule in instrument["scoring"].get("risk_items", [])
+    )
+
+
+def band_for(instrument: Instrument, total: int) -> Mapping[str, Any] | None:
+    for band in instrument["scoring"].get("bands", []):
+        if band["min"] <= total <= band["max"]:
+            return band
+    return None
+
+
+@dataclass(frozen=True)
+class Score:
+    instrument: str
+    name: str
+    answers: tuple[int, ...]
+    total: int
+    lowest: int
+    highest: int
+    percent: int | None
+    band: Mapping[str, Any] | None
+    subscales: dict[str, int] = field(default_factory=dict)
+    risk_items: tuple[int, ...] = ()
+
+    @property
+    def risk(self) -> bool:
+        return bool(self.risk_items)
+
+    def to_data(self) -> dict[str, Any]:
+        """What is stored in the log (the band by id; its wording stays in the content)."""
+        data: dict[str, Any] = {
+            "instrument": self.instrument,
+            "name": self.name,
+            "answers": list(self.answers),
+            "total": self.total,
+            "band": self.band["id"] if self.band else None,
+            "risk_items": list(self.risk_items),
+        }
+        if self.percent is not None:
+            data["percent"] = self.percent
+        if self.subscales:
+            data["subscales"] = dict(self.subscales)
+        return data
+
+
+def score(instrument: Instrument, answers: Sequence[int]) -> Score:
+    answers = check_answers(instrument, answers)
+    scored = [item_score(instrument, n, a) for n, a in enumerate(answers, start=1)]
+    total = sum(scored)
+    lowest, highest = total_range(instrument)
+    rule = instrument["scoring"]
+    factor = rule.get("percent_factor")
+    subscales = {
+        sub["id"]: sum(scored[n - 1] for n in sub["items"]) for sub in rule.get("subscales", [])
+    }
+    return Score(
+        instrument=instrument["id"],
+        name=instrument["name"],
+        answers=tuple(answers),
+        total=total,
+        lowest=lowest,
+        highest=highest,
+        percent=total * factor if factor else None,
+        band=band_for(instrument, total),
+        subscales=subscales,
+        risk_items=tuple(risk_items(instrument, answers)),
+    )
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    recorded: str
+    total: int
+    percent: int | None
+    band: str | None
+    change: int | None  # against the previous result of the same instrument
+    meaningful: bool
+
+
+def history_points(
+    results: Iterable[Mapping[str, Any]], instrument: Instrument | None
+) -> list[HistoryPoint]:
+    """Results of one instrument in time order, each with its change and whether it is meaningful.
+
+    `instrument` gives the rule for a meaningful change (PHQ-9 and GAD-7: 5 points; WHO-5: 10
+    percentage points); without it, changes are shown but none is called meaningful.
+    """
+    rule = instrument["scoring"] if instrument else {}
+    threshold = rule.get("meaningful_change")
+    on_percent = rule.get("meaningful_change_on") == "percent"
+    points: list[HistoryPoint] = []
+    previous: float | None = None
+    for result in results:
+        value = result.get("percent") if on_percent else result.get("total")
+        change = None
+        if previous is not None and value is not None:
+            change = int(value - previous)
+        points.append(
+            HistoryPoint(
+                recorded=str(result["recorded"]),
+                total=int(result["total"]),
+                percent=result.get("percent"),
+                band=result.get("band"),
+                change=change,
+                meaningful=bool(threshold and change is not None and abs(change) >= threshold),
+            )
+        )
+        previous = value if value is not None else previous
+    return points

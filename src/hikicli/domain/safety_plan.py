@@ -1,0 +1,143 @@
+"""The personal safety plan (Stanley & Brown's six steps), kept as events so nothing is ever lost.
+
+Adding an item appends `safety_plan.item_added`; taking one off appends `safety_plan.item_removed`
+naming the item. The plan is the fold of those events. This module also writes the plan, and the
+words shown when an answer suggests risk, as Markdown, so the terminal, the printable export and a
+flow's `say` all show the same text.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from hikicli.errors import UsageError
+
+ADDED = "safety_plan.item_added"
+REMOVED = "safety_plan.item_removed"
+SECTIONS = ("warning-signs", "coping", "distractions", "people", "professionals", "environment")
+MAX_ITEM = 500
+
+Plan = dict[str, list[dict[str, str]]]
+
+
+def check_section(section: str) -> str:
+    if section not in SECTIONS:
+        raise UsageError(f"Unknown section '{section}'. Sections: {', '.join(SECTIONS)}.")
+    return section
+
+
+def check_item_text(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        raise UsageError("The text is empty; write a few words to add to your safety plan.")
+    if len(text) > MAX_ITEM:
+        raise UsageError(f"The text is too long ({len(text)} characters; at most {MAX_ITEM}).")
+    return text
+
+
+def added_data(section: str, text: str) -> dict[str, str]:
+    """The data of one item_added event (a new item id each time)."""
+    return {
+        "item": uuid.uuid4().hex[:12],
+        "section": check_section(section),
+        "text": check_item_text(text),
+    }
+
+
+def fold_plan(events: Iterable[Mapping[str, Any]]) -> Plan:
+    """The current plan: every added item not removed since, in the order it was added."""
+    plan: Plan = {s: [] for s in SECTIONS}
+    where: dict[str, str] = {}
+    for event in events:
+        data = event.get("data") or {}
+        if event.get("kind") == ADDED:
+            section, text, item = data.get("section"), data.get("text"), data.get("item")
+            if section in plan and isinstance(text, str) and isinstance(item, str):
+                plan[section].append({"item": item, "text": text})
+                where[item] = section
+        elif event.get("kind") == REMOVED:
+            item = data.get("item")
+            section = where.pop(item, None) if isinstance(item, str) else None
+            if section is not None:
+                plan[section] = [i for i in plan[section] if i["item"] != item]
+    return plan
+
+
+def has_plan(plan: Mapping[str, Sequence[Any]]) -> bool:
+    return any(plan.get(s) for s in SECTIONS)
+
+
+def item_at(plan: Plan, section: str, number: int) -> dict[str, str]:
+    items = plan[check_section(section)]
+    if not 1 <= number <= len(items):
+        count = len(items)
+        raise UsageError(
+            f"{section} has {count} item{'s' if count != 1 else ''}; "
+            f"choose a number from 1 to {count}."
+            if count
+            else f"{section} has no items to take off."
+        )
+    return items[number - 1]
+
+
+def _md(text: str) -> str:
+    """Keep a person's own words from being read as Markdown markup."""
+    for char in "\\`*_[]<>#|":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def plan_markdown(content: Mapping[str, Any], plan: Plan, heading: str = "##") -> str:
+    """The plan with every step's title; empty steps show their prompt, as a gentle reminder."""
+    parts = [f"{heading} {content['title']}"]
+    for section in content["sections"]:
+        parts.append(f"{heading}# {section['title']}")
+        items = plan.get(section["id"], [])
+        if items:
+            parts.append("\n".join(f"{n}. {_md(i['text'])}" for n, i in enumerate(items, 1)))
+        else:
+            parts.append(f"*{section['prompt']}*")
+    return "\n\n".join(parts)
+
+
+def crisis_line_text(line: Mapping[str, Any]) -> str:
+    """One line as plain text, e.g. for a safety plan's "professionals" step."""
+    return f"{line['name']}: {line['contact']}"
+
+
+def crisis_markdown(view: Mapping[str, Any]) -> str:
+    rows = [f"**{_md(view['emergency'])}**", ""]
+    for line in view["lines"]:
+        row = f"- **{_md(line['name'])}** — {_md(line['contact'])}"
+        if line.get("hours"):
+            row += f" ({_md(line['hours'])})"
+        for warning in line.get("warnings", []):
+            row += f" — *{_md(warning)}*"
+        rows.append(row)
+    return "\n".join(rows)
+
+
+def risk_markdown(
+    safety: Mapping[str, Any], crisis_view: Mapping[str, Any], plan: Plan | None
+) -> str:
+    """What is shown at once when an answer suggests risk: a calm message, people to reach now,
+    and the person's own safety plan (or an offer to make one)."""
+    risk = safety["risk"]
+    parts = [
+        risk["message"],
+        f"## {risk['lines_title']}",
+        crisis_markdown(crisis_view),
+    ]
+    if plan is not None and has_plan(plan):
+        parts.append(filled_plan_markdown(safety["plan"], plan))
+    else:
+        parts.append(risk["no_plan"])
+    return "\n\n".join(parts)
+
+
+def filled_plan_markdown(content: Mapping[str, Any], plan: Plan, heading: str = "##") -> str:
+    """Only the steps that have items: for `hiki crisis`, where every line should help now."""
+    sections = [s for s in content["sections"] if plan.get(s["id"])]
+    return plan_markdown({**content, "sections": sections}, plan, heading)
