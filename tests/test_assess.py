@@ -205,7 +205,7 @@ def test_interactive_risk_offer_accepted_walks_through_the_plan(hiki, make_ctx, 
     answers["safety_plan.offer"] = True
     for section in ("warning-signs", "coping", "distractions", "people", "environment"):
         answers[f"{section}.add.1"] = ""
-    answers["professionals.crisis_lines"] = ["0"]
+    answers["professionals.crisis_lines"] = ["0"]  # no country set: the directory is offered
     answers["professionals.add.1"] = ""
     prompter = ScriptedPrompter(answers)
     result = hiki(["assess", "phq9"], ctx=make_ctx(prompter=prompter, interactive=True))
@@ -218,7 +218,9 @@ def test_interactive_risk_offer_accepted_walks_through_the_plan(hiki, make_ctx, 
 def test_cancel_in_the_middle_saves_nothing(hiki, make_ctx, home):
     answers = phq9_answers([1, 1, 1])
     answers["phq9.item4"] = Cancelled
-    result = hiki(["assess", "phq9"], ctx=make_ctx(prompter=ScriptedPrompter(answers), interactive=True))
+    result = hiki(
+        ["assess", "phq9"], ctx=make_ctx(prompter=ScriptedPrompter(answers), interactive=True)
+    )
     assert result.exit_code == 130
     assert log_lines(home) == []
 
@@ -248,7 +250,11 @@ def at(day: int) -> dt.datetime:
 
 
 def test_history_points_out_meaningful_changes(hiki, make_ctx):
-    for day, answers in ((1, "2,2,2,2,2,2,0,0,0"), (8, "2,2,1,1,1,0,0,0,0"), (15, "2,2,2,1,0,0,0,0,0")):
+    for day, answers in (
+        (1, "2,2,2,2,2,2,0,0,0"),
+        (8, "2,2,1,1,1,0,0,0,0"),
+        (15, "2,2,2,1,0,0,0,0,0"),
+    ):
         hiki(["assess", "phq9", "--answers", answers], now=at(day))
     for day, answers in ((2, "2,2,2,2,2"), (9, "3,3,3,2,2"), (16, "3,3,3,2,3")):
         hiki(["assess", "who5", "--answers", answers], now=at(day))
@@ -350,7 +356,7 @@ def test_counselor_file_cannot_replace_a_shipped_instrument(hiki, make_ctx):
         (("max: 2, label", "max: 1, label"), "gap or overlap"),
         (("{item: 2, at_least: 2}", "{item: 7, at_least: 2}"), "no item numbered 7"),
         (("id: ex-risk", "id: list"), "reserved"),
-        (("licence: \"Test fixture.\"\n", ""), "licence"),
+        (('licence: "Test fixture."\n', ""), "licence"),
     ],
 )
 def test_bad_counselor_file_is_refused_with_its_line(hiki, home, change, fragment):
@@ -367,7 +373,9 @@ def test_content_validate_checks_an_instruments_folder(hiki, home):
     folder = home.parent / "counselor" / "instruments"
     write_counselor_file(folder)
     assert hiki(["content", "validate", str(folder)]).exit_code == 0
-    write_counselor_file(folder, COUNSELOR_YAML.replace("max: 2, label", "max: 1, label"), "bad.yaml")
+    write_counselor_file(
+        folder, COUNSELOR_YAML.replace("max: 2, label", "max: 1, label"), "bad.yaml"
+    )
     result = hiki(["content", "validate", str(folder)])
     flat = result.output.replace("\n", "")
     assert result.exit_code == 2 and "bad.yaml" in flat and "gap or overlap" in flat

@@ -104,9 +104,7 @@ def test_only_phq9_has_a_risk_item():
     assert risky == {"phq9"}
 
 
-@pytest.mark.parametrize(
-    "iid, offer", [("phq2", "phq9"), ("gad2", "gad7"), ("who5", "phq9")]
-)
+@pytest.mark.parametrize("iid, offer", [("phq2", "phq9"), ("gad2", "gad7"), ("who5", "phq9")])
 def test_short_screeners_offer_the_full_questionnaire(iid, offer):
     offering = [b for b in INSTRUMENTS[iid]["scoring"]["bands"] if b.get("offer")]
     assert [b["offer"] for b in offering] == [offer]
@@ -117,7 +115,9 @@ def test_short_screeners_offer_the_full_questionnaire(iid, offer):
 
 def test_professional_help_is_suggested_from_moderate_up():
     for iid in ("phq9", "gad7"):
-        suggested = [b["id"] for b in INSTRUMENTS[iid]["scoring"]["bands"] if b["suggest_professional"]]
+        suggested = [
+            b["id"] for b in INSTRUMENTS[iid]["scoring"]["bands"] if b["suggest_professional"]
+        ]
         assert suggested[0] == "moderate" and INSTRUMENTS[iid]["scoring"]["bands"][2]["min"] == 10
 
 
@@ -167,7 +167,9 @@ def test_any_invalid_answer_vector_is_refused_by_name(iid, values):
 def test_parse_answers_message_names_instrument_count_and_range():
     with pytest.raises(UsageError) as err:
         parse_answers("1,2,x", INSTRUMENTS["gad7"])
-    assert "GAD-7" in str(err.value) and "7 answers" in str(err.value) and "0 to 3" in str(err.value)
+    assert (
+        "GAD-7" in str(err.value) and "7 answers" in str(err.value) and "0 to 3" in str(err.value)
+    )
     with pytest.raises(UsageError) as err:
         parse_answers("1,2,4", INSTRUMENTS["ucla3"])
     assert "UCLA-3" in str(err.value) and "1 to 3" in str(err.value) and "item 3" in str(err.value)
@@ -183,7 +185,10 @@ COUNSELOR = {
     "options": [{"value": v, "label": str(v)} for v in range(5)],
     "scoring": {
         "reverse_keyed": [2, 4],
-        "subscales": [{"id": "a", "name": "A", "items": [1, 2]}, {"id": "b", "name": "B", "items": [3, 4]}],
+        "subscales": [
+            {"id": "a", "name": "A", "items": [1, 2]},
+            {"id": "b", "name": "B", "items": [3, 4]},
+        ],
         "bands": [
             {"id": "low", "min": 0, "max": 7},
             {"id": "high", "min": 8, "max": 16},
@@ -264,14 +269,20 @@ def test_item_wording_and_answer_labels_are_copied_exactly_from_the_reference():
         "phq9": ("PHQ-9. Stem", "GAD-7. Same"),
         "gad7": ("GAD-7. Same", "WHO-5 (1998"),
         "who5": ("WHO-5 (1998", "UCLA 3-item Loneliness Scale (Hughes et al. 2004). Answers"),
-        "ucla3": ("UCLA 3-item Loneliness Scale (Hughes et al. 2004). Answers", "(Licence UNCONFIRMED"),
+        "ucla3": (
+            "UCLA 3-item Loneliness Scale (Hughes et al. 2004). Answers",
+            "(Licence UNCONFIRMED",
+        ),
     }
     sections["phq2"], sections["gad2"] = sections["phq9"], sections["gad7"]
     for iid, (start, end) in sections.items():
         block = reference[reference.index(start) : reference.index(end)]
         instrument = INSTRUMENTS[iid]
         for item in instrument["items"]:
-            assert re.search(rf"^{item['number']}\. {re.escape(item['text'])}$", block, re.M), (iid, item)
+            assert re.search(rf"^{item['number']}\. {re.escape(item['text'])}$", block, re.M), (
+                iid,
+                item,
+            )
         if iid in ("gad7", "gad2"):  # "Same stem and answers." as the PHQ-9
             assert instrument["options"] == INSTRUMENTS["phq9"]["options"]
             assert instrument["stem"] == INSTRUMENTS["phq9"]["stem"]

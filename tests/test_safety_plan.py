@@ -1,0 +1,207 @@
+"""`hiki safety-plan` and the plan in `hiki crisis`: events, edit flow, export, robustness."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from hikicli.errors import Cancelled
+from hikicli.flows.safety_plan import run_safety_plan_edit
+from tests.support import ScriptedPrompter, log_lines, tree_snapshot
+
+SECTIONS = ("warning-signs", "coping", "distractions", "people", "professionals", "environment")
+
+
+def empty_walk() -> dict[str, object]:
+    """Answers that walk through every step adding nothing (step 5 offers crisis lines: none)."""
+    return {**{f"{s}.add.1": "" for s in SECTIONS}, "professionals.crisis_lines": []}
+
+
+def test_no_plan_yet_shows_a_gentle_invitation(hiki, make_ctx):
+    ctx = make_ctx()
+    result = hiki(["safety-plan"], ctx=ctx)
+    assert result.exit_code == 0
+    assert "hiki safety-plan edit" in " ".join(result.output.split())
+    assert json.loads(hiki(["safety-plan", "--json"]).stdout) == {
+        "exists": False,
+        "sections": {s: [] for s in SECTIONS},
+    }
+
+
+def test_add_and_remove_are_events_and_nothing_is_lost(hiki, home):
+    assert hiki(["safety-plan", "add", "coping", "Take a warm shower"]).exit_code == 0
+    assert hiki(["safety-plan", "add", "coping", "Listen to   one album"]).exit_code == 0
+    assert hiki(["safety-plan", "add", "people", "Aki — LINE"]).exit_code == 0
+    result = hiki(["safety-plan", "remove", "coping", "1", "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["text"] == "Take a warm shower"
+    kinds = [e["kind"] for e in log_lines(home)]
+    assert kinds == ["safety_plan.item_added"] * 3 + ["safety_plan.item_removed"]
+    removed = log_lines(home)[-1]["data"]["item"]
+    assert removed == log_lines(home)[0]["data"]["item"]
+    plan = json.loads(hiki(["safety-plan", "show", "--json"]).stdout)
+    assert plan["exists"] is True
+    assert [i["text"] for i in plan["sections"]["coping"]] == ["Listen to one album"]
+    assert [i["text"] for i in plan["sections"]["people"]] == ["Aki — LINE"]
+
+
+def test_show_lists_every_step_in_order(hiki, make_ctx):
+    hiki(["safety-plan", "add", "environment", "Ask Mum to keep my medicines"])
+    ctx = make_ctx()
+    out = hiki(["safety-plan"], ctx=ctx).output
+    titles = [s["title"] for s in ctx.catalog["safety"]["plan"]["sections"]]
+    positions = [out.index(t) for t in titles]
+    assert positions == sorted(positions)
+    assert "Ask Mum to keep my medicines" in out
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["add", "friends", "x"], "Unknown section 'friends'"),
+        (["add", "coping", "   "], "The text is empty"),
+        (["add", "coping", "x" * 600], "too long"),
+        (["remove", "coping", "1"], "coping has no items"),
+    ],
+)
+def test_bad_input_exits_2_and_writes_nothing(hiki, home, args, fragment):
+    before = tree_snapshot(home)
+    result = hiki(["safety-plan", *args])
+    assert result.exit_code == 2 and fragment in result.output
+    assert tree_snapshot(home) == before
+
+
+def test_remove_out_of_range_names_the_range(hiki):
+    hiki(["safety-plan", "add", "coping", "Walk to the window"])
+    result = hiki(["safety-plan", "remove", "coping", "3"])
+    assert result.exit_code == 2 and "from 1 to 1" in result.output
+
+
+def test_edit_walks_the_six_steps_with_examples(hiki, make_ctx, home):
+    answers = empty_walk()
+    answers.update({"warning-signs.add.1": "Not sleeping", "warning-signs.add.2": "Skipping meals"})
+    answers["warning-signs.add.3"] = ""
+    prompter = ScriptedPrompter(answers)
+    result = hiki(["safety-plan", "edit"], ctx=make_ctx(prompter=prompter, interactive=True))
+    assert result.exit_code == 0, result.output
+    prompter.assert_done()
+    ctx = make_ctx()
+    steps = ctx.catalog["safety"]["plan"]["sections"]
+    for step in steps:  # every step was shown with its examples
+        assert any(step["title"] in said and step["examples"][0] in said for said in prompter.said)
+    data = [e["data"] for e in log_lines(home)]
+    assert [(d["section"], d["text"]) for d in data] == [
+        ("warning-signs", "Not sleeping"),
+        ("warning-signs", "Skipping meals"),
+    ]
+
+
+def test_edit_prefills_professionals_from_the_country_lines(hiki, make_ctx, home):
+    hiki(["config", "set", "country", "US"])
+    answers = empty_walk()
+    answers["professionals.crisis_lines"] = ["0", "1", "2"]  # two US lines and the directory
+    prompter = ScriptedPrompter(answers)
+    result = hiki(["safety-plan", "edit"], ctx=make_ctx(prompter=prompter, interactive=True))
+    assert result.exit_code == 0, result.output
+    texts = [e["data"]["text"] for e in log_lines(home)]
+    assert any("741741" in t for t in texts) and any("988" in t for t in texts)
+    assert any("findahelpline.com" in t for t in texts)
+    # offered again later, the lines already in the plan are not offered twice
+    answers = {**empty_walk(), "professionals.remove": []}
+    del answers["professionals.crisis_lines"]
+    prompter = ScriptedPrompter(answers)
+    result = hiki(["safety-plan", "edit"], ctx=make_ctx(prompter=prompter, interactive=True))
+    assert result.exit_code == 0, result.output
+    assert "professionals.crisis_lines" not in prompter.asked
+
+
+def test_edit_can_take_items_off(hiki, make_ctx, home):
+    hiki(["safety-plan", "add", "coping", "A"])
+    hiki(["safety-plan", "add", "coping", "B"])
+    item_a = log_lines(home)[0]["data"]["item"]
+    answers = {**empty_walk(), "coping.remove": [item_a]}
+    result = hiki(
+        ["safety-plan", "edit"], ctx=make_ctx(prompter=ScriptedPrompter(answers), interactive=True)
+    )
+    assert result.exit_code == 0, result.output
+    plan = json.loads(hiki(["safety-plan", "--json"]).stdout)
+    assert [i["text"] for i in plan["sections"]["coping"]] == ["B"]
+
+
+def test_edit_cancelled_saves_nothing(hiki, make_ctx, home):
+    answers = {
+        "warning-signs.add.1": "Not sleeping",
+        "warning-signs.add.2": "",
+        "coping.add.1": Cancelled,
+    }
+    result = hiki(
+        ["safety-plan", "edit"], ctx=make_ctx(prompter=ScriptedPrompter(answers), interactive=True)
+    )
+    assert result.exit_code == 130 and log_lines(home) == []
+
+
+def test_edit_without_terminal_names_the_flags(hiki, home):
+    result = hiki(["safety-plan", "edit"], interactive=False)
+    out = " ".join(result.output.split())
+    assert result.exit_code == 2 and "hiki safety-plan add SECTION TEXT" in out
+
+
+def test_flow_returns_changes_without_saving(make_ctx):
+    ctx = make_ctx()
+    plan = {s: [] for s in SECTIONS}
+    lines = [{"name": "Line", "contact": "123"}]
+    answers = {**empty_walk(), "professionals.crisis_lines": ["0"]}
+    changes = run_safety_plan_edit(
+        ScriptedPrompter(answers), ctx.catalog["safety"]["plan"], plan, lines
+    )
+    assert changes.added == [("professionals", "Line: 123")] and changes.removed == []
+
+
+def test_export_writes_a_private_markdown_copy(hiki, home):
+    hiki(["safety-plan", "add", "people", "Aki *friend* — LINE"])
+    out = home.parent / "plan.md"
+    result = hiki(["safety-plan", "export", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# ") and "Aki \\*friend\\* — LINE" in text
+    assert "findahelpline.com" in text
+    assert oct(os.stat(out).st_mode & 0o777) == "0o600"
+    again = hiki(["safety-plan", "export", "-o", str(out)])
+    assert again.exit_code == 2 and "--force" in again.output
+    assert hiki(["safety-plan", "export", "-o", str(out), "--force"]).exit_code == 0
+    assert "Aki" in hiki(["safety-plan", "export"]).stdout
+
+
+# ---- the plan in `hiki crisis` ----------------------------------------------------------------
+
+
+def test_crisis_shows_the_plan_above_the_lines(hiki):
+    hiki(["safety-plan", "add", "people", "Call my aunt Emi"])
+    result = hiki(["crisis", "--country", "GB"])
+    assert result.exit_code == 0
+    out = result.output
+    assert out.index("Call my aunt Emi") < out.index("Samaritans")
+    view = json.loads(hiki(["crisis", "--country", "GB", "--json"]).stdout)
+    assert view["safety_plan"]["people"][0]["text"] == "Call my aunt Emi"
+
+
+def test_crisis_without_a_plan_is_unchanged(hiki):
+    view = json.loads(hiki(["crisis", "--country", "GB", "--json"]).stdout)
+    assert "safety_plan" not in view
+
+
+@pytest.mark.parametrize("damage", ["directory", "newer", "garbage"])
+def test_crisis_still_works_when_the_log_is_unreadable(hiki, make_ctx, damage):
+    hiki(["safety-plan", "add", "people", "Call my aunt Emi"])
+    log = make_ctx().paths.log_file
+    if damage == "directory":
+        log.unlink()
+        log.mkdir()
+    elif damage == "newer":
+        log.write_text('{"v": 99, "id": "x", "kind": "k", "ts": "t", "data": {}}\n')
+    else:
+        log.write_bytes(b"\xff\xfe not json\n")
+    result = hiki(["crisis", "--country", "GB"])
+    assert result.exit_code == 0, result.output
+    assert "116 123" in result.output and "Call my aunt Emi" not in result.output
