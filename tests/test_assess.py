@@ -356,6 +356,8 @@ def test_counselor_file_cannot_replace_a_shipped_instrument(hiki, make_ctx):
         (("max: 2, label", "max: 1, label"), "gap or overlap"),
         (("{item: 2, at_least: 2}", "{item: 7, at_least: 2}"), "no item numbered 7"),
         (("id: ex-risk", "id: list"), "reserved"),
+        (("  reverse_keyed: [3]", "  percent_factor: 4\n  reverse_keyed: [3]"), "0-100 %"),
+        (("id: high, min: 3", "id: low, min: 3"), "each band id must be different"),
         (('licence: "Test fixture."\n', ""), "licence"),
     ],
 )
@@ -379,3 +381,14 @@ def test_content_validate_checks_an_instruments_folder(hiki, home):
     result = hiki(["content", "validate", str(folder)])
     flat = result.output.replace("\n", "")
     assert result.exit_code == 2 and "bad.yaml" in flat and "gap or overlap" in flat
+
+
+def test_ctrl_c_at_a_follow_up_keeps_the_saved_result(hiki, make_ctx, home):
+    answers = phq9_answers([0] * 8 + [3])
+    answers["safety_plan.offer"] = Cancelled
+    result = hiki(
+        ["assess", "phq9"], ctx=make_ctx(prompter=ScriptedPrompter(answers), interactive=True)
+    )
+    assert result.exit_code == 0
+    assert "nothing was saved" not in result.output
+    assert [e["data"]["total"] for e in log_lines(home)] == [3]

@@ -171,7 +171,14 @@ def administer(
         return
     render_result(actx, instrument, origin, view)
     if raw_answers is None:  # answered interactively, so a prompter is there for follow-ups
-        _follow_ups(actx, view, offer_more)
+        from hikicli.errors import Cancelled
+
+        try:
+            _follow_ups(actx, view, offer_more)
+        except Cancelled:
+            # The result above is already saved; only the follow-up was left. Exiting with
+            # "nothing was saved" would be untrue, so end quietly.
+            return
 
 
 def result_view(instrument: dict[str, Any], result: Any, event: dict[str, Any]) -> dict[str, Any]:

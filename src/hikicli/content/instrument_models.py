@@ -107,21 +107,34 @@ class Instrument(Strict):
             missing = sorted(set(refs) - known)
             if missing:
                 problems.append(f"{label}: no item numbered {', '.join(map(str, missing))}")
+        for label, ids in (
+            ("band", [b.id for b in s.bands]),
+            ("subscale", [x.id for x in s.subscales]),
+        ):
+            if len(set(ids)) != len(ids):
+                problems.append(f"each {label} id must be different")
         if s.meaningful_change_on == "percent" and s.percent_factor is None:
             problems.append("meaningful_change_on: percent needs percent_factor")
-        if s.bands and not problems:
-            problems += self._band_problems()
+        if not problems:
+            problems += self._range_problems()
         if problems:
             raise ValueError("; ".join(problems))
         return self
 
-    def _band_problems(self) -> list[str]:
+    def _range_problems(self) -> list[str]:
         lo = hi = 0
         for item in self.items:
             values = [o.value for o in (item.options or self.options)]
             lo, hi = lo + min(values), hi + max(values)
-        bands = sorted(self.scoring.bands, key=lambda b: b.min)
         problems = []
+        factor = self.scoring.percent_factor
+        if factor is not None and (lo != 0 or hi * factor != 100):
+            problems.append(
+                f"percent_factor {factor}: totals run {lo} to {hi}, so they cannot become 0-100 %"
+            )
+        if not self.scoring.bands:
+            return problems
+        bands = sorted(self.scoring.bands, key=lambda b: b.min)
         if bands[0].min != lo or bands[-1].max != hi:
             problems.append(f"bands must cover every possible total, {lo} to {hi}")
         for before, after in zip(bands, bands[1:], strict=False):

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from hikicli.domain.checkin import CheckinDays
+from hikicli.domain.instruments import summarize_result
+from hikicli.domain.safety_plan import summarize_added
 
 
 def dashboard_projections() -> list[Any]:
@@ -21,7 +23,10 @@ def dashboard_extras(
 
 
 # One-line summaries of non-check-in events for `hiki history`, by event kind. Features add theirs.
-SUMMARIZERS: dict[str, Callable[[dict[str, Any]], str]] = {}
+SUMMARIZERS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "assessment": summarize_result,
+    "safety_plan.item_added": summarize_added,
+}
 
 
 def summarize(event: dict[str, Any]) -> str:

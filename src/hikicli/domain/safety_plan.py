@@ -141,3 +141,7 @@ def filled_plan_markdown(content: Mapping[str, Any], plan: Plan, heading: str = 
     """Only the steps that have items: for `hiki crisis`, where every line should help now."""
     sections = [s for s in content["sections"] if plan.get(s["id"])]
     return plan_markdown({**content, "sections": sections}, plan, heading)
+
+
+def summarize_added(data: Mapping[str, Any]) -> str:
+    return f"{data.get('section', '')}: {data.get('text', '')}"
