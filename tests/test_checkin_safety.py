@@ -129,3 +129,11 @@ def test_flags_bad_safe_value_writes_nothing(hiki, home):
     result = hiki(["checkin", "--mood", "1", *FLAGS, "--safe", "maybe"])
     assert result.exit_code == 2 and "--safe must be yes or no" in result.output
     assert log_lines(home) == []
+
+
+def test_csv_export_keeps_the_safe_answer(hiki):
+    hiki(["checkin", "--mood", "1", *FLAGS, "--safe", "no"])
+    hiki(["checkin", "--mood", "6", *FLAGS, "--date", "2026-11-24"])
+    rows = hiki(["data", "export", "--format", "csv"]).stdout.splitlines()
+    assert rows[1].endswith('"{""safe"": ""no""}"')
+    assert rows[2].endswith(",")

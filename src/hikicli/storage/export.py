@@ -48,7 +48,10 @@ def export_csv(events: list[dict[str, Any]]) -> str:
         if e["kind"] == "checkin":
             values = [d.get(k, "") for k in CHECKIN_FIELDS]
             values[CHECKIN_FIELDS.index("contact")] = ",".join(d.get("contact", []))
-            writer.writerow([e["id"], e["kind"], e["ts"], *values, ""])
+            # Keys added later (e.g. the low-mood follow-up's "safe") are kept as JSON in `data`.
+            extra = {k: v for k, v in d.items() if k not in CHECKIN_FIELDS}
+            extra_json = json.dumps(extra, ensure_ascii=False) if extra else ""
+            writer.writerow([e["id"], e["kind"], e["ts"], *values, extra_json])
         else:
             writer.writerow(
                 [
