@@ -127,7 +127,7 @@ def test_flags_switched_off_shows_no_lines_but_honours_an_explicit_no(hiki, make
 
 def test_flags_bad_safe_value_writes_nothing(hiki, home):
     result = hiki(["checkin", "--mood", "1", *FLAGS, "--safe", "maybe"])
-    assert result.exit_code == 2 and "--safe must be yes or no" in result.output
+    assert result.exit_code == 2 and "--safe must be yes, no or skip" in result.output
     assert log_lines(home) == []
 
 

@@ -11,7 +11,7 @@ from hikicli.cli.context import AppContext
 
 FLAGS = (
     "--mood N --anxiety N --energy N --sleep HOURS --outside MINUTES --contact LIST [--note TEXT]"
-    " [--safe yes|no]"
+    " [--safe yes|no|skip]"
 )
 REQUIRED = ("mood", "anxiety", "energy", "sleep", "outside", "contact")
 
@@ -41,8 +41,8 @@ def checkin(
     safe: Annotated[
         str | None,
         typer.Option(
-            help="Are you safe right now? yes or no. With a mood of 2 or lower and no answer, "
-            "crisis lines are shown."
+            help="Are you safe right now? yes, no or skip. With a mood of 2 or lower and no "
+            "answer, crisis lines are shown."
         ),
     ] = None,
     date: Annotated[
@@ -75,8 +75,6 @@ def checkin(
         missing = [f"--{k}" for k, v in given.items() if v is None]
         if missing:
             raise UsageError(f"Missing {', '.join(missing)}. A check-in with flags needs: {FLAGS}")
-        if safe is not None and safe not in ("yes", "no"):
-            raise UsageError(f"--safe must be yes or no (got '{safe}').")
         record = make_checkin(date=day, today=today, note=note, safe=safe, **given)  # type: ignore[arg-type]
         from hikicli.cli.checkin_safety import respond_to_flags
 

@@ -128,7 +128,7 @@ def make_checkin(
     safe: str | None = None,
 ) -> CheckIn:
     if safe is not None and safe not in SAFE_ANSWERS:
-        raise UsageError(f"--safe must be yes or no (got '{safe}').")
+        raise UsageError(f"--safe must be yes, no or skip (got '{safe}').")
     return CheckIn(
         date=check_date(date, today),
         mood=check_scale("mood", mood),

@@ -1,0 +1,89 @@
+"""`hiki assess history`: results over time, a small chart, and meaningful changes pointed out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hikicli.cli.assess import all_instruments
+from hikicli.cli.context import AppContext
+
+
+def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
+    from hikicli.domain.instruments import KIND, history_points
+    from hikicli.errors import UsageError
+
+    found = all_instruments(actx, warn=not as_json)
+    read = actx.log.read()
+    by_instrument: dict[str, list[dict[str, Any]]] = {}
+    for event in sorted((e for e in read.events if e["kind"] == KIND), key=lambda e: e["ts"]):
+        data = event["data"]
+        if isinstance(data.get("instrument"), str) and isinstance(data.get("total"), int):
+            by_instrument.setdefault(data["instrument"], []).append(
+                {**data, "recorded": event["ts"]}
+            )
+    if only is not None:
+        if only not in found and only not in by_instrument:
+            raise UsageError(f"Unknown questionnaire '{only}'. Known: {', '.join(sorted(found))}.")
+        by_instrument = {only: by_instrument.get(only, [])}
+    rows: list[dict[str, Any]] = []
+    charts = []
+    for iid, results in by_instrument.items():
+        definition = found.get(iid, (None, None))[0]
+        points = history_points(results, definition)
+        name = results[-1].get("name", iid) if results else (definition or {}).get("name", iid)
+        for point in points:
+            rows.append(
+                {
+                    "instrument": iid,
+                    "name": name,
+                    "recorded": point.recorded,
+                    "date": point.recorded[:10],
+                    "total": point.total,
+                    "percent": point.percent,
+                    "band": point.band,
+                    "change": point.change,
+                    "meaningful_change": point.meaningful,
+                }
+            )
+        charts.append((iid, name, definition, points))
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json(rows)
+        return
+    _render_history(actx, charts)
+
+
+def _render_history(actx: AppContext, charts: list[Any]) -> None:
+    from hikicli.cli.render import bar, console, markup_escape
+    from hikicli.domain.instruments import band_for, total_range
+
+    out = console()
+    text = actx.catalog["safety"]["assess"]
+    if not any(points for _, _, _, points in charts):
+        out.print(markup_escape(text["history_empty"]))
+        return
+    for _iid, name, definition, points in charts:
+        if not points:
+            continue
+        out.print(f"[bold]{markup_escape(text['history_title'].format(name=name))}[/]")
+        on_percent = bool(
+            definition and definition["scoring"].get("meaningful_change_on") == "percent"
+        )
+        highest = total_range(definition)[1] if definition else max(p.total for p in points)
+        for point in points:
+            band = band_for(definition, point.total) if definition else None
+            label = band["label"] if band else ""
+            value = f"{point.total:>3}" + (
+                f"  {point.percent:>3} %" if point.percent is not None else ""
+            )
+            out.print(
+                f"  {point.recorded[:10]}  {bar(point.total, hi=highest or 1, width=20)} "
+                f"{value}  {markup_escape(label)}"
+            )
+            if point.meaningful and point.change is not None:
+                unit = text["unit_percent"] if on_percent else text["unit_points"]
+                key = "history_change_up" if point.change > 0 else "history_change_down"
+                note = text[key].format(change=abs(point.change), unit=unit)
+                out.print(f"      [yellow]{markup_escape(note)}[/]")
+        out.print()
