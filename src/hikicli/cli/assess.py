@@ -124,9 +124,8 @@ def show_list(actx: AppContext, as_json: bool) -> None:
     text = actx.catalog["safety"]["assess"]
     out.print(f"[bold]{markup_escape(text['list_title'])}[/]")
     for row in rows:
-        out.print(
-            f"  [bold]{row['id']:<8}[/] {markup_escape(row['title'])} · {row['items']} questions"
-        )
+        line = text["list_row"].format(title=row["title"], count=row["items"])
+        out.print(f"  [bold]{row['id']:<8}[/] {markup_escape(line)}")
     out.print()
     out.print(markup_escape(text["list_footer"]))
 

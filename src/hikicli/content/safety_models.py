@@ -64,6 +64,7 @@ class RiskContent(Strict):
 
 class AssessContent(Strict):
     list_title: Text
+    list_row: Text  # {title} {count}
     list_footer: Text
     score: Text  # placeholders {name} {total} {lowest} {highest}
     percent: Text  # {percent}
