@@ -392,3 +392,13 @@ def test_ctrl_c_at_a_follow_up_keeps_the_saved_result(hiki, make_ctx, home):
     assert result.exit_code == 0
     assert "nothing was saved" not in result.output
     assert [e["data"]["total"] for e in log_lines(home)] == [3]
+
+
+def test_risk_answer_in_a_low_band_still_suggests_talking_to_someone(hiki, make_ctx):
+    ctx = make_ctx()
+    result = hiki(["assess", "phq9", "--answers", PHQ9_RISK], ctx=ctx)
+    out = " ".join(result.output.split())
+    assert " ".join(ctx.catalog["safety"]["assess"]["risk_note"].split()) in out
+    assert "hiki guide professional-help" in out
+    view = json.loads(hiki(["assess", "phq9", "--answers", PHQ9_RISK, "--json"]).stdout)
+    assert view["suggest_professional"] is True and view["band"] == "minimal"

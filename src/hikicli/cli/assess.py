@@ -199,7 +199,8 @@ def result_view(instrument: dict[str, Any], result: Any, event: dict[str, Any]) 
         "answers": list(result.answers),
         "risk": result.risk,
         "risk_items": list(result.risk_items),
-        "suggest_professional": bool(band and band.get("suggest_professional")),
+        # a risk answer matters more than the total: talking with someone is always suggested
+        "suggest_professional": bool(result.risk or band and band.get("suggest_professional")),
         "offer": band.get("offer") if band else None,
     }
     if result.percent is not None:
@@ -226,6 +227,8 @@ def render_result(
         out.print("  " + markup_escape(line))
     if view["meaning"]:
         out.print(markup_escape(view["meaning"]))
+    if view["risk"]:
+        out.print(markup_escape(text["risk_note"]))
     out.print()
     out.print(markup_escape(text["not_diagnosis"]))
     if view["suggest_professional"]:

@@ -112,10 +112,14 @@ def crisis_markdown(view: Mapping[str, Any]) -> str:
     for line in view["lines"]:
         row = f"- **{_md(line['name'])}** — {_md(line['contact'])}"
         if line.get("hours"):
-            row += f" ({_md(line['hours'])})"
+            row += f" · {_md(line['hours'])}"
         for warning in line.get("warnings", []):
             row += f" — *{_md(warning)}*"
+        # as `hiki crisis` shows it: where the number comes from, and when it was checked
+        row += f"  \n  source: {_md(str(line['source']))} · checked {line['verified_on']}"
         rows.append(row)
+    if view.get("check_official"):
+        rows += ["", f"*{_md(view['check_official'])}*"]
     return "\n".join(rows)
 
 
