@@ -8,15 +8,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from hikicli.content.models import Strict, Text
+from hikicli.domain.safety_plan import SECTIONS
 
-SECTION_IDS = (
-    "warning-signs",
-    "coping",
-    "distractions",
-    "people",
-    "professionals",
-    "environment",
-)
 SectionId = Literal[
     "warning-signs", "coping", "distractions", "people", "professionals", "environment"
 ]
@@ -48,10 +41,8 @@ class PlanContent(Strict):
 
     @model_validator(mode="after")
     def _six_steps_in_order(self) -> PlanContent:
-        if tuple(s.id for s in self.sections) != SECTION_IDS:
-            raise ValueError(
-                f"sections must be the six steps in this order: {', '.join(SECTION_IDS)}"
-            )
+        if tuple(s.id for s in self.sections) != SECTIONS:
+            raise ValueError(f"sections must be the six steps in this order: {', '.join(SECTIONS)}")
         return self
 
 

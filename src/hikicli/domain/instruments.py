@@ -131,6 +131,7 @@ class Score:
             "name": self.name,
             "answers": list(self.answers),
             "total": self.total,
+            "max": self.highest,  # lets `hiki progress` and `hiki report` scale their charts
             "band": self.band["id"] if self.band else None,
             "risk_items": list(self.risk_items),
         }
