@@ -50,6 +50,7 @@ def test_answers_flag_saves_and_prints_json(hiki, home):
     assert event["kind"] == "assessment" and event["id"] == view["id"]
     assert event["data"]["answers"] == [2, 2, 2, 2, 2, 0, 0, 0, 0]
     assert event["data"]["total"] == 10 and event["data"]["band"] == "moderate"
+    assert event["data"]["max"] == 27
 
 
 def test_json_keys_are_stable(hiki):
