@@ -41,6 +41,8 @@ COMMAND_MODULES = (
     "hikicli.cli.progress",
     "hikicli.cli.report",
     "hikicli.cli.guide",
+    "hikicli.cli.family",
+    "hikicli.cli.homework",
     "hikicli.cli.crisis",
     "hikicli.cli.safety_plan",
     "hikicli.cli.assess",

@@ -18,6 +18,20 @@ if TYPE_CHECKING:
     from hikicli.prompting import Prompter
 
 
+def check_profile(name: str) -> str:
+    """A profile name is a folder name: refuse anything else (e.g. '../x') with a clear message."""
+    from hikicli.errors import UsageError
+    from hikicli.storage.paths import valid_profile
+
+    if not valid_profile(name):
+        raise UsageError(
+            f"Profile '{name}' (from --profile or HIKI_PROFILE) is not a valid name: use "
+            "1-32 lowercase letters, digits, '-' or '_', starting with a letter or digit "
+            "(e.g. mum, dad, sora)."
+        )
+    return name
+
+
 @dataclass
 class AppContext:
     paths: Paths
@@ -29,7 +43,8 @@ class AppContext:
 
     @classmethod
     def default(cls, profile: str | None = None) -> AppContext:
-        return cls(Paths.resolve(profile=profile or os.environ.get("HIKI_PROFILE") or "default"))
+        name = profile or os.environ.get("HIKI_PROFILE") or "default"
+        return cls(Paths.resolve(profile=check_profile(name)))
 
     def now(self) -> dt.datetime:
         return self.clock()

@@ -14,6 +14,16 @@ from hikicli.cli.context import AppContext
 def main(
     ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", "-V", help="Show hiki's version.")] = False,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            envvar="HIKI_PROFILE",
+            show_envvar=True,
+            metavar="NAME",
+            help="Whose log and settings to use, e.g. a family member's (default: your own).",
+        ),
+    ] = None,
 ) -> None:
     """A private, gentle companion for small steps. Everything stays on this computer.
 
@@ -24,9 +34,24 @@ def main(
 
         typer.echo(f"hiki {__version__}")
         raise typer.Exit()
-    if ctx.obj is None:
-        ctx.obj = AppContext.default()
+    ctx.obj = with_profile(ctx.obj, profile)
     if ctx.invoked_subcommand is None:
         from hikicli.cli.dashboard_view import show_dashboard
 
         show_dashboard(ctx.obj)
+
+
+def with_profile(actx: AppContext | None, profile: str | None) -> AppContext:
+    """The context for `profile`: each profile has its own folder, so none reads another's data."""
+    if profile is not None:
+        from hikicli.cli.context import check_profile
+
+        check_profile(profile)
+    if actx is None:
+        return AppContext.default(profile)
+    if profile is None or profile == actx.paths.profile:
+        return actx
+    # A context handed in (tests) keeps its root and clock but moves to the other profile.
+    from dataclasses import replace
+
+    return replace(actx, paths=replace(actx.paths, profile=profile), _settings=None)

@@ -69,6 +69,7 @@ def guide(
         raise UsageError(f"Unknown topic '{topic}'. Topics: {', '.join(order)}.")
     item = guides[topic]
     text = item["audiences"][audience]
+    record_reading(actx, topic, audience)
     if as_json:
         print_json(
             {
@@ -82,6 +83,16 @@ def guide(
         )
         return
     render_guide(actx, item, audience, pager)
+
+
+def record_reading(actx: AppContext, topic: str, audience: str) -> None:
+    """Note that a topic was opened, so homework readings tick themselves off (`guide.read`)."""
+    from hikicli.errors import StorageError
+
+    try:
+        actx.log.append("guide.read", {"topic": topic, "audience": audience}, now=actx.now())
+    except StorageError:
+        pass  # reading a guide must never fail because the log cannot be written
 
 
 def render_guide(actx: AppContext, item: dict[str, Any], audience: str, pager: bool) -> None:

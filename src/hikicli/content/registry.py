@@ -36,6 +36,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("report", "hikicli.content.progress_models:ReportContent"),
     Kind("safety", "hikicli.content.safety_models:SafetyContent"),
     Kind("instruments", "hikicli.content.instrument_models:Instrument", folder=True),
+    Kind("family", "hikicli.content.family_models:FamilyContent"),
+    Kind("homework", "hikicli.content.pack_models:HomeworkContent"),
+    Kind("packs", "hikicli.content.pack_models:HomeworkPack", folder=True),
 )
 
 

@@ -26,6 +26,12 @@ def dashboard_extras(
 SUMMARIZERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "assessment": summarize_result,
     "safety_plan.item_added": summarize_added,
+    "family.lesson": lambda d: f"lesson {d.get('number')} ({d.get('module')}): {d.get('status')}",
+    "family.checkin": lambda d: f"stress {d.get('stress')}",
+    "homework.pack": lambda d: f"pack {d.get('id')} added",
+    "homework.answer": lambda d: f"{d.get('pack')}: answered {d.get('task')}",
+    "homework.done": lambda d: f"{d.get('pack')}: {d.get('task')} marked done",
+    "guide.read": lambda d: f"read guide {d.get('topic')} ({d.get('audience')})",
 }
 
 

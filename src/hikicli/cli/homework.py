@@ -1,0 +1,337 @@
+"""`hiki homework`: a counselor's homework pack, what is due and done, answers to its questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from hikicli.cli.app import app
+from hikicli.cli.context import AppContext
+
+homework_app = typer.Typer(
+    help="Homework packs from your counselor: what is due, what is done.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(homework_app, name="homework")
+
+MAX_ANSWER = 4000
+
+
+@homework_app.callback()
+def homework(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print packs and tasks as JSON.")] = False,
+) -> None:
+    """Show each homework pack: what is due, and what is done. Tasks tick themselves off."""
+    if ctx.invoked_subcommand is not None:
+        return
+    actx: AppContext = ctx.obj
+    views = _views(actx)
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json({"today": actx.today().isoformat(), "packs": [v.to_json() for v in views]})
+        return
+    render_packs(actx, views)
+
+
+def _views(actx: AppContext) -> list[Any]:
+    from hikicli.domain.homework import homework_view
+
+    return homework_view(actx.log.read().events, actx.today())
+
+
+def _texts(actx: AppContext) -> dict[str, Any]:
+    texts: dict[str, Any] = actx.catalog["homework"]["texts"]
+    return texts
+
+
+def task_line(actx: AppContext, task: Any) -> str:
+    """One task in words: its kind, its own text, and progress where it is counted."""
+    texts = _texts(actx)
+    kind = texts["task_kinds"][task.kind]
+    if task.kind == "checkins":
+        what = texts["checkin_plan"].format(days=task.label)
+    elif task.kind == "reading":
+        guide = actx.catalog["guides"].get(task.label)
+        title = guide["title"] if guide else task.label
+        what = f"{kind}: {title} (hiki guide {task.label})"
+    else:
+        what = f"{kind}: {task.label}"
+    if task.progress and not task.done:
+        fmt = texts["checkin_progress"] if task.kind == "checkins" else texts["weekly_progress"]
+        what += f" — {fmt.format(**task.progress)}"
+    if task.answer:
+        what += f"\n“{task.answer}”"
+    return what
+
+
+def render_packs(actx: AppContext, views: list[Any]) -> None:
+    from hikicli.cli.render import console, markup_escape
+
+    out = console()
+    texts = _texts(actx)
+    if not views:
+        out.print(markup_escape(texts["none_yet"]))
+        return
+    from rich.table import Table
+
+    open_reflection = False
+    for view in views:
+        render_pack_heading(actx, view.pack)
+        out.print(f"[dim]{markup_escape(when_line(texts, view.days_left))}[/]")
+        table = Table(box=None, show_header=False, pad_edge=False)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column()
+        for task in view.tasks:
+            mark = texts["status_done"] if task.done else texts["status_open"]
+            style = "green" if task.done else "bold"
+            table.add_row(
+                f"[{style}]{markup_escape(mark)}[/]",
+                markup_escape(task.id),
+                markup_escape(task_line(actx, task)),
+            )
+            open_reflection |= task.kind == "reflection" and not task.done
+        out.print(table)
+        if view.tasks and view.done == len(view.tasks):
+            out.print(markup_escape(texts["all_done"]))
+        out.print()
+    if open_reflection:
+        out.print(f"[dim]{markup_escape(texts['answer_hint'])}[/]")
+    out.print(f"[dim]{markup_escape(texts['done_hint'])}[/]")
+
+
+def when_line(texts: dict[str, Any], days_left: int) -> str:
+    if days_left > 0:
+        return str(texts["days_left"].format(days=days_left))
+    if days_left == 0:
+        return str(texts["due_today"])
+    return str(texts["ended"])
+
+
+def render_pack_heading(actx: AppContext, pack: dict[str, Any]) -> None:
+    from hikicli.cli.render import console, markup_escape
+
+    out = console()
+    texts = _texts(actx)
+    title = texts["pack_heading"].format(title=pack["title"])
+    by = f" — {pack['counselor']}" if pack.get("counselor") else ""
+    window = texts["window"].format(start=pack["start"], due=pack["due"])
+    out.print(f"[bold]{markup_escape(title + by)}[/]  [dim]{markup_escape(window)}[/]")
+    if pack.get("message"):
+        out.print(markup_escape(pack["message"]))
+
+
+def load_pack(path: Path) -> dict[str, Any]:
+    """Parse and validate a pack file: every problem located as file:line:col: field: message."""
+    from hikicli.content.registry import kind_by_name
+    from hikicli.content.validate import validate_located
+    from hikicli.content.yamlload import parse_file
+    from hikicli.errors import UsageError
+
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file.")
+    kind = kind_by_name("packs")
+    assert kind is not None
+    model = validate_located(parse_file(path), kind, str(path))
+    pack: dict[str, Any] = model.model_dump(mode="json")
+    return pack
+
+
+def render_summary(actx: AppContext, pack: dict[str, Any]) -> None:
+    from hikicli.cli.render import console, markup_escape
+    from hikicli.domain.homework import TaskStatus, tasks_of
+
+    out = console()
+    render_pack_heading(actx, pack)
+    out.print(markup_escape(_texts(actx)["summary_intro"]))
+    from rich.table import Table
+
+    table = Table(box=None, show_header=False)
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for task in tasks_of(pack):
+        status = TaskStatus(task.id, task.kind, task.label, done=False)
+        table.add_row(markup_escape(task.id), markup_escape(task_line(actx, status)))
+    out.print(table)
+
+
+@homework_app.command("check")
+def check(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The pack file (YAML).")],
+) -> None:
+    """Check a pack file and show what it holds, without adding it. Writes nothing."""
+    actx: AppContext = ctx.obj
+    pack = load_pack(file)
+    render_summary(actx, pack)
+
+
+@homework_app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The pack file (YAML) from your counselor.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Add it without asking.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the added pack as JSON.")] = False,
+) -> None:
+    """Check a homework pack, show what it holds, and add it after you agree."""
+    from hikicli.cli.render import console, markup_escape
+    from hikicli.domain.homework import PACK_KIND, current_packs
+
+    actx: AppContext = ctx.obj
+    pack = load_pack(file)
+    texts = _texts(actx)
+    prompter = None if yes else actx.get_prompter("--yes (to add the pack without asking)")
+    out = console()
+    if not as_json:
+        render_summary(actx, pack)
+        if pack["due"] < actx.today().isoformat():
+            out.print(markup_escape(texts["past_due_note"]))
+    if prompter is not None and not prompter.confirm("import", texts["confirm_import"], True):
+        out.print(markup_escape(texts["not_imported"]))
+        return
+    replaces = pack["id"] in current_packs(actx.log.read().events)
+    event = actx.log.append(
+        PACK_KIND, {"id": pack["id"], "file": file.name, "pack": pack}, now=actx.now()
+    )
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json({"id": event["id"], "recorded": event["ts"], "replaced": replaces, **pack})
+        return
+    if replaces:
+        out.print(markup_escape(texts["replaced"]))
+    out.print(markup_escape(texts["imported"]))
+
+
+def _find(actx: AppContext, task_id: str, pack_id: str | None) -> tuple[Any, Any]:
+    from hikicli.domain.homework import find_task
+    from hikicli.errors import UsageError
+
+    views = _views(actx)
+    found = find_task(views, task_id, pack_id)
+    if found is None:
+        known = sorted({t.id for v in views for t in v.tasks if pack_id in (None, v.id)})
+        where = f" in pack '{pack_id}'" if pack_id else ""
+        hint = f" Tasks: {', '.join(known)}." if known else " There is no homework yet."
+        raise UsageError(f"No task '{task_id}'{where}.{hint}")
+    return found
+
+
+@homework_app.command("answer")
+def answer(
+    ctx: typer.Context,
+    task_id: Annotated[str, typer.Argument(help="A reflection task, e.g. reflection-easier.")],
+    text: Annotated[str | None, typer.Option(help="Your answer (instead of typing it).")] = None,
+    pack: Annotated[
+        str | None, typer.Option(help="The pack id, if two packs share a task.")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the saved answer as JSON.")
+    ] = False,
+) -> None:
+    """Answer one of your pack's questions. A new answer replaces the earlier one."""
+    from hikicli.cli.render import console, markup_escape
+    from hikicli.domain.checkin import check_note
+    from hikicli.domain.homework import ANSWER_KIND
+    from hikicli.errors import UsageError
+
+    actx: AppContext = ctx.obj
+    view, task = _find(actx, task_id, pack)
+    if task.kind != "reflection":
+        raise UsageError(
+            f"'{task_id}' is not a question to answer; it ticks itself off when you do it "
+            f"(or mark it: hiki homework done {task_id})."
+        )
+    if text is None:
+        prompter = actx.get_prompter("--text TEXT")
+        text = prompter.text("answer", task.label, default=task.answer or "", max_len=MAX_ANSWER)
+    try:
+        clean = check_note(text)
+    except UsageError as err:
+        raise UsageError(str(err).replace("--note", "--text")) from None
+    if not clean:
+        raise UsageError("The answer is empty; nothing was saved.")
+    event = actx.log.append(
+        ANSWER_KIND, {"pack": view.id, "task": task.id, "text": clean}, now=actx.now()
+    )
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json({"id": event["id"], "recorded": event["ts"], **event["data"]})
+        return
+    console().print(markup_escape(_texts(actx)["answer_saved"]))
+
+
+@homework_app.command("done")
+def done(
+    ctx: typer.Context,
+    task_id: Annotated[str, typer.Argument(help="A task id, e.g. step-1.")],
+    pack: Annotated[
+        str | None, typer.Option(help="The pack id, if two packs share a task.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the saved mark as JSON.")] = False,
+) -> None:
+    """Mark a task done that you did away from hiki (on paper, in a session, ...)."""
+    from hikicli.cli.render import console, markup_escape
+    from hikicli.domain.homework import DONE_KIND
+    from hikicli.errors import UsageError
+
+    actx: AppContext = ctx.obj
+    view, task = _find(actx, task_id, pack)
+    if task.kind == "reflection":
+        raise UsageError(f"Answer this one instead: hiki homework answer {task_id}")
+    event = actx.log.append(DONE_KIND, {"pack": view.id, "task": task.id}, now=actx.now())
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json({"id": event["id"], "recorded": event["ts"], **event["data"]})
+        return
+    console().print(markup_escape(_texts(actx)["marked_done"]))
+
+
+@homework_app.command("example")
+def example(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Which example; see --list.")] = "first-two-weeks",
+    list_: Annotated[bool, typer.Option("--list", "-l", help="List the example packs.")] = False,
+) -> None:
+    """Print an example pack, with a comment on every field and dates starting today."""
+    from hikicli.content.catalog import lang_dir
+    from hikicli.domain.homework import shift_dates
+    from hikicli.errors import UsageError
+
+    actx: AppContext = ctx.obj
+    packs = actx.catalog["packs"]
+    if list_:
+        for pack_id in sorted(packs):
+            typer.echo(f"{pack_id}\t{packs[pack_id]['title']}")
+        return
+    if name not in packs:
+        raise UsageError(f"Unknown example '{name}'. Examples: {', '.join(sorted(packs))}.")
+    text = (lang_dir(actx.language()) / "packs" / f"{name}.yaml").read_text(encoding="utf-8")
+    typer.echo(shift_dates(text, actx.today()), nl=False)
+
+
+@homework_app.command("guide")
+def guide(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the guide as JSON.")] = False,
+) -> None:
+    """For counselors: how to write a homework pack."""
+    actx: AppContext = ctx.obj
+    text = actx.catalog["homework"]["guide"]
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json(text)
+        return
+    from rich.markdown import Markdown
+
+    from hikicli.cli.render import console
+
+    console().print(Markdown(f"# {text['title']}\n\n{text['body'].strip()}\n"))

@@ -1,0 +1,81 @@
+"""Strict models of the family programme (content/en/family.yaml): modules, exercises, check-in."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, field_validator
+
+from hikicli.content.models import PlainQuestion, ScaleQuestion, Strict, Text
+
+# Exercise answer keys are typed on the command line (`--answer trigger=...`): short and plain.
+AnswerKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,23}$")]
+ModuleId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class ExerciseField(Strict):
+    key: AnswerKey
+    prompt: Text
+    help: Text | None = None
+
+
+class Exercise(Strict):
+    title: Text
+    intro: Text
+    fields: list[ExerciseField] = Field(min_length=1, max_length=4)
+    saved: Text
+
+    @field_validator("fields")
+    @classmethod
+    def unique_keys(cls, fields: list[ExerciseField]) -> list[ExerciseField]:
+        keys = [f.key for f in fields]
+        if len(set(keys)) != len(keys):
+            raise ValueError("each field of an exercise needs its own key")
+        return fields
+
+
+class FamilyModule(Strict):
+    id: ModuleId
+    title: Text
+    summary: Text
+    reading: Text
+    exercise: Exercise
+
+
+class FamilyCheckinTexts(Strict):
+    intro: Text
+    stress: ScaleQuestion
+    positive: PlainQuestion
+    selfcare: PlainQuestion
+    saved: Text
+    high_stress: Text  # shown when stress is 8 or more
+    no_selfcare: Text  # shown when no act of self-care was named
+    kind_word: Text  # shown otherwise
+
+
+class FamilyTexts(Strict):
+    intro: Text
+    safety: Text
+    list_title: Text
+    status_new: Text
+    status_read: Text
+    status_done: Text
+    next_hint: Text  # {number}
+    all_done: Text
+    exercise_offer: Text
+    read_saved: Text
+    empty_answers: Text
+
+
+class FamilyContent(Strict):
+    texts: FamilyTexts
+    modules: list[FamilyModule] = Field(min_length=1, max_length=20)
+    checkin: FamilyCheckinTexts
+
+    @field_validator("modules")
+    @classmethod
+    def unique_ids(cls, modules: list[FamilyModule]) -> list[FamilyModule]:
+        ids = [m.id for m in modules]
+        if len(set(ids)) != len(ids):
+            raise ValueError("each module needs its own id")
+        return modules

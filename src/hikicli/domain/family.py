@@ -1,0 +1,158 @@
+"""The family programme: lesson progress folded from the log, exercise answers, the family check-in.
+
+Event kinds written here:
+- `family.lesson`: {module, number, status: "read" | "exercise", answers: {key: text}};
+- `family.checkin`: {date, stress 0-10, positive, selfcare} (the latest one counts for a day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from hikicli.domain.checkin import check_date, check_note, check_scale
+from hikicli.errors import UsageError
+
+LESSON_KIND = "family.lesson"
+CHECKIN_KIND = "family.checkin"
+STATUSES = ("new", "read", "exercise")
+HIGH_STRESS = 8
+
+
+@dataclass
+class ModuleProgress:
+    number: int
+    id: str
+    status: str = "new"  # new, read, exercise
+    exercises: int = 0  # how many times the exercise was done
+    last: str | None = None  # day of the latest lesson event
+    answers: dict[str, str] = field(default_factory=dict)  # the latest exercise answers
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "id": self.id,
+            "status": self.status,
+            "exercises": self.exercises,
+            "last": self.last,
+            "answers": self.answers,
+        }
+
+
+def lesson_progress(
+    module_ids: Sequence[str], events: Iterable[Mapping[str, Any]]
+) -> list[ModuleProgress]:
+    """Each module's progress. A done exercise outranks a reading; nothing ever goes back."""
+    progress = {mid: ModuleProgress(i, mid) for i, mid in enumerate(module_ids, start=1)}
+    for event in events:
+        if event.get("kind") != LESSON_KIND:
+            continue
+        data = event.get("data") or {}
+        item = progress.get(str(data.get("module")))
+        if item is None:  # a module that the content no longer has: keep it in the log only
+            continue
+        status = data.get("status")
+        if status not in STATUSES:
+            continue
+        item.last = str(event.get("ts", ""))[:10]
+        if status == "exercise":
+            item.exercises += 1
+            answers = data.get("answers")
+            if isinstance(answers, dict) and answers:
+                item.answers = {str(k): str(v) for k, v in answers.items()}
+        if STATUSES.index(status) > STATUSES.index(item.status):
+            item.status = status
+    return list(progress.values())
+
+
+def next_module(progress: Sequence[ModuleProgress]) -> ModuleProgress | None:
+    """The first module whose exercise is not yet done, in programme order."""
+    return next((p for p in progress if p.status != "exercise"), None)
+
+
+def module_number(raw: str, count: int) -> int:
+    try:
+        number = int(raw)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= count:
+        raise UsageError(f"Lessons are numbered 1 to {count} (got '{raw}'). See: hiki family")
+    return number
+
+
+def parse_answers(raw: Sequence[str], keys: Sequence[str]) -> dict[str, str]:
+    """`--answer KEY=TEXT` values for one exercise: every key once, nothing unknown, none empty."""
+    answers: dict[str, str] = {}
+    for item in raw:
+        key, sep, text = item.partition("=")
+        key = key.strip()
+        if not sep:
+            raise UsageError(f"--answer must look like KEY=TEXT (got '{item}').")
+        if key not in keys:
+            raise UsageError(
+                f"--answer: unknown key '{key}'. This exercise asks: {', '.join(keys)}."
+            )
+        if key in answers:
+            raise UsageError(f"--answer {key}= was given twice.")
+        text = check_note(text).strip()
+        if not text:
+            raise UsageError(f"--answer {key}= is empty.")
+        answers[key] = text
+    missing = [k for k in keys if k not in answers]
+    if missing:
+        raise UsageError(
+            "Missing "
+            + ", ".join(f"--answer {k}=TEXT" for k in missing)
+            + f". This exercise asks: {', '.join(keys)}."
+        )
+    return answers
+
+
+def lesson_record(module_id: str, number: int, answers: Mapping[str, str] | None) -> dict[str, Any]:
+    """The event data for a lesson: read only (answers None) or the exercise done."""
+    if answers is None:
+        return {"module": module_id, "number": number, "status": "read", "answers": {}}
+    return {"module": module_id, "number": number, "status": "exercise", "answers": dict(answers)}
+
+
+@dataclass(frozen=True)
+class FamilyCheckIn:
+    date: dt.date
+    stress: int
+    positive: str = ""
+    selfcare: str = ""
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "stress": self.stress,
+            "positive": self.positive,
+            "selfcare": self.selfcare,
+        }
+
+
+def make_family_checkin(
+    *, date: dt.date, today: dt.date, stress: int, positive: str = "", selfcare: str = ""
+) -> FamilyCheckIn:
+    try:
+        clean_positive = check_note(positive)
+        clean_selfcare = check_note(selfcare)
+    except UsageError as err:
+        raise UsageError(str(err).replace("--note", "--positive/--selfcare")) from None
+    return FamilyCheckIn(
+        date=check_date(date, today),
+        stress=check_scale("stress", stress),
+        positive=clean_positive,
+        selfcare=clean_selfcare,
+    )
+
+
+def checkin_reply_key(record: FamilyCheckIn) -> str:
+    """Which kind word follows a family check-in: high stress first, then missing self-care."""
+    if record.stress >= HIGH_STRESS:
+        return "high_stress"
+    if not record.selfcare:
+        return "no_selfcare"
+    return "kind_word"

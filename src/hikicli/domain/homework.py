@@ -1,0 +1,354 @@
+"""Homework packs: which tasks a pack holds and whether each is done, computed from the log.
+
+Pure rules: a pack (plain dict, dates as ISO text), the events, and today in; task statuses out.
+Tasks complete themselves when the person does the thing. The event kinds relied on:
+
+- check-ins: `checkin` and `family.checkin` (the day is `data.date`);
+- readings: `guide.read` with `data.topic` (recorded when `hiki guide TOPIC` is opened);
+- ladder steps: any kind `ladder.*` / `step.*` whose last part says a step was done or tried
+  (attempt, done, complete, practice, try, log, record) and whose data names the step, by its text
+  or by an id that an earlier ladder/step event gave to that text;
+- questionnaires: `assessment` / `assessment.*` whose data names the instrument
+  (`instrument`, `questionnaire`, `id` or `name`; compared without case, spaces or dashes);
+- reflections: `homework.answer` (pack, task, text); any task: `homework.done` (pack, task), for
+  work done away from hiki.
+
+Events count from the pack's start date on (late work still counts). The check-in plan and weekly
+questionnaires count in 7-day blocks from the start date, within the pack's dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+PACK_KIND = "homework.pack"
+ANSWER_KIND = "homework.answer"
+DONE_KIND = "homework.done"
+CHECKIN_KINDS = ("checkin", "family.checkin")
+GUIDE_KIND = "guide.read"
+LADDER_PREFIXES = ("ladder", "step")
+DID_IT_WORDS = ("attempt", "done", "complete", "practice", "tried", "try", "log", "record")
+NOT_DONE_OUTCOMES = {"skipped", "skip", "not-done", "not_done", "not-today", "not_today", "no"}
+INSTRUMENT_KEYS = ("instrument", "questionnaire", "id", "name")
+STEP_ID_KEYS = ("id", "step_id", "step")
+TASK_KINDS = ("checkins", "reading", "ladder", "questionnaire", "reflection")
+
+Event = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    kind: str  # one of TASK_KINDS
+    label: str  # the pack's own words: a topic id, a step, a question
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class TaskStatus:
+    id: str
+    kind: str
+    label: str
+    done: bool
+    progress: dict[str, int] | None = None  # e.g. {"done": 2, "needed": 3}
+    answer: str | None = None
+    done_on: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One 7-day stretch of a pack, from the start date; the last one may be shorter."""
+
+    first: dt.date
+    last: dt.date
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+def tasks_of(pack: Mapping[str, Any]) -> list[Task]:
+    """The pack's tasks, each with a stable id the person can type (`hiki homework answer ID`)."""
+    tasks: list[Task] = []
+    if pack.get("checkins"):
+        days = int(pack["checkins"]["days_per_week"])
+        tasks.append(Task("checkins", "checkins", str(days), {"days_per_week": days}))
+    for reading in pack.get("readings") or []:
+        tasks.append(
+            Task(f"reading-{reading['topic']}", "reading", reading["topic"], dict(reading))
+        )
+    for i, step in enumerate(pack.get("ladder_steps") or [], start=1):
+        tasks.append(Task(f"step-{i}", "ladder", step["step"], dict(step)))
+    for q in pack.get("questionnaires") or []:
+        tasks.append(Task(f"questionnaire-{q['id']}", "questionnaire", q["id"], dict(q)))
+    for r in pack.get("reflections") or []:
+        tasks.append(Task(f"reflection-{r['id']}", "reflection", r["question"], dict(r)))
+    return tasks
+
+
+def blocks(start: dt.date, due: dt.date) -> list[Block]:
+    out = []
+    first = start
+    while first <= due:
+        last = min(first + dt.timedelta(days=6), due)
+        out.append(Block(first, last))
+        first = last + dt.timedelta(days=1)
+    return out
+
+
+def current_block(all_blocks: list[Block], today: dt.date) -> int:
+    """Index of the block holding today (the first before the start, the last after the end)."""
+    for i, block in enumerate(all_blocks):
+        if today <= block.last:
+            return i
+    return len(all_blocks) - 1
+
+
+def event_day(event: Event) -> str:
+    data = event.get("data") or {}
+    day = data.get("date")
+    return day if isinstance(day, str) else str(event.get("ts", ""))[:10]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def _strings(data: Any, depth: int = 0) -> Iterable[str]:
+    """Every text value in an event's data (one level of nesting is enough for step records)."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, Mapping) and depth < 2:
+        for value in data.values():
+            yield from _strings(value, depth + 1)
+    elif isinstance(data, list) and depth < 2:
+        for value in data:
+            yield from _strings(value, depth + 1)
+
+
+def is_ladder_kind(kind: str) -> bool:
+    return kind.split(".", 1)[0] in LADDER_PREFIXES
+
+
+def says_done(kind: str, data: Mapping[str, Any]) -> bool:
+    last = kind.rsplit(".", 1)[-1].lower()
+    if not any(word in last for word in DID_IT_WORDS):
+        return False
+    if data.get("done") is False or data.get("completed") is False:
+        return False
+    outcome = data.get("outcome") or data.get("result")
+    return not (isinstance(outcome, str) and outcome.lower() in NOT_DONE_OUTCOMES)
+
+
+def step_done_on(step_text: str, events: Sequence[Event], start: str) -> str | None:
+    """The first day, on or after `start`, that a ladder/step event says this step was done."""
+    wanted = _norm(step_text)
+    ids: set[str] = set()
+    ladder = [e for e in events if is_ladder_kind(str(e.get("kind", "")))]
+    for e in ladder:
+        data = e.get("data") or {}
+        if any(_norm(s) == wanted for s in _strings(data)):
+            ids.update(str(data[k]) for k in STEP_ID_KEYS if isinstance(data.get(k), (str, int)))
+    ids.discard("")
+    for e in ladder:
+        data = e.get("data") or {}
+        if event_day(e) < start or not says_done(str(e["kind"]), data):
+            continue
+        named = any(_norm(s) == wanted for s in _strings(data)) or any(
+            str(data.get(k)) in ids for k in STEP_ID_KEYS if data.get(k) is not None
+        )
+        if named:
+            return event_day(e)
+    return None
+
+
+def _is_assessment_of(event: Event, instrument: str) -> bool:
+    kind = str(event.get("kind", ""))
+    if kind != "assessment" and not kind.startswith("assessment."):
+        return False
+    data = event.get("data") or {}
+    return any(
+        isinstance(data.get(k), str) and _squash(data[k]) == _squash(instrument)
+        for k in INSTRUMENT_KEYS
+    )
+
+
+def _per_block(days: set[str], all_blocks: list[Block], needed: int) -> list[tuple[int, int]]:
+    """(days done, days needed) for each block; a short last block needs at most its length."""
+    out = []
+    for block in all_blocks:
+        done = sum(1 for d in days if block.first.isoformat() <= d <= block.last.isoformat())
+        out.append((done, min(needed, block.days)))
+    return out
+
+
+def task_status(
+    pack_id: str,
+    pack: Mapping[str, Any],
+    task: Task,
+    events: Sequence[Event],
+    today: dt.date,
+) -> TaskStatus:
+    start_day = dt.date.fromisoformat(pack["start"])
+    due_day = dt.date.fromisoformat(pack["due"])
+    start, due = start_day.isoformat(), due_day.isoformat()
+    status = TaskStatus(task.id, task.kind, task.label, done=False)
+    mine = [e for e in events if (e.get("data") or {}).get("pack") == pack_id]
+    answers = [e for e in mine if e.get("kind") == ANSWER_KIND and e["data"].get("task") == task.id]
+    marks = [e for e in mine if e.get("kind") == DONE_KIND and e["data"].get("task") == task.id]
+    if task.kind == "reflection":
+        if answers:
+            status.answer = str(answers[-1]["data"].get("text", ""))
+            status.done, status.done_on = True, event_day(answers[-1])
+        return status
+    if marks:
+        status.done, status.done_on = True, event_day(marks[0])
+    if task.kind in ("checkins", "questionnaire") and (
+        task.kind == "checkins" or task.detail.get("every") == "weekly"
+    ):
+        all_blocks = blocks(start_day, due_day)
+        if task.kind == "checkins":
+            days = {
+                event_day(e)
+                for e in events
+                if e.get("kind") in CHECKIN_KINDS and start <= event_day(e) <= due
+            }
+            per = _per_block(days, all_blocks, int(task.detail["days_per_week"]))
+        else:
+            days = {
+                event_day(e)
+                for e in events
+                if _is_assessment_of(e, task.label) and start <= event_day(e) <= due
+            }
+            per = _per_block(days, all_blocks, 1)
+        now = current_block(all_blocks, today)
+        met = sum(1 for done, needed in per if done >= needed)
+        status.progress = {
+            "done": min(per[now][0], per[now][1]),
+            "needed": per[now][1],
+            "week": now + 1,
+            "weeks": len(all_blocks),
+            "weeks_met": met,
+        }
+        if met == len(all_blocks) and not status.done:
+            status.done, status.done_on = True, max(days)
+        return status
+    if status.done:
+        return status
+    found: str | None = None
+    if task.kind == "reading":
+        found = next(
+            (
+                event_day(e)
+                for e in events
+                if e.get("kind") == GUIDE_KIND
+                and (e.get("data") or {}).get("topic") == task.label
+                and event_day(e) >= start
+            ),
+            None,
+        )
+    elif task.kind == "ladder":
+        found = step_done_on(task.label, events, start)
+    elif task.kind == "questionnaire":
+        found = next(
+            (
+                event_day(e)
+                for e in events
+                if _is_assessment_of(e, task.label) and event_day(e) >= start
+            ),
+            None,
+        )
+    if found:
+        status.done, status.done_on = True, found
+    return status
+
+
+@dataclass
+class PackView:
+    id: str
+    pack: dict[str, Any]
+    imported: str
+    tasks: list[TaskStatus]
+    days_left: int  # negative once the due date has passed
+    started: bool
+
+    @property
+    def done(self) -> int:
+        return sum(1 for t in self.tasks if t.done)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.pack["title"],
+            "counselor": self.pack.get("counselor"),
+            "message": self.pack.get("message"),
+            "start": self.pack["start"],
+            "due": self.pack["due"],
+            "imported": self.imported,
+            "days_left": self.days_left,
+            "done": self.done,
+            "total": len(self.tasks),
+            "tasks": [t.to_json() for t in self.tasks],
+        }
+
+
+def current_packs(events: Iterable[Event]) -> dict[str, tuple[dict[str, Any], str]]:
+    """Imported packs by id; a newer import of the same id replaces the older one."""
+    packs: dict[str, tuple[dict[str, Any], str]] = {}
+    for e in events:
+        if e.get("kind") == PACK_KIND:
+            data = e.get("data") or {}
+            pack = data.get("pack")
+            if isinstance(pack, dict) and isinstance(data.get("id"), str):
+                packs[data["id"]] = (pack, str(e.get("ts", "")))
+    return packs
+
+
+def homework_view(events: Sequence[Event], today: dt.date) -> list[PackView]:
+    """Every imported pack with its tasks' status: open packs first (soonest due), then ended."""
+    views = []
+    for pack_id, (pack, imported) in current_packs(events).items():
+        statuses = [task_status(pack_id, pack, t, events, today) for t in tasks_of(pack)]
+        due = dt.date.fromisoformat(pack["due"])
+        start = dt.date.fromisoformat(pack["start"])
+        views.append(
+            PackView(pack_id, pack, imported, statuses, (due - today).days, today >= start)
+        )
+    views.sort(key=lambda v: (v.days_left < 0, abs(v.days_left)))
+    return views
+
+
+def find_task(
+    views: list[PackView], task_id: str, pack_id: str | None = None
+) -> tuple[PackView, TaskStatus] | None:
+    """The task with this id, in the given pack or else the first (soonest due) pack holding it."""
+    for view in views:
+        if pack_id is not None and view.id != pack_id:
+            continue
+        for task in view.tasks:
+            if task.id == task_id:
+                return view, task
+    return None
+
+
+_DATE_LINE = re.compile(r"^(start|due):[ \t]*(\d{4}-\d{2}-\d{2})[ \t]*$", re.MULTILINE)
+
+
+def shift_dates(text: str, today: dt.date) -> str:
+    """An example pack's text with its dates moved to start today; its length and comments kept."""
+    found = {m.group(1): dt.date.fromisoformat(m.group(2)) for m in _DATE_LINE.finditer(text)}
+    if "start" not in found or "due" not in found:
+        return text
+    new = {"start": today, "due": today + (found["due"] - found["start"])}
+    return _DATE_LINE.sub(lambda m: f"{m.group(1)}: {new[m.group(1)].isoformat()}", text)

@@ -1,0 +1,45 @@
+"""Interactive parts of the family programme: a lesson's exercise and the family check-in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from hikicli.domain.checkin import MAX_NOTE
+from hikicli.domain.family import FamilyCheckIn, make_family_checkin
+from hikicli.prompting import Prompter
+
+
+def run_lesson(
+    prompter: Prompter, module: Mapping[str, Any], texts: Mapping[str, Any]
+) -> dict[str, str] | None:
+    """After the reading: offer the exercise. The answers, or None if the exercise was declined."""
+    if not prompter.confirm("exercise", texts["exercise_offer"], default=True):
+        return None
+    exercise = module["exercise"]
+    prompter.say(f"**{exercise['title']}**\n\n{exercise['intro']}")
+    answers: dict[str, str] = {}
+    for item in exercise["fields"]:
+        message = f"{item['prompt']} ({item['help']})" if item.get("help") else item["prompt"]
+        text = prompter.text(item["key"], message, max_len=MAX_NOTE).strip()
+        if text:
+            answers[item["key"]] = text
+    return answers  # empty when every field was left blank
+
+
+def run_family_checkin(
+    prompter: Prompter, texts: Mapping[str, Any], day: dt.date, today: dt.date
+) -> FamilyCheckIn:
+    prompter.say(texts["intro"])
+    q = texts["stress"]
+    stress = prompter.scale("stress", f"{q['prompt']}  0 = {q['low']}, 10 = {q['high']}", 0, 10)
+    positive = prompter.text("positive", _with_help(texts["positive"]), max_len=MAX_NOTE)
+    selfcare = prompter.text("selfcare", _with_help(texts["selfcare"]), max_len=MAX_NOTE)
+    return make_family_checkin(
+        date=day, today=today, stress=stress, positive=positive, selfcare=selfcare
+    )
+
+
+def _with_help(item: Mapping[str, Any]) -> str:
+    return f"{item['prompt']} ({item['help']})" if item.get("help") else str(item["prompt"])
