@@ -1,0 +1,131 @@
+"""Profiles: one folder of data and settings per person; no command reads another profile's data."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from hikicli.cli.app import run
+from tests.support import log_lines, tree_snapshot
+
+CHECKIN = [
+    "checkin",
+    "--mood",
+    "7",
+    "--anxiety",
+    "3",
+    "--energy",
+    "5",
+    "--sleep",
+    "8",
+    "--outside",
+    "15",
+    "--contact",
+    "family",
+    "--note",
+    "a private note of A",
+]
+
+
+def test_data_path_shows_the_profile_folder(hiki, home):
+    assert hiki(["data", "path"]).output.strip() == str(home / "profiles" / "default")
+    assert hiki(["--profile", "mum", "data", "path"]).output.strip() == str(
+        home / "profiles" / "mum"
+    )
+
+
+def test_default_context_uses_the_option_and_the_environment(home, capsys, monkeypatch):
+    # No context handed in: the root callback builds it, as the installed `hiki` does.
+    assert run(["--profile", "sora", "data", "path"]) == 0
+    assert capsys.readouterr().out.strip() == str(home / "profiles" / "sora")
+    monkeypatch.setenv("HIKI_PROFILE", "dad")
+    assert run(["data", "path"]) == 0
+    assert capsys.readouterr().out.strip() == str(home / "profiles" / "dad")
+    # The option wins over the environment.
+    assert run(["--profile", "mum", "data", "path"]) == 0
+    assert capsys.readouterr().out.strip() == str(home / "profiles" / "mum")
+
+
+def test_environment_profile_applies_to_a_handed_in_context(hiki, home, monkeypatch):
+    monkeypatch.setenv("HIKI_PROFILE", "dad")
+    assert hiki(["data", "path"]).output.strip() == str(home / "profiles" / "dad")
+
+
+@pytest.mark.parametrize("name", ["Mum", "../x", "a b", "-x", "", "x" * 33, "é"])
+def test_invalid_profile_names_exit_2_and_write_nothing(hiki, home, name):
+    before = tree_snapshot(home)
+    result = hiki(["--profile", name, *CHECKIN])
+    assert result.exit_code == 2
+    text = " ".join(result.output.split())
+    assert "is not a valid name" in text and "Traceback" not in text
+    assert tree_snapshot(home) == before
+
+
+def test_invalid_profile_from_the_environment_is_named(hiki, home, monkeypatch):
+    monkeypatch.setenv("HIKI_PROFILE", "Not OK")
+    result = hiki(["data", "path"])
+    assert result.exit_code == 2 and "HIKI_PROFILE" in result.output
+
+
+def test_a_checkin_in_one_profile_never_appears_in_another(hiki, home):
+    assert hiki(["--profile", "alex", *CHECKIN]).exit_code == 0
+    assert len(log_lines(home, "alex")) == 1
+    assert log_lines(home, "mum") == []
+
+    history = json.loads(hiki(["--profile", "mum", "history", "--json"]).output)
+    assert history == []
+    exported = json.loads(hiki(["--profile", "mum", "data", "export"]).output)
+    assert exported["events"] == []
+    csv_text = hiki(["--profile", "mum", "data", "export", "--format", "csv"]).output
+    assert "a private note of A" not in csv_text and len(csv_text.splitlines()) == 1
+
+    own = hiki(["--profile", "alex", "history", "--json"]).output
+    assert "a private note of A" in own
+
+    mum_dash = hiki(["--profile", "mum"]).output
+    alex_dash = hiki(["--profile", "alex"]).output
+    assert mum_dash != alex_dash
+    assert "7" not in [line.split()[1] for line in mum_dash.splitlines() if "███" in line]
+    assert "███" in alex_dash and "███" not in mum_dash
+
+
+def test_settings_are_per_profile(hiki, home):
+    assert hiki(["--profile", "mum", "config", "set", "country", "JP"]).exit_code == 0
+    mum = hiki(["--profile", "mum", "config", "show"]).output
+    own = hiki(["config", "show"]).output
+    assert re.search(r"country\s+JP\b", mum) and not re.search(r"country\s+JP\b", own)
+    assert (home / "config" / "profiles" / "mum.toml").exists()
+    assert not (home / "config" / "config.toml").exists()
+
+
+def test_wiping_one_profile_leaves_the_other_intact(hiki, home):
+    hiki(["--profile", "alex", *CHECKIN])
+    hiki(["--profile", "mum", "family", "checkin", "--stress", "6", "--selfcare", "a walk"])
+    hiki(["--profile", "mum", "config", "set", "country", "JP"])
+    alex_before = tree_snapshot(home / "profiles" / "alex")
+
+    result = hiki(["--profile", "mum", "data", "wipe", "--yes"])
+    assert result.exit_code == 0
+    assert not (home / "profiles" / "mum").exists()
+    assert not (home / "config" / "profiles" / "mum.toml").exists()
+    assert tree_snapshot(home / "profiles" / "alex") == alex_before
+    assert len(json.loads(hiki(["--profile", "alex", "history", "--json"]).output)) == 1
+
+
+def test_family_and_homework_records_stay_in_their_profile(hiki, home):
+    hiki(["--profile", "mum", "family", "lesson", "7", "--done"])
+    hiki(["--profile", "mum", "homework", "import", "--yes", _example(hiki, home)])
+    assert {e["kind"] for e in log_lines(home, "mum")} == {"family.lesson", "homework.pack"}
+    assert log_lines(home) == []
+    own = json.loads(hiki(["homework", "--json"]).output)
+    assert own["packs"] == []
+    lessons = json.loads(hiki(["family", "--json"]).output)
+    assert all(item["status"] == "new" for item in lessons)
+
+
+def _example(hiki, home) -> str:
+    path = home.parent / "pack.yaml"
+    path.write_text(hiki(["homework", "example"]).output, encoding="utf-8")
+    return str(path)
