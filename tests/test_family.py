@@ -313,3 +313,15 @@ def test_history_summarizes_family_events(hiki):
     hiki([*MUM, "family", "lesson", "4", *POSITIVE])
     text = flat(hiki([*MUM, "history"]).output)
     assert "stress 5" in text and "lesson 4" in text  # the table wraps at 80 columns
+
+
+def test_dashboard_shows_the_programme_once_started(hiki):
+    assert "Family programme" not in flat(hiki(MUM).output)
+    hiki([*MUM, "family", "lesson", "1", "--done"])
+    hiki([*MUM, "family", "lesson", "2", "--show"])
+    text = flat(hiki(MUM).output)
+    assert "Family programme: 1 of 9 exercises done. Next: hiki family lesson 2" in text
+    assert "Family programme" not in flat(hiki([]).output)
+    for n in range(2, 10):
+        hiki([*MUM, "family", "lesson", str(n), "--done"])
+    assert "every lesson done" in flat(hiki(MUM).output)

@@ -361,3 +361,13 @@ def test_counselor_guide(hiki):
     assert "Writing a homework pack" in text and "expected_suds" in text
     doc = json.loads(hiki(["homework", "guide", "--json"]).output)
     assert set(doc) == {"title", "body"}
+
+
+def test_dashboard_names_current_packs_only_in_their_profile(hiki, tmp_path):
+    hiki(["homework", "import", "--yes", str(write(tmp_path, GOOD))])
+    later = GOOD.replace("test-pack", "later").replace("2026-11-23", "2026-12-01")
+    hiki(["homework", "import", "--yes", str(write(tmp_path, later, "later.yaml"))])
+    text = flat(hiki([]).output)
+    assert "Homework: Two weeks (11 days left). See: hiki homework" in text
+    assert text.count("Homework:") == 1  # the pack that has not started yet is not listed
+    assert "Homework:" not in flat(hiki(["--profile", "mum"]).output)

@@ -65,6 +65,8 @@ class FamilyTexts(Strict):
     exercise_offer: Text
     read_saved: Text
     empty_answers: Text
+    dashboard_line: Text  # {done}, {total}, {number}
+    dashboard_done: Text
 
 
 class FamilyContent(Strict):

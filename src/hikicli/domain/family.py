@@ -156,3 +156,36 @@ def checkin_reply_key(record: FamilyCheckIn) -> str:
     if not record.selfcare:
         return "no_selfcare"
     return "kind_word"
+
+
+class FamilyLessons:
+    """Projection for the dashboard: each lesson's furthest status (no answers)."""
+
+    name = "family_lessons"
+    version = 1
+
+    def initial(self) -> dict[str, str]:
+        return {}
+
+    def apply(self, state: dict[str, str], event: Mapping[str, Any]) -> Any:
+        if event.get("kind") == LESSON_KIND:
+            data = event.get("data") or {}
+            module, status = data.get("module"), data.get("status")
+            if isinstance(module, str) and status in STATUSES:
+                old = state.get(module, "new")
+                if STATUSES.index(status) > STATUSES.index(old):
+                    state[module] = status
+        return state
+
+
+def dashboard_lines(statuses: Mapping[str, str], content: Mapping[str, Any]) -> list[str]:
+    """Once the programme is started: how far it is, and the next lesson."""
+    if not statuses:
+        return []
+    ids = [m["id"] for m in content["modules"]]
+    done = sum(1 for mid in ids if statuses.get(mid) == "exercise")
+    upcoming = next((i for i, mid in enumerate(ids, 1) if statuses.get(mid) != "exercise"), None)
+    texts = content["texts"]
+    if upcoming is None:
+        return [str(texts["dashboard_done"])]
+    return [str(texts["dashboard_line"]).format(done=done, total=len(ids), number=upcoming)]

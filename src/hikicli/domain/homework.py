@@ -352,3 +352,41 @@ def shift_dates(text: str, today: dt.date) -> str:
         return text
     new = {"start": today, "due": today + (found["due"] - found["start"])}
     return _DATE_LINE.sub(lambda m: f"{m.group(1)}: {new[m.group(1)].isoformat()}", text)
+
+
+class HomeworkPacks:
+    """Projection for the dashboard: each pack's title and dates (no answers, nothing private)."""
+
+    name = "homework_packs"
+    version = 1
+
+    def initial(self) -> dict[str, dict[str, str]]:
+        return {}
+
+    def apply(self, state: dict[str, dict[str, str]], event: Mapping[str, Any]) -> Any:
+        if event.get("kind") == PACK_KIND:
+            data = event.get("data") or {}
+            pack = data.get("pack")
+            if isinstance(pack, dict) and isinstance(data.get("id"), str):
+                state[data["id"]] = {
+                    "title": str(pack.get("title", "")),
+                    "start": str(pack.get("start", "")),
+                    "due": str(pack.get("due", "")),
+                }
+        return state
+
+
+def dashboard_lines(
+    packs: Mapping[str, Mapping[str, str]], texts: Mapping[str, Any], today: dt.date
+) -> list[str]:
+    """One line per pack that has started and is not yet past its due date, soonest due first."""
+    day = today.isoformat()
+    current = sorted(
+        (p for p in packs.values() if p["start"] <= day <= p["due"]), key=lambda p: p["due"]
+    )
+    lines = []
+    for p in current:
+        days = (dt.date.fromisoformat(p["due"]) - today).days
+        when = texts["due_today"] if days == 0 else texts["days_left"].format(days=days)
+        lines.append(str(texts["dashboard_line"]).format(title=p["title"], when=when))
+    return lines

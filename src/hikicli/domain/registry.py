@@ -12,14 +12,23 @@ from hikicli.domain.safety_plan import summarize_added
 
 
 def dashboard_projections() -> list[Any]:
-    return [CheckinDays()]
+    from hikicli.domain.family import FamilyLessons
+    from hikicli.domain.homework import HomeworkPacks
+
+    return [CheckinDays(), HomeworkPacks(), FamilyLessons()]
 
 
 def dashboard_extras(
     states: dict[str, Any], catalog: dict[str, Any], now: dt.datetime
 ) -> list[str]:
     """Lines under today's status (e.g. the current ladder step); each feature adds its own."""
-    return []
+    from hikicli.domain import family, homework
+
+    lines = homework.dashboard_lines(
+        states.get("homework_packs", {}), catalog["homework"]["texts"], now.date()
+    )
+    lines += family.dashboard_lines(states.get("family_lessons", {}), catalog["family"])
+    return lines
 
 
 # One-line summaries of non-check-in events for `hiki history`, by event kind. Features add theirs.
