@@ -22,8 +22,9 @@ def hiki_command() -> list[str]:
 def spawn(args: list[str], home: Path) -> pexpect.spawn:
     cmd = hiki_command()
     env = {**os.environ, "HIKI_HOME": str(home), "TERM": "xterm", "COLUMNS": "100"}
-    return pexpect.spawn(cmd[0], cmd[1:] + args, env=env, encoding="utf-8", timeout=20,
-                         dimensions=(40, 100), cwd="/")
+    return pexpect.spawn(
+        cmd[0], cmd[1:] + args, env=env, encoding="utf-8", timeout=20, dimensions=(40, 100), cwd="/"
+    )
 
 
 def test_checkin_in_a_real_terminal(home):

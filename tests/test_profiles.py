@@ -129,3 +129,17 @@ def _example(hiki, home) -> str:
     path = home.parent / "pack.yaml"
     path.write_text(hiki(["homework", "example"]).output, encoding="utf-8")
     return str(path)
+
+
+def test_bare_hiki_fast_path_honours_and_checks_hiki_profile(home, capsys, monkeypatch):
+    from hikicli.entry import main
+
+    monkeypatch.setenv("HIKI_PROFILE", "mum")
+    assert main([]) == 0
+    assert str(home / "profiles" / "mum") in " ".join(capsys.readouterr().out.split())
+    monkeypatch.setenv("HIKI_PROFILE", "../escape")
+    before = tree_snapshot(home)
+    assert main([]) == 2
+    assert "is not a valid name" in capsys.readouterr().err
+    assert tree_snapshot(home) == before
+    assert not (home / "escape").exists()

@@ -37,7 +37,7 @@ def prompter(pipe) -> QuestionaryPrompter:
 
 def test_a_whole_checkin_through_the_real_prompts(pipe, content, capsys):
     # mood, anxiety, energy, sleep, outside; contact: move to "family", tick it; note.
-    pipe.send_text("7\r" "3\r" "5\r" "6.5\r" "30\r")
+    pipe.send_text("7\r3\r5\r6.5\r30\r")
     pipe.send_text(DOWN + SPACE + ENTER)
     pipe.send_text("went to the shop\r")
     record = run_checkin(prompter(pipe), content, dt.date(2026, 11, 25), dt.date(2026, 11, 25))
@@ -47,7 +47,7 @@ def test_a_whole_checkin_through_the_real_prompts(pipe, content, capsys):
 
 
 def test_out_of_range_is_asked_again_not_accepted(pipe, content):
-    pipe.send_text("12\r" "\x7f\x7f" "8\r")  # rejected, then erased and retyped
+    pipe.send_text("12\r\x7f\x7f8\r")  # rejected, then erased and retyped
     value = prompter(pipe).scale("mood", "Mood", 0, 10)
     assert value == 8
 

@@ -36,8 +36,10 @@ class Prompter(Protocol):
 
 
 def _looks_like_markdown(text: str) -> bool:
-    return "**" in text or "`" in text or any(
-        line.lstrip().startswith(("#", "- ", "* ", "> ")) for line in text.splitlines()
+    return (
+        "**" in text
+        or "`" in text
+        or any(line.lstrip().startswith(("#", "- ", "* ", "> ")) for line in text.splitlines())
     )
 
 

@@ -19,7 +19,6 @@ def main(
         typer.Option(
             "--profile",
             envvar="HIKI_PROFILE",
-            metavar="NAME",
             show_envvar=True,
             metavar="NAME",
             help="Whose log and settings to use, e.g. a family member's (default: your own).",
