@@ -249,3 +249,47 @@ def test_example_dates_move_to_today_keeping_length_and_comments():
     assert "start: 2027-03-30\ndue: 2027-04-12\n" in shifted
     assert shifted.startswith("# a comment\n") and "# start: 2020-01-01" in shifted
     assert shift_dates("id: x\n", dt.date(2027, 3, 30)) == "id: x\n"
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        None,
+        "text",
+        {"title": "x"},
+        pack(start="someday"),
+        pack(due="2026-11-01"),
+        pack(readings=[{"audience": "self"}]),
+        pack(checkins={"days": 3}),
+    ],
+)
+def test_a_hand_damaged_pack_record_is_skipped_not_fatal(broken):
+    events = [
+        ev("homework.pack", "2026-12-01", id="bad", pack=broken),
+        ev("homework.pack", "2026-12-01", id="p1", pack=pack()),
+    ]
+    assert [v.id for v in homework_view(events, START)] == ["p1"]
+
+
+def test_dashboard_projection_skips_damaged_packs_and_lists_current_ones():
+    from hikicli.domain.homework import HomeworkPacks, dashboard_lines
+
+    projection = HomeworkPacks()
+    state = projection.initial()
+    for e in [
+        ev("homework.pack", "2026-12-01", id="bad", pack=pack(start="someday")),
+        ev("homework.pack", "2026-12-01", id="p1", pack=pack()),
+        ev(
+            "homework.pack",
+            "2026-12-01",
+            id="p2",
+            pack=pack(id="p2", title="Later", start="2026-12-20", due="2026-12-30"),
+        ),
+        ev("checkin", "2026-12-01"),
+    ]:
+        state = projection.apply(state, e)
+    assert set(state) == {"p1", "p2"}
+    texts = {"days_left": "{days} left", "due_today": "today", "dashboard_line": "{title}: {when}"}
+    assert dashboard_lines(state, texts, dt.date(2026, 12, 10)) == ["Two weeks: 4 left"]
+    assert dashboard_lines(state, texts, dt.date(2026, 12, 14)) == ["Two weeks: today"]
+    assert dashboard_lines(state, texts, dt.date(2026, 12, 15)) == []

@@ -310,9 +310,22 @@ def current_packs(events: Iterable[Event]) -> dict[str, tuple[dict[str, Any], st
         if e.get("kind") == PACK_KIND:
             data = e.get("data") or {}
             pack = data.get("pack")
-            if isinstance(pack, dict) and isinstance(data.get("id"), str):
+            if isinstance(data.get("id"), str) and well_formed(pack):
                 packs[data["id"]] = (pack, str(e.get("ts", "")))
     return packs
+
+
+def well_formed(pack: Any) -> bool:
+    """A stored pack hiki can read (packs are validated on import; this guards hand-edited logs)."""
+    if not isinstance(pack, dict) or not isinstance(pack.get("title"), str):
+        return False
+    try:
+        start = dt.date.fromisoformat(str(pack.get("start")))
+        due = dt.date.fromisoformat(str(pack.get("due")))
+        tasks_of(pack)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return False
+    return start <= due
 
 
 def homework_view(events: Sequence[Event], today: dt.date) -> list[PackView]:
@@ -367,7 +380,7 @@ class HomeworkPacks:
         if event.get("kind") == PACK_KIND:
             data = event.get("data") or {}
             pack = data.get("pack")
-            if isinstance(pack, dict) and isinstance(data.get("id"), str):
+            if isinstance(data.get("id"), str) and well_formed(pack):
                 state[data["id"]] = {
                     "title": str(pack.get("title", "")),
                     "start": str(pack.get("start", "")),
