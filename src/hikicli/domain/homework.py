@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 PACK_KIND = "homework.pack"
 ANSWER_KIND = "homework.answer"
@@ -315,7 +315,7 @@ def current_packs(events: Iterable[Event]) -> dict[str, tuple[dict[str, Any], st
     return packs
 
 
-def well_formed(pack: Any) -> bool:
+def well_formed(pack: Any) -> TypeGuard[dict[str, Any]]:
     """A stored pack hiki can read (packs are validated on import; this guards hand-edited logs)."""
     if not isinstance(pack, dict) or not isinstance(pack.get("title"), str):
         return False
