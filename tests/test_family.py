@@ -325,3 +325,14 @@ def test_dashboard_shows_the_programme_once_started(hiki):
     for n in range(2, 10):
         hiki([*MUM, "family", "lesson", str(n), "--done"])
     assert "every lesson done" in flat(hiki(MUM).output)
+
+
+def test_dashboard_points_a_family_member_at_their_own_checkin(hiki):
+    hint = "Your own check-in for today"
+    assert hint not in flat(hiki(MUM).output)
+    hiki([*MUM, "family", "checkin", "--stress", "5", "--date", "2026-11-24"])
+    assert hint in flat(hiki(MUM).output)
+    hiki([*MUM, "family", "checkin", "--stress", "4"])
+    text = flat(hiki(MUM).output)
+    assert hint not in text and "Family programme:" not in text
+    assert hint not in flat(hiki([]).output)

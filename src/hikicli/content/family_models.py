@@ -67,6 +67,7 @@ class FamilyTexts(Strict):
     empty_answers: Text
     dashboard_line: Text  # {done}, {total}, {number}
     dashboard_done: Text
+    dashboard_checkin: Text
 
 
 class FamilyContent(Strict):

@@ -159,33 +159,52 @@ def checkin_reply_key(record: FamilyCheckIn) -> str:
 
 
 class FamilyLessons:
-    """Projection for the dashboard: each lesson's furthest status (no answers)."""
+    """Projection for the dashboard: each lesson's furthest status and the last family check-in day
+    (no answers, nothing written in a check-in)."""
 
     name = "family_lessons"
-    version = 1
+    version = 2
 
-    def initial(self) -> dict[str, str]:
-        return {}
+    def initial(self) -> dict[str, Any]:
+        return {"modules": {}, "last_checkin": None}
 
-    def apply(self, state: dict[str, str], event: Mapping[str, Any]) -> Any:
-        if event.get("kind") == LESSON_KIND:
-            data = event.get("data") or {}
+    def apply(self, state: dict[str, Any], event: Mapping[str, Any]) -> Any:
+        kind = event.get("kind")
+        data = event.get("data") or {}
+        if kind == LESSON_KIND:
             module, status = data.get("module"), data.get("status")
             if isinstance(module, str) and status in STATUSES:
-                old = state.get(module, "new")
+                old = state["modules"].get(module, "new")
                 if STATUSES.index(status) > STATUSES.index(old):
-                    state[module] = status
+                    state["modules"][module] = status
+        elif kind == CHECKIN_KIND and isinstance(data.get("date"), str):
+            last = state["last_checkin"]
+            state["last_checkin"] = max(last, data["date"]) if last else data["date"]
         return state
 
 
-def dashboard_lines(statuses: Mapping[str, str], content: Mapping[str, Any]) -> list[str]:
-    """Once the programme is started: how far it is, and the next lesson."""
-    if not statuses:
+def dashboard_lines(
+    state: Mapping[str, Any], content: Mapping[str, Any], today: dt.date
+) -> list[str]:
+    """Once the family programme is in use: how far it is, the next lesson, today's own check-in."""
+    statuses: Mapping[str, str] = state.get("modules") or {}
+    last_checkin = state.get("last_checkin")
+    if not statuses and not last_checkin:
         return []
-    ids = [m["id"] for m in content["modules"]]
-    done = sum(1 for mid in ids if statuses.get(mid) == "exercise")
-    upcoming = next((i for i, mid in enumerate(ids, 1) if statuses.get(mid) != "exercise"), None)
     texts = content["texts"]
-    if upcoming is None:
-        return [str(texts["dashboard_done"])]
-    return [str(texts["dashboard_line"]).format(done=done, total=len(ids), number=upcoming)]
+    lines = []
+    if statuses:
+        ids = [m["id"] for m in content["modules"]]
+        done = sum(1 for mid in ids if statuses.get(mid) == "exercise")
+        upcoming = next(
+            (i for i, mid in enumerate(ids, 1) if statuses.get(mid) != "exercise"), None
+        )
+        if upcoming is None:
+            lines.append(str(texts["dashboard_done"]))
+        else:
+            lines.append(
+                str(texts["dashboard_line"]).format(done=done, total=len(ids), number=upcoming)
+            )
+    if last_checkin != today.isoformat():
+        lines.append(str(texts["dashboard_checkin"]))
+    return lines

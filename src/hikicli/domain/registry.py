@@ -27,7 +27,7 @@ def dashboard_extras(
     lines = homework.dashboard_lines(
         states.get("homework_packs", {}), catalog["homework"]["texts"], now.date()
     )
-    lines += family.dashboard_lines(states.get("family_lessons", {}), catalog["family"])
+    lines += family.dashboard_lines(states.get("family_lessons", {}), catalog["family"], now.date())
     return lines
 
 
