@@ -177,7 +177,7 @@ def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool
     from rich.markdown import Markdown
 
     questions = "\n".join(
-        f"- **{f['key']}**: {f['prompt']}" + (f" ({f['help']})" if f.get("help") else "")
+        f"- `{f['key']}`: {f['prompt']}" + (f" ({f['help']})" if f.get("help") else "")
         for f in exercise["fields"]
     )
     console().print(
