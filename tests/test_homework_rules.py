@@ -293,3 +293,38 @@ def test_dashboard_projection_skips_damaged_packs_and_lists_current_ones():
     assert dashboard_lines(state, texts, dt.date(2026, 12, 10)) == ["Two weeks: 4 left"]
     assert dashboard_lines(state, texts, dt.date(2026, 12, 14)) == ["Two weeks: today"]
     assert dashboard_lines(state, texts, dt.date(2026, 12, 15)) == []
+
+
+def _day(offset: int) -> str:
+    return (START + dt.timedelta(days=offset)).isoformat()
+
+
+def test_more_activity_never_undoes_a_task():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    kinds = st.sampled_from(["checkin", "family.checkin", "guide.read", "assessment", "step.done"])
+    event = st.builds(
+        lambda kind, offset: ev(
+            kind,
+            _day(offset),
+            date=_day(offset),
+            topic="family",
+            instrument="who-5",
+            step="Walk to the mailbox",
+        ),
+        kinds,
+        st.integers(-3, 20),
+    )
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(event, max_size=25), st.lists(event, max_size=10), st.integers(-2, 25))
+    def check(before, extra, today_offset):
+        today = START + dt.timedelta(days=today_offset)
+        p = pack()
+        for task in tasks_of(p):
+            was = task_status("p1", p, task, before, today).done
+            now = task_status("p1", p, task, before + extra, today).done
+            assert now or not was, task.id
+
+    check()
