@@ -371,3 +371,18 @@ def test_dashboard_names_current_packs_only_in_their_profile(hiki, tmp_path):
     assert "Homework: Two weeks (11 days left). See: hiki homework" in text
     assert text.count("Homework:") == 1  # the pack that has not started yet is not listed
     assert "Homework:" not in flat(hiki(["--profile", "mum"]).output)
+
+
+def test_report_lists_pack_tasks_done_by_the_same_rules(hiki, tmp_path):
+    hiki(["homework", "import", "--yes", str(write(tmp_path, GOOD))])
+    hiki(["guide", "family", "--no-pager"])
+    hiki(["homework", "answer", "reflection-easier", "--text", "private words"])
+    data = json.loads(hiki(["report", "--format", "json"]).output)
+    homework = data["homework"]
+    assert (homework["assigned"], homework["done"]) == (5, 2)
+    done = {i["title"]: i.get("done_on") for i in homework["items"] if i["done"]}
+    assert done == {
+        "Two weeks: reading-family": "2026-11-25",
+        "Two weeks: What made it easier?": "2026-11-25",
+    }
+    assert "private words" not in json.dumps(data)  # the answer itself stays out of the report

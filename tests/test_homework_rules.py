@@ -328,3 +328,28 @@ def test_more_activity_never_undoes_a_task():
             assert now or not was, task.id
 
     check()
+
+
+def test_report_items_cover_packs_overlapping_the_period_as_of_its_last_day():
+    from hikicli.domain.homework import is_pack_event, report_items
+
+    events = [
+        ev("homework.pack", "2026-11-28", id="p1", pack=pack()),
+        ev("guide.read", "2026-12-03", topic="family"),
+        ev("homework.answer", "2026-12-20", pack="p1", task="reflection-easier", text="later"),
+    ]
+    # imported on 28 Nov, but the pack starts on 1 Dec: nothing was given in November
+    assert report_items(events, dt.date(2026, 11, 1), dt.date(2026, 11, 30)) == []
+    early = report_items(events, dt.date(2026, 12, 1), dt.date(2026, 12, 10))
+    assert len(early) == 7 and [i["title"] for i in early if i["done"]] == [
+        "Two weeks: reading-family"
+    ]
+    assert early[0]["assigned_on"] == "2026-12-01"
+    late = report_items(events, dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+    assert sum(i["done"] for i in late) == 2  # the answer of 20 Dec counts by then
+    assert report_items(events, dt.date(2026, 12, 15), dt.date(2026, 12, 31)) == []  # pack ended
+    assert (
+        report_items(events, dt.date(2026, 11, 1), dt.date(2026, 11, 27)) == []
+    )  # not imported yet
+    assert is_pack_event(events[0]) and is_pack_event(events[2]) and not is_pack_event(events[1])
+    assert not is_pack_event(ev("homework.done", "2026-12-01", homework_id="x"))

@@ -403,3 +403,33 @@ def dashboard_lines(
         when = texts["due_today"] if days == 0 else texts["days_left"].format(days=days)
         lines.append(str(texts["dashboard_line"]).format(title=p["title"], when=when))
     return lines
+
+
+def is_pack_event(event: Event) -> bool:
+    """Written by `hiki homework` (a pack, or an answer or mark that names its pack)."""
+    kind = event.get("kind")
+    data = event.get("data") or {}
+    return kind == PACK_KIND or (kind in (ANSWER_KIND, DONE_KIND) and "pack" in data)
+
+
+def report_items(events: Sequence[Event], start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """Tasks of the packs whose dates overlap [start, end], as the report lists homework:
+    {title, done, assigned_on, done_on?}. Only events up to `end` count, as on that day."""
+    last = end.isoformat()
+    seen = [e for e in events if event_day(e) <= last]
+    items: list[dict[str, Any]] = []
+    for pack_id, (pack, imported) in current_packs(seen).items():
+        if pack["start"] > last or pack["due"] < start.isoformat():
+            continue
+        for task in tasks_of(pack):
+            status = task_status(pack_id, pack, task, seen, end)
+            label = task.label if task.kind in ("ladder", "reflection") else task.id
+            item: dict[str, Any] = {
+                "title": f"{pack['title']}: {label}",
+                "done": status.done,
+                "assigned_on": max(pack["start"], imported[:10]) if imported else pack["start"],
+            }
+            if status.done_on:
+                item["done_on"] = status.done_on
+            items.append(item)
+    return items

@@ -74,8 +74,11 @@ def ladder_section(events: Sequence[Event], start: dt.date, end: dt.date) -> dic
 def homework_section(
     events: Sequence[Event], start: dt.date, end: dt.date
 ) -> dict[str, Any] | None:
-    homework = [e for e in events if is_homework(e)]
-    if not homework:
+    from hikicli.domain.homework import is_pack_event, report_items
+
+    packs = report_items(events, start, end)  # counselor packs: tasks given and done by their rules
+    homework = [e for e in events if is_homework(e) and not is_pack_event(e)]
+    if not homework and not packs:
         return None
     items: dict[str, dict[str, Any]] = {}
     for event in homework:
@@ -90,7 +93,9 @@ def homework_section(
             item["done_on"] = entry.get("date")
         if entry.get("assigned"):
             item["assigned_on"] = entry.get("date")
-    listed = sorted(items.values(), key=lambda i: i.get("assigned_on") or i.get("done_on") or "")
+    listed = sorted(
+        [*items.values(), *packs], key=lambda i: i.get("assigned_on") or i.get("done_on") or ""
+    )
     return {
         "assigned": len(listed),
         "done": sum(1 for i in listed if i["done"]),
