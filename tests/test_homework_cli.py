@@ -386,3 +386,21 @@ def test_report_lists_pack_tasks_done_by_the_same_rules(hiki, tmp_path):
         "Two weeks: What made it easier?": "2026-11-25",
     }
     assert "private words" not in json.dumps(data)  # the answer itself stays out of the report
+
+
+def test_taking_a_questionnaire_with_hiki_assess_completes_the_task(hiki, tmp_path):
+    hiki(["homework", "import", "--yes", str(write(tmp_path, GOOD))])  # asks for `who-5`
+    assert "Questionnaire: WHO-5 (hiki assess who5)" in flat(hiki(["homework"]).output)
+    result = hiki(["assess", "who5", "--answers", "3,3,2,3,3"])
+    assert result.exit_code == 0, result.output
+    tasks = json.loads(hiki(["homework", "--json"]).output)["packs"][0]["tasks"]
+    assert {t["id"]: t["done"] for t in tasks}["questionnaire-who-5"] is True
+
+
+def test_a_questionnaire_hiki_lacks_gets_a_note_not_an_error(hiki, home, tmp_path):
+    text = GOOD.replace("  - id: who-5", "  - id: hq-25")
+    result = hiki(["homework", "import", "--yes", str(write(tmp_path, text))])
+    assert result.exit_code == 0
+    out = flat(result.output)
+    assert "'hq-25' is not one of hiki's questionnaires" in out and "who5" in out
+    assert log_lines(home)[-1]["kind"] == "homework.pack"

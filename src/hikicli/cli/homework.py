@@ -59,6 +59,16 @@ def task_line(actx: AppContext, task: Any) -> str:
         guide = actx.catalog["guides"].get(task.label)
         title = guide["title"] if guide else task.label
         what = f"{kind}: {title} (hiki guide {task.label})"
+    elif task.kind == "questionnaire":
+        from hikicli.domain.homework import find_instrument
+
+        instruments = actx.catalog.get("instruments", {})
+        found = find_instrument(task.label, instruments)
+        what = (
+            f"{kind}: {instruments[found]['name']} (hiki assess {found})"
+            if found
+            else (f"{kind}: {task.label}")
+        )
     else:
         what = f"{kind}: {task.label}"
     if task.progress and not task.done:
@@ -160,15 +170,35 @@ def render_summary(actx: AppContext, pack: dict[str, Any]) -> None:
     out.print(table)
 
 
+def pack_notes(actx: AppContext, pack: dict[str, Any]) -> list[str]:
+    """Things worth knowing that are not errors: dates already past, questionnaires hiki lacks."""
+    from hikicli.domain.homework import find_instrument
+
+    texts = _texts(actx)
+    notes = []
+    if pack["due"] < actx.today().isoformat():
+        notes.append(texts["past_due_note"])
+    instruments = actx.catalog.get("instruments", {})
+    for q in pack.get("questionnaires") or []:
+        if find_instrument(q["id"], instruments) is None:
+            known = ", ".join(sorted(instruments)) or "-"
+            notes.append(texts["unknown_questionnaire"].format(id=q["id"], known=known))
+    return notes
+
+
 @homework_app.command("check")
 def check(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="The pack file (YAML).")],
 ) -> None:
     """Check a pack file and show what it holds, without adding it. Writes nothing."""
+    from hikicli.cli.render import console, markup_escape
+
     actx: AppContext = ctx.obj
     pack = load_pack(file)
     render_summary(actx, pack)
+    for note in pack_notes(actx, pack):
+        console().print(markup_escape(note))
 
 
 @homework_app.command("import")
@@ -189,8 +219,8 @@ def import_(
     out = console()
     if not as_json:
         render_summary(actx, pack)
-        if pack["due"] < actx.today().isoformat():
-            out.print(markup_escape(texts["past_due_note"]))
+        for note in pack_notes(actx, pack):
+            out.print(markup_escape(note))
     if prompter is not None and not prompter.confirm("import", texts["confirm_import"], True):
         out.print(markup_escape(texts["not_imported"]))
         return

@@ -140,6 +140,7 @@ class HomeworkTexts(Strict):
     answer_saved: Text
     marked_done: Text
     past_due_note: Text
+    unknown_questionnaire: Text  # {id}, {known}
     dashboard_line: Text  # {title}, {when}
 
 

@@ -173,6 +173,16 @@ def step_done_on(step_text: str, events: Sequence[Event], start: str) -> str | N
     return None
 
 
+def same_instrument(a: str, b: str) -> bool:
+    """`who-5`, `WHO5` and `who5` name the same questionnaire."""
+    return _squash(a) == _squash(b)
+
+
+def find_instrument(name: str, instruments: Mapping[str, Any]) -> str | None:
+    """The id of hiki's questionnaire that `name` refers to, if hiki has one."""
+    return next((i for i in instruments if same_instrument(i, name)), None)
+
+
 def _is_assessment_of(event: Event, instrument: str) -> bool:
     kind = str(event.get("kind", ""))
     if kind != "assessment" and not kind.startswith("assessment."):
