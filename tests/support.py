@@ -69,6 +69,9 @@ class ScriptedPrompter:
     def confirm(self, key: str, message: str, default: bool = False) -> bool:
         return bool(self._take(key))
 
+    def password(self, key: str, message: str) -> str:
+        return str(self._take(key))
+
 
 def log_lines(home: Path, profile: str = "default") -> list[dict[str, Any]]:
     path = home / "profiles" / profile / "log.jsonl"

@@ -34,6 +34,10 @@ class Prompter(Protocol):
 
     def confirm(self, key: str, message: str, default: bool = False) -> bool: ...
 
+    def password(self, key: str, message: str) -> str:
+        """Hidden input (a passphrase): never echoed, never logged."""
+        ...
+
 
 def _looks_like_markdown(text: str) -> bool:
     return (
@@ -145,3 +149,8 @@ class QuestionaryPrompter:
         import questionary
 
         return bool(self._ask(questionary.confirm(message, default=default, **self.kw)))
+
+    def password(self, key: str, message: str) -> str:
+        import questionary
+
+        return str(self._ask(questionary.password(message, **self.kw)))

@@ -48,6 +48,7 @@ COMMAND_MODULES = (
     "hikicli.cli.assess",
     "hikicli.cli.data",
     "hikicli.cli.data_import",
+    "hikicli.cli.privacy",
     "hikicli.cli.config",
     "hikicli.cli.content",
 )

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hikicli.errors import NeedsTerminal
+from hikicli.errors import NeedsTerminal, UsageError
+from hikicli.storage.crypto import PASSPHRASE_ENV, KeyRing
 from hikicli.storage.log import EventLog, now_local
 from hikicli.storage.paths import Paths
 from hikicli.storage.settings import Settings
@@ -40,6 +41,7 @@ class AppContext:
     interactive: bool | None = None
     _catalog: dict[str, Any] | None = field(default=None, repr=False)
     _settings: Settings | None = field(default=None, repr=False)
+    _keys: KeyRing | None = field(default=None, repr=False)
 
     @classmethod
     def default(cls, profile: str | None = None) -> AppContext:
@@ -59,8 +61,28 @@ class AppContext:
         return self._settings
 
     @property
+    def keys(self) -> KeyRing:
+        """Unlocks an encrypted log; the passphrase is asked at most once per command."""
+        if self._keys is None:
+            self._keys = KeyRing(self.ask_passphrase)
+        return self._keys
+
+    @property
     def log(self) -> EventLog:
-        return EventLog(self.paths)
+        return EventLog(self.paths, self.keys)
+
+    def ask_passphrase(self, key: str = "passphrase", message: str | None = None) -> str:
+        """The passphrase from HIKI_PASSPHRASE, else asked through the Prompter (never echoed)."""
+        env = os.environ.get(PASSPHRASE_ENV)
+        if env:
+            return env
+        if self.prompter is None and not self.is_interactive():
+            raise UsageError(
+                f"Your data is encrypted and there is no terminal to ask for the passphrase. "
+                f"Set {PASSPHRASE_ENV} for scripts (see docs/privacy.md)."
+            )
+        prompter = self.get_prompter(f"{PASSPHRASE_ENV}=...")
+        return prompter.password(key, message or self.catalog["privacy"]["passphrase_prompt"])
 
     def language(self) -> str:
         try:

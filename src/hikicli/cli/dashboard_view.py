@@ -13,7 +13,7 @@ def show_dashboard(actx: AppContext) -> None:
     from hikicli.storage.projection import project
     from hikicli.storage.state import State
 
-    state = State(actx.paths.state_file)
+    state = State(actx.paths.state_file, actx.log)
     first_run = not state.get("welcomed", False)
     projected = project(
         actx.log, _projections(), actx.paths.profile_cache_dir / "dashboard.marshal"

@@ -4,6 +4,10 @@ Every append takes an exclusive lock on a separate lock file, reopens the log in
 repairs a torn tail (moving the fragment to a quarantine file, never dropping it), writes the whole
 line with one os.write on an O_APPEND descriptor, then fsyncs. Readers never repair: a line without
 its newline may be a write in progress. Corrupt lines are reported with their line number.
+
+When the log is encrypted (storage/crypto.py) line 1 is the header and every other line is one
+sealed record; the discipline is the same. Older records are upgraded on read
+(storage/migrations.py); a record from a newer hiki stops the read and nothing is changed.
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.errors import StorageError
+from hikicli.storage import migrations
 from hikicli.storage.files import (
     describe_os_error,
     ensure_private_dir,
@@ -24,6 +29,9 @@ from hikicli.storage.files import (
     sweep_temp_files,
 )
 from hikicli.storage.paths import Paths
+
+if TYPE_CHECKING:
+    from hikicli.storage.crypto import Cipher, Header, KeyRing
 
 SCHEMA_VERSION = 1
 Event = dict[str, Any]
@@ -58,29 +66,37 @@ def new_event(kind: str, data: dict[str, Any], now: dt.datetime | None = None) -
 def parse_line(raw: bytes, lineno: int) -> tuple[Event | None, LogProblem | None]:
     try:
         obj = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None, LogProblem(
             lineno, "this line is damaged and was skipped (it is kept in the file)"
         )
+    version = migrations.stored_version(obj) if isinstance(obj, dict) else None
+    if version is not None and version > SCHEMA_VERSION:
+        raise StorageError(
+            f"Line {lineno} of the log was written by a newer hiki; please upgrade hiki. "
+            "Nothing was changed."
+        )
+    if isinstance(obj, dict) and version is not None and version < SCHEMA_VERSION:
+        try:
+            obj = migrations.upgrade(obj, version, SCHEMA_VERSION)
+        except (KeyError, TypeError, ValueError):
+            obj = None
     if not (
         isinstance(obj, dict)
-        and isinstance(obj.get("v"), int)
+        and obj.get("v") == SCHEMA_VERSION
         and isinstance(obj.get("id"), str)
         and isinstance(obj.get("kind"), str)
         and isinstance(obj.get("ts"), str)
         and isinstance(obj.get("data"), dict)
     ):
         return None, LogProblem(lineno, "this line is not a hiki event and was skipped")
-    if obj["v"] > SCHEMA_VERSION:
-        raise StorageError(
-            f"Line {lineno} of the log was written by a newer hiki; please upgrade hiki. "
-            "Nothing was changed."
-        )
     return obj, None
 
 
-def parse_bytes(data: bytes, first_line: int = 1) -> LogRead:
-    """Parse complete lines of `data`; a tail without a newline is left unread."""
+def parse_bytes(data: bytes, first_line: int = 1, cipher: Cipher | None = None) -> LogRead:
+    """Parse complete lines of `data`; a tail without a newline is left unread.
+
+    With a cipher, `data` holds sealed records (line 1 of the file, the header, is skipped)."""
     result = LogRead()
     end = data.rfind(b"\n") + 1
     lineno = first_line - 1
@@ -88,6 +104,18 @@ def parse_bytes(data: bytes, first_line: int = 1) -> LogRead:
         lineno += 1
         if not raw.strip():
             continue
+        if cipher is not None:
+            if lineno == 1:
+                continue  # the header
+            try:
+                raw = cipher.open(raw)
+            except ValueError:
+                result.problems.append(
+                    LogProblem(
+                        lineno, "this line is damaged and was skipped (it is kept in the file)"
+                    )
+                )
+                continue
         event, problem = parse_line(raw, lineno)
         if event is not None:
             result.events.append(event)
@@ -107,12 +135,36 @@ def parse_bytes(data: bytes, first_line: int = 1) -> LogRead:
 
 
 class EventLog:
-    def __init__(self, paths: Paths) -> None:
+    """The log of one profile. `keys` unlocks it when it is encrypted (asked only then)."""
+
+    def __init__(self, paths: Paths, keys: KeyRing | None = None) -> None:
         self.paths = paths
         self.path = paths.log_file
+        self.keys = keys
 
     def exists(self) -> bool:
         return self.path.exists()
+
+    def header(self) -> Header | None:
+        """The encryption header, or None when the log is plaintext or missing."""
+        if not self.path.exists():
+            return None
+        from hikicli.storage.crypto import read_header
+
+        return read_header(self.path)
+
+    def is_encrypted(self) -> bool:
+        return self.header() is not None
+
+    def keyring(self) -> KeyRing:
+        if self.keys is None:
+            from hikicli.storage.crypto import KeyRing
+
+            self.keys = KeyRing()
+        return self.keys
+
+    def cipher(self, header: Header) -> Cipher:
+        return self.keyring().cipher(header)
 
     def read(self) -> LogRead:
         return self.read_from(0, 1)
@@ -120,13 +172,21 @@ class EventLog:
     def read_from(self, offset: int, first_line: int) -> LogRead:
         try:
             with open(self.path, "rb") as fh:
+                head = fh.read(4096)
                 fh.seek(offset)
                 data = fh.read()
         except FileNotFoundError:
             return LogRead(end=offset)
         except OSError as err:
             raise StorageError(f"Cannot read the log {self.path}: {err.strerror or err}.") from None
-        result = parse_bytes(data, first_line)
+        cipher = None
+        if head.startswith(b'{"hiki":"encrypted"'):
+            from hikicli.storage.crypto import Header, split_header
+
+            line, _ = split_header(head)
+            if line is not None:
+                cipher = self.cipher(Header.parse(line, str(self.path)))
+        result = parse_bytes(data, first_line, cipher)
         result.end += offset
         return result
 
@@ -137,10 +197,12 @@ class EventLog:
 
     def append_events(self, events: list[Event]) -> None:
         """Append whole events durably; each line is written with a single os.write."""
-        payload = b"".join(
-            json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
-            for e in events
-        )
+        lines = [
+            json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8") for e in events
+        ]
+        # Unlock before taking the lock: a passphrase prompt must never hold other writers up.
+        expected = self.header()
+        cipher = self.cipher(expected) if expected is not None else None
         folder = ensure_private_dir(self.path.parent)
         with locked(self.paths.lock_file):
             sweep_temp_files(folder)
@@ -149,7 +211,12 @@ class EventLog:
             except OSError as err:
                 raise StorageError(describe_os_error(err, self.path)) from None
             try:
-                self._repair_tail(fd)
+                self._check_same_encryption(fd, expected)
+                self._repair_tail(fd, cipher)
+                self._auto_backup()
+                if cipher is not None:
+                    lines = [cipher.seal(line) for line in lines]
+                payload = b"".join(line + b"\n" for line in lines)
                 view = memoryview(payload)
                 start = os.fstat(fd).st_size
                 try:
@@ -163,7 +230,27 @@ class EventLog:
             finally:
                 os.close(fd)
 
-    def _repair_tail(self, fd: int) -> None:
+    def _check_same_encryption(self, fd: int, expected: Header | None) -> None:
+        if expected is None and os.pread(fd, 19, 0) != b'{"hiki":"encrypted"':
+            return
+        from hikicli.storage.crypto import header_from_fd
+
+        current = header_from_fd(fd, str(self.path))
+        if (current is None) != (expected is None) or (
+            current is not None and expected is not None and current.key_id != expected.key_id
+        ):
+            raise StorageError(
+                "The log was encrypted or decrypted by another hiki while this one ran. "
+                "Nothing was saved; please try again."
+            )
+
+    def _auto_backup(self) -> None:
+        """At most once a day, copy the log (as stored) before changing it. Under the lock."""
+        from hikicli.storage.backup import auto_backup
+
+        auto_backup(self.paths)
+
+    def _repair_tail(self, fd: int, cipher: Cipher | None = None) -> None:
         """Under the lock: move a torn last line to the quarantine file and cut it off."""
         size = os.fstat(fd).st_size
         if size == 0 or os.pread(fd, 1, size - 1) == b"\n":
@@ -180,13 +267,16 @@ class EventLog:
                 break
             pos = start
         fragment = os.pread(fd, size - cut, cut)
+        stamp = now_local().isoformat(timespec="seconds")
+        entry = f"# {stamp} torn line moved from {self.path.name}\n".encode() + fragment
         qfd = open_private(self.paths.quarantine_file, os.O_WRONLY | os.O_APPEND)
         try:
-            stamp = now_local().isoformat(timespec="seconds")
-            os.write(
-                qfd,
-                f"# {stamp} torn line moved from {self.path.name}\n".encode() + fragment + b"\n",
-            )
+            if cipher is not None:
+                # Encrypted: the quarantine file has the same header, and the entry is sealed.
+                prefix = cipher.header.raw + b"\n" if os.fstat(qfd).st_size == 0 else b""
+                os.write(qfd, prefix + cipher.seal(entry) + b"\n")
+            else:
+                os.write(qfd, entry + b"\n")
             os.fsync(qfd)
         finally:
             os.close(qfd)

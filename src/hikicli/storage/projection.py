@@ -9,6 +9,7 @@ it loses nothing.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import zlib
@@ -56,6 +57,11 @@ def project(log: EventLog, projections: Sequence[Projection], cache_file: Path |
     except OSError as err:
         raise StorageError(f"Cannot read the log {log.path}: {err.strerror or err}.") from None
 
+    if cache_file is not None and log.is_encrypted():
+        # The cache holds plaintext summaries: none is kept while the log is encrypted.
+        with contextlib.suppress(OSError):
+            cache_file.unlink()
+        cache_file = None
     cached = _read_cache(cache_file) if cache_file else None
     start, lines, problems = 0, 0, []
     states = {p.name: p.initial() for p in projections}

@@ -1,0 +1,155 @@
+"""`hiki data encrypt / decrypt / passphrase` and `hiki data backup [list | restore ID]`."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, Any
+
+import typer
+
+from hikicli.cli.context import AppContext
+from hikicli.cli.data import data_app
+from hikicli.errors import UsageError
+from hikicli.storage.crypto import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
+
+backup_app = typer.Typer(
+    help="Copies of your data kept next to it: make one now, list them, bring one back.",
+)
+data_app.add_typer(backup_app, name="backup")
+
+
+def _texts(actx: AppContext) -> dict[str, Any]:
+    texts: dict[str, Any] = actx.catalog["privacy"]
+    return texts
+
+
+def _new_passphrase(actx: AppContext, env: str, intro: bool) -> str:
+    """A new passphrase: from `env` for scripts, else asked twice without echo."""
+    from hikicli.storage.crypto import check_new_passphrase
+
+    from_env = os.environ.get(env)
+    if from_env:
+        return check_new_passphrase(from_env)
+    if actx.prompter is None and not actx.is_interactive():
+        raise UsageError(
+            f"No terminal to ask for a passphrase. Set {env} for scripts (see docs/privacy.md)."
+        )
+    texts = _texts(actx)
+    prompter = actx.get_prompter(f"{env}=...")
+    if intro:
+        prompter.say(texts["encrypt_intro"])
+    first = check_new_passphrase(prompter.password("new_passphrase", texts["new_passphrase"]))
+    again = prompter.password("new_passphrase_again", texts["new_passphrase_again"])
+    if first != again:
+        raise UsageError(texts["passphrase_mismatch"])
+    return first
+
+
+@data_app.command("encrypt")
+def encrypt(ctx: typer.Context) -> None:
+    """Encrypt your data with a passphrase (asked twice; HIKI_PASSPHRASE for scripts)."""
+    from hikicli.storage.convert import encrypt_profile
+    from hikicli.storage.crypto import read_header
+
+    actx: AppContext = ctx.obj
+    already = read_header(actx.paths.log_file) is not None
+    passphrase = "" if already else _new_passphrase(actx, PASSPHRASE_ENV, intro=True)
+    result = encrypt_profile(actx.paths, actx.keys, passphrase)
+    texts = _texts(actx)
+    typer.echo(
+        texts["encrypt_already"] if already and not result.changed else texts["encrypt_done"]
+    )
+
+
+@data_app.command("decrypt")
+def decrypt(ctx: typer.Context) -> None:
+    """Turn encryption off: store your data as plain files again (asks for the passphrase)."""
+    from hikicli.storage.convert import decrypt_profile
+
+    actx: AppContext = ctx.obj
+    decrypt_profile(actx.paths, actx.keys)
+    typer.echo(_texts(actx)["decrypt_done"])
+
+
+@data_app.command("passphrase")
+def passphrase(ctx: typer.Context) -> None:
+    """Change the passphrase (current one from HIKI_PASSPHRASE, new one from HIKI_NEW_PASSPHRASE
+    in scripts)."""
+    from hikicli.storage.convert import change_passphrase
+    from hikicli.storage.crypto import read_header
+
+    actx: AppContext = ctx.obj
+    header = read_header(actx.paths.log_file)
+    if header is None:
+        raise UsageError(
+            "Your data is not encrypted, so it has no passphrase. "
+            "`hiki data encrypt` turns encryption on."
+        )
+    actx.keys.cipher(header)  # check the current passphrase before asking for a new one
+    new = _new_passphrase(actx, NEW_PASSPHRASE_ENV, intro=False)
+    change_passphrase(actx.paths, actx.keys, new)
+    typer.echo(_texts(actx)["passphrase_done"])
+
+
+@backup_app.callback(invoke_without_command=True)
+def backup(ctx: typer.Context) -> None:
+    """Make a backup now (without a subcommand), or list / restore backups."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from hikicli.storage.backup import backup_now, backups_dir
+
+    actx: AppContext = ctx.obj
+    made = backup_now(actx.paths)
+    texts = _texts(actx)
+    if made is None:
+        typer.echo(texts["backup_nothing"])
+        return
+    typer.echo(texts["backup_done"].format(id=made.id, folder=backups_dir(actx.paths)))
+
+
+@backup_app.command("list")
+def backup_list(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the backups as JSON.")] = False,
+) -> None:
+    """The backups, oldest first: ID, when, how many records."""
+    from hikicli.storage.backup import list_backups
+
+    actx: AppContext = ctx.obj
+    backups = list_backups(actx.paths)
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json([b.to_json() for b in backups])
+        return
+    if not backups:
+        typer.echo(_texts(actx)["backup_list_empty"])
+        return
+    for b in backups:
+        when = b.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        typer.echo(f"{b.id}  {when}  {b.records():>6} records  {b.size():>9} bytes")
+
+
+@backup_app.command("restore")
+def backup_restore(
+    ctx: typer.Context,
+    backup_id: Annotated[str, typer.Argument(metavar="ID", help="From `hiki data backup list`.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Restore without asking (scripts).")] = False,
+) -> None:
+    """Bring back a backup. What is there now is backed up first."""
+    from hikicli.storage.backup import find_backup, restore_backup
+
+    actx: AppContext = ctx.obj
+    texts = _texts(actx)
+    chosen = find_backup(actx.paths, backup_id)
+    if not yes:
+        prompter = actx.get_prompter("--yes")
+        created = chosen.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        question = texts["restore_confirm"].format(id=chosen.id, created=created)
+        if not prompter.confirm("restore", question, default=False):
+            typer.echo(texts["restore_kept"])
+            return
+    restored, before = restore_backup(actx.paths, chosen.id)
+    typer.echo(
+        texts["restore_done"].format(id=restored.id, before=before.id if before else "(none)")
+    )

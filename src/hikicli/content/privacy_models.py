@@ -1,0 +1,23 @@
+"""The strict model of content/<lang>/privacy.yaml (words for encryption and backups)."""
+
+from __future__ import annotations
+
+from hikicli.content.models import Strict, Text
+
+
+class PrivacyContent(Strict):
+    passphrase_prompt: Text
+    new_passphrase: Text
+    new_passphrase_again: Text
+    passphrase_mismatch: Text
+    encrypt_intro: Text
+    encrypt_done: Text
+    encrypt_already: Text
+    decrypt_done: Text
+    passphrase_done: Text
+    backup_done: Text
+    backup_nothing: Text
+    backup_list_empty: Text
+    restore_confirm: Text
+    restore_done: Text
+    restore_kept: Text

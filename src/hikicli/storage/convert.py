@@ -1,0 +1,184 @@
+"""Turning encryption on and off, and changing the passphrase, for every private file at once.
+
+Every file of the profile is converted: the log, its quarantine, state.json and every backup, so
+one passphrase opens everything and no plaintext copy is left behind. Under the log lock:
+
+1. the log's torn tail (if any) is set aside as at every save;
+2. a safety backup of the files as they are is made;
+3. each file is converted in memory, the result is decrypted again and compared with the original
+   lines, then written atomically (temp file in the same folder, fsync, os.replace) and read back;
+4. caches (derived, possibly plaintext) are deleted;
+5. only when every file verified is the safety backup removed.
+
+A conversion that is interrupted leaves every file whole (old or new form; each file says which in
+its first line); running the same command again finishes it. The log is converted first when
+encrypting and last when decrypting, so "is the log encrypted?" always tells which command to
+re-run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from hikicli.errors import StorageError, UsageError
+from hikicli.storage.backup import (
+    backups_dir,
+    create_backup_locked,
+    delete_backup_locked,
+    list_backups,
+    private_files,
+)
+from hikicli.storage.crypto import (
+    Cipher,
+    KeyRing,
+    check_new_passphrase,
+    header_from_fd,
+    new_cipher,
+    open_lines,
+    read_header,
+    seal_lines,
+    split_header,
+)
+from hikicli.storage.files import atomic_write, locked, open_private, sweep_temp_files
+from hikicli.storage.log import EventLog
+from hikicli.storage.paths import Paths
+
+
+@dataclass
+class Converted:
+    changed: int  # files rewritten
+    checked: int  # files looked at
+
+
+def _all_files(paths: Paths, skip: str = "") -> list[Path]:
+    files = [p for p in private_files(paths) if p.exists()]
+    for backup in list_backups(paths):
+        if backup.id != skip:
+            files += backup.files()
+    return files
+
+
+def _repair_log_tail(paths: Paths, keys: KeyRing) -> None:
+    if not paths.log_file.exists():
+        return
+    fd = open_private(paths.log_file, os.O_RDWR | os.O_APPEND)
+    try:
+        header = header_from_fd(fd, str(paths.log_file))
+        cipher = keys.cipher(header) if header is not None else None
+        EventLog(paths, keys)._repair_tail(fd, cipher)
+    finally:
+        os.close(fd)
+
+
+def _convert_file(path: Path, keys: KeyRing, target: Cipher | None) -> bool:
+    """Rewrite one file in the target form; False when it already is in that form."""
+    data = path.read_bytes()
+    where = str(path)
+    source, plain = open_lines(keys, data, where)
+    if target is None:
+        if source is None:
+            return False
+        new = b"".join(line + b"\n" for line in plain)
+    elif source is not None and source.key_id == target.key_id:
+        if source.header.raw == target.header.raw:
+            return False
+        # A passphrase change: only the header changes; the sealed records stay byte for byte.
+        _, start = split_header(data)
+        new = target.header.raw + b"\n" + data[start:]
+    else:
+        new = seal_lines(target, b"".join(line + b"\n" for line in plain))
+    check = KeyRing()
+    if target is not None:
+        check.add(target)
+    if open_lines(check, new, where)[1] != plain:
+        raise StorageError(f"{where}: the converted file did not verify. Nothing was changed.")
+    atomic_write(path, new)
+    if path.read_bytes() != new:
+        raise StorageError(f"{where}: the file read back differs from what was written.")
+    return True
+
+
+def _convert_all(paths: Paths, keys: KeyRing, target: Cipher | None, log_first: bool) -> Converted:
+    sweep_temp_files(paths.data_dir)
+    _repair_log_tail(paths, keys)
+    safety = create_backup_locked(paths, rotate=False)
+    files = _all_files(paths, skip=safety.id if safety else "")
+    for backup in list_backups(paths):
+        sweep_temp_files(backup.path)
+    if paths.log_file in files:
+        files.remove(paths.log_file)
+        files.insert(0 if log_first else len(files), paths.log_file)
+    # Open every file first: a wrong passphrase or a damaged line stops us before any change.
+    for path in files:
+        open_lines(keys, path.read_bytes(), str(path))
+    changed = sum(_convert_file(path, keys, target) for path in files)
+    # Derived caches may hold plaintext summaries; they are rebuilt (or, encrypted, not kept).
+    shutil.rmtree(paths.profile_cache_dir, ignore_errors=True)
+    if safety is not None:
+        delete_backup_locked(safety)
+    return Converted(changed, len(files))
+
+
+def encrypt_profile(paths: Paths, keys: KeyRing, passphrase: str) -> Converted:
+    """Encrypt every private file with a new data key wrapped by `passphrase`.
+
+    If the log is already encrypted (an interrupted or repeated run), its key is used and the
+    files still in plaintext are finished; `keys` then asks for the current passphrase."""
+    header = read_header(paths.log_file)
+    if header is not None:
+        target = keys.cipher(header)
+    else:
+        target = new_cipher(check_new_passphrase(passphrase))
+        keys.add(target)
+    # Unlock every other header before taking the lock (prompting must not hold it).
+    _unlock_all(paths, keys)
+    with locked(paths.lock_file):
+        if header is None and read_header(paths.log_file) is not None:
+            raise StorageError(
+                "The log was encrypted by another hiki meanwhile; nothing was changed."
+            )
+        if not paths.log_file.exists():
+            # Encrypting before the first entry: the header line alone marks the log encrypted.
+            paths.data_dir.mkdir(parents=True, exist_ok=True)
+            atomic_write(paths.log_file, b"")
+        return _convert_all(paths, keys, target, log_first=True)
+
+
+def decrypt_profile(paths: Paths, keys: KeyRing) -> Converted:
+    header = read_header(paths.log_file)
+    if header is None and not any(read_header(p) for p in _all_files(paths)):
+        raise UsageError("The data is not encrypted. Nothing was changed.")
+    _unlock_all(paths, keys)
+    with locked(paths.lock_file):
+        return _convert_all(paths, keys, None, log_first=False)
+
+
+def change_passphrase(paths: Paths, keys: KeyRing, new_passphrase: str) -> Converted:
+    header = read_header(paths.log_file)
+    if header is None:
+        raise UsageError(
+            "The data is not encrypted, so it has no passphrase. `hiki data encrypt` turns "
+            "encryption on."
+        )
+    target = keys.cipher(header).rewrap(check_new_passphrase(new_passphrase))
+    _unlock_all(paths, keys)
+    with locked(paths.lock_file):
+        current = read_header(paths.log_file)
+        if current is None or current.key_id != target.key_id:
+            raise StorageError(
+                "The log changed while changing the passphrase; nothing was changed."
+            )
+        return _convert_all(paths, keys, target, log_first=False)
+
+
+def _unlock_all(paths: Paths, keys: KeyRing) -> None:
+    for path in _all_files(paths):
+        header = read_header(path)
+        if header is not None:
+            keys.cipher(header)
+
+
+__all__ = ["Converted", "backups_dir", "change_passphrase", "decrypt_profile", "encrypt_profile"]
