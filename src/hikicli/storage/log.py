@@ -83,7 +83,7 @@ def parse_line(raw: bytes, lineno: int) -> tuple[Event | None, LogProblem | None
             obj = None
     if not (
         isinstance(obj, dict)
-        and obj.get("v") == SCHEMA_VERSION
+        and migrations.stored_version(obj) == SCHEMA_VERSION
         and isinstance(obj.get("id"), str)
         and isinstance(obj.get("kind"), str)
         and isinstance(obj.get("ts"), str)

@@ -1,7 +1,12 @@
-"""Delete one profile's data folder, settings and caches, leaving nothing behind."""
+"""Delete one profile's data folder, settings and caches, leaving nothing behind.
+
+The data folder holds the log, quarantine, state, the dashboard cache and every backup, so removing
+it removes them all. Folders left empty above it (profiles/, config/) go too.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 
 from hikicli.errors import StorageError
@@ -21,3 +26,11 @@ def wipe_profile(paths: Paths) -> None:
             shutil.rmtree(paths.cache_dir)
     except OSError as err:
         raise StorageError(f"Could not delete {err.filename}: {err.strerror}.") from None
+    for folder in (
+        paths.data_dir.parent,
+        paths.config_file.parent,
+        paths.config_root,
+        paths.data_root,
+    ):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only if empty: other profiles and unrelated files stay

@@ -1,0 +1,266 @@
+"""Encryption at rest: the commands, the format, wrong passphrases, and no plaintext anywhere."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from hikicli.errors import StorageError
+from hikicli.storage import convert
+from hikicli.storage.backup import backup_now, list_backups
+from hikicli.storage.crypto import MAGIC, KeyRing, read_header
+from hikicli.storage.log import EventLog
+from hikicli.storage.paths import Paths
+from tests.durable import PASS, fast_kdf, files_containing
+from tests.support import ScriptedPrompter, tree_snapshot
+
+__all__ = ["fast_kdf"]
+pytestmark = pytest.mark.usefixtures("fast_kdf")
+
+NOTE = "my secret note 42"
+FLAGS = "--mood 6 --anxiety 4 --energy 3 --sleep 7.5 --outside 20 --contact family".split()
+
+
+def checkin(hiki, note: str, **kw):
+    result = hiki(["checkin", *FLAGS, "--note", note], **kw)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def encrypt(hiki, make_ctx, passphrase: str = PASS):
+    prompter = ScriptedPrompter(
+        {"new_passphrase": passphrase, "new_passphrase_again": passphrase}
+    )
+    result = hiki(["data", "encrypt"], ctx=make_ctx(prompter=prompter, interactive=True))
+    assert result.exit_code == 0, result.output
+    prompter.assert_done()
+    assert prompter.said, "the warning about a lost passphrase is shown first"
+    return result
+
+
+def with_pass(make_ctx, passphrase: str = PASS):
+    return make_ctx(prompter=ScriptedPrompter({"passphrase": passphrase}), interactive=True)
+
+
+@pytest.fixture
+def encrypted(hiki, make_ctx, home):
+    """A profile with two notes, a dashboard cache and a backup, then encrypted."""
+    checkin(hiki, NOTE)
+    checkin(hiki, NOTE + " again")
+    assert hiki(["data", "backup"]).exit_code == 0
+    assert hiki([]).exit_code == 0  # writes the dashboard cache and state.json
+    assert (home / "profiles/default/cache/dashboard.marshal").exists()
+    assert files_containing(home, NOTE.encode())
+    encrypt(hiki, make_ctx)
+    return home
+
+
+def test_encrypt_leaves_no_plaintext_anywhere(encrypted):
+    home = encrypted
+    assert files_containing(home, NOTE.encode()) == []
+    assert files_containing(home, b"secret") == []
+    data = home / "profiles/default"
+    assert (data / "log.jsonl").read_bytes().startswith(MAGIC)
+    assert (data / "state.json").read_bytes().startswith(MAGIC)
+    assert not (data / "cache").exists()
+    backups = list_backups(Paths.resolve(home))
+    assert len(backups) == 2  # the automatic one of the day and `hiki data backup`
+    assert all((b.path / "log.jsonl").read_bytes().startswith(MAGIC) for b in backups)
+    # The safety backup made for the conversion was removed once the result verified.
+    assert len(list((data / "backups").iterdir())) == 2
+
+
+def test_reading_asks_once_and_shows_the_notes(encrypted, hiki, make_ctx):
+    ctx = with_pass(make_ctx)
+    result = hiki(["history", "--json"], ctx=ctx)
+    assert result.exit_code == 0, result.output
+    assert [e["note"] for e in json.loads(result.output)] == [NOTE, NOTE + " again"]
+    # The dashboard reads state.json and the log: still one question (a second would raise).
+    prompter = ScriptedPrompter({"passphrase": PASS})
+    result = hiki([], ctx=make_ctx(prompter=prompter, interactive=True))
+    assert result.exit_code == 0, result.output
+    assert prompter.asked == ["passphrase"]
+    assert not (encrypted / "profiles/default/cache").exists(), "no plaintext cache"
+
+
+def test_appending_while_encrypted_seals_the_line(encrypted, hiki, make_ctx, monkeypatch):
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    checkin(hiki, "third note")
+    assert files_containing(encrypted, b"third note") == []
+    result = hiki(["history", "--json"])
+    assert [e["note"] for e in json.loads(result.output)][-1] == "third note"
+
+
+def test_wrong_passphrase_exits_2_and_writes_nothing(encrypted, hiki, make_ctx, monkeypatch):
+    before = tree_snapshot(encrypted)
+    for args in (["history"], ["checkin", *FLAGS], ["data", "decrypt"], ["data", "export"]):
+        result = hiki(args, ctx=with_pass(make_ctx, "not the passphrase"))
+        assert result.exit_code == 2, (args, result.output)
+        assert "That passphrase does not open this data. Nothing was changed." in result.output
+        assert "Traceback" not in result.output
+    monkeypatch.setenv("HIKI_PASSPHRASE", "also wrong")
+    assert hiki(["data", "passphrase"]).exit_code == 2
+    assert tree_snapshot(encrypted) == before
+
+
+def test_no_terminal_and_no_env_names_the_variable(encrypted, hiki, monkeypatch):
+    monkeypatch.delenv("HIKI_PASSPHRASE", raising=False)
+    before = tree_snapshot(encrypted)
+    for args in (["history"], [], ["checkin", *FLAGS], ["data", "export"]):
+        result = hiki(args, interactive=False)
+        assert result.exit_code == 2, (args, result.output)
+        assert "HIKI_PASSPHRASE" in result.output
+    assert tree_snapshot(encrypted) == before
+
+
+def test_crisis_never_needs_the_passphrase(encrypted, hiki, monkeypatch):
+    monkeypatch.delenv("HIKI_PASSPHRASE", raising=False)
+    for args in (["crisis"], ["sos", "--json"], ["crisis", "--country", "JP"]):
+        result = hiki(args, interactive=False)
+        assert result.exit_code == 0, result.output
+
+
+def test_passphrase_change_rewraps_without_reencrypting(encrypted, hiki, monkeypatch):
+    log = encrypted / "profiles/default/log.jsonl"
+    records_before = log.read_bytes().split(b"\n", 1)[1]
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    monkeypatch.setenv("HIKI_NEW_PASSPHRASE", "a brand new one")
+    result = hiki(["data", "passphrase"])
+    assert result.exit_code == 0, result.output
+    assert log.read_bytes().split(b"\n", 1)[1] == records_before
+    assert hiki(["history"]).exit_code == 2  # the old passphrase no longer opens it
+    monkeypatch.setenv("HIKI_PASSPHRASE", "a brand new one")
+    assert NOTE in hiki(["history", "--json"]).output
+    # Backups follow the passphrase, so one passphrase opens everything.
+    for backup in list_backups(Paths.resolve(encrypted)):
+        assert read_header(backup.path / "log.jsonl") == read_header(log)
+
+
+def test_decrypt_restores_the_exact_plaintext(hiki, make_ctx, home, monkeypatch):
+    checkin(hiki, NOTE)
+    hiki(["data", "backup"])
+    log = home / "profiles/default/log.jsonl"
+    original = log.read_bytes()
+    encrypt(hiki, make_ctx)
+    assert log.read_bytes() != original
+    result = hiki(["data", "decrypt"], ctx=with_pass(make_ctx))
+    assert result.exit_code == 0, result.output
+    assert log.read_bytes() == original
+    [backup] = list_backups(Paths.resolve(home))
+    assert not (backup.path / "log.jsonl").read_bytes().startswith(MAGIC)
+    monkeypatch.delenv("HIKI_PASSPHRASE", raising=False)
+    assert hiki(["history"], interactive=False).exit_code == 0
+    assert hiki(["data", "decrypt"]).exit_code == 2  # not encrypted
+
+
+@pytest.mark.parametrize(
+    "answers, fragment",
+    [
+        ({"new_passphrase": "short"}, "at least 8 characters"),
+        ({"new_passphrase": PASS, "new_passphrase_again": PASS + "x"}, "were not the same"),
+    ],
+)
+def test_bad_new_passphrase_changes_nothing(hiki, make_ctx, home, answers, fragment):
+    checkin(hiki, NOTE)
+    before = tree_snapshot(home)
+    ctx = make_ctx(prompter=ScriptedPrompter(answers), interactive=True)
+    result = hiki(["data", "encrypt"], ctx=ctx)
+    assert result.exit_code == 2 and fragment in result.output
+    assert tree_snapshot(home) == before
+
+
+def test_encrypt_without_terminal_needs_the_variable(hiki, home, monkeypatch):
+    checkin(hiki, NOTE)
+    monkeypatch.delenv("HIKI_PASSPHRASE", raising=False)
+    result = hiki(["data", "encrypt"], interactive=False)
+    assert result.exit_code == 2 and "HIKI_PASSPHRASE" in result.output
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    assert hiki(["data", "encrypt"], interactive=False).exit_code == 0
+    assert files_containing(home, NOTE.encode()) == []
+    again = hiki(["data", "encrypt"], interactive=False)
+    assert again.exit_code == 0 and "already encrypted" in again.output
+
+
+def test_encrypting_an_empty_profile_then_saving(hiki, home, monkeypatch):
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    assert hiki(["data", "encrypt"]).exit_code == 0
+    checkin(hiki, NOTE)
+    assert files_containing(home, NOTE.encode()) == []
+    assert NOTE in hiki(["history", "--json"]).output
+
+
+def test_an_interrupted_encrypt_is_finished_by_running_it_again(hiki, home, monkeypatch):
+    checkin(hiki, NOTE)
+    hiki(["data", "backup"])
+    assert hiki([]).exit_code == 0  # state.json exists too
+    real = convert.atomic_write
+    calls = []
+
+    def fail_on_second(path, data):
+        calls.append(path)
+        if len(calls) == 2:
+            raise StorageError("simulated: the disk is full")
+        real(path, data)
+
+    monkeypatch.setattr(convert, "atomic_write", fail_on_second)
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    assert hiki(["data", "encrypt"]).exit_code == 2
+    paths = Paths.resolve(home)
+    assert read_header(paths.log_file) is not None  # the log went first
+    monkeypatch.setattr(convert, "atomic_write", real)
+    assert hiki(["data", "encrypt"]).exit_code == 0
+    safety_left = [b for b in list_backups(paths) if not b.path.joinpath("log.jsonl").exists()]
+    assert not safety_left
+    # The safety backup of the failed run is converted too: no plaintext remains anywhere.
+    assert files_containing(home, NOTE.encode()) == []
+    assert NOTE in hiki(["history", "--json"]).output
+
+
+def test_torn_encrypted_tail_is_quarantined_sealed(encrypted, hiki, monkeypatch):
+    log = encrypted / "profiles/default/log.jsonl"
+    whole = log.read_bytes()
+    last_start = whole.rstrip(b"\n").rfind(b"\n") + 1
+    with open(log, "ab") as fh:
+        fh.write(whole[last_start : last_start + 40])  # half a record, as a crash leaves it
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    result = hiki(["history"])
+    assert "the last line is incomplete" in result.output
+    checkin(hiki, "after the crash")
+    quarantine = encrypted / "profiles/default/log.quarantine"
+    assert quarantine.read_bytes().startswith(MAGIC)
+    keys = KeyRing(lambda: PASS)
+    from hikicli.storage.crypto import open_lines
+
+    _, lines = open_lines(keys, quarantine.read_bytes(), "q")
+    assert b"torn line moved from log.jsonl" in lines[0]
+    notes = [e["note"] for e in json.loads(hiki(["history", "--json"]).output)]
+    assert notes == [NOTE, NOTE + " again", "after the crash"]
+
+
+def test_the_hand_decryption_snippet_in_the_docs_works(encrypted):
+    doc = (Path(__file__).resolve().parents[1] / "docs/privacy.md").read_text()
+    [snippet] = re.findall(r"```python\n(.*?)```", doc, flags=re.S)
+    namespace: dict = {"__name__": "snippet"}
+    exec(compile(snippet, "privacy.md", "exec"), namespace)
+    lines = namespace["decrypt_file"](encrypted / "profiles/default/log.jsonl", PASS)
+    events = [json.loads(line) for line in lines]
+    assert [e["data"]["note"] for e in events] == [NOTE, NOTE + " again"]
+    assert all(e["v"] == 1 and e["kind"] == "checkin" for e in events)
+
+
+def test_a_changed_header_under_an_open_command_is_refused(encrypted, monkeypatch):
+    """A writer unlocked with one key must not append after another process decrypted the log."""
+    paths = Paths.resolve(encrypted)
+    log = EventLog(paths, KeyRing(lambda: PASS))
+    log.read()  # unlocked
+    expected = log.header()
+    # Another hiki decrypts the log meanwhile.
+    convert.decrypt_profile(paths, KeyRing(lambda: PASS))
+    before = paths.log_file.read_bytes()
+    monkeypatch.setattr(log, "header", lambda: expected)  # what this writer saw before the lock
+    with pytest.raises(StorageError, match="encrypted or decrypted by another hiki"):
+        log.append("checkin", {"note": "late"})
+    assert paths.log_file.read_bytes() == before
