@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,7 +37,7 @@ def child_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_python(code: str, home: Path, timeout: float = 60, **env: str) -> subprocess.CompletedProcess:
+def run_python(code: str, home: Path, timeout: float = 60, **env: str) -> Any:
     return subprocess.run(
         [sys.executable, "-c", code],
         env=child_env(home, **env),

@@ -10,7 +10,7 @@ import pytest
 
 from hikicli.errors import StorageError
 from hikicli.storage import convert
-from hikicli.storage.backup import backup_now, list_backups
+from hikicli.storage.backup import list_backups
 from hikicli.storage.crypto import MAGIC, KeyRing, read_header
 from hikicli.storage.log import EventLog
 from hikicli.storage.paths import Paths
@@ -31,9 +31,7 @@ def checkin(hiki, note: str, **kw):
 
 
 def encrypt(hiki, make_ctx, passphrase: str = PASS):
-    prompter = ScriptedPrompter(
-        {"new_passphrase": passphrase, "new_passphrase_again": passphrase}
-    )
+    prompter = ScriptedPrompter({"new_passphrase": passphrase, "new_passphrase_again": passphrase})
     result = hiki(["data", "encrypt"], ctx=make_ctx(prompter=prompter, interactive=True))
     assert result.exit_code == 0, result.output
     prompter.assert_done()

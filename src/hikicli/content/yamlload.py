@@ -15,6 +15,11 @@ from hikicli.errors import ContentError
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
+MAX_DEPTH = 64  # content is a few levels deep; a deeper file is a mistake or an attack
+_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+}
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -71,6 +76,10 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise self.fail(node, f"the file is too large (more than {MAX_NODES} values)")
+        if len(loc) > MAX_DEPTH:
+            raise self.fail(node, f"values are nested too deeply (more than {MAX_DEPTH} levels)")
+        if node.tag not in _TAGS:  # e.g. !!python/object or !!binary
+            raise self.fail(node, f"tags such as '{node.tag}' are not supported; write plain text")
         if id(node) in self.seen:
             raise self.fail(
                 node, "anchors and aliases (& and *) are not supported; write the value out"
