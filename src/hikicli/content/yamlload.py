@@ -14,7 +14,7 @@ import yaml
 from hikicli.errors import ContentError
 
 MAX_BYTES = 2 * 1024 * 1024
-MAX_NODES = 200_000
+MAX_NODES = 50_000  # shipped files hold a few hundred; more is a mistake or an attack
 MAX_DEPTH = 64  # content is a few levels deep; a deeper file is a mistake or an attack
 _TAGS = {
     f"tag:yaml.org,2002:{name}"
@@ -114,12 +114,33 @@ class _Builder:
             raise self.fail(node, f"invalid value: {err}") from None
 
 
+def _count_events(scanner: Any, label: str) -> None:
+    """Stop a file of many tiny values before composing it: building nodes costs ~10x more than
+    scanning events, so a 2 MiB file of `[1,1,1,...]` would otherwise take seconds."""
+    try:
+        events = 0
+        while scanner.check_event():
+            event = scanner.get_event()
+            events += 1
+            if events > 2 * MAX_NODES:
+                mark = event.start_mark
+                raise ContentError(
+                    [
+                        f"{label}:{mark.line + 1}:{mark.column + 1}: the file is too large "
+                        f"(more than {MAX_NODES} values)"
+                    ]
+                )
+    finally:
+        scanner.dispose()
+
+
 def parse_text(text: str, label: str) -> Located:
     """Parse one YAML document strictly. Errors name the file, line and column."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise ContentError([f"{label}: the file is larger than {MAX_BYTES // 1024} KiB"])
     loader = StrictLoader(text)
     try:
+        _count_events(StrictLoader(text), label)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
