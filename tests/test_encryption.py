@@ -262,3 +262,23 @@ def test_a_changed_header_under_an_open_command_is_refused(encrypted, monkeypatc
     with pytest.raises(StorageError, match="encrypted or decrypted by another hiki"):
         log.append("checkin", {"note": "late"})
     assert paths.log_file.read_bytes() == before
+
+
+def test_interactive_checkin_asks_the_passphrase_before_the_questions(encrypted, hiki, make_ctx):
+    answers = {
+        "passphrase": PASS,
+        "mood": 2,
+        "anxiety": 8,
+        "energy": 1,
+        "sleep": 4,
+        "outside": 0,
+        "contact": ["none"],
+        "note": "asked first",
+    }
+    prompter = ScriptedPrompter(answers)
+    result = hiki(["checkin"], ctx=make_ctx(prompter=prompter, interactive=True))
+    assert result.exit_code == 0, result.output
+    assert prompter.asked[0] == "passphrase" and prompter.asked.count("passphrase") == 1
+    wrong = ScriptedPrompter({"passphrase": "wrong passphrase"})
+    result = hiki(["checkin"], ctx=make_ctx(prompter=wrong, interactive=True))
+    assert result.exit_code == 2 and wrong.asked == ["passphrase"]

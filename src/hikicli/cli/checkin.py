@@ -86,6 +86,7 @@ def checkin(
 
         check_date(day, today)
         prompter = actx.get_prompter(FLAGS)
+        actx.log.unlock()  # an encrypted log asks for its passphrase before the questions
         record = run_checkin(prompter, content, day, today, *safety_follow_up(actx, prompter))
     event = actx.log.append("checkin", record.to_data(), now=actx.now())
     if as_json:

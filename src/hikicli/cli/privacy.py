@@ -13,7 +13,7 @@ from hikicli.errors import UsageError
 from hikicli.storage.crypto import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 
 backup_app = typer.Typer(
-    help="Copies of your data kept next to it: make one now, list them, bring one back.",
+    help="Make a backup now (no subcommand), list backups, or bring one back.",
 )
 data_app.add_typer(backup_app, name="backup")
 
@@ -73,8 +73,7 @@ def decrypt(ctx: typer.Context) -> None:
 
 @data_app.command("passphrase")
 def passphrase(ctx: typer.Context) -> None:
-    """Change the passphrase (current one from HIKI_PASSPHRASE, new one from HIKI_NEW_PASSPHRASE
-    in scripts)."""
+    """Change the passphrase (scripts: HIKI_PASSPHRASE, then HIKI_NEW_PASSPHRASE)."""
     from hikicli.storage.convert import change_passphrase
     from hikicli.storage.crypto import read_header
 

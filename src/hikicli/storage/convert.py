@@ -77,7 +77,7 @@ def _convert_file(path: Path, keys: KeyRing, target: Cipher | None) -> bool:
     """Rewrite one file in the target form; False when it already is in that form."""
     data = path.read_bytes()
     where = str(path)
-    source, plain = open_lines(keys, data, where)
+    source, plain = open_lines(keys, data, where, keep_damaged=True)
     if target is None:
         if source is None:
             return False
@@ -93,7 +93,7 @@ def _convert_file(path: Path, keys: KeyRing, target: Cipher | None) -> bool:
     check = KeyRing()
     if target is not None:
         check.add(target)
-    if open_lines(check, new, where)[1] != plain:
+    if open_lines(check, new, where, keep_damaged=True)[1] != plain:
         raise StorageError(f"{where}: the converted file did not verify. Nothing was changed.")
     atomic_write(path, new)
     if path.read_bytes() != new:
@@ -113,7 +113,7 @@ def _convert_all(paths: Paths, keys: KeyRing, target: Cipher | None, log_first: 
         files.insert(0 if log_first else len(files), paths.log_file)
     # Open every file first: a wrong passphrase or a damaged line stops us before any change.
     for path in files:
-        open_lines(keys, path.read_bytes(), str(path))
+        open_lines(keys, path.read_bytes(), str(path), keep_damaged=True)
     changed = sum(_convert_file(path, keys, target) for path in files)
     # Derived caches may hold plaintext summaries; they are rebuilt (or, encrypted, not kept).
     shutil.rmtree(paths.profile_cache_dir, ignore_errors=True)

@@ -272,8 +272,14 @@ def split_lines(data: bytes) -> list[bytes]:
     return lines
 
 
-def open_lines(keys: KeyRing, data: bytes, where: str) -> tuple[Cipher | None, list[bytes]]:
-    """(cipher or None, plaintext lines) of a whole file; StorageError naming a damaged line."""
+def open_lines(
+    keys: KeyRing, data: bytes, where: str, keep_damaged: bool = False
+) -> tuple[Cipher | None, list[bytes]]:
+    """(cipher or None, plaintext lines) of a whole file.
+
+    A line that does not decrypt (a crash cut it) raises StorageError naming it, or with
+    `keep_damaged` is returned as it is stored: conversions keep it rather than drop it, and it is
+    ciphertext, so nothing private comes out."""
     line, start = split_header(data)
     if line is None:
         return None, split_lines(data)
@@ -283,6 +289,9 @@ def open_lines(keys: KeyRing, data: bytes, where: str) -> tuple[Cipher | None, l
         try:
             plain.append(cipher.open(raw))
         except ValueError:
+            if keep_damaged:
+                plain.append(raw)
+                continue
             raise StorageError(
                 f"{where}:{number}: this line cannot be decrypted (damaged). Nothing was changed."
             ) from None

@@ -166,6 +166,13 @@ class EventLog:
     def cipher(self, header: Header) -> Cipher:
         return self.keyring().cipher(header)
 
+    def unlock(self) -> None:
+        """Ask for the passphrase now if the log is encrypted (no-op otherwise). Call it before
+        an interactive flow that will save, so a wrong passphrase is known before the questions."""
+        header = self.header()
+        if header is not None:
+            self.cipher(header)
+
     def read(self) -> LogRead:
         return self.read_from(0, 1)
 
@@ -269,14 +276,18 @@ class EventLog:
         fragment = os.pread(fd, size - cut, cut)
         stamp = now_local().isoformat(timespec="seconds")
         entry = f"# {stamp} torn line moved from {self.path.name}\n".encode() + fragment
-        qfd = open_private(self.paths.quarantine_file, os.O_WRONLY | os.O_APPEND)
+        qfd = open_private(self.paths.quarantine_file, os.O_RDWR | os.O_APPEND)
         try:
+            qsize = os.fstat(qfd).st_size
+            # A quarantine entry cut by an earlier kill must not glue itself to this one.
+            prefix = b"\n" if qsize and os.pread(qfd, 1, qsize - 1) != b"\n" else b""
             if cipher is not None:
                 # Encrypted: the quarantine file has the same header, and the entry is sealed.
-                prefix = cipher.header.raw + b"\n" if os.fstat(qfd).st_size == 0 else b""
+                if qsize == 0:
+                    prefix = cipher.header.raw + b"\n"
                 os.write(qfd, prefix + cipher.seal(entry) + b"\n")
             else:
-                os.write(qfd, entry + b"\n")
+                os.write(qfd, prefix + entry + b"\n")
             os.fsync(qfd)
         finally:
             os.close(qfd)
