@@ -142,7 +142,6 @@ def encrypt_profile(paths: Paths, keys: KeyRing, passphrase: str) -> Converted:
             )
         if not paths.log_file.exists():
             # Encrypting before the first entry: the header line alone marks the log encrypted.
-            paths.data_dir.mkdir(parents=True, exist_ok=True)
             atomic_write(paths.log_file, b"")
         return _convert_all(paths, keys, target, log_first=True)
 
