@@ -99,6 +99,7 @@ def test_a_crash_never_prints_local_variables(hiki, home):
 def test_wipe_leaves_nothing_behind(hiki, home, monkeypatch, make_ctx, encrypt):
     full_session(hiki, monkeypatch, encrypt)
     assert len(list(home.rglob("*"))) > 8
+    monkeypatch.delenv("HIKI_PASSPHRASE", raising=False)  # a forgotten passphrase: wipe still works
     result = hiki(
         ["data", "wipe"],
         ctx=make_ctx(prompter=ScriptedPrompter({"wipe": "delete"}), interactive=True),

@@ -25,7 +25,6 @@ from pathlib import Path
 
 from hikicli.errors import StorageError, UsageError
 from hikicli.storage.backup import (
-    backups_dir,
     create_backup_locked,
     delete_backup_locked,
     list_backups,
@@ -178,6 +177,3 @@ def _unlock_all(paths: Paths, keys: KeyRing) -> None:
         header = read_header(path)
         if header is not None:
             keys.cipher(header)
-
-
-__all__ = ["Converted", "backups_dir", "change_passphrase", "decrypt_profile", "encrypt_profile"]
