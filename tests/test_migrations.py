@@ -85,3 +85,15 @@ def test_an_encryption_header_from_a_newer_hiki_stops(home, hiki):
     result = hiki(["history"])
     assert result.exit_code == 2 and "newer hiki" in result.output
     assert tree_snapshot(home) == before
+
+
+def test_saving_into_a_log_from_a_newer_hiki_is_refused(home, hiki):
+    future = {"v": SCHEMA_VERSION + 1, "id": "f", "kind": "k", "ts": "t", "data": {}}
+    write_log(home, V0, future)
+    before = tree_snapshot(home)
+    flags = "--mood 1 --anxiety 2 --energy 3 --sleep 4 --outside 5 --contact none".split()
+    result = hiki(["checkin", *flags])
+    assert result.exit_code == 2 and "newer hiki; please upgrade" in result.output
+    after = tree_snapshot(home)
+    assert after.pop("profiles/default/log.lock") == b""  # the (empty) lock file, nothing else
+    assert after == before

@@ -220,6 +220,7 @@ class EventLog:
             try:
                 self._check_same_encryption(fd, expected)
                 self._repair_tail(fd, cipher)
+                self._refuse_if_newer(fd, cipher)
                 self._auto_backup()
                 if cipher is not None:
                     lines = [cipher.seal(line) for line in lines]
@@ -249,6 +250,25 @@ class EventLog:
             raise StorageError(
                 "The log was encrypted or decrypted by another hiki while this one ran. "
                 "Nothing was saved; please try again."
+            )
+
+    def _refuse_if_newer(self, fd: int, cipher: Cipher | None) -> None:
+        """A log a newer hiki wrote to is left alone. Only the last line is read (a newer hiki
+        appends at the end), so this costs one small read."""
+        size = os.fstat(fd).st_size
+        start = max(0, size - 65536)
+        block = os.pread(fd, size - start, start)
+        last = block[block.rstrip(b"\n").rfind(b"\n") + 1 :].strip()
+        if not last or last.startswith(b'{"hiki":"encrypted"'):
+            return
+        try:
+            raw = cipher.open(last) if cipher is not None else last
+            version = json.loads(raw).get("v")
+        except (ValueError, AttributeError, RecursionError):
+            return  # a damaged line is the reader's business, not a reason to refuse a save
+        if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+            raise StorageError(
+                "This log was written by a newer hiki; please upgrade hiki. Nothing was changed."
             )
 
     def _auto_backup(self) -> None:
