@@ -12,6 +12,7 @@ Counts are printed (run with -s to see them). HIKI_CRASH_KILLS changes the numbe
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -23,12 +24,13 @@ from pathlib import Path
 
 import pytest
 
+from hikicli.errors import UsageError
 from hikicli.storage import crypto
 from hikicli.storage.convert import encrypt_profile
 from hikicli.storage.crypto import MAGIC, KeyRing, open_lines
 from hikicli.storage.log import EventLog
 from hikicli.storage.paths import Paths
-from tests.durable import PASS, child_env
+from tests.durable import PASS, child_env, files_containing
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
 
@@ -203,3 +205,88 @@ def test_four_writers_at_once_lose_and_mix_nothing(home, tmp_path, monkeypatch, 
         f"writer switches={switches}"
     )
     assert EventLog(paths, keys).read().problems == []
+
+
+CONVERTER = r"""
+import os, sys
+from hikicli.storage.convert import decrypt_profile, encrypt_profile
+from hikicli.storage.crypto import KeyRing
+from hikicli.storage.paths import Paths
+paths = Paths.resolve(os.environ["HIKI_HOME"])
+keys = KeyRing(lambda: os.environ["HIKI_PASSPHRASE"])
+sys.stdout.write("ready\n"); sys.stdout.flush()
+if sys.argv[1] == "encrypt":
+    encrypt_profile(paths, keys, os.environ["HIKI_PASSPHRASE"])
+else:
+    decrypt_profile(paths, keys)
+sys.stdout.write("done\n"); sys.stdout.flush()
+"""
+
+
+def test_sigkill_during_encrypt_or_decrypt_then_rerun_loses_nothing(tmp_path, monkeypatch):
+    """Kill `encrypt` / `decrypt` at random moments; running the command again always finishes
+    it, with every record intact and, once encrypted, no plaintext left anywhere."""
+    import shutil
+
+    from hikicli.storage.backup import create_backup_locked
+    from hikicli.storage.convert import decrypt_profile
+
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)
+    template = tmp_path / "template"
+    paths = Paths.resolve(template)
+    log = EventLog(paths)
+    for day in range(3):
+        log.append_events(
+            [
+                {
+                    "v": 1,
+                    "id": f"{day}-{i}",
+                    "kind": "checkin",
+                    "ts": "t",
+                    "data": {"note": f"secret {i}" * 40},
+                }
+                for i in range(300)
+            ]
+        )
+        create_backup_locked(paths, rotate=False)
+    paths.state_file.write_text('{"welcomed": true}')
+    expected = [e["id"] for e in log.read().events]
+    rng = random.Random(3)
+    rounds, finished_by_rerun = 30, 0
+    for n in range(rounds):
+        home = tmp_path / f"run{n}"
+        shutil.copytree(template, home)
+        here = Paths.resolve(home)
+        direction = "encrypt" if n % 2 == 0 else "decrypt"
+        if direction == "decrypt":
+            encrypt_profile(here, KeyRing(lambda: PASS), PASS)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CONVERTER, direction],
+            env=child_env(home, HIKI_PASSPHRASE=PASS),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert child.stdout is not None and child.stdout.readline() == b"ready\n"
+        time.sleep(rng.uniform(0, 0.08))
+        child.send_signal(signal.SIGKILL)
+        out, _ = child.communicate()
+        if b"done" not in out:
+            finished_by_rerun += 1
+        keys = KeyRing(lambda: PASS)
+        if direction == "encrypt":
+            encrypt_profile(here, keys, PASS)
+            assert files_containing(home / "profiles", b"secret") == []
+            for f in home.rglob("*"):
+                if f.is_file() and f.name in ("log.jsonl", "state.json"):
+                    assert f.read_bytes().startswith(MAGIC), f
+        else:
+            with contextlib.suppress(UsageError):  # "not encrypted": the kill came after the end
+                decrypt_profile(here, keys)
+            assert all(not f.read_bytes().startswith(MAGIC) for f in home.rglob("*") if f.is_file())
+        assert [e["id"] for e in EventLog(here, keys).read().events] == expected
+        assert EventLog(here, keys).read().problems == []
+        assert not [f for f in home.rglob(".hiki-tmp-*")]
+    print(
+        f"\n[crash, conversions] kills={rounds} interrupted={finished_by_rerun} "
+        f"records checked={rounds * len(expected)}"
+    )

@@ -282,3 +282,40 @@ def test_interactive_checkin_asks_the_passphrase_before_the_questions(encrypted,
     wrong = ScriptedPrompter({"passphrase": "wrong passphrase"})
     result = hiki(["checkin"], ctx=make_ctx(prompter=wrong, interactive=True))
     assert result.exit_code == 2 and wrong.asked == ["passphrase"]
+
+
+def test_a_conversion_that_does_not_verify_keeps_the_safety_backup(hiki, home, monkeypatch):
+    checkin(hiki, NOTE)
+    hiki(["data", "backup"])
+    original = (home / "profiles/default/log.jsonl").read_bytes()
+    real = convert.atomic_write
+    calls = []
+
+    def corrupting_write(path, data):
+        calls.append(path)
+        real(path, data + b"junk" if len(calls) == 2 else data)  # the disk garbles file two
+
+    monkeypatch.setattr(convert, "atomic_write", corrupting_write)
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    result = hiki(["data", "encrypt"])
+    assert result.exit_code == 2
+    assert "read back differs" in result.output and "kept in backup" in result.output
+    safety_id = result.output.split("kept in backup ")[1].split()[0]
+    safety = home / "profiles/default/backups" / safety_id / "log.jsonl"
+    assert safety.read_bytes() == original
+    monkeypatch.setattr(convert, "atomic_write", real)
+    assert hiki(["data", "encrypt"]).exit_code == 0  # running it again finishes the change
+    assert files_containing(home, NOTE.encode()) == []
+    assert NOTE in hiki(["history", "--json"]).output
+
+
+def test_an_unreadable_backup_header_stops_before_any_change(hiki, home, monkeypatch):
+    checkin(hiki, NOTE)
+    hiki(["data", "backup"])
+    [b] = list_backups(Paths.resolve(home))
+    (b.path / "state.json").write_bytes(b'{"hiki":"encrypted","v":1,"broken":true}\nxx\n')
+    before = tree_snapshot(home)
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    result = hiki(["data", "encrypt"])
+    assert result.exit_code == 2 and "encryption header (line 1) is damaged" in result.output
+    assert tree_snapshot(home) == before

@@ -102,22 +102,36 @@ def _convert_file(path: Path, keys: KeyRing, target: Cipher | None) -> bool:
 
 def _convert_all(paths: Paths, keys: KeyRing, target: Cipher | None, log_first: bool) -> Converted:
     sweep_temp_files(paths.data_dir)
-    _repair_log_tail(paths, keys)
-    safety = create_backup_locked(paths, rotate=False)
-    files = _all_files(paths, skip=safety.id if safety else "")
     for backup in list_backups(paths):
         sweep_temp_files(backup.path)
+    _repair_log_tail(paths, keys)
+    files = _all_files(paths)
     if paths.log_file in files:
         files.remove(paths.log_file)
         files.insert(0 if log_first else len(files), paths.log_file)
-    # Open every file first: a wrong passphrase or a damaged line stops us before any change.
+    # Open every file first: a damaged header or an unknown key stops us before any change.
     for path in files:
         open_lines(keys, path.read_bytes(), str(path), keep_damaged=True)
-    changed = sum(_convert_file(path, keys, target) for path in files)
+    safety = create_backup_locked(paths, rotate=False)
+    changed = 0
+    try:
+        for path in files:
+            changed += _convert_file(path, keys, target)
+    except (StorageError, OSError) as err:
+        message = str(err) if isinstance(err, StorageError) else f"{err.strerror}: {err.filename}"
+        if changed and safety is not None:
+            raise StorageError(
+                f"{message}\nYour files as they were are kept in backup {safety.id} "
+                f"(`hiki data backup restore {safety.id}`); running the same command again "
+                "finishes the change."
+            ) from None
+        if safety is not None:
+            delete_backup_locked(safety)
+        raise StorageError(message) from None
     # Derived caches may hold plaintext summaries; they are rebuilt (or, encrypted, not kept).
     shutil.rmtree(paths.profile_cache_dir, ignore_errors=True)
     if safety is not None:
-        delete_backup_locked(safety)
+        delete_backup_locked(safety)  # every file verified: the safety copy is no longer needed
     return Converted(changed, len(files))
 
 
