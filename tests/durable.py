@@ -14,6 +14,7 @@ from hikicli.storage import crypto
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 ROOT = str(Path(__file__).resolve().parents[1])
+NONET = str(Path(__file__).resolve().parent / "nonet")  # sitecustomize: no network in children
 PASS = "correct horse"
 
 
@@ -33,7 +34,7 @@ def files_containing(root: Path, needle: bytes) -> list[str]:
 
 def child_env(home: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HIKI_")}
-    env.update(HIKI_HOME=str(home), PYTHONPATH=os.pathsep.join([SRC, ROOT]), **extra)
+    env.update(HIKI_HOME=str(home), PYTHONPATH=os.pathsep.join([NONET, SRC, ROOT]), **extra)
     return env
 
 

@@ -73,6 +73,14 @@ def test_network_sockets_are_blocked_in_this_suite():
     socket.socket(socket.AF_UNIX, socket.SOCK_STREAM).close()  # ptys and local pipes still work
 
 
+def test_child_processes_have_no_network_either(home):
+    code = "import socket; socket.create_connection(('127.0.0.1', 9))"
+    result = run_python(code, home)
+    assert result.returncode != 0 and "network sockets are blocked" in result.stderr
+    ok = run_python("import socket; socket.socketpair()[0].close()", home)
+    assert ok.returncode == 0, ok.stderr
+
+
 CRASH = r"""
 import sys
 import hikicli.storage.export as export
