@@ -267,7 +267,7 @@ def test_a_changed_header_under_an_open_command_is_refused(encrypted, monkeypatc
 def test_interactive_checkin_asks_the_passphrase_before_the_questions(encrypted, hiki, make_ctx):
     answers = {
         "passphrase": PASS,
-        "mood": 2,
+        "mood": 5,
         "anxiety": 8,
         "energy": 1,
         "sleep": 4,
@@ -319,3 +319,13 @@ def test_an_unreadable_backup_header_stops_before_any_change(hiki, home, monkeyp
     result = hiki(["data", "encrypt"])
     assert result.exit_code == 2 and "encryption header (line 1) is damaged" in result.output
     assert tree_snapshot(home) == before
+
+
+def test_crisis_never_asks_for_the_passphrase_even_in_a_terminal(encrypted, hiki, make_ctx):
+    """In a hard moment nothing stands before the crisis lines: no passphrase prompt, even with a
+    safety plan stored in the encrypted log."""
+    prompter = ScriptedPrompter({})
+    for args in (["crisis"], ["sos"], ["crisis", "--json"]):
+        result = hiki(args, ctx=make_ctx(prompter=prompter, interactive=True))
+        assert result.exit_code == 0, result.output
+    assert prompter.asked == []

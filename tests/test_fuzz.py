@@ -405,7 +405,7 @@ def test_checkin_arguments_exit_0_or_2_with_a_message(hiki, home):
             assert tree_snapshot(home) == before
             assert broken is not None and broken in result.output  # names what was wrong
         else:
-            saved = json.loads(result.output)
+            saved = json.loads(result.stdout)
             assert saved["note"] == values["--note"].strip()
             assert 0 <= saved["mood"] <= 10 and 0 <= saved["sleep"] <= 24
 

@@ -71,6 +71,13 @@ class AppContext:
     def log(self) -> EventLog:
         return EventLog(self.paths, self.keys)
 
+    def can_read_log_without_asking(self) -> bool:
+        """True when reading the log cannot stop at a passphrase prompt: it is plaintext,
+        HIKI_PASSPHRASE is set, or it was unlocked already. `hiki crisis` reads the log (for the
+        safety plan) only then: nothing may stand before the crisis lines."""
+        header = self.log.header()
+        return header is None or bool(os.environ.get(PASSPHRASE_ENV)) or self.keys.has(header)
+
     def ask_passphrase(self, key: str = "passphrase", message: str | None = None) -> str:
         """The passphrase from HIKI_PASSPHRASE, else asked through the Prompter (never echoed)."""
         env = os.environ.get(PASSPHRASE_ENV)

@@ -20,6 +20,8 @@ def safety_plan_or_none(actx: AppContext) -> dict[str, list[dict[str, str]]] | N
     from hikicli.domain.safety_plan import has_plan
 
     try:
+        if not actx.can_read_log_without_asking():
+            return None  # encrypted: never ask for a passphrase before the crisis lines
         plan = read_plan(actx)
     except Exception:  # crisis help must still show when the log is unreadable
         return None

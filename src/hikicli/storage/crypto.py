@@ -246,6 +246,10 @@ class KeyRing:
             self._passphrase = self._ask()
         return self._passphrase
 
+    def has(self, header: Header) -> bool:
+        """Whether this header's key is already unlocked (no question needed)."""
+        return header.key_id in self._ciphers
+
     def add(self, cipher: Cipher) -> None:
         self._ciphers[cipher.key_id] = cipher
 
