@@ -39,6 +39,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("family", "hikicli.content.family_models:FamilyContent"),
     Kind("homework", "hikicli.content.pack_models:HomeworkContent"),
     Kind("packs", "hikicli.content.pack_models:HomeworkPack", folder=True),
+    Kind("ladder", "hikicli.content.ladder_models:LadderContent"),
 )
 
 

@@ -1,0 +1,314 @@
+"""`hiki step`: one exposure — plan it, take it, note how it went, learn from it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from hikicli.cli.app import app
+from hikicli.cli.context import AppContext
+from hikicli.cli.ladder import (
+    entry_json,
+    find_template,
+    ladder_content,
+    load_state,
+    rule_from_settings,
+    say,
+    step_json,
+)
+
+if TYPE_CHECKING:
+    from hikicli.prompting import Prompter
+
+PLAN_FLAGS = (
+    "--expected N --fear TEXT --likelihood PERCENT [--what T] [--where T] [--when T] "
+    "[--plan-minutes N] [--safety T]"
+)
+TRY_FLAGS = (
+    "--result done|partly|not-today --expected N --fear TEXT --likelihood PERCENT --peak N "
+    "--end N --happened yes|no|partly --learned TEXT [--with-someone] [--minutes N]"
+)
+
+
+@app.command()
+def step(
+    ctx: typer.Context,
+    step_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="The step's id (default: the next step).")
+    ] = None,
+    plan: Annotated[
+        bool, typer.Option("--plan", help="Only plan it now; finish later with --finish.")
+    ] = False,
+    finish: Annotated[bool, typer.Option("--finish", help="Note how a planned step went.")] = False,
+    what: Annotated[str | None, typer.Option(help="Before: what exactly you'll do.")] = None,
+    where: Annotated[str | None, typer.Option(help="Before: where (a context).")] = None,
+    when: Annotated[str | None, typer.Option(help="Before: when.")] = None,
+    plan_minutes: Annotated[
+        int | None, typer.Option("--plan-minutes", help="Before: for how long, in minutes.")
+    ] = None,
+    expected: Annotated[
+        int | None, typer.Option(help="Before: expected distress (SUDS 0–100).")
+    ] = None,
+    fear: Annotated[str | None, typer.Option(help="Before: what you fear might happen.")] = None,
+    likelihood: Annotated[
+        int | None, typer.Option(help="Before: how likely the fear feels, 0–100 %.")
+    ] = None,
+    safety: Annotated[
+        str | None, typer.Option(help="Before: a safety behaviour you'll try without.")
+    ] = None,
+    result: Annotated[
+        str | None, typer.Option(help="After: done, partly or not-today (all are fine).")
+    ] = None,
+    peak: Annotated[int | None, typer.Option(help="After: highest distress, 0–100.")] = None,
+    end: Annotated[int | None, typer.Option(help="After: distress at the end, 0–100.")] = None,
+    happened: Annotated[
+        str | None, typer.Option(help="After: did the feared outcome happen? yes, no, partly.")
+    ] = None,
+    learned: Annotated[str | None, typer.Option(help="After: what you learned.")] = None,
+    with_someone: Annotated[
+        bool, typer.Option("--with-someone", help="After: someone was with you.")
+    ] = False,
+    minutes: Annotated[int | None, typer.Option(help="After: how long it took.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print what was saved as JSON.")] = False,
+) -> None:
+    """Take one step of your ladder: plan it, do it (or not today), and note what you learned.
+
+    With flags it saves at once, without questions.
+    """
+    from hikicli.domain import ladder as dl
+    from hikicli.errors import UsageError
+
+    actx: AppContext = ctx.obj
+    prompter: Prompter | None = None  # stays None when flags answer everything
+    content = ladder_content(actx)
+    state = load_state(actx)
+    if step_id is None:
+        chosen = dl.next_step(state)
+        if chosen is None:
+            raise UsageError(
+                'There is no step to practise yet. Add one: hiki ladder add "…" --suds N '
+                "(ideas: hiki ladder suggest)."
+            )
+    else:
+        chosen = dl.find_step(state, step_id)
+    sid = chosen["id"]
+    if chosen["paused"]:
+        raise UsageError(f"{sid} is paused. To pick it up again: hiki ladder resume {sid}")
+    if plan and finish:
+        raise UsageError("Use --plan to plan a step, or --finish to note how it went; not both.")
+    before = {
+        "what": what,
+        "where": where,
+        "when": when,
+        "minutes_planned": plan_minutes,
+        "expected": expected,
+        "fear": fear,
+        "likelihood": likelihood,
+        "safety": safety,
+    }
+    after = {
+        "result": result,
+        "peak": peak,
+        "end": end,
+        "happened": happened,
+        "learned": learned,
+        "minutes": minutes,
+    }
+    before_given: dict[str, Any] = {k: v for k, v in before.items() if v is not None}
+    after_given: dict[str, Any] = {k: v for k, v in after.items() if v is not None}
+    if with_someone:
+        after_given["with_someone"] = True
+    template = _template_of(content, chosen)
+
+    if plan:
+        if after_given:
+            raise UsageError(
+                "--plan saves only the before-part; note how it went later with "
+                f"hiki step {sid} --finish --result …"
+            )
+        if before_given:
+            plan_values = dl.plan_data(step=sid, day=actx.today(), **before_given)
+        else:
+            from hikicli.flows.ladder import run_plan
+
+            prompter = actx.get_prompter(f"hiki step {sid} --plan {PLAN_FLAGS}")
+            plan_values = run_plan(prompter, content, chosen, template, actx.today())
+        _save_plan(actx, content, plan_values, as_json)
+        return
+
+    waiting = chosen["plan"] and not before_given
+    if finish and not chosen["plan"]:
+        raise UsageError(
+            f"There is no plan waiting for {sid}. Plan one with `hiki step {sid} --plan`, "
+            f"or note a try straight away with `hiki step {sid}`."
+        )
+    if finish and before_given:
+        raise UsageError(
+            "--finish uses the plan you saved; leave out "
+            + ", ".join(f"--{k.replace('_planned', '').replace('_', '-')}" for k in before_given)
+            + "."
+        )
+    if waiting:  # finish the saved plan, whether or not --finish was typed
+        plan_event = _latest_plan(actx, sid)
+        plan_values = dict(plan_event["data"])
+        if after_given:
+            outcome = _result_from_flags(after_given)
+        else:
+            from hikicli.flows.ladder import run_result
+
+            prompter = actx.get_prompter(f"hiki step {sid} --finish {TRY_FLAGS}")
+            prompter.say(
+                content["step"]["plan_reminder"].format(
+                    date=plan_values["date"], what=plan_values["what"] or chosen["text"]
+                )
+            )
+            outcome = run_result(prompter, content, plan_values)
+        plan_values["plan"] = plan_event["id"]
+        _save_try(actx, content, chosen, template, plan_values, outcome, as_json, prompter)
+        return
+
+    if before_given or after_given:
+        if "result" not in after_given:
+            raise UsageError(f"Missing --result. A step with flags needs: {TRY_FLAGS}")
+        plan_values = dl.plan_data(step=sid, day=actx.today(), **before_given)
+        outcome = _result_from_flags(after_given)
+    else:
+        from hikicli.flows.ladder import ask_ready_now, run_plan, run_result
+
+        prompter = actx.get_prompter(f"hiki step {sid} {TRY_FLAGS}")
+        plan_values = run_plan(prompter, content, chosen, template, actx.today())
+        if not ask_ready_now(prompter, content):
+            _save_plan(actx, content, plan_values, as_json)
+            return
+        outcome = run_result(prompter, content, plan_values)
+    _save_try(actx, content, chosen, template, plan_values, outcome, as_json, prompter)
+
+
+def _template_of(content: dict[str, Any], chosen: dict[str, Any]) -> dict[str, Any] | None:
+    if not chosen["template"]:
+        return None
+    try:
+        return find_template(content, chosen["template"])
+    except Exception:  # a template renamed in a newer content version: the step still works
+        return None
+
+
+def _result_from_flags(given: dict[str, Any]) -> dict[str, Any]:
+    from hikicli.domain import ladder as dl
+    from hikicli.errors import UsageError
+
+    if "result" not in given:
+        raise UsageError(f"Missing --result. Noting how it went needs: {TRY_FLAGS}")
+    return dl.result_data(**{**given, "learned": given.get("learned") or ""})
+
+
+def _latest_plan(actx: AppContext, sid: str) -> dict[str, Any]:
+    from hikicli.domain.ladder import PLAN
+    from hikicli.errors import UsageError
+
+    plans = [
+        e for e in actx.log.read().events if e["kind"] == PLAN and e["data"].get("step") == sid
+    ]
+    if not plans:
+        raise UsageError(f"There is no plan waiting for {sid}. Plan one: hiki step {sid} --plan")
+    return plans[-1]
+
+
+def _save_plan(
+    actx: AppContext, content: dict[str, Any], plan_values: dict[str, Any], as_json: bool
+) -> None:
+    from hikicli.domain.ladder import PLAN
+
+    event = actx.log.append(PLAN, plan_values, now=actx.now())
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json({"plan": entry_json(event)})
+        return
+    say(content["step"]["plan_saved"].format(id=plan_values["step"]))
+
+
+def _save_try(
+    actx: AppContext,
+    content: dict[str, Any],
+    chosen: dict[str, Any],
+    template: dict[str, Any] | None,
+    plan_values: dict[str, Any],
+    outcome: dict[str, Any],
+    as_json: bool,
+    prompter: Prompter | None,
+) -> None:
+    """Append the try; if it completes the mastery rule, append that too and say so warmly."""
+    from hikicli.domain import ladder as dl
+
+    sid = chosen["id"]
+    data = {"plan": "", **plan_values, **outcome, "step": sid, "date": actx.today().isoformat()}
+    event = actx.log.append(dl.TRY, data, now=actx.now())
+    newly_mastered = False
+    if not chosen["mastered"] and outcome["result"] == "done":
+        rule = rule_from_settings(actx)
+        if dl.is_mastered(dl.tries_of(actx.log.read().events, sid), rule):
+            actx.log.append(dl.MASTERED, {"step": sid, "rule": rule.name}, now=actx.now())
+            newly_mastered = True
+    state = load_state(actx)
+    upcoming = dl.next_step(state)
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json(
+            {
+                "try": entry_json(event),
+                "mastered": newly_mastered,
+                "step": step_json(state, sid, actx),
+                "next_step": step_json(state, upcoming["id"], actx) if upcoming else None,
+            }
+        )
+        return
+    texts = content["step"]
+    say(texts[f"saved_{outcome['result'].replace('not-today', 'not_today')}"])
+    if data.get("fear") and outcome.get("happened") == "no" and data.get("likelihood") is not None:
+        say(texts["fear_did_not_happen"].format(likelihood=data["likelihood"]))
+    if newly_mastered:
+        say(texts["mastered"].format(**chosen))
+        if upcoming is None:
+            say(texts["mastered_top"])
+        else:
+            say(texts["mastered_next"].format(**upcoming))
+    if outcome["result"] == "not-today":
+        _offer_smaller(actx, content, state, chosen, template, prompter)
+
+
+def _offer_smaller(
+    actx: AppContext,
+    content: dict[str, Any],
+    state: dict[str, Any],
+    chosen: dict[str, Any],
+    template: dict[str, Any] | None,
+    prompter: Prompter | None,
+) -> None:
+    """After a not-today: an easier idea. Asked about only in an interactive step (flags mean no
+    questions); added only if the person wants it."""
+    from hikicli.domain import ladder as dl
+
+    texts = content["step"]
+    taken = [s["template"] for s in dl.active_steps(state) if s["template"]]
+    ideas = dl.smaller_templates(
+        content["templates"], template["area"] if template else "", chosen["suds"], taken
+    )
+    if not ideas:
+        say(texts["smaller_own"])
+        return
+    idea = ideas[0]
+    suds = dl.template_suds(idea)
+    offer = texts["smaller_offer"].format(text=idea["text"], suds=suds)
+    if prompter is None:
+        say(offer)
+        say(content["suggest"]["how_to_add"])
+        return
+    prompter.say(offer)
+    if prompter.confirm("smaller_add", texts["smaller_add"], default=False):
+        from hikicli.cli.ladder import append_step
+
+        event = append_step(actx, idea["text"], suds, idea["id"])
+        say(texts["smaller_added"].format(id=event["data"]["step"], text=idea["text"], suds=suds))

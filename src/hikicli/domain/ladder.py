@@ -1,0 +1,605 @@
+"""The graded exposure ladder: steps, their order, practice strength, and the mastery rules.
+
+Everything here is pure: values in, values out, the day passed in. The log holds one event per
+change (a step added, edited, removed, paused, resumed; a plan; a try; a mastery);
+`LadderProjection` folds them into a small plain-dict state the dashboard caches with marshal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from hikicli.errors import UsageError
+
+# Event kinds. Each change is a new event; nothing is ever rewritten.
+GOAL = "ladder.goal"
+ADD = "ladder.add"
+EDIT = "ladder.edit"
+REMOVE = "ladder.remove"
+PAUSE = "ladder.pause"
+RESUME = "ladder.resume"
+PLAN = "ladder.plan"
+TRY = "ladder.try"
+MASTERED = "ladder.mastered"
+KINDS = (GOAL, ADD, EDIT, REMOVE, PAUSE, RESUME, PLAN, TRY, MASTERED)
+
+RESULTS = ("done", "partly", "not-today")
+HAPPENED = ("yes", "no", "partly")
+STATUSES = ("not-started", "practising", "mastered", "paused")
+RULES = ("habituation", "expectancy")
+MAX_TEXT = 200
+MAX_NOTE = 4000
+MAX_MINUTES = 1440
+FIRST_STEP_MAX = 40  # start at or under 40 (Anxiety Canada, see the exposure reference)
+GAP_MAX = 15  # gaps larger than 15 points are worth filling
+BUILD_MIN, BUILD_MAX = 5, 10
+
+# Loop Habit Tracker's strength score for a daily item: m = 0.5 ** (sqrt(frequency) / 13) with
+# frequency 1, so a step left alone fades with a half-life of about 13 days instead of resetting.
+FREQUENCY = 1.0
+MULTIPLIER = 0.5 ** (math.sqrt(FREQUENCY) / 13)
+# What a day with a try is worth: a partial try is still practice.
+RESULT_VALUE = {"done": 1.0, "partly": 0.5, "not-today": 0.0}
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking input
+
+
+def check_suds(value: Any, flag: str = "--suds") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise UsageError(f"{flag} must be a whole number from 0 to 100 (got {value!r}).")
+    return value
+
+
+def check_percent(value: Any, flag: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise UsageError(f"{flag} must be a whole percentage from 0 to 100 (got {value!r}).")
+    return value
+
+
+def check_minutes(value: Any, flag: str = "--minutes") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MINUTES:
+        raise UsageError(f"{flag} must be minutes from 0 to {MAX_MINUTES} (got {value!r}).")
+    return value
+
+
+def check_text(value: str, flag: str, limit: int = MAX_NOTE, required: bool = False) -> str:
+    value = value.strip()
+    if required and not value:
+        raise UsageError(f"{flag} cannot be empty.")
+    if len(value) > limit:
+        raise UsageError(f"{flag} is too long ({len(value)} characters; at most {limit}).")
+    if any(ord(c) < 32 and c not in "\n\t" for c in value):
+        raise UsageError(f"{flag} contains control characters; please use plain text.")
+    return value
+
+
+def check_step_text(value: str, flag: str = "step text") -> str:
+    text = check_text(value, flag, MAX_TEXT, required=True)
+    if "\n" in text:
+        raise UsageError(f"{flag} must fit on one line.")
+    return text
+
+
+def check_choice(value: str, choices: Sequence[str], flag: str) -> str:
+    if value not in choices:
+        raise UsageError(f"{flag} must be one of: {', '.join(choices)} (not '{value}').")
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Practice strength
+
+
+def day_score(previous: float, value: float | None) -> float:
+    """One day of Loop's score. `None` is a paused day: the score stays as it was."""
+    if value is None:
+        return previous
+    return previous * MULTIPLIER + value * (1 - MULTIPLIER)
+
+
+def strength_of_days(values: Iterable[float | None], start: float = 0.0) -> float:
+    """The score after a run of days, each worth 0–1 (or None when paused)."""
+    score = start
+    for value in values:
+        score = day_score(score, value)
+    return score
+
+
+def new_strength() -> dict[str, Any]:
+    """The incremental form of `strength_of_days`, kept per step in the projection.
+
+    s: score at the end of the day before `d`; d: the open day (ordinal, 0 = none yet);
+    v: best value of a try on day d (-1 = none); pz: day d saw a pause; paused: paused now.
+    """
+    return {"s": 0.0, "d": 0, "v": -1.0, "pz": False, "paused": False}
+
+
+def _close(acc: Mapping[str, Any]) -> float:
+    if acc["v"] >= 0:
+        return day_score(acc["s"], acc["v"])
+    return acc["s"] if acc["pz"] else day_score(acc["s"], 0.0)
+
+
+def _advance(acc: dict[str, Any], day: int) -> None:
+    if acc["d"] == 0:
+        acc.update(d=day, v=-1.0, pz=acc["paused"])
+        return
+    if day <= acc["d"]:
+        return  # a clock set back: fold into the open day rather than rewrite the past
+    score = _close(acc)
+    if not acc["paused"]:
+        score *= MULTIPLIER ** (day - acc["d"] - 1)
+    acc.update(s=score, d=day, v=-1.0, pz=acc["paused"])
+
+
+def strength_start(acc: dict[str, Any], day: int) -> None:
+    _advance(acc, day)
+
+
+def strength_try(acc: dict[str, Any], day: int, value: float) -> None:
+    _advance(acc, day)
+    acc["v"] = max(acc["v"], value)
+
+
+def strength_pause(acc: dict[str, Any], day: int, paused: bool) -> None:
+    _advance(acc, day)
+    acc["paused"] = paused
+    if paused:
+        acc["pz"] = True  # a day with a pause in it leaves the score unchanged (unless tried)
+
+
+def strength_on(acc: Mapping[str, Any], today: int) -> float:
+    """The strength to show on `today`. Today counts only once it holds a try: it is not over."""
+    if acc["d"] == 0:
+        return 0.0
+    if today <= acc["d"]:
+        score = day_score(acc["s"], acc["v"]) if acc["v"] >= 0 else acc["s"]
+    else:
+        score = _close(acc)
+        if not acc["paused"]:
+            score *= MULTIPLIER ** (today - acc["d"] - 1)
+    return min(1.0, max(0.0, score))
+
+
+# ---------------------------------------------------------------------------------------------
+# Order and shape of a ladder
+
+
+def order_key(step: Mapping[str, Any]) -> tuple[int, int]:
+    """Easiest first; equal SUDS keep the order they were added in."""
+    return (int(step["suds"]), int(step["n"]))
+
+
+def ordered(steps: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    return sorted(steps, key=order_key)
+
+
+def gaps(steps: Sequence[Mapping[str, Any]], limit: int = GAP_MAX) -> list[tuple[str, str, int]]:
+    """Neighbouring steps (in order) more than `limit` points apart: (easier id, harder id, gap)."""
+    ranked = ordered(steps)
+    return [
+        (str(a["id"]), str(b["id"]), int(b["suds"]) - int(a["suds"]))
+        for a, b in zip(ranked, ranked[1:], strict=False)
+        if int(b["suds"]) - int(a["suds"]) > limit
+    ]
+
+
+def first_step(steps: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The hardest step at or under 40, or None when every step is above it."""
+    fitting = [s for s in ordered(steps) if int(s["suds"]) <= FIRST_STEP_MAX]
+    return fitting[-1] if fitting else None
+
+
+def status_of(step: Mapping[str, Any]) -> str:
+    if step["paused"]:
+        return "paused"
+    if step["mastered"]:
+        return "mastered"
+    return "practising" if step["done"] + step["partly"] + step["not_today"] else "not-started"
+
+
+def active_steps(state: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [s for s in state["steps"].values() if not s["removed"]]
+
+
+def next_step(state: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The easiest step that is neither mastered nor paused."""
+    candidates = [s for s in active_steps(state) if not s["mastered"] and not s["paused"]]
+    return dict(ordered(candidates)[0]) if candidates else None
+
+
+def find_step(state: Mapping[str, Any], step_id: str) -> dict[str, Any]:
+    step = state["steps"].get(step_id.strip().lower())
+    if step is None or step["removed"]:
+        known = [s["id"] for s in ordered(active_steps(state))]
+        hint = f" Your steps: {', '.join(known)}." if known else " Your ladder is empty."
+        raise UsageError(f"There is no step '{step_id}' on your ladder.{hint}")
+    return dict(step)
+
+
+# ---------------------------------------------------------------------------------------------
+# The projection
+
+
+def event_day(event: Mapping[str, Any]) -> str:
+    date = event["data"].get("date")
+    return date if isinstance(date, str) and len(date) == 10 else str(event["ts"])[:10]
+
+
+def _ordinal(day: str) -> int:
+    try:
+        return dt.date.fromisoformat(day).toordinal()
+    except ValueError:
+        return 0
+
+
+def new_state() -> dict[str, Any]:
+    return {"next": 1, "goal": "", "steps": {}}
+
+
+def _new_step(step_id: str, n: int, data: Mapping[str, Any], day: str) -> dict[str, Any]:
+    return {
+        "id": step_id,
+        "n": n,
+        "text": str(data.get("text", "")),
+        "suds": int(data.get("suds", 0)),
+        "template": str(data.get("template") or ""),
+        "added": day,
+        "removed": False,
+        "paused": False,
+        "mastered": False,
+        "done": 0,
+        "partly": 0,
+        "not_today": 0,
+        "last": "",
+        "plan": "",
+        "strength": new_strength(),
+    }
+
+
+def step_number(step_id: str) -> int:
+    return int(step_id[1:]) if step_id[:1] == "s" and step_id[1:].isdigit() else 0
+
+
+def apply_event(state: dict[str, Any], event: Mapping[str, Any]) -> dict[str, Any]:
+    """Fold one event into the ladder state (in place; also returned). Unknown kinds pass by."""
+    kind = event.get("kind")
+    if kind not in KINDS:
+        return state
+    data = event["data"]
+    if kind == GOAL:
+        state["goal"] = str(data.get("goal", ""))
+        return state
+    step_id = str(data.get("step", ""))
+    day = event_day(event)
+    steps = state["steps"]
+    if kind == ADD:
+        if step_id in steps or step_number(step_id) == 0:
+            step_id = f"s{state['next']}"  # two hikis adding at once: keep both, numbered apart
+        state["next"] = max(state["next"], step_number(step_id) + 1)
+        step = steps[step_id] = _new_step(step_id, len(steps) + 1, data, day)
+        strength_start(step["strength"], _ordinal(day))
+        return state
+    step = steps.get(step_id)
+    if step is None:
+        return state
+    if kind == EDIT:
+        if isinstance(data.get("text"), str):
+            step["text"] = data["text"]
+        if isinstance(data.get("suds"), int):
+            step["suds"] = data["suds"]
+    elif kind == REMOVE:
+        step["removed"] = True
+        step["plan"] = ""
+    elif kind in (PAUSE, RESUME):
+        step["paused"] = kind == PAUSE
+        strength_pause(step["strength"], _ordinal(day), kind == PAUSE)
+    elif kind == PLAN:
+        step["plan"] = day
+    elif kind == TRY:
+        result = data.get("result")
+        if result in RESULTS:
+            step[result.replace("-", "_")] += 1
+            if result != "not-today":
+                step["last"] = max(step["last"], day)
+            strength_try(step["strength"], _ordinal(day), RESULT_VALUE[result])
+        step["plan"] = ""
+    elif kind == MASTERED:
+        step["mastered"] = True
+    return state
+
+
+def fold(events: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    state = new_state()
+    for event in events:
+        apply_event(state, event)
+    return state
+
+
+class LadderProjection:
+    """Dashboard projection: the ladder without any private notes (fears, learnings stay in the
+    log only). Small and marshal-able: a few dicts of str/int/float/bool per step."""
+
+    name = "ladder"
+    version = 1
+
+    def initial(self) -> dict[str, Any]:
+        return new_state()
+
+    def apply(self, state: dict[str, Any], event: Mapping[str, Any]) -> dict[str, Any]:
+        return apply_event(state, event)
+
+
+def step_rows(state: Mapping[str, Any], today: dt.date) -> list[dict[str, Any]]:
+    """The active ladder, easiest first, in the documented JSON shape."""
+    rows = []
+    for step in ordered(active_steps(state)):
+        rows.append(
+            {
+                "id": step["id"],
+                "text": step["text"],
+                "suds": step["suds"],
+                "status": status_of(step),
+                "tries": step["done"] + step["partly"],
+                "done": step["done"],
+                "partly": step["partly"],
+                "not_today": step["not_today"],
+                "last_tried": step["last"] or None,
+                "strength": round(strength_on(step["strength"], today.toordinal()), 4),
+                "template": step["template"] or None,
+                "plan_waiting": step["plan"] or None,
+            }
+        )
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Mastery
+
+
+@dataclass(frozen=True)
+class TryFacts:
+    """What the mastery rules look at in one try."""
+
+    result: str
+    peak: int | None = None
+    end: int | None = None
+    happened: str = ""
+    learned: bool = False
+    context: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str = "expectancy"
+    tries: int = 3
+    habituation_suds: int = 30
+    contexts: int = 2
+
+
+def context_of(with_someone: bool, place: str) -> str:
+    """Alone or with someone, and where: different contexts help learning generalise."""
+    return f"{'with-someone' if with_someone else 'alone'}|{' '.join(place.lower().split())}"
+
+
+def facts_of(data: Mapping[str, Any]) -> TryFacts:
+    return TryFacts(
+        result=str(data.get("result", "")),
+        peak=data.get("peak") if isinstance(data.get("peak"), int) else None,
+        end=data.get("end") if isinstance(data.get("end"), int) else None,
+        happened=str(data.get("happened") or ""),
+        learned=bool(str(data.get("learned") or "").strip()),
+        context=context_of(bool(data.get("with_someone")), str(data.get("where") or "")),
+    )
+
+
+def tries_of(events: Iterable[Mapping[str, Any]], step_id: str) -> list[TryFacts]:
+    return [
+        facts_of(e["data"])
+        for e in events
+        if e.get("kind") == TRY and e["data"].get("step") == step_id
+    ]
+
+
+def settles(t: TryFacts, threshold: int) -> bool:
+    """Habituation on one try: peak or end at or under the threshold, or a drop of at least half."""
+    if t.peak is None and t.end is None:
+        return False
+    if t.peak is not None and t.peak <= threshold or t.end is not None and t.end <= threshold:
+        return True
+    return t.peak is not None and t.end is not None and t.end * 2 <= t.peak
+
+
+def habituation_mastered(tries: Sequence[TryFacts], threshold: int, needed: int) -> bool:
+    """`needed` consecutive done tries that settle. Partial and not-today tries neither count nor
+    break the run: a hard day is not a step back."""
+    run = 0
+    for t in tries:
+        if t.result != "done":
+            continue
+        run = run + 1 if settles(t, threshold) else 0
+        if run >= needed:
+            return True
+    return False
+
+
+def expectancy_mastered(tries: Sequence[TryFacts], needed: int, contexts: int) -> bool:
+    """The feared outcome did not happen on `needed` done tries, each with a learning written,
+    across at least `contexts` different contexts (alone / with someone, and place)."""
+    counted = [t for t in tries if t.result == "done" and t.happened == "no" and t.learned]
+    return len(counted) >= needed and len({t.context for t in counted}) >= contexts
+
+
+def is_mastered(tries: Sequence[TryFacts], rule: Rule) -> bool:
+    if rule.name == "habituation":
+        return habituation_mastered(tries, rule.habituation_suds, rule.tries)
+    return expectancy_mastered(tries, rule.tries, rule.contexts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Records
+
+
+def next_id(state: Mapping[str, Any]) -> str:
+    return f"s{state['next']}"
+
+
+def add_data(text: str, suds: int, template: str = "") -> dict[str, Any]:
+    return {
+        "text": check_step_text(text),
+        "suds": check_suds(suds),
+        "template": template,
+    }
+
+
+def plan_data(
+    *,
+    step: str,
+    day: dt.date,
+    what: str = "",
+    where: str = "",
+    when: str = "",
+    minutes_planned: int | None = None,
+    expected: int | None = None,
+    fear: str = "",
+    likelihood: int | None = None,
+    safety: str = "",
+) -> dict[str, Any]:
+    """The before-part of a try, checked."""
+    return {
+        "step": step,
+        "date": day.isoformat(),
+        "what": check_text(what, "--what", MAX_TEXT),
+        "where": check_text(where, "--where", MAX_TEXT),
+        "when": check_text(when, "--when", MAX_TEXT),
+        "minutes_planned": None
+        if minutes_planned is None
+        else check_minutes(minutes_planned, "--plan-minutes"),
+        "expected": None if expected is None else check_suds(expected, "--expected"),
+        "fear": check_text(fear, "--fear"),
+        "likelihood": None if likelihood is None else check_percent(likelihood, "--likelihood"),
+        "safety": check_text(safety, "--safety"),
+    }
+
+
+def result_data(
+    *,
+    result: str,
+    peak: int | None = None,
+    end: int | None = None,
+    happened: str | None = None,
+    learned: str = "",
+    with_someone: bool = False,
+    minutes: int | None = None,
+) -> dict[str, Any]:
+    """The after-part of a try, checked. Not-today needs nothing else and takes no SUDS."""
+    check_choice(result, RESULTS, "--result")
+    if result == "not-today":
+        given = [f for f, v in (("--peak", peak), ("--end", end)) if v is not None]
+        if given:
+            raise UsageError(
+                f"{' and '.join(given)} only fit a try that was done or partly done; "
+                "with --result not-today, leave them out."
+            )
+    return {
+        "result": result,
+        "peak": None if peak is None else check_suds(peak, "--peak"),
+        "end": None if end is None else check_suds(end, "--end"),
+        "happened": None if happened is None else check_choice(happened, HAPPENED, "--happened"),
+        "learned": check_text(learned, "--learned"),
+        "with_someone": bool(with_someone),
+        "minutes": None if minutes is None else check_minutes(minutes),
+    }
+
+
+def smaller_templates(
+    templates: Sequence[Mapping[str, Any]], area: str, below: int, taken: Iterable[str]
+) -> list[Mapping[str, Any]]:
+    """Templates easier than `below`, same area first, the closest in difficulty first."""
+    skip = set(taken)
+    easier = [t for t in templates if t["suds_max"] < below and t["id"] not in skip]
+    return sorted(easier, key=lambda t: (t["area"] != area, below - t["suds_max"], t["id"]))
+
+
+def template_suds(template: Mapping[str, Any]) -> int:
+    """A template's default SUDS: the middle of its expected range, rounded to 5."""
+    middle = (template["suds_min"] + template["suds_max"]) / 2
+    return int(5 * round(middle / 5))
+
+
+# ---------------------------------------------------------------------------------------------
+# Dashboard and history
+
+
+def dashboard_lines(state: Mapping[str, Any], texts: Mapping[str, str]) -> list[str]:
+    """A waiting plan first (it is what to do next), then the next step. Nothing for no ladder."""
+    steps = active_steps(state)
+    if not steps:
+        return []
+    waiting = sorted((s for s in steps if s["plan"]), key=lambda s: (s["plan"], s["n"]))
+    if waiting:
+        s = waiting[-1]
+        return [texts["plan_waiting"].format(id=s["id"], text=s["text"], date=s["plan"])]
+    upcoming = next_step(state)
+    if upcoming is None:
+        if any(not s["paused"] for s in steps):
+            return [texts["all_mastered"]]
+        return []
+    return [texts["next_step"].format(**upcoming)]
+
+
+def _summary_try(d: Mapping[str, Any]) -> str:
+    parts = [str(d.get("step", "")), str(d.get("result", ""))]
+    if d.get("peak") is not None or d.get("end") is not None:
+        parts.append(f"SUDS peak {d.get('peak', '–')} end {d.get('end', '–')}")
+    if d.get("happened"):
+        parts.append(f"feared outcome: {d['happened']}")
+    if d.get("with_someone"):
+        parts.append("with someone")
+    if d.get("minutes") is not None:
+        parts.append(f"{d['minutes']} min")
+    if d.get("learned"):
+        parts.append(f"learned: {d['learned']}")
+    return " · ".join(parts)
+
+
+def _summary_plan(d: Mapping[str, Any]) -> str:
+    parts = [str(d.get("step", "")), "planned"]
+    if d.get("what"):
+        parts.append(str(d["what"]))
+    if d.get("expected") is not None:
+        parts.append(f"expected SUDS {d['expected']}")
+    if d.get("fear"):
+        likely = f" ({d['likelihood']} %)" if d.get("likelihood") is not None else ""
+        parts.append(f"fear: {d['fear']}{likely}")
+    return " · ".join(parts)
+
+
+def _summary_edit(d: Mapping[str, Any]) -> str:
+    parts = [str(d.get("step", "")), "edited"]
+    if "text" in d:
+        parts.append(str(d["text"]))
+    if "suds" in d:
+        parts.append(f"SUDS {d['suds']}")
+    return " · ".join(parts)
+
+
+def summarizers() -> dict[str, Any]:
+    """One-line summaries for `hiki history`, by event kind (technical labels, not prose)."""
+    return {
+        GOAL: lambda d: f"ladder goal · {d.get('goal', '')}",
+        ADD: lambda d: f"{d.get('step', '')} · added · {d.get('text', '')} · SUDS {d.get('suds')}",
+        EDIT: _summary_edit,
+        REMOVE: lambda d: f"{d.get('step', '')} · removed (history kept)",
+        PAUSE: lambda d: f"{d.get('step', '')} · paused",
+        RESUME: lambda d: f"{d.get('step', '')} · resumed",
+        PLAN: _summary_plan,
+        TRY: _summary_try,
+        MASTERED: lambda d: f"{d.get('step', '')} · mastered ({d.get('rule', '')} rule)",
+    }
