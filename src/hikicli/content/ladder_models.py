@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, model_validator
 
 from hikicli.content.models import Slug, Strict, Text
 
 AREAS = ("room", "home", "outside", "people", "online", "study-work")
+AreaId = Literal["room", "home", "outside", "people", "online", "study-work"]
 
 
 class Area(Strict):
-    id: Slug
+    id: AreaId
     title: Text
 
 
 class Template(Strict):
     id: Slug
-    area: Slug
+    area: AreaId
     text: Text = Field(max_length=200)
     suds_min: int = Field(ge=0, le=100)
     suds_max: int = Field(ge=0, le=100)
@@ -157,8 +160,6 @@ class LadderContent(Strict):
             if t.id in seen:
                 problems.append(f"template id '{t.id}' is used twice")
             seen.add(t.id)
-            if t.area not in area_ids:
-                problems.append(f"template '{t.id}': unknown area '{t.area}'")
         if problems:
             raise ValueError("; ".join(problems))
         return self
