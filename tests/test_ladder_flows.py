@@ -200,6 +200,7 @@ def test_not_today_is_kind_and_can_add_a_smaller_step(hiki, home, make_ctx):
     result, prompter = run(hiki, make_ctx, ["step", "s1"], answers)
     assert result.exit_code == 0, result.output
     prompter.assert_done()
+    assert any(s.startswith("A tip: Have the money or card ready") for s in prompter.said)
     offer = next(s for s in prompter.said if "smaller step" in s)
     assert "Walk" in offer  # an easier idea from the same area (outside)
     out = " ".join(result.output.split())
