@@ -247,6 +247,19 @@ def test_not_today_takes_no_suds():
 def test_template_default_suds_is_the_rounded_middle():
     assert dl.template_suds({"suds_min": 20, "suds_max": 45}) == 30
     assert dl.template_suds({"suds_min": 5, "suds_max": 25}) == 15
+    assert dl.template_suds({"suds_min": 35, "suds_max": 60}) == 45
+    assert dl.template_suds({"suds_min": 0, "suds_max": 0}) == 0
+
+
+def test_smaller_ideas_are_easier_same_area_first_closest_first():
+    templates = [
+        {"id": "a", "area": "outside", "suds_min": 20, "suds_max": 45},  # 30
+        {"id": "b", "area": "outside", "suds_min": 5, "suds_max": 25},  # 15
+        {"id": "c", "area": "room", "suds_min": 30, "suds_max": 50},  # 40
+        {"id": "d", "area": "outside", "suds_min": 40, "suds_max": 60},  # 50: not easier
+    ]
+    assert [t["id"] for t in dl.smaller_templates(templates, "outside", 45, [])] == ["a", "b", "c"]
+    assert [t["id"] for t in dl.smaller_templates(templates, "outside", 45, ["a"])] == ["b", "c"]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ ladder_app = typer.Typer(
 )
 app.add_typer(ladder_app, name="ladder")
 
-SuudsOption = Annotated[int | None, typer.Option("--suds", help="How hard it feels, 0–100.")]
+SudsOption = Annotated[int | None, typer.Option("--suds", help="How hard it feels, 0–100.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 
 
@@ -201,7 +201,7 @@ def suggest(
 def add(
     ctx: typer.Context,
     text: Annotated[str | None, typer.Argument(help="Your own step, in your words.")] = None,
-    suds: SuudsOption = None,
+    suds: SudsOption = None,
     from_: Annotated[
         str | None,
         typer.Option("--from", help="A template id from `hiki ladder suggest`."),
@@ -267,7 +267,7 @@ def edit(
     ctx: typer.Context,
     step_id: Annotated[str, typer.Argument(metavar="ID", help="The step's id, e.g. s3.")],
     text: Annotated[str | None, typer.Option("--text", help="New wording.")] = None,
-    suds: SuudsOption = None,
+    suds: SudsOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Change a step's wording or rating. The old version stays in your history."""

@@ -304,7 +304,7 @@ def _offer_smaller(
     offer = texts["smaller_offer"].format(text=idea["text"], suds=suds)
     if prompter is None:
         say(offer)
-        say(content["suggest"]["how_to_add"])
+        say(texts["smaller_how"].format(id=idea["id"]))
         return
     prompter.say(offer)
     if prompter.confirm("smaller_add", texts["smaller_add"], default=False):

@@ -123,6 +123,7 @@ class StepTexts(Strict):
     fear_did_not_happen: Text
     smaller_offer: Text
     smaller_add: Text
+    smaller_how: Text
     smaller_added: Text
     smaller_own: Text
     mastered: Text

@@ -523,14 +523,15 @@ def smaller_templates(
 ) -> list[Mapping[str, Any]]:
     """Templates easier than `below`, same area first, the closest in difficulty first."""
     skip = set(taken)
-    easier = [t for t in templates if t["suds_max"] < below and t["id"] not in skip]
-    return sorted(easier, key=lambda t: (t["area"] != area, below - t["suds_max"], t["id"]))
+    easier = [t for t in templates if template_suds(t) < below and t["id"] not in skip]
+    return sorted(easier, key=lambda t: (t["area"] != area, below - template_suds(t), t["id"]))
 
 
 def template_suds(template: Mapping[str, Any]) -> int:
-    """A template's default SUDS: the middle of its expected range, rounded to 5."""
-    middle = (template["suds_min"] + template["suds_max"]) / 2
-    return int(5 * round(middle / 5))
+    """A template's default SUDS: the middle of its expected range, rounded down to 5 (a lower
+    guess errs on the side of a gentler start; the person's own rating always wins)."""
+    middle = (template["suds_min"] + template["suds_max"]) // 2
+    return int(middle // 5 * 5)
 
 
 # ---------------------------------------------------------------------------------------------
