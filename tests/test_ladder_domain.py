@@ -339,3 +339,72 @@ def test_projection_state_is_small_and_marshal_able():
     assert len(blob) < 20_000  # no per-try lists and no private notes in the cache
     assert b"yyyy" not in blob
     assert all(not math.isnan(r["strength"]) for r in dl.step_rows(state, dt.date(2028, 3, 1)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Dashboard lines and history summaries
+
+
+TEXTS = {
+    "next_step": "next {id} {text} {suds}",
+    "plan_waiting": "plan {id} {date}",
+    "all_mastered": "all mastered",
+}
+
+
+def test_dashboard_lines_plan_first_then_next_then_all_mastered():
+    assert dl.dashboard_lines(dl.new_state(), TEXTS) == []
+    add = [
+        ev(dl.ADD, {"step": "s1", "text": "a", "suds": 10, "template": ""}),
+        ev(dl.ADD, {"step": "s2", "text": "b", "suds": 40, "template": ""}),
+    ]
+    assert dl.dashboard_lines(dl.fold(add), TEXTS) == ["next s1 a 10"]
+    planned = [*add, ev(dl.PLAN, {"step": "s2", "date": "2026-11-21"})]
+    assert dl.dashboard_lines(dl.fold(planned), TEXTS) == ["plan s2 2026-11-21"]
+    mastered = [*add, ev(dl.MASTERED, {"step": "s1"}), ev(dl.MASTERED, {"step": "s2"})]
+    assert dl.dashboard_lines(dl.fold(mastered), TEXTS) == ["all mastered"]
+    paused = [*add, ev(dl.PAUSE, {"step": "s1"})]
+    assert dl.dashboard_lines(dl.fold(paused), TEXTS) == ["next s2 b 40"]
+
+
+def test_history_summaries_for_every_ladder_event():
+    from hikicli.domain.registry import summarize
+
+    data = {
+        dl.GOAL: {"goal": "library"},
+        dl.ADD: {"step": "s1", "text": "Curtains", "suds": 10, "template": ""},
+        dl.EDIT: {"step": "s1", "suds": 15},
+        dl.REMOVE: {"step": "s1"},
+        dl.PAUSE: {"step": "s1"},
+        dl.RESUME: {"step": "s1"},
+        dl.PLAN: {
+            "step": "s1",
+            "what": "open them",
+            "expected": 20,
+            "fear": "seen",
+            "likelihood": 50,
+        },
+        dl.TRY: {
+            "step": "s1",
+            "result": "done",
+            "peak": 30,
+            "end": 10,
+            "happened": "no",
+            "learned": "fine",
+            "with_someone": True,
+            "minutes": 5,
+        },
+        dl.MASTERED: {"step": "s1", "rule": "expectancy"},
+    }
+    lines = {kind: summarize({"kind": kind, "data": d}) for kind, d in data.items()}
+    assert set(lines) == set(dl.KINDS)
+    assert lines[dl.GOAL] == "ladder goal · library"
+    assert lines[dl.ADD] == "s1 · added · Curtains · SUDS 10"
+    assert lines[dl.EDIT] == "s1 · edited · SUDS 15"
+    assert lines[dl.REMOVE] == "s1 · removed (history kept)"
+    assert lines[dl.PLAN] == "s1 · planned · open them · expected SUDS 20 · fear: seen (50 %)"
+    assert lines[dl.TRY] == (
+        "s1 · done · SUDS peak 30 end 10 · feared outcome: no · with someone · 5 min"
+        " · learned: fine"
+    )
+    assert lines[dl.MASTERED] == "s1 · mastered (expectancy rule)"
