@@ -185,13 +185,17 @@ def test_step_later_saves_a_plan_and_finish_completes_it(hiki, home, make_ctx):
 
 
 def test_plan_only_then_plain_step_finishes_the_waiting_plan(hiki, home, make_ctx):
+    add(hiki, "Curtains", 10)  # the suggested next step…
     add(hiki, "Library", 45)
-    result, prompter = run(hiki, make_ctx, ["step", "s1", "--plan"], PLAN)
+    result, prompter = run(hiki, make_ctx, ["step", "s2", "--plan"], PLAN)
     assert result.exit_code == 0 and prompter.asked == list(PLAN)
-    result, prompter = run(hiki, make_ctx, ["step", "s1"], AFTER)  # asks only the after-part
+    # …but the waiting plan comes first, and only the after-part is asked
+    result, prompter = run(hiki, make_ctx, ["step"], AFTER)
     assert result.exit_code == 0, result.output
     prompter.assert_done()
-    assert [e["kind"] for e in log_lines(home)] == ["ladder.add", "ladder.plan", "ladder.try"]
+    events = log_lines(home)
+    assert [e["kind"] for e in events] == ["ladder.add"] * 2 + ["ladder.plan", "ladder.try"]
+    assert events[-1]["data"]["step"] == "s2" and events[-1]["data"]["plan"] == events[-2]["id"]
 
 
 def test_not_today_is_kind_and_can_add_a_smaller_step(hiki, home, make_ctx):

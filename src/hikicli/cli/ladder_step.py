@@ -35,7 +35,10 @@ TRY_FLAGS = (
 def step(
     ctx: typer.Context,
     step_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="The step's id (default: the next step).")
+        str | None,
+        typer.Argument(
+            metavar="[ID]", help="The step's id (default: a plan waiting, else the next step)."
+        ),
     ] = None,
     plan: Annotated[
         bool, typer.Option("--plan", help="Only plan it now; finish later with --finish.")
@@ -84,7 +87,8 @@ def step(
     content = ladder_content(actx)
     state = load_state(actx)
     if step_id is None:
-        chosen = dl.next_step(state)
+        # a plan waiting comes first: it is what the dashboard points at
+        chosen = dl.waiting_step(state) or dl.next_step(state)
         if chosen is None:
             raise UsageError(
                 'There is no step to practise yet. Add one: hiki ladder add "…" --suds N '

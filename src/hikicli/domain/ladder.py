@@ -214,6 +214,12 @@ def next_step(state: Mapping[str, Any]) -> dict[str, Any] | None:
     return dict(ordered(candidates)[0]) if candidates else None
 
 
+def waiting_step(state: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The step whose plan has waited the least time (the one most on the person's mind)."""
+    waiting = [s for s in active_steps(state) if s["plan"] and not s["paused"]]
+    return dict(max(waiting, key=lambda s: (s["plan"], s["n"]))) if waiting else None
+
+
 def find_step(state: Mapping[str, Any], step_id: str) -> dict[str, Any]:
     step = state["steps"].get(step_id.strip().lower())
     if step is None or step["removed"]:
@@ -543,10 +549,9 @@ def dashboard_lines(state: Mapping[str, Any], texts: Mapping[str, str]) -> list[
     steps = active_steps(state)
     if not steps:
         return []
-    waiting = sorted((s for s in steps if s["plan"]), key=lambda s: (s["plan"], s["n"]))
+    waiting = waiting_step(state)
     if waiting:
-        s = waiting[-1]
-        return [texts["plan_waiting"].format(id=s["id"], text=s["text"], date=s["plan"])]
+        return [texts["plan_waiting"].format(id=waiting["id"], date=waiting["plan"])]
     upcoming = next_step(state)
     if upcoming is None:
         if any(not s["paused"] for s in steps):
