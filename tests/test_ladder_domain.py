@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hikicli.domain import ladder as dl
+from hikicli.domain import ladder_rules as rules
 from hikicli.errors import UsageError
 
 DAY0 = dt.date(2026, 1, 1).toordinal()
@@ -183,49 +184,49 @@ def test_gaps_and_first_step_examples():
 
 
 def t(result="done", peak=None, end=None, happened="", learned=True, context="alone|"):
-    return dl.TryFacts(result, peak, end, happened, learned, context)
+    return rules.TryFacts(result, peak, end, happened, learned, context)
 
 
 def test_habituation_needs_three_consecutive_settled_done_tries():
     settled = t(peak=25, end=10)
     unsettled = t(peak=70, end=50)
-    assert not dl.habituation_mastered([settled, settled], 30, 3)
-    assert dl.habituation_mastered([settled, settled, settled], 30, 3)
-    assert not dl.habituation_mastered([settled, settled, unsettled, settled], 30, 3)
+    assert not rules.habituation_mastered([settled, settled], 30, 3)
+    assert rules.habituation_mastered([settled, settled, settled], 30, 3)
+    assert not rules.habituation_mastered([settled, settled, unsettled, settled], 30, 3)
 
 
 def test_habituation_counts_a_drop_of_half_and_ignores_partial_and_not_today():
     halved = t(peak=80, end=40)
     barely = t(peak=80, end=41)
-    assert dl.settles(halved, 30) and not dl.settles(barely, 30)
-    assert dl.settles(t(peak=90, end=30), 30)  # end at the threshold
-    assert not dl.settles(t(), 30)  # no SUDS given: no evidence
+    assert rules.settles(halved, 30) and not rules.settles(barely, 30)
+    assert rules.settles(t(peak=90, end=30), 30)  # end at the threshold
+    assert not rules.settles(t(), 30)  # no SUDS given: no evidence
     run = [halved, t("not-today"), t("partly", peak=90, end=90), halved, halved]
-    assert dl.habituation_mastered(run, 30, 3)
+    assert rules.habituation_mastered(run, 30, 3)
 
 
 def test_habituation_threshold_and_count_are_settings():
     tries = [t(peak=40, end=35)] * 2
-    assert not dl.habituation_mastered(tries, 30, 2)
-    assert dl.habituation_mastered(tries, 40, 2)
-    assert dl.is_mastered(tries, dl.Rule("habituation", tries=2, habituation_suds=40))
+    assert not rules.habituation_mastered(tries, 30, 2)
+    assert rules.habituation_mastered(tries, 40, 2)
+    assert rules.is_mastered(tries, rules.Rule("habituation", tries=2, habituation_suds=40))
 
 
 def test_expectancy_needs_no_feared_outcome_learning_and_two_contexts():
     alone = t(happened="no", context="alone|park")
     other = t(happened="no", context="with-someone|park")
-    assert not dl.expectancy_mastered([alone, alone, alone], 3, 2)  # one context only
-    assert dl.expectancy_mastered([alone, alone, other], 3, 2)
-    assert not dl.expectancy_mastered([alone, other, t(happened="yes")], 3, 2)
-    assert not dl.expectancy_mastered([alone, other, t(happened="no", learned=False)], 3, 2)
-    assert not dl.expectancy_mastered([alone, other, t("partly", happened="no")], 3, 2)
-    assert dl.is_mastered([alone, other], dl.Rule("expectancy", tries=2, contexts=2))
+    assert not rules.expectancy_mastered([alone, alone, alone], 3, 2)  # one context only
+    assert rules.expectancy_mastered([alone, alone, other], 3, 2)
+    assert not rules.expectancy_mastered([alone, other, t(happened="yes")], 3, 2)
+    assert not rules.expectancy_mastered([alone, other, t(happened="no", learned=False)], 3, 2)
+    assert not rules.expectancy_mastered([alone, other, t("partly", happened="no")], 3, 2)
+    assert rules.is_mastered([alone, other], rules.Rule("expectancy", tries=2, contexts=2))
 
 
 def test_context_is_company_and_place():
-    assert dl.context_of(False, "  The  Park ") == "alone|the park"
-    assert dl.context_of(True, "the park") != dl.context_of(False, "the park")
-    assert dl.context_of(False, "home") != dl.context_of(False, "library")
+    assert rules.context_of(False, "  The  Park ") == "alone|the park"
+    assert rules.context_of(True, "the park") != rules.context_of(False, "the park")
+    assert rules.context_of(False, "home") != rules.context_of(False, "library")
 
 
 # ---------------------------------------------------------------------------------------------

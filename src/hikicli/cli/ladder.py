@@ -11,7 +11,7 @@ from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
 
 if TYPE_CHECKING:
-    from hikicli.domain.ladder import Rule
+    from hikicli.domain.ladder_rules import Rule
 
 ladder_app = typer.Typer(
     help="Your exposure ladder: small steps, easiest first. `hiki ladder` alone shows it.",
@@ -43,7 +43,7 @@ def ladder_content(actx: AppContext) -> dict[str, Any]:
 
 
 def rule_from_settings(actx: AppContext) -> Rule:
-    from hikicli.domain.ladder import Rule
+    from hikicli.domain.ladder_rules import Rule
 
     s = actx.settings
     return Rule(

@@ -252,7 +252,9 @@ def _save_try(
     newly_mastered = False
     if not chosen["mastered"] and outcome["result"] == "done":
         rule = rule_from_settings(actx)
-        if dl.is_mastered(dl.tries_of(actx.log.read().events, sid), rule):
+        from hikicli.domain.ladder_rules import is_mastered, tries_of
+
+        if is_mastered(tries_of(actx.log.read().events, sid), rule):
             actx.log.append(dl.MASTERED, {"step": sid, "rule": rule.name}, now=actx.now())
             newly_mastered = True
     state = load_state(actx)
