@@ -436,3 +436,14 @@ def test_dashboard_stays_fast_with_30_steps_and_3000_tries(hiki, home, make_ctx)
     assert t1 - t0 < 3.0, f"first dashboard took {t1 - t0:.3f}s"
     cache = home / "profiles" / "default" / "cache" / "dashboard.marshal"
     assert cache.exists() and cache.stat().st_size < 40_000
+
+
+def test_finish_refuses_before_flags_and_names_them(hiki, home):
+    ok(hiki(["ladder", "add", "Library", "--suds", "40"]))
+    ok(hiki(["step", "s1", "--plan", "--expected", "45"]))
+    ok(hiki(["ladder"]))  # brings the derived ladder cache up to date
+    before = tree_snapshot(home)
+    result = hiki(["step", "s1", "--finish", "--plan-minutes", "5", "--fear", "x", *DONE])
+    assert result.exit_code == 2
+    assert "leave out --plan-minutes, --fear" in result.output
+    assert tree_snapshot(home) == before

@@ -175,7 +175,9 @@ def test_gaps_name_every_jump_over_15_and_nothing_else(sudses):
 def test_gaps_and_first_step_examples():
     steps = _steps([10, 30, 35, 80])
     assert dl.gaps(steps) == [("s1", "s2", 20), ("s3", "s4", 45)]
-    assert dl.first_step(steps)["id"] == "s3"  # the hardest at or under 40
+    assert dl.first_step(steps)["id"] == "s1"  # the easiest, as it is at or under 40
+    assert dl.first_step(_steps([40, 20, 90]))["id"] == "s2"
+    assert dl.first_step([]) is None
     assert dl.first_step(_steps([45, 60])) is None
 
 

@@ -72,7 +72,7 @@ def test_build_orders_rates_points_out_gaps_and_saves(hiki, home, make_ctx):
     assert list(order) == sorted(order)
     assert "jump of 25 points between s5 (50) and s3 (75)" in said
     assert "jump of 20 points between s2 (30) and s5 (50)" in said
-    assert "A good first step: s2, Walk to the mailbox and back (SUDS 30)." in said
+    assert "A good first step: s1, Open the curtains for ten minutes (SUDS 10)." in said
     events = log_lines(home)
     assert [e["kind"] for e in events] == ["ladder.goal"] + ["ladder.add"] * 5
     assert events[0]["data"] == {"goal": "go to the library"}

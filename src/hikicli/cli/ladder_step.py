@@ -25,6 +25,16 @@ PLAN_FLAGS = (
     "--expected N --fear TEXT --likelihood PERCENT [--what T] [--where T] [--when T] "
     "[--plan-minutes N] [--safety T]"
 )
+BEFORE_FLAGS = {
+    "what": "--what",
+    "where": "--where",
+    "when": "--when",
+    "minutes_planned": "--plan-minutes",
+    "expected": "--expected",
+    "fear": "--fear",
+    "likelihood": "--likelihood",
+    "safety": "--safety",
+}
 TRY_FLAGS = (
     "--result done|partly|not-today --expected N --fear TEXT --likelihood PERCENT --peak N "
     "--end N --happened yes|no|partly --learned TEXT [--with-someone] [--minutes N]"
@@ -83,8 +93,6 @@ def step(
     from hikicli.errors import UsageError
 
     actx: AppContext = ctx.obj
-    prompter: Prompter | None = None  # stays None when flags answer everything
-    content = ladder_content(actx)
     state = load_state(actx)
     if step_id is None:
         # a plan waiting comes first: it is what the dashboard points at
@@ -123,78 +131,117 @@ def step(
     after_given: dict[str, Any] = {k: v for k, v in after.items() if v is not None}
     if with_someone:
         after_given["with_someone"] = True
-    template = _template_of(content, chosen)
-
     if plan:
-        if after_given:
-            raise UsageError(
-                "--plan saves only the before-part; note how it went later with "
-                f"hiki step {sid} --finish --result …"
-            )
-        if before_given:
-            plan_values = dl.plan_data(step=sid, day=actx.today(), **before_given)
-        else:
-            from hikicli.flows.ladder import run_plan
+        _plan_only(actx, chosen, before_given, after_given, as_json)
+    elif finish or chosen["plan"] and not before_given:
+        # a waiting plan is finished whether or not --finish was typed
+        _finish_plan(actx, chosen, before_given, after_given, as_json)
+    else:
+        _whole_try(actx, chosen, before_given, after_given, as_json)
 
-            prompter = actx.get_prompter(f"hiki step {sid} --plan {PLAN_FLAGS}")
-            plan_values = run_plan(prompter, content, chosen, template, actx.today())
-        _save_plan(actx, content, plan_values, as_json)
-        return
 
-    waiting = chosen["plan"] and not before_given
-    if finish and not chosen["plan"]:
+def _plan_only(
+    actx: AppContext,
+    chosen: dict[str, Any],
+    before_given: dict[str, Any],
+    after_given: dict[str, Any],
+    as_json: bool,
+) -> None:
+    from hikicli.domain.ladder import plan_data
+    from hikicli.errors import UsageError
+
+    sid = chosen["id"]
+    if after_given:
+        raise UsageError(
+            "--plan saves only the before-part; note how it went later with "
+            f"hiki step {sid} --finish --result …"
+        )
+    if before_given:
+        plan_values = plan_data(step=sid, day=actx.today(), **before_given)
+    else:
+        from hikicli.flows.ladder import run_plan
+
+        content = ladder_content(actx)
+        prompter = actx.get_prompter(f"hiki step {sid} --plan {PLAN_FLAGS}")
+        plan_values = run_plan(
+            prompter, content, chosen, _template_of(content, chosen), actx.today()
+        )
+    _save_plan(actx, plan_values, as_json)
+
+
+def _finish_plan(
+    actx: AppContext,
+    chosen: dict[str, Any],
+    before_given: dict[str, Any],
+    after_given: dict[str, Any],
+    as_json: bool,
+) -> None:
+    from hikicli.errors import UsageError
+
+    sid = chosen["id"]
+    if not chosen["plan"]:
         raise UsageError(
             f"There is no plan waiting for {sid}. Plan one with `hiki step {sid} --plan`, "
             f"or note a try straight away with `hiki step {sid}`."
         )
-    if finish and before_given:
-        raise UsageError(
-            "--finish uses the plan you saved; leave out "
-            + ", ".join(f"--{k.replace('_planned', '').replace('_', '-')}" for k in before_given)
-            + "."
-        )
-    if waiting:  # finish the saved plan, whether or not --finish was typed
-        plan_event = _latest_plan(actx, sid)
-        plan_values = dict(plan_event["data"])
-        if after_given:
-            outcome = _result_from_flags(after_given)
-        else:
-            from hikicli.flows.ladder import run_result
+    if before_given:
+        flags = ", ".join(BEFORE_FLAGS[k] for k in before_given)
+        raise UsageError(f"--finish uses the plan you saved; leave out {flags}.")
+    plan_event = _latest_plan(actx, sid)
+    plan_values = {**plan_event["data"], "plan": plan_event["id"]}
+    content = ladder_content(actx)
+    prompter: Prompter | None = None
+    if after_given:
+        outcome = _result_from_flags(after_given)
+    else:
+        from hikicli.flows.ladder import run_result
 
-            prompter = actx.get_prompter(f"hiki step {sid} --finish {TRY_FLAGS}")
-            prompter.say(
-                content["step"]["plan_reminder"].format(
-                    date=plan_values["date"], what=plan_values["what"] or chosen["text"]
-                )
-            )
-            outcome = run_result(prompter, content, plan_values)
-        plan_values["plan"] = plan_event["id"]
-        _save_try(actx, content, chosen, template, plan_values, outcome, as_json, prompter)
-        return
+        prompter = actx.get_prompter(f"hiki step {sid} --finish {TRY_FLAGS}")
+        what = plan_values.get("what") or chosen["text"]
+        prompter.say(content["step"]["plan_reminder"].format(date=plan_values["date"], what=what))
+        outcome = run_result(prompter, content, plan_values)
+    _save_try(actx, chosen, plan_values, outcome, as_json, prompter)
 
+
+def _whole_try(
+    actx: AppContext,
+    chosen: dict[str, Any],
+    before_given: dict[str, Any],
+    after_given: dict[str, Any],
+    as_json: bool,
+) -> None:
+    from hikicli.domain.ladder import plan_data
+    from hikicli.errors import UsageError
+
+    sid = chosen["id"]
+    prompter: Prompter | None = None
     if before_given or after_given:
         if "result" not in after_given:
             raise UsageError(f"Missing --result. A step with flags needs: {TRY_FLAGS}")
-        plan_values = dl.plan_data(step=sid, day=actx.today(), **before_given)
+        plan_values = plan_data(step=sid, day=actx.today(), **before_given)
         outcome = _result_from_flags(after_given)
     else:
         from hikicli.flows.ladder import ask_ready_now, run_plan, run_result
 
+        content = ladder_content(actx)
         prompter = actx.get_prompter(f"hiki step {sid} {TRY_FLAGS}")
+        template = _template_of(content, chosen)
         plan_values = run_plan(prompter, content, chosen, template, actx.today())
         if not ask_ready_now(prompter, content):
-            _save_plan(actx, content, plan_values, as_json)
+            _save_plan(actx, plan_values, as_json)
             return
         outcome = run_result(prompter, content, plan_values)
-    _save_try(actx, content, chosen, template, plan_values, outcome, as_json, prompter)
+    _save_try(actx, chosen, plan_values, outcome, as_json, prompter)
 
 
 def _template_of(content: dict[str, Any], chosen: dict[str, Any]) -> dict[str, Any] | None:
     if not chosen["template"]:
         return None
+    from hikicli.errors import UsageError
+
     try:
         return find_template(content, chosen["template"])
-    except Exception:  # a template renamed in a newer content version: the step still works
+    except UsageError:  # a template renamed in a newer content version: the step still works
         return None
 
 
@@ -219,9 +266,7 @@ def _latest_plan(actx: AppContext, sid: str) -> dict[str, Any]:
     return plans[-1]
 
 
-def _save_plan(
-    actx: AppContext, content: dict[str, Any], plan_values: dict[str, Any], as_json: bool
-) -> None:
+def _save_plan(actx: AppContext, plan_values: dict[str, Any], as_json: bool) -> None:
     from hikicli.domain.ladder import PLAN
 
     event = actx.log.append(PLAN, plan_values, now=actx.now())
@@ -230,14 +275,12 @@ def _save_plan(
 
         print_json({"plan": entry_json(event)})
         return
-    say(content["step"]["plan_saved"].format(id=plan_values["step"]))
+    say(ladder_content(actx)["step"]["plan_saved"].format(id=plan_values["step"]))
 
 
 def _save_try(
     actx: AppContext,
-    content: dict[str, Any],
     chosen: dict[str, Any],
-    template: dict[str, Any] | None,
     plan_values: dict[str, Any],
     outcome: dict[str, Any],
     as_json: bool,
@@ -271,6 +314,7 @@ def _save_try(
             }
         )
         return
+    content = ladder_content(actx)
     texts = content["step"]
     say(texts[f"saved_{outcome['result'].replace('not-today', 'not_today')}"])
     if data.get("fear") and outcome.get("happened") == "no" and data.get("likelihood") is not None:
@@ -282,7 +326,7 @@ def _save_try(
         else:
             say(texts["mastered_next"].format(**upcoming))
     if outcome["result"] == "not-today":
-        _offer_smaller(actx, content, state, chosen, template, prompter)
+        _offer_smaller(actx, content, state, chosen, _template_of(content, chosen), prompter)
 
 
 def _offer_smaller(

@@ -190,9 +190,10 @@ def gaps(steps: Sequence[Mapping[str, Any]], limit: int = GAP_MAX) -> list[tuple
 
 
 def first_step(steps: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
-    """The hardest step at or under 40, or None when every step is above it."""
-    fitting = [s for s in ordered(steps) if int(s["suds"]) <= FIRST_STEP_MAX]
-    return fitting[-1] if fitting else None
+    """The easiest step, when it is at or under 40 (the same step `next_step` will suggest on a
+    new ladder); None when every step is above 40 and a smaller one is worth adding."""
+    ranked = ordered(steps)
+    return ranked[0] if ranked and int(ranked[0]["suds"]) <= FIRST_STEP_MAX else None
 
 
 def status_of(step: Mapping[str, Any]) -> str:
