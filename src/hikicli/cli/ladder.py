@@ -172,7 +172,10 @@ def suggest(
 
         print_json(templates)
         return
-    from hikicli.cli.render import console, markup_escape
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from hikicli.cli.render import console
 
     out = console()
     texts = content["suggest"]
@@ -182,16 +185,21 @@ def suggest(
         if not group:
             continue
         out.print()
-        out.print(f"[bold]{markup_escape(a['title'])}[/]")
+        out.print(Text(a["title"], style="bold"))
         for t in group:
-            out.print(
-                f"  [bold]{t['id']}[/]  {markup_escape(t['text'])}  "
-                f"[dim]SUDS {t['suds_min']}–{t['suds_max']}[/]"
+            # Padding keeps wrapped lines under their indent on a narrow terminal.
+            head = Text.assemble(
+                (t["id"], "bold"),
+                "  ",
+                t["text"],
+                "  ",
+                (f"SUDS {t['suds_min']}–{t['suds_max']}", "dim"),
             )
-            out.print(f"      {markup_escape(texts['tip'])}: {markup_escape(t['tip'])}")
+            out.print(Padding(head, (0, 0, 0, 2), expand=False))
+            out.print(Padding(Text(f"{texts['tip']}: {t['tip']}"), (0, 0, 0, 6), expand=False))
+            variations = "; ".join(t["variations"])
             out.print(
-                f"      {markup_escape(texts['variations'])}: "
-                + markup_escape("; ".join(t["variations"]))
+                Padding(Text(f"{texts['variations']}: {variations}"), (0, 0, 0, 6), expand=False)
             )
     out.print()
     say(texts["how_to_add"])
