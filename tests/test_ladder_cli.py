@@ -447,3 +447,19 @@ def test_finish_refuses_before_flags_and_names_them(hiki, home):
     assert result.exit_code == 2
     assert "leave out --plan-minutes, --fear" in result.output
     assert tree_snapshot(home) == before
+
+
+def test_export_wipe_import_gives_back_the_same_ladder(hiki, home, tmp_path):
+    ok(hiki(["ladder", "add", "Curtains", "--suds", "10"]))
+    ok(hiki(["ladder", "add", "--from", "walk-to-mailbox"]))
+    for day in range(3):
+        ok(hiki(["step", "s1", *DONE], now=FIXED_NOW + dt.timedelta(days=day)))
+    ok(hiki(["ladder", "pause", "s2"], now=FIXED_NOW + dt.timedelta(days=3)))
+    later = FIXED_NOW + dt.timedelta(days=20)
+    before = json.loads(ok(hiki(["ladder", "--json"], now=later)))
+    target = tmp_path / "export.json"
+    ok(hiki(["data", "export", "--output", str(target)]))
+    ok(hiki(["data", "wipe", "--yes"]))
+    assert json.loads(ok(hiki(["ladder", "--json"], now=later))) == []
+    ok(hiki(["data", "import", str(target)]))
+    assert json.loads(ok(hiki(["ladder", "--json"], now=later))) == before
