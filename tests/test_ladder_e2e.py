@@ -87,3 +87,47 @@ def test_ctrl_c_in_a_pseudo_terminal_saves_nothing(home: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert log.read_bytes() == before
+
+
+@pytest.mark.e2e
+def test_ladder_build_in_a_pseudo_terminal(home: Path) -> None:
+    env = {**os.environ, "TERM": "xterm", "HIKI_HOME": str(home), "NO_COLOR": "1"}
+    cmd = hiki_command()
+    child = pexpect.spawn(
+        cmd[0], [*cmd[1:], "ladder", "build"], env=env, encoding="utf-8", timeout=20
+    )
+    child.setwinsize(40, 120)
+    down, space = "\x1b[B", " "
+    answers = [
+        ("What would you like to move towards", "go outside\r"),
+        ("Which areas", space + "\r"),  # the first area: in my room
+        ("Pick the steps", space + down + space + "\r"),  # the first two ideas
+        ("of your own", "Stand at the window\r"),
+        ("of your own", "Walk to the gate\r"),
+        ("of your own", "Sit on the doorstep\r"),
+        ("of your own", "\r"),  # five steps: enough
+        ("How hard would this feel", "\r"),  # the idea's usual rating
+        ("How hard would this feel", "\r"),
+        ("How hard would this feel", "20\r"),
+        ("How hard would this feel", "60\r"),
+        ("How hard would this feel", "35\r"),
+        ("Save these steps", "y"),
+    ]
+    for prompt, keys in answers:
+        child.expect(prompt)
+        child.send(keys)
+    child.expect("Saved 5 steps")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    lines = (home / "profiles" / "default" / "log.jsonl").read_text(encoding="utf-8").splitlines()
+    events = [json.loads(line) for line in lines]
+    assert [e["kind"] for e in events] == ["ladder.goal"] + ["ladder.add"] * 5
+    steps = [(e["data"]["step"], e["data"]["suds"], e["data"]["template"]) for e in events[1:]]
+    assert steps == [
+        ("s1", 15, "open-curtains"),
+        ("s2", 10, "tidy-one-corner"),
+        ("s3", 20, ""),
+        ("s4", 60, ""),
+        ("s5", 35, ""),
+    ]
