@@ -240,7 +240,7 @@ def test_not_today_is_kind_and_offers_a_smaller_step(hiki, home):
     ok(hiki(["ladder", "add", "--from", "convenience-store"]))
     out = ok(hiki(["step", "s1", "--result", "not-today"]))
     assert "not a failure" in out
-    assert "smaller step" in out and "hiki ladder add --from walk-round-block" in out
+    assert "smaller step" in out and "hiki ladder add --from walk-to-mailbox" in out
     row = json.loads(ok(hiki(["ladder", "--json"])))[0]
     assert row["not_today"] == 1 and row["tries"] == 0 and row["status"] == "practising"
     assert kinds(home) == ["ladder.add", "ladder.try"]  # flags mean no question, nothing added

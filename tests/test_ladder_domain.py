@@ -261,8 +261,9 @@ def test_smaller_ideas_are_easier_same_area_first_closest_first():
         {"id": "c", "area": "room", "suds_min": 30, "suds_max": 50},  # 40
         {"id": "d", "area": "outside", "suds_min": 40, "suds_max": 60},  # 50: not easier
     ]
-    assert [t["id"] for t in dl.smaller_templates(templates, "outside", 45, [])] == ["a", "b", "c"]
-    assert [t["id"] for t in dl.smaller_templates(templates, "outside", 45, ["a"])] == ["b", "c"]
+    assert [t["id"] for t in dl.smaller_templates(templates, "outside", 45, [])] == ["a", "b"]
+    assert [t["id"] for t in dl.smaller_templates(templates, "outside", 50, ["a"])] == ["b", "c"]
+    assert dl.smaller_templates(templates, "outside", 20, []) == []
 
 
 # ---------------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ MAX_MINUTES = 1440
 FIRST_STEP_MAX = 40  # start at or under 40 (Anxiety Canada, see the exposure reference)
 GAP_MAX = 15  # gaps larger than 15 points are worth filling
 BUILD_MIN, BUILD_MAX = 5, 10
+SMALLER_BY = 10  # after a not-today, an idea at least this much easier
 
 # Loop Habit Tracker's strength score for a daily item: m = 0.5 ** (sqrt(frequency) / 13) with
 # frequency 1, so a step left alone fades with a half-life of about 13 days instead of resetting.
@@ -444,9 +445,12 @@ def result_data(
 def smaller_templates(
     templates: Sequence[Mapping[str, Any]], area: str, below: int, taken: Iterable[str]
 ) -> list[Mapping[str, Any]]:
-    """Templates easier than `below`, same area first, the closest in difficulty first."""
+    """Templates at least SMALLER_BY points easier than `below`, same area first, then the
+    closest in difficulty (a noticeably smaller step, not a big drop)."""
     skip = set(taken)
-    easier = [t for t in templates if template_suds(t) < below and t["id"] not in skip]
+    easier = [
+        t for t in templates if template_suds(t) <= below - SMALLER_BY and t["id"] not in skip
+    ]
     return sorted(easier, key=lambda t: (t["area"] != area, below - template_suds(t), t["id"]))
 
 
