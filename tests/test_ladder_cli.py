@@ -311,7 +311,11 @@ def test_habituation_rule_masters_after_three_settled_tries(hiki, home):
     assert "s1 is mastered: Curtains." in flat
     assert "the next step is s2: Mailbox (SUDS 30)" in flat
     assert kinds(home)[-1] == "ladder.mastered"
-    assert log_lines(home)[-1]["data"] == {"step": "s1", "rule": "habituation"}
+    assert log_lines(home)[-1]["data"] == {
+        "step": "s1",
+        "step_title": "Curtains",
+        "rule": "habituation",
+    }
     rows = json.loads(ok(hiki(["ladder", "--json"], now=FIXED_NOW + dt.timedelta(days=2))))
     assert rows[0]["status"] == "mastered" and rows[0]["strength"] > 0.1
     # a further try does not record mastery twice
@@ -463,3 +467,17 @@ def test_export_wipe_import_gives_back_the_same_ladder(hiki, home, tmp_path):
     assert json.loads(ok(hiki(["ladder", "--json"], now=later))) == []
     ok(hiki(["data", "import", str(target)]))
     assert json.loads(ok(hiki(["ladder", "--json"], now=later))) == before
+
+
+def test_progress_counts_ladder_tries_and_mastery(hiki):
+    """The progress feature reads ladder events loosely; ours fit its contract."""
+    ok(hiki(["config", "set", "ladder.rule", "habituation"]))
+    ok(hiki(["ladder", "add", "Curtains", "--suds", "10"]))
+    ok(hiki(["step", "s1", "--result", "not-today"]))
+    for _ in range(3):
+        ok(hiki(["step", "s1", *DONE]))
+    printed = json.loads(ok(hiki(["progress", "--json"])))
+    assert printed["has_ladder"] is True
+    weeks = printed["weeks"]
+    assert sum(w["ladder_tries"] for w in weeks) == 3  # not-today is not a try
+    assert sum(w["steps_mastered"] for w in weeks) == 1

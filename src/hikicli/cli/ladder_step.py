@@ -290,7 +290,15 @@ def _save_try(
     from hikicli.domain import ladder as dl
 
     sid = chosen["id"]
-    data = {"plan": "", **plan_values, **outcome, "step": sid, "date": actx.today().isoformat()}
+    data = {
+        "plan": "",
+        **plan_values,
+        **outcome,
+        "step": sid,
+        # the wording at the time: reports stay readable even after the step is edited
+        "step_title": chosen["text"],
+        "date": actx.today().isoformat(),
+    }
     event = actx.log.append(dl.TRY, data, now=actx.now())
     newly_mastered = False
     if not chosen["mastered"] and outcome["result"] == "done":
@@ -298,7 +306,8 @@ def _save_try(
         from hikicli.domain.ladder_rules import is_mastered, tries_of
 
         if is_mastered(tries_of(actx.log.read().events, sid), rule):
-            actx.log.append(dl.MASTERED, {"step": sid, "rule": rule.name}, now=actx.now())
+            mastered = {"step": sid, "step_title": chosen["text"], "rule": rule.name}
+            actx.log.append(dl.MASTERED, mastered, now=actx.now())
             newly_mastered = True
     state = load_state(actx)
     upcoming = dl.next_step(state)
