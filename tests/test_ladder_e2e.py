@@ -14,6 +14,18 @@ import pytest
 pexpect = pytest.importorskip("pexpect")
 
 
+def pty_env(home: Path) -> dict[str, str]:
+    # pexpect does not answer prompt_toolkit's cursor-position request, which then waits about a
+    # second before every question; a real terminal answers at once. NO_CPR skips the request.
+    return {
+        **os.environ,
+        "TERM": "xterm",
+        "HIKI_HOME": str(home),
+        "NO_COLOR": "1",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+    }
+
+
 def hiki_command() -> list[str]:
     found = shutil.which("hiki") or str(Path(sys.executable).parent / "hiki")
     return [found] if Path(found).exists() else [sys.executable, "-m", "hikicli"]
@@ -21,7 +33,7 @@ def hiki_command() -> list[str]:
 
 @pytest.mark.e2e
 def test_step_in_a_pseudo_terminal(home: Path) -> None:
-    env = {**os.environ, "TERM": "xterm", "HIKI_HOME": str(home), "NO_COLOR": "1"}
+    env = pty_env(home)
     cmd = hiki_command()
     subprocess.run(
         [*cmd, "ladder", "add", "Walk to the mailbox", "--suds", "30"], env=env, check=True
@@ -72,7 +84,7 @@ def test_step_in_a_pseudo_terminal(home: Path) -> None:
 
 @pytest.mark.e2e
 def test_ctrl_c_in_a_pseudo_terminal_saves_nothing(home: Path) -> None:
-    env = {**os.environ, "TERM": "xterm", "HIKI_HOME": str(home), "NO_COLOR": "1"}
+    env = pty_env(home)
     cmd = hiki_command()
     subprocess.run([*cmd, "ladder", "add", "Curtains", "--suds", "10"], env=env, check=True)
     log = home / "profiles" / "default" / "log.jsonl"
@@ -91,7 +103,7 @@ def test_ctrl_c_in_a_pseudo_terminal_saves_nothing(home: Path) -> None:
 
 @pytest.mark.e2e
 def test_ladder_build_in_a_pseudo_terminal(home: Path) -> None:
-    env = {**os.environ, "TERM": "xterm", "HIKI_HOME": str(home), "NO_COLOR": "1"}
+    env = pty_env(home)
     cmd = hiki_command()
     child = pexpect.spawn(
         cmd[0], [*cmd[1:], "ladder", "build"], env=env, encoding="utf-8", timeout=20
