@@ -412,3 +412,33 @@ def test_history_summaries_for_every_ladder_event():
         " · learned: fine"
     )
     assert lines[dl.MASTERED] == "s1 · mastered (expectancy rule)"
+
+
+anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-1000, 1000),
+    st.floats(allow_nan=True),
+    st.text(max_size=12),
+    st.lists(st.integers(), max_size=2),
+)
+odd_event = st.builds(
+    lambda kind, data, ts: {"v": 1, "id": "x", "kind": kind, "ts": ts, "data": data},
+    st.sampled_from(dl.KINDS),
+    st.dictionaries(
+        st.sampled_from(["step", "text", "suds", "result", "date", "goal", "template"]),
+        st.one_of(anything, st.sampled_from(["s1", "s2", "done", "partly", "2026-11-20"])),
+        max_size=5,
+    ),
+    st.sampled_from(["2026-11-20T10:00:00+09:00", "garbage", ""]),
+)
+
+
+@settings(max_examples=200)
+@given(st.lists(odd_event, max_size=12))
+def test_the_fold_survives_any_hand_edited_or_imported_events(events):
+    state = dl.fold(events)
+    rows = dl.step_rows(state, dt.date(2026, 11, 25))
+    assert all(0.0 <= r["strength"] <= 1.0 and 0 <= r["suds"] <= 100 for r in rows)
+    assert marshal.loads(marshal.dumps(state)) == state
+    dl.dashboard_lines(state, TEXTS)

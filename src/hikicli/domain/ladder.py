@@ -255,7 +255,7 @@ def _new_step(step_id: str, n: int, data: Mapping[str, Any], day: str) -> dict[s
         "id": step_id,
         "n": n,
         "text": str(data.get("text", "")),
-        "suds": int(data.get("suds", 0)),
+        "suds": data["suds"] if _is_suds(data.get("suds")) else 0,
         "template": str(data.get("template") or ""),
         "added": day,
         "removed": False,
@@ -268,6 +268,11 @@ def _new_step(step_id: str, n: int, data: Mapping[str, Any], day: str) -> dict[s
         "plan": "",
         "strength": new_strength(),
     }
+
+
+def _is_suds(value: Any) -> bool:
+    """A hand-edited or imported log may hold anything; the fold keeps only what makes sense."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100
 
 
 def step_number(step_id: str) -> int:
@@ -299,7 +304,7 @@ def apply_event(state: dict[str, Any], event: Mapping[str, Any]) -> dict[str, An
     if kind == EDIT:
         if isinstance(data.get("text"), str):
             step["text"] = data["text"]
-        if isinstance(data.get("suds"), int):
+        if _is_suds(data.get("suds")):
             step["suds"] = data["suds"]
     elif kind == REMOVE:
         step["removed"] = True
