@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from hikicli.domain import ladder as dl
 from hikicli.domain import ladder_rules as rules
+from hikicli.domain import ladder_strength as strength
 from hikicli.errors import UsageError
 
 DAY0 = dt.date(2026, 1, 1).toordinal()
@@ -21,23 +22,23 @@ DAY0 = dt.date(2026, 1, 1).toordinal()
 
 
 def test_multiplier_is_loops_daily_formula():
-    assert dl.MULTIPLIER == pytest.approx(0.5 ** (1 / 13))
+    assert strength.MULTIPLIER == pytest.approx(0.5 ** (1 / 13))
     # half-life of about 13 days for a daily item
-    assert dl.strength_of_days([0.0] * 13, start=1.0) == pytest.approx(0.5)
+    assert strength.strength_of_days([0.0] * 13, start=1.0) == pytest.approx(0.5)
 
 
 def test_one_done_day_from_zero():
-    assert dl.strength_of_days([1.0]) == pytest.approx(1 - 0.5 ** (1 / 13))
+    assert strength.strength_of_days([1.0]) == pytest.approx(1 - 0.5 ** (1 / 13))
 
 
 def test_paused_days_leave_the_score_unchanged():
-    base = dl.strength_of_days([1.0] * 10)
-    assert dl.strength_of_days([1.0] * 10 + [None] * 30) == base
+    base = strength.strength_of_days([1.0] * 10)
+    assert strength.strength_of_days([1.0] * 10 + [None] * 30) == base
 
 
 def test_a_lapse_fades_gently_instead_of_resetting():
-    practised = dl.strength_of_days([1.0] * 30)
-    after_a_week_off = dl.strength_of_days([1.0] * 30 + [0.0] * 7)
+    practised = strength.strength_of_days([1.0] * 30)
+    after_a_week_off = strength.strength_of_days([1.0] * 30 + [0.0] * 7)
     assert 0.6 * practised < after_a_week_off < practised
 
 
@@ -46,7 +47,7 @@ day_values = st.lists(st.one_of(st.none(), st.sampled_from([0.0, 0.5, 1.0])), ma
 
 @given(day_values)
 def test_strength_always_between_0_and_1(values):
-    assert 0.0 <= dl.strength_of_days(values) <= 1.0
+    assert 0.0 <= strength.strength_of_days(values) <= 1.0
 
 
 @given(day_values, st.data())
@@ -57,12 +58,14 @@ def test_strength_is_monotone_in_practice(values, data):
     i = data.draw(st.integers(0, len(values) - 1))
     more = list(values)
     more[i] = 1.0
-    assert dl.strength_of_days(more) >= dl.strength_of_days(values) - 1e-12
+    assert strength.strength_of_days(more) >= strength.strength_of_days(values) - 1e-12
 
 
 @given(day_values, st.integers(0, 50))
 def test_pausing_leaves_strength_unchanged(values, pause_len):
-    assert dl.strength_of_days(values + [None] * pause_len) == dl.strength_of_days(values)
+    assert strength.strength_of_days(values + [None] * pause_len) == strength.strength_of_days(
+        values
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -113,32 +116,32 @@ def _batch(events, today):
             values.append(None)
         else:
             values.append(0.0)
-    return dl.strength_of_days(values)
+    return strength.strength_of_days(values)
 
 
 @settings(max_examples=300)
 @given(events_strategy, st.integers(0, 30))
 def test_incremental_strength_equals_the_batch_formula(events, extra_days):
-    acc = dl.new_strength()
-    dl.strength_start(acc, DAY0)
+    acc = strength.new_strength()
+    strength.strength_start(acc, DAY0)
     day = DAY0
     for gap, what in events:
         day += gap
         if what in dl.RESULT_VALUE:
-            dl.strength_try(acc, day, dl.RESULT_VALUE[what])
+            strength.strength_try(acc, day, dl.RESULT_VALUE[what])
         else:
-            dl.strength_pause(acc, day, what == "pause")
+            strength.strength_pause(acc, day, what == "pause")
     today = day + extra_days
-    assert dl.strength_on(acc, today) == pytest.approx(_batch(events, today), abs=1e-9)
-    assert 0.0 <= dl.strength_on(acc, today) <= 1.0
+    assert strength.strength_on(acc, today) == pytest.approx(_batch(events, today), abs=1e-9)
+    assert 0.0 <= strength.strength_on(acc, today) <= 1.0
 
 
 def test_today_without_a_try_does_not_count_yet():
-    acc = dl.new_strength()
-    dl.strength_try(acc, DAY0, 1.0)
-    yesterday_end = dl.strength_on(acc, DAY0)
-    assert dl.strength_on(acc, DAY0 + 1) == yesterday_end  # today is not over
-    assert dl.strength_on(acc, DAY0 + 2) == pytest.approx(yesterday_end * dl.MULTIPLIER)
+    acc = strength.new_strength()
+    strength.strength_try(acc, DAY0, 1.0)
+    yesterday_end = strength.strength_on(acc, DAY0)
+    assert strength.strength_on(acc, DAY0 + 1) == yesterday_end  # today is not over
+    assert strength.strength_on(acc, DAY0 + 2) == pytest.approx(yesterday_end * strength.MULTIPLIER)
 
 
 # ---------------------------------------------------------------------------------------------

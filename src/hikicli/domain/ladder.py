@@ -1,17 +1,24 @@
-"""The graded exposure ladder: steps, their order, practice strength, and the mastery rules.
+"""The graded exposure ladder: steps, events, order, the fold, records, dashboard and history lines.
 
-Everything here is pure: values in, values out, the day passed in. The log holds one event per
-change (a step added, edited, removed, paused, resumed; a plan; a try; a mastery);
-`LadderProjection` folds them into a small plain-dict state the dashboard caches with marshal.
+Practice strength lives in `ladder_strength`, the mastery rules in `ladder_rules`. Everything here
+is pure: values in, values out, the day passed in. The log holds one event per change (a step
+added, edited, removed, paused, resumed; a plan; a try; a mastery); `LadderProjection` folds them
+into a small plain-dict state the dashboard caches with marshal.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from hikicli.domain.ladder_strength import (
+    new_strength,
+    strength_on,
+    strength_pause,
+    strength_start,
+    strength_try,
+)
 from hikicli.errors import UsageError
 
 # Event kinds. Each change is a new event; nothing is ever rewritten.
@@ -38,11 +45,7 @@ GAP_MAX = 15  # gaps larger than 15 points are worth filling
 BUILD_MIN, BUILD_MAX = 5, 10
 SMALLER_BY = 10  # after a not-today, an idea at least this much easier
 
-# Loop Habit Tracker's strength score for a daily item: m = 0.5 ** (sqrt(frequency) / 13) with
-# frequency 1, so a step left alone fades with a half-life of about 13 days instead of resetting.
-FREQUENCY = 1.0
-MULTIPLIER = 0.5 ** (math.sqrt(FREQUENCY) / 13)
-# What a day with a try is worth: a partial try is still practice.
+# What a day with a try is worth to the strength score: a partial try is still practice.
 RESULT_VALUE = {"done": 1.0, "partly": 0.5, "not-today": 0.0}
 
 
@@ -90,81 +93,6 @@ def check_choice(value: str, choices: Sequence[str], flag: str) -> str:
     if value not in choices:
         raise UsageError(f"{flag} must be one of: {', '.join(choices)} (not '{value}').")
     return value
-
-
-# ---------------------------------------------------------------------------------------------
-# Practice strength
-
-
-def day_score(previous: float, value: float | None) -> float:
-    """One day of Loop's score. `None` is a paused day: the score stays as it was."""
-    if value is None:
-        return previous
-    return previous * MULTIPLIER + value * (1 - MULTIPLIER)
-
-
-def strength_of_days(values: Iterable[float | None], start: float = 0.0) -> float:
-    """The score after a run of days, each worth 0–1 (or None when paused)."""
-    score = start
-    for value in values:
-        score = day_score(score, value)
-    return score
-
-
-def new_strength() -> dict[str, Any]:
-    """The incremental form of `strength_of_days`, kept per step in the projection.
-
-    s: score at the end of the day before `d`; d: the open day (ordinal, 0 = none yet);
-    v: best value of a try on day d (-1 = none); pz: day d saw a pause; paused: paused now.
-    """
-    return {"s": 0.0, "d": 0, "v": -1.0, "pz": False, "paused": False}
-
-
-def _close(acc: Mapping[str, Any]) -> float:
-    if acc["v"] >= 0:
-        return day_score(acc["s"], acc["v"])
-    return acc["s"] if acc["pz"] else day_score(acc["s"], 0.0)
-
-
-def _advance(acc: dict[str, Any], day: int) -> None:
-    if acc["d"] == 0:
-        acc.update(d=day, v=-1.0, pz=acc["paused"])
-        return
-    if day <= acc["d"]:
-        return  # a clock set back: fold into the open day rather than rewrite the past
-    score = _close(acc)
-    if not acc["paused"]:
-        score *= MULTIPLIER ** (day - acc["d"] - 1)
-    acc.update(s=score, d=day, v=-1.0, pz=acc["paused"])
-
-
-def strength_start(acc: dict[str, Any], day: int) -> None:
-    _advance(acc, day)
-
-
-def strength_try(acc: dict[str, Any], day: int, value: float) -> None:
-    _advance(acc, day)
-    acc["v"] = max(acc["v"], value)
-
-
-def strength_pause(acc: dict[str, Any], day: int, paused: bool) -> None:
-    _advance(acc, day)
-    acc["paused"] = paused
-    if paused:
-        acc["pz"] = True  # a day with a pause in it leaves the score unchanged (unless tried)
-
-
-def strength_on(acc: Mapping[str, Any], today: int) -> float:
-    """The strength to show on `today`. Today counts only once it holds a try: it is not over."""
-    if acc["d"] == 0:
-        return 0.0
-    if today <= acc["d"]:
-        score = day_score(acc["s"], acc["v"]) if acc["v"] >= 0 else acc["s"]
-    else:
-        score = _close(acc)
-        if not acc["paused"]:
-            score *= MULTIPLIER ** (today - acc["d"] - 1)
-    return min(1.0, max(0.0, score))
 
 
 # ---------------------------------------------------------------------------------------------
