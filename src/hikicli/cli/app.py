@@ -37,6 +37,8 @@ app = typer.Typer(
 COMMAND_MODULES = (
     "hikicli.cli.dashboard",
     "hikicli.cli.checkin",
+    "hikicli.cli.ladder",
+    "hikicli.cli.ladder_step",
     "hikicli.cli.history",
     "hikicli.cli.progress",
     "hikicli.cli.report",

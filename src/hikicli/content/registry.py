@@ -40,6 +40,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("homework", "hikicli.content.pack_models:HomeworkContent"),
     Kind("packs", "hikicli.content.pack_models:HomeworkPack", folder=True),
     Kind("privacy", "hikicli.content.privacy_models:PrivacyContent"),
+    Kind("ladder", "hikicli.content.ladder_models:LadderContent"),
 )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from hikicli.domain.checkin import CheckinDays
 from hikicli.domain.instruments import summarize_result
+from hikicli.domain.ladder import LadderProjection, dashboard_lines, summarizers
 from hikicli.domain.safety_plan import summarize_added
 
 
@@ -15,7 +16,7 @@ def dashboard_projections() -> list[Any]:
     from hikicli.domain.family import FamilyLessons
     from hikicli.domain.homework import HomeworkPacks
 
-    return [CheckinDays(), HomeworkPacks(), FamilyLessons()]
+    return [CheckinDays(), HomeworkPacks(), FamilyLessons(), LadderProjection()]
 
 
 def dashboard_extras(
@@ -28,6 +29,8 @@ def dashboard_extras(
         states.get("homework_packs", {}), catalog["homework"]["texts"], now.date()
     )
     lines += family.dashboard_lines(states.get("family_lessons", {}), catalog["family"], now.date())
+    if "ladder" in states and "ladder" in catalog:
+        lines += dashboard_lines(states["ladder"], catalog["ladder"]["dashboard"])
     return lines
 
 
@@ -41,6 +44,7 @@ SUMMARIZERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "homework.answer": lambda d: f"{d.get('pack')}: answered {d.get('task')}",
     "homework.done": lambda d: f"{d.get('pack')}: {d.get('task')} marked done",
     "guide.read": lambda d: f"read guide {d.get('topic')} ({d.get('audience')})",
+    **summarizers(),
 }
 
 

@@ -77,6 +77,30 @@ SETTINGS: dict[str, Setting] = {
             'after a mood of 2 or lower, ask "are you safe right now?" and show crisis help',
             kind=bool,
         ),
+        Setting(
+            "ladder.rule",
+            "expectancy",
+            "when a ladder step counts as mastered: expectancy (the feared outcome did not "
+            "happen, in varied contexts) or habituation (distress settles)",
+            choices=("habituation", "expectancy"),
+        ),
+        Setting("ladder.tries", 3, "done tries a step needs to be mastered", int, lo=1, hi=20),
+        Setting(
+            "ladder.habituation_suds",
+            30,
+            "habituation rule: a try settles when peak or end SUDS is at or under this",
+            int,
+            lo=0,
+            hi=100,
+        ),
+        Setting(
+            "ladder.contexts",
+            2,
+            "expectancy rule: different contexts needed (alone / with someone, place)",
+            int,
+            lo=1,
+            hi=5,
+        ),
     )
 }
 

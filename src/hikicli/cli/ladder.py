@@ -1,0 +1,374 @@
+"""`hiki ladder`: the exposure ladder. Look at it, get ideas, add, edit, remove, pause, resume,
+build."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from hikicli.cli.app import app
+from hikicli.cli.context import AppContext
+
+if TYPE_CHECKING:
+    from hikicli.domain.ladder_rules import Rule
+
+ladder_app = typer.Typer(
+    help="Your exposure ladder: small steps, easiest first. `hiki ladder` alone shows it.",
+    no_args_is_help=False,
+)
+app.add_typer(ladder_app, name="ladder")
+
+SudsOption = Annotated[int | None, typer.Option("--suds", help="How hard it feels, 0–100.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers shared with `hiki step`
+
+
+def load_state(actx: AppContext) -> dict[str, Any]:
+    """The folded ladder, from its own small cache (derived data: deleting it loses nothing)."""
+    from hikicli.domain.ladder import LadderProjection
+    from hikicli.storage.projection import project
+
+    cache = actx.paths.profile_cache_dir / "ladder.marshal"
+    state: dict[str, Any] = project(actx.log, [LadderProjection()], cache).states["ladder"]
+    return state
+
+
+def ladder_content(actx: AppContext) -> dict[str, Any]:
+    content: dict[str, Any] = actx.catalog["ladder"]
+    return content
+
+
+def rule_from_settings(actx: AppContext) -> Rule:
+    from hikicli.domain.ladder_rules import Rule
+
+    s = actx.settings
+    return Rule(
+        name=str(s.get("ladder.rule")),
+        tries=int(s.get("ladder.tries")),
+        habituation_suds=int(s.get("ladder.habituation_suds")),
+        contexts=int(s.get("ladder.contexts")),
+    )
+
+
+def find_template(content: dict[str, Any], template_id: str) -> dict[str, Any]:
+    from hikicli.errors import UsageError
+
+    for template in content["templates"]:
+        if template["id"] == template_id.strip().lower():
+            return dict(template)
+    raise UsageError(
+        f"There is no template '{template_id}'. See the ideas and their ids: `hiki ladder suggest`."
+    )
+
+
+def say(text: str) -> None:
+    from hikicli.cli.render import console, markup_escape
+
+    console().print(markup_escape(text))
+
+
+def entry_json(event: dict[str, Any]) -> dict[str, Any]:
+    return {"id": event["id"], "kind": event["kind"], "recorded": event["ts"], **event["data"]}
+
+
+def step_json(state: dict[str, Any], step_id: str, actx: AppContext) -> dict[str, Any] | None:
+    from hikicli.domain.ladder import step_rows
+
+    return next((r for r in step_rows(state, actx.today()) if r["id"] == step_id), None)
+
+
+def append_step(actx: AppContext, text: str, suds: int, template: str = "") -> dict[str, Any]:
+    """Add one step under the next free id; return the saved event."""
+    from hikicli.domain import ladder as dl
+
+    state = load_state(actx)
+    data = {"step": dl.next_id(state), **dl.add_data(text, suds, template)}
+    return actx.log.append(dl.ADD, data, now=actx.now())
+
+
+# ---------------------------------------------------------------------------------------------
+# hiki ladder
+
+
+@ladder_app.callback(invoke_without_command=True)
+def ladder(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Your ladder, easiest step first: status, tries, strength, and the suggested next step."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from hikicli.domain.ladder import next_step, step_rows
+
+    actx: AppContext = ctx.obj
+    state = load_state(actx)
+    rows = step_rows(state, actx.today())
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json(rows)
+        return
+    content = ladder_content(actx)
+    texts, labels = content["listing"], content["labels"]
+    if not rows:
+        say(texts["empty"])
+        return
+    from rich.table import Table
+
+    from hikicli.cli.render import bar, console, markup_escape
+
+    out = console()
+    if state["goal"]:
+        say(texts["goal"].format(goal=state["goal"]))
+    table = Table(title=texts["title"], title_justify="left", box=None, pad_edge=False)
+    for column in ("id", "step", "SUDS", "status", "tries", "last tried", "strength"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row["id"],
+            markup_escape(row["text"]),
+            str(row["suds"]),
+            markup_escape(labels[row["status"].replace("-", "_")]),
+            str(row["tries"]),
+            row["last_tried"] or "",
+            f"{bar(row['strength'], hi=1, width=10)} {round(row['strength'] * 100)}%",
+        )
+    out.print(table)
+    out.print()
+    for row in rows:
+        if row["plan_waiting"]:
+            say(texts["plan_waiting"].format(id=row["id"], date=row["plan_waiting"]))
+    upcoming = next_step(state)
+    if upcoming is None:
+        say(texts["all_mastered"])
+    else:
+        say(texts["next_step"].format(**upcoming))
+    out.print(f"[dim]{markup_escape(texts['strength_note'])}[/]")
+
+
+@ladder_app.command("suggest")
+def suggest(
+    ctx: typer.Context,
+    area: Annotated[
+        str | None,
+        typer.Option(help="Only one area: room, home, outside, people, online, study-work."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Ideas for steps, by area, each with a usual SUDS range, a tip and ways to vary it."""
+    from hikicli.errors import UsageError
+
+    actx: AppContext = ctx.obj
+    content = ladder_content(actx)
+    areas = content["areas"]
+    if area is not None and area not in [a["id"] for a in areas]:
+        raise UsageError(
+            f"--area must be one of: {', '.join(a['id'] for a in areas)} (not '{area}')."
+        )
+    templates = [t for t in content["templates"] if area is None or t["area"] == area]
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json(templates)
+        return
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from hikicli.cli.render import console
+
+    out = console()
+    texts = content["suggest"]
+    say(texts["intro"])
+    for a in areas:
+        group = [t for t in templates if t["area"] == a["id"]]
+        if not group:
+            continue
+        out.print()
+        out.print(Text(a["title"], style="bold"))
+        for t in group:
+            # Padding keeps wrapped lines under their indent on a narrow terminal.
+            head = Text.assemble(
+                (t["id"], "bold"),
+                "  ",
+                t["text"],
+                "  ",
+                (f"SUDS {t['suds_min']}–{t['suds_max']}", "dim"),
+            )
+            out.print(Padding(head, (0, 0, 0, 2), expand=False))
+            out.print(Padding(Text(f"{texts['tip']}: {t['tip']}"), (0, 0, 0, 6), expand=False))
+            variations = "; ".join(t["variations"])
+            out.print(
+                Padding(Text(f"{texts['variations']}: {variations}"), (0, 0, 0, 6), expand=False)
+            )
+    out.print()
+    say(texts["how_to_add"])
+
+
+@ladder_app.command("add")
+def add(
+    ctx: typer.Context,
+    text: Annotated[str | None, typer.Argument(help="Your own step, in your words.")] = None,
+    suds: SudsOption = None,
+    from_: Annotated[
+        str | None,
+        typer.Option("--from", help="A template id from `hiki ladder suggest`."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Add a step: your own (`hiki ladder add "…" --suds 35`) or an idea (`--from ID`)."""
+    from hikicli.domain import ladder as dl
+    from hikicli.errors import UsageError
+
+    actx: AppContext = ctx.obj
+    content = ladder_content(actx)
+    if text is not None and from_ is not None:
+        raise UsageError("Give either your own step text or --from TEMPLATE_ID, not both.")
+    if from_ is not None:
+        template = find_template(content, from_)
+        event = append_step(
+            actx,
+            template["text"],
+            dl.template_suds(template) if suds is None else suds,
+            template["id"],
+        )
+    elif text is not None:
+        if suds is None:
+            raise UsageError(
+                'How hard would it feel? Add --suds N (0–100), e.g. hiki ladder add "…" --suds 35.'
+            )
+        event = append_step(actx, text, suds)
+    else:
+        raise UsageError('Say which step: hiki ladder add "my step" --suds 35, or --from ID.')
+    report_change(actx, event, "added", as_json)
+
+
+def report_change(actx: AppContext, event: dict[str, Any], message: str, as_json: bool) -> None:
+    """Print what changed (or its JSON), and any big gap next to the step."""
+    from hikicli.domain.ladder import active_steps, gaps
+
+    state = load_state(actx)
+    step_id = event["data"]["step"]
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json({"event": entry_json(event), "step": step_json(state, step_id, actx)})
+        return
+    change = ladder_content(actx)["change"]
+    step = state["steps"][step_id]
+    say(change[message].format(**step))
+    if message in ("added", "edited"):
+        steps = {s["id"]: s for s in active_steps(state)}
+        for a, b, gap in gaps(list(steps.values())):
+            if step_id in (a, b):
+                say(
+                    change["gap"].format(
+                        gap=gap,
+                        a=f"{a} ({steps[a]['suds']})",
+                        b=f"{b} ({steps[b]['suds']})",
+                    )
+                )
+
+
+@ladder_app.command("edit")
+def edit(
+    ctx: typer.Context,
+    step_id: Annotated[str, typer.Argument(metavar="ID", help="The step's id, e.g. s3.")],
+    text: Annotated[str | None, typer.Option("--text", help="New wording.")] = None,
+    suds: SudsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Change a step's wording or rating. The old version stays in your history."""
+    from hikicli.domain import ladder as dl
+    from hikicli.errors import UsageError
+
+    actx: AppContext = ctx.obj
+    step = dl.find_step(load_state(actx), step_id)
+    if text is None and suds is None:
+        raise UsageError("Nothing to change: pass --text T and/or --suds N.")
+    data: dict[str, Any] = {"step": step["id"]}
+    if text is not None:
+        data["text"] = dl.check_step_text(text, "--text")
+    if suds is not None:
+        data["suds"] = dl.check_suds(suds)
+    event = actx.log.append(dl.EDIT, data, now=actx.now())
+    report_change(actx, event, "edited", as_json)
+
+
+def _simple_change(
+    ctx: typer.Context, step_id: str, kind: str, message: str, as_json: bool
+) -> None:
+    from hikicli.domain import ladder as dl
+
+    actx: AppContext = ctx.obj
+    step = dl.find_step(load_state(actx), step_id)
+    change = ladder_content(actx)["change"]
+    if kind == dl.PAUSE and step["paused"] or kind == dl.RESUME and not step["paused"]:
+        if as_json:
+            from hikicli.cli.render import print_json
+
+            print_json({"event": None, "step": step_json(load_state(actx), step["id"], actx)})
+            return
+        say(change["already_paused" if kind == dl.PAUSE else "not_paused"].format(**step))
+        return
+    event = actx.log.append(kind, {"step": step["id"]}, now=actx.now())
+    report_change(actx, event, message, as_json)
+
+
+@ladder_app.command("remove")
+def remove(
+    ctx: typer.Context,
+    step_id: Annotated[str, typer.Argument(metavar="ID", help="The step's id, e.g. s3.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Take a step off your ladder. Its history is kept."""
+    _simple_change(ctx, step_id, "ladder.remove", "removed", as_json)
+
+
+@ladder_app.command("pause")
+def pause(
+    ctx: typer.Context,
+    step_id: Annotated[str, typer.Argument(metavar="ID", help="The step's id, e.g. s3.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Pause a step for a while. Its strength stays as it is until you resume."""
+    _simple_change(ctx, step_id, "ladder.pause", "paused", as_json)
+
+
+@ladder_app.command("resume")
+def resume(
+    ctx: typer.Context,
+    step_id: Annotated[str, typer.Argument(metavar="ID", help="The step's id, e.g. s3.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Pick a paused step up again."""
+    _simple_change(ctx, step_id, "ladder.resume", "resumed", as_json)
+
+
+@ladder_app.command("build")
+def build(ctx: typer.Context) -> None:
+    """A guide to build a ladder: a goal, 5–10 steps, a rating for each, a first step.
+
+    Without a terminal, add steps one by one instead: hiki ladder add "…" --suds N.
+    """
+    from hikicli.domain import ladder as dl
+    from hikicli.flows.ladder import run_build
+    from hikicli.storage.log import new_event
+
+    actx: AppContext = ctx.obj
+    content = ladder_content(actx)
+    prompter = actx.get_prompter('hiki ladder add "STEP" --suds N (once for each step)')
+    state = load_state(actx)
+    built = run_build(prompter, content, dl.active_steps(state), state["next"])
+    if not built.save:
+        say(content["build"]["not_saved"])
+        return
+    now = actx.now()
+    events = []
+    if built.goal:
+        events.append(new_event(dl.GOAL, {"goal": built.goal}, now))
+    for step in built.steps:
+        data = dl.add_data(step["text"], step["suds"], step["template"])
+        events.append(new_event(dl.ADD, {"step": step["id"], **data}, now))
+    actx.log.append_events(events)
+    say(content["build"]["saved"].format(count=len(built.steps)))

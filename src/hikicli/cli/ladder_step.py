@@ -1,0 +1,373 @@
+"""`hiki step`: one exposure — plan it, take it, note how it went, learn from it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from hikicli.cli.app import app
+from hikicli.cli.context import AppContext
+from hikicli.cli.ladder import (
+    entry_json,
+    find_template,
+    ladder_content,
+    load_state,
+    rule_from_settings,
+    say,
+    step_json,
+)
+
+if TYPE_CHECKING:
+    from hikicli.prompting import Prompter
+
+PLAN_FLAGS = (
+    "--expected N --fear TEXT --likelihood PERCENT [--what T] [--where T] [--when T] "
+    "[--plan-minutes N] [--safety T]"
+)
+BEFORE_FLAGS = {
+    "what": "--what",
+    "where": "--where",
+    "when": "--when",
+    "minutes_planned": "--plan-minutes",
+    "expected": "--expected",
+    "fear": "--fear",
+    "likelihood": "--likelihood",
+    "safety": "--safety",
+}
+TRY_FLAGS = (
+    "--result done|partly|not-today --expected N --fear TEXT --likelihood PERCENT --peak N "
+    "--end N --happened yes|no|partly --learned TEXT [--with-someone] [--minutes N]"
+)
+
+
+@app.command()
+def step(
+    ctx: typer.Context,
+    step_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]", help="The step's id (default: a plan waiting, else the next step)."
+        ),
+    ] = None,
+    plan: Annotated[
+        bool, typer.Option("--plan", help="Only plan it now; finish later with --finish.")
+    ] = False,
+    finish: Annotated[bool, typer.Option("--finish", help="Note how a planned step went.")] = False,
+    what: Annotated[str | None, typer.Option(help="Before: what exactly you'll do.")] = None,
+    where: Annotated[str | None, typer.Option(help="Before: where (a context).")] = None,
+    when: Annotated[str | None, typer.Option(help="Before: when.")] = None,
+    plan_minutes: Annotated[
+        int | None, typer.Option("--plan-minutes", help="Before: for how long, in minutes.")
+    ] = None,
+    expected: Annotated[
+        int | None, typer.Option(help="Before: expected distress (SUDS 0–100).")
+    ] = None,
+    fear: Annotated[str | None, typer.Option(help="Before: what you fear might happen.")] = None,
+    likelihood: Annotated[
+        int | None, typer.Option(help="Before: how likely the fear feels, 0–100 %.")
+    ] = None,
+    safety: Annotated[
+        str | None, typer.Option(help="Before: a safety behaviour you'll try without.")
+    ] = None,
+    result: Annotated[
+        str | None, typer.Option(help="After: done, partly or not-today (all are fine).")
+    ] = None,
+    peak: Annotated[int | None, typer.Option(help="After: highest distress, 0–100.")] = None,
+    end: Annotated[int | None, typer.Option(help="After: distress at the end, 0–100.")] = None,
+    happened: Annotated[
+        str | None, typer.Option(help="After: did the feared outcome happen? yes, no, partly.")
+    ] = None,
+    learned: Annotated[str | None, typer.Option(help="After: what you learned.")] = None,
+    with_someone: Annotated[
+        bool, typer.Option("--with-someone", help="After: someone was with you.")
+    ] = False,
+    minutes: Annotated[int | None, typer.Option(help="After: how long it took.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print what was saved as JSON.")] = False,
+) -> None:
+    """Take one step of your ladder: plan it, do it (or not today), and note what you learned.
+
+    With flags it saves at once, without questions.
+    """
+    from hikicli.domain import ladder as dl
+    from hikicli.errors import UsageError
+
+    actx: AppContext = ctx.obj
+    state = load_state(actx)
+    if step_id is None:
+        # a plan waiting comes first: it is what the dashboard points at
+        chosen = dl.waiting_step(state) or dl.next_step(state)
+        if chosen is None:
+            raise UsageError(
+                'There is no step to practise yet. Add one: hiki ladder add "…" --suds N '
+                "(ideas: hiki ladder suggest)."
+            )
+    else:
+        chosen = dl.find_step(state, step_id)
+    sid = chosen["id"]
+    if chosen["paused"]:
+        raise UsageError(f"{sid} is paused. To pick it up again: hiki ladder resume {sid}")
+    if plan and finish:
+        raise UsageError("Use --plan to plan a step, or --finish to note how it went; not both.")
+    before = {
+        "what": what,
+        "where": where,
+        "when": when,
+        "minutes_planned": plan_minutes,
+        "expected": expected,
+        "fear": fear,
+        "likelihood": likelihood,
+        "safety": safety,
+    }
+    after = {
+        "result": result,
+        "peak": peak,
+        "end": end,
+        "happened": happened,
+        "learned": learned,
+        "minutes": minutes,
+    }
+    before_given: dict[str, Any] = {k: v for k, v in before.items() if v is not None}
+    after_given: dict[str, Any] = {k: v for k, v in after.items() if v is not None}
+    if with_someone:
+        after_given["with_someone"] = True
+    if plan:
+        _plan_only(actx, chosen, before_given, after_given, as_json)
+    elif finish or chosen["plan"] and not before_given:
+        # a waiting plan is finished whether or not --finish was typed
+        _finish_plan(actx, chosen, before_given, after_given, as_json)
+    else:
+        _whole_try(actx, chosen, before_given, after_given, as_json)
+
+
+def _plan_only(
+    actx: AppContext,
+    chosen: dict[str, Any],
+    before_given: dict[str, Any],
+    after_given: dict[str, Any],
+    as_json: bool,
+) -> None:
+    from hikicli.domain.ladder import plan_data
+    from hikicli.errors import UsageError
+
+    sid = chosen["id"]
+    if after_given:
+        raise UsageError(
+            "--plan saves only the before-part; note how it went later with "
+            f"hiki step {sid} --finish --result …"
+        )
+    if before_given:
+        plan_values = plan_data(step=sid, day=actx.today(), **before_given)
+    else:
+        from hikicli.flows.ladder import run_plan
+
+        content = ladder_content(actx)
+        prompter = actx.get_prompter(f"hiki step {sid} --plan {PLAN_FLAGS}")
+        plan_values = run_plan(
+            prompter, content, chosen, _template_of(content, chosen), actx.today()
+        )
+    _save_plan(actx, plan_values, as_json)
+
+
+def _finish_plan(
+    actx: AppContext,
+    chosen: dict[str, Any],
+    before_given: dict[str, Any],
+    after_given: dict[str, Any],
+    as_json: bool,
+) -> None:
+    from hikicli.errors import UsageError
+
+    sid = chosen["id"]
+    if not chosen["plan"]:
+        raise UsageError(
+            f"There is no plan waiting for {sid}. Plan one with `hiki step {sid} --plan`, "
+            f"or note a try straight away with `hiki step {sid}`."
+        )
+    if before_given:
+        flags = ", ".join(BEFORE_FLAGS[k] for k in before_given)
+        raise UsageError(f"--finish uses the plan you saved; leave out {flags}.")
+    plan_event = _latest_plan(actx, sid)
+    plan_values = {**plan_event["data"], "plan": plan_event["id"]}
+    content = ladder_content(actx)
+    prompter: Prompter | None = None
+    if after_given:
+        outcome = _result_from_flags(after_given)
+    else:
+        from hikicli.flows.ladder import run_result
+
+        prompter = actx.get_prompter(f"hiki step {sid} --finish {TRY_FLAGS}")
+        what = plan_values.get("what") or chosen["text"]
+        prompter.say(content["step"]["plan_reminder"].format(date=plan_values["date"], what=what))
+        outcome = run_result(prompter, content, plan_values)
+    _save_try(actx, chosen, plan_values, outcome, as_json, prompter)
+
+
+def _whole_try(
+    actx: AppContext,
+    chosen: dict[str, Any],
+    before_given: dict[str, Any],
+    after_given: dict[str, Any],
+    as_json: bool,
+) -> None:
+    from hikicli.domain.ladder import plan_data
+    from hikicli.errors import UsageError
+
+    sid = chosen["id"]
+    prompter: Prompter | None = None
+    if before_given or after_given:
+        if "result" not in after_given:
+            raise UsageError(f"Missing --result. A step with flags needs: {TRY_FLAGS}")
+        plan_values = plan_data(step=sid, day=actx.today(), **before_given)
+        outcome = _result_from_flags(after_given)
+    else:
+        from hikicli.flows.ladder import ask_ready_now, run_plan, run_result
+
+        content = ladder_content(actx)
+        prompter = actx.get_prompter(f"hiki step {sid} {TRY_FLAGS}")
+        template = _template_of(content, chosen)
+        plan_values = run_plan(prompter, content, chosen, template, actx.today())
+        if not ask_ready_now(prompter, content):
+            _save_plan(actx, plan_values, as_json)
+            return
+        outcome = run_result(prompter, content, plan_values)
+    _save_try(actx, chosen, plan_values, outcome, as_json, prompter)
+
+
+def _template_of(content: dict[str, Any], chosen: dict[str, Any]) -> dict[str, Any] | None:
+    if not chosen["template"]:
+        return None
+    from hikicli.errors import UsageError
+
+    try:
+        return find_template(content, chosen["template"])
+    except UsageError:  # a template renamed in a newer content version: the step still works
+        return None
+
+
+def _result_from_flags(given: dict[str, Any]) -> dict[str, Any]:
+    from hikicli.domain import ladder as dl
+    from hikicli.errors import UsageError
+
+    if "result" not in given:
+        raise UsageError(f"Missing --result. Noting how it went needs: {TRY_FLAGS}")
+    return dl.result_data(**{**given, "learned": given.get("learned") or ""})
+
+
+def _latest_plan(actx: AppContext, sid: str) -> dict[str, Any]:
+    from hikicli.domain.ladder import PLAN
+    from hikicli.errors import UsageError
+
+    plans = [
+        e for e in actx.log.read().events if e["kind"] == PLAN and e["data"].get("step") == sid
+    ]
+    if not plans:
+        raise UsageError(f"There is no plan waiting for {sid}. Plan one: hiki step {sid} --plan")
+    return plans[-1]
+
+
+def _save_plan(actx: AppContext, plan_values: dict[str, Any], as_json: bool) -> None:
+    from hikicli.domain.ladder import PLAN
+
+    event = actx.log.append(PLAN, plan_values, now=actx.now())
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json({"plan": entry_json(event)})
+        return
+    say(ladder_content(actx)["step"]["plan_saved"].format(id=plan_values["step"]))
+
+
+def _save_try(
+    actx: AppContext,
+    chosen: dict[str, Any],
+    plan_values: dict[str, Any],
+    outcome: dict[str, Any],
+    as_json: bool,
+    prompter: Prompter | None,
+) -> None:
+    """Append the try; if it completes the mastery rule, append that too and say so warmly."""
+    from hikicli.domain import ladder as dl
+
+    sid = chosen["id"]
+    data = {
+        "plan": "",
+        **plan_values,
+        **outcome,
+        "step": sid,
+        # the wording at the time: reports stay readable even after the step is edited
+        "step_title": chosen["text"],
+        "date": actx.today().isoformat(),
+    }
+    event = actx.log.append(dl.TRY, data, now=actx.now())
+    newly_mastered = False
+    if not chosen["mastered"] and outcome["result"] == "done":
+        rule = rule_from_settings(actx)
+        from hikicli.domain.ladder_rules import is_mastered, tries_of
+
+        if is_mastered(tries_of(actx.log.read().events, sid), rule):
+            mastered = {"step": sid, "step_title": chosen["text"], "rule": rule.name}
+            actx.log.append(dl.MASTERED, mastered, now=actx.now())
+            newly_mastered = True
+    state = load_state(actx)
+    upcoming = dl.next_step(state)
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json(
+            {
+                "try": entry_json(event),
+                "mastered": newly_mastered,
+                "step": step_json(state, sid, actx),
+                "next_step": step_json(state, upcoming["id"], actx) if upcoming else None,
+            }
+        )
+        return
+    content = ladder_content(actx)
+    texts = content["step"]
+    say(texts[f"saved_{outcome['result'].replace('not-today', 'not_today')}"])
+    if data.get("fear") and outcome.get("happened") == "no" and data.get("likelihood") is not None:
+        say(texts["fear_did_not_happen"].format(likelihood=data["likelihood"]))
+    if newly_mastered:
+        say(texts["mastered"].format(**chosen))
+        if upcoming is None:
+            say(texts["mastered_top"])
+        else:
+            say(texts["mastered_next"].format(**upcoming))
+    if outcome["result"] == "not-today":
+        _offer_smaller(actx, content, state, chosen, _template_of(content, chosen), prompter)
+
+
+def _offer_smaller(
+    actx: AppContext,
+    content: dict[str, Any],
+    state: dict[str, Any],
+    chosen: dict[str, Any],
+    template: dict[str, Any] | None,
+    prompter: Prompter | None,
+) -> None:
+    """After a not-today: an easier idea. Asked about only in an interactive step (flags mean no
+    questions); added only if the person wants it."""
+    from hikicli.domain import ladder as dl
+
+    texts = content["step"]
+    taken = [s["template"] for s in dl.active_steps(state) if s["template"]]
+    ideas = dl.smaller_templates(
+        content["templates"], template["area"] if template else "", chosen["suds"], taken
+    )
+    if not ideas:
+        say(texts["smaller_own"])
+        return
+    idea = ideas[0]
+    suds = dl.template_suds(idea)
+    offer = texts["smaller_offer"].format(text=idea["text"], suds=suds)
+    if prompter is None:
+        say(offer)
+        say(texts["smaller_how"].format(id=idea["id"]))
+        return
+    prompter.say(offer)
+    if prompter.confirm("smaller_add", texts["smaller_add"], default=False):
+        from hikicli.cli.ladder import append_step
+
+        event = append_step(actx, idea["text"], suds, idea["id"])
+        say(texts["smaller_added"].format(id=event["data"]["step"], text=idea["text"], suds=suds))

@@ -1,0 +1,166 @@
+"""Strict model of content/<lang>/ladder.yaml: areas, template steps and every ladder text."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from hikicli.content.models import Slug, Strict, Text
+
+AREAS = ("room", "home", "outside", "people", "online", "study-work")
+AreaId = Literal["room", "home", "outside", "people", "online", "study-work"]
+
+
+class Area(Strict):
+    id: AreaId
+    title: Text
+
+
+class Template(Strict):
+    id: Slug
+    area: AreaId
+    text: Text = Field(max_length=200)
+    suds_min: int = Field(ge=0, le=100)
+    suds_max: int = Field(ge=0, le=100)
+    tip: Text
+    variations: list[Text] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _range(self) -> Template:
+        if self.suds_min > self.suds_max:
+            raise ValueError(f"suds_min ({self.suds_min}) is above suds_max ({self.suds_max})")
+        return self
+
+
+class Labels(Strict):
+    not_started: Text
+    practising: Text
+    mastered: Text
+    paused: Text
+    done: Text
+    partly: Text
+    not_today: Text
+    yes: Text
+    no: Text
+    happened_partly: Text
+
+
+class ListTexts(Strict):
+    title: Text
+    empty: Text
+    goal: Text
+    next_step: Text
+    all_mastered: Text
+    strength_note: Text
+    plan_waiting: Text
+
+
+class ChangeTexts(Strict):
+    added: Text
+    edited: Text
+    removed: Text
+    paused: Text
+    resumed: Text
+    already_paused: Text
+    not_paused: Text
+    gap: Text
+    first_step: Text
+    first_step_high: Text
+
+
+class SuggestTexts(Strict):
+    intro: Text
+    how_to_add: Text
+    tip: Text
+    variations: Text
+
+
+class BuildTexts(Strict):
+    intro: Text
+    goal: Text
+    areas: Text
+    templates: Text
+    own: Text
+    need_more: Text
+    too_many: Text
+    rate: Text
+    suds_help: Text
+    order_intro: Text
+    save: Text
+    saved: Text
+    not_saved: Text
+
+
+class StepTexts(Strict):
+    intro: Text
+    suds_help: Text
+    tip: Text
+    what: Text
+    where: Text
+    when: Text
+    minutes_planned: Text
+    expected: Text
+    fear: Text
+    likelihood: Text
+    safety: Text
+    ready: Text
+    ready_now: Text
+    ready_later: Text
+    go_gently: Text
+    plan_saved: Text
+    plan_reminder: Text
+    result: Text
+    peak: Text
+    end: Text
+    happened: Text
+    learned: Text
+    with_someone: Text
+    minutes: Text
+    saved_done: Text
+    saved_partly: Text
+    saved_not_today: Text
+    fear_did_not_happen: Text
+    smaller_offer: Text
+    smaller_add: Text
+    smaller_how: Text
+    smaller_added: Text
+    smaller_own: Text
+    mastered: Text
+    mastered_next: Text
+    mastered_top: Text
+
+
+class DashboardTexts(Strict):
+    next_step: Text
+    plan_waiting: Text
+    all_mastered: Text
+
+
+class LadderContent(Strict):
+    areas: list[Area] = Field(min_length=1)
+    templates: list[Template] = Field(min_length=40)
+    labels: Labels
+    listing: ListTexts
+    change: ChangeTexts
+    suggest: SuggestTexts
+    build: BuildTexts
+    step: StepTexts
+    dashboard: DashboardTexts
+
+    @model_validator(mode="after")
+    def _consistent(self) -> LadderContent:
+        area_ids = [a.id for a in self.areas]
+        problems = []
+        if sorted(area_ids) != sorted(AREAS):
+            problems.append(
+                f"areas must be exactly: {', '.join(AREAS)} (got {', '.join(area_ids)})"
+            )
+        seen: set[str] = set()
+        for t in self.templates:
+            if t.id in seen:
+                problems.append(f"template id '{t.id}' is used twice")
+            seen.add(t.id)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self

@@ -1,0 +1,465 @@
+"""The graded exposure ladder: steps, events, order, the fold, records, dashboard and history lines.
+
+Practice strength lives in `ladder_strength`, the mastery rules in `ladder_rules`. Everything here
+is pure: values in, values out, the day passed in. The log holds one event per change (a step
+added, edited, removed, paused, resumed; a plan; a try; a mastery); `LadderProjection` folds them
+into a small plain-dict state the dashboard caches with marshal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from hikicli.domain.ladder_strength import (
+    new_strength,
+    strength_on,
+    strength_pause,
+    strength_start,
+    strength_try,
+)
+from hikicli.errors import UsageError
+
+# Event kinds. Each change is a new event; nothing is ever rewritten.
+GOAL = "ladder.goal"
+ADD = "ladder.add"
+EDIT = "ladder.edit"
+REMOVE = "ladder.remove"
+PAUSE = "ladder.pause"
+RESUME = "ladder.resume"
+PLAN = "ladder.plan"
+TRY = "ladder.try"
+MASTERED = "ladder.mastered"
+KINDS = (GOAL, ADD, EDIT, REMOVE, PAUSE, RESUME, PLAN, TRY, MASTERED)
+
+RESULTS = ("done", "partly", "not-today")
+HAPPENED = ("yes", "no", "partly")
+STATUSES = ("not-started", "practising", "mastered", "paused")
+RULES = ("habituation", "expectancy")
+MAX_TEXT = 200
+MAX_NOTE = 4000
+MAX_MINUTES = 1440
+FIRST_STEP_MAX = 40  # start at or under 40 (Anxiety Canada, see the exposure reference)
+GAP_MAX = 15  # gaps larger than 15 points are worth filling
+BUILD_MIN, BUILD_MAX = 5, 10
+SMALLER_BY = 10  # after a not-today, an idea at least this much easier
+
+# What a day with a try is worth to the strength score: a partial try is still practice.
+RESULT_VALUE = {"done": 1.0, "partly": 0.5, "not-today": 0.0}
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking input
+
+
+def check_suds(value: Any, flag: str = "--suds") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise UsageError(f"{flag} must be a whole number from 0 to 100 (got {value!r}).")
+    return value
+
+
+def check_percent(value: Any, flag: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise UsageError(f"{flag} must be a whole percentage from 0 to 100 (got {value!r}).")
+    return value
+
+
+def check_minutes(value: Any, flag: str = "--minutes") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MINUTES:
+        raise UsageError(f"{flag} must be minutes from 0 to {MAX_MINUTES} (got {value!r}).")
+    return value
+
+
+def check_text(value: str, flag: str, limit: int = MAX_NOTE, required: bool = False) -> str:
+    value = value.strip()
+    if required and not value:
+        raise UsageError(f"{flag} cannot be empty.")
+    if len(value) > limit:
+        raise UsageError(f"{flag} is too long ({len(value)} characters; at most {limit}).")
+    if any(ord(c) < 32 and c not in "\n\t" for c in value):
+        raise UsageError(f"{flag} contains control characters; please use plain text.")
+    return value
+
+
+def check_step_text(value: str, flag: str = "step text") -> str:
+    text = check_text(value, flag, MAX_TEXT, required=True)
+    if "\n" in text:
+        raise UsageError(f"{flag} must fit on one line.")
+    return text
+
+
+def check_choice(value: str, choices: Sequence[str], flag: str) -> str:
+    if value not in choices:
+        raise UsageError(f"{flag} must be one of: {', '.join(choices)} (not '{value}').")
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Order and shape of a ladder
+
+
+def order_key(step: Mapping[str, Any]) -> tuple[int, int]:
+    """Easiest first; equal SUDS keep the order they were added in."""
+    return (int(step["suds"]), int(step["n"]))
+
+
+def ordered(steps: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    return sorted(steps, key=order_key)
+
+
+def gaps(steps: Sequence[Mapping[str, Any]], limit: int = GAP_MAX) -> list[tuple[str, str, int]]:
+    """Neighbouring steps (in order) more than `limit` points apart: (easier id, harder id, gap)."""
+    ranked = ordered(steps)
+    return [
+        (str(a["id"]), str(b["id"]), int(b["suds"]) - int(a["suds"]))
+        for a, b in zip(ranked, ranked[1:], strict=False)
+        if int(b["suds"]) - int(a["suds"]) > limit
+    ]
+
+
+def first_step(steps: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """The easiest step, when it is at or under 40 (the same step `next_step` will suggest on a
+    new ladder); None when every step is above 40 and a smaller one is worth adding."""
+    ranked = ordered(steps)
+    return ranked[0] if ranked and int(ranked[0]["suds"]) <= FIRST_STEP_MAX else None
+
+
+def status_of(step: Mapping[str, Any]) -> str:
+    if step["paused"]:
+        return "paused"
+    if step["mastered"]:
+        return "mastered"
+    return "practising" if step["done"] + step["partly"] + step["not_today"] else "not-started"
+
+
+def active_steps(state: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [s for s in state["steps"].values() if not s["removed"]]
+
+
+def next_step(state: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The easiest step that is neither mastered nor paused."""
+    candidates = [s for s in active_steps(state) if not s["mastered"] and not s["paused"]]
+    return dict(ordered(candidates)[0]) if candidates else None
+
+
+def waiting_step(state: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The step whose plan has waited the least time (the one most on the person's mind)."""
+    waiting = [s for s in active_steps(state) if s["plan"] and not s["paused"]]
+    return dict(max(waiting, key=lambda s: (s["plan"], s["n"]))) if waiting else None
+
+
+def find_step(state: Mapping[str, Any], step_id: str) -> dict[str, Any]:
+    step = state["steps"].get(step_id.strip().lower())
+    if step is None or step["removed"]:
+        known = [s["id"] for s in ordered(active_steps(state))]
+        hint = f" Your steps: {', '.join(known)}." if known else " Your ladder is empty."
+        raise UsageError(f"There is no step '{step_id}' on your ladder.{hint}")
+    return dict(step)
+
+
+# ---------------------------------------------------------------------------------------------
+# The projection
+
+
+def event_day(event: Mapping[str, Any]) -> str:
+    date = event["data"].get("date")
+    return date if isinstance(date, str) and len(date) == 10 else str(event["ts"])[:10]
+
+
+def _ordinal(day: str) -> int:
+    try:
+        return dt.date.fromisoformat(day).toordinal()
+    except ValueError:
+        return 0
+
+
+def new_state() -> dict[str, Any]:
+    return {"next": 1, "goal": "", "steps": {}}
+
+
+def _new_step(step_id: str, n: int, data: Mapping[str, Any], day: str) -> dict[str, Any]:
+    return {
+        "id": step_id,
+        "n": n,
+        "text": str(data.get("text", "")),
+        "suds": data["suds"] if _is_suds(data.get("suds")) else 0,
+        "template": str(data.get("template") or ""),
+        "added": day,
+        "removed": False,
+        "paused": False,
+        "mastered": False,
+        "done": 0,
+        "partly": 0,
+        "not_today": 0,
+        "last": "",
+        "plan": "",
+        "strength": new_strength(),
+    }
+
+
+def _is_suds(value: Any) -> bool:
+    """A hand-edited or imported log may hold anything; the fold keeps only what makes sense."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100
+
+
+def step_number(step_id: str) -> int:
+    return int(step_id[1:]) if step_id[:1] == "s" and step_id[1:].isdigit() else 0
+
+
+def apply_event(state: dict[str, Any], event: Mapping[str, Any]) -> dict[str, Any]:
+    """Fold one event into the ladder state (in place; also returned). Unknown kinds pass by."""
+    kind = event.get("kind")
+    if kind not in KINDS:
+        return state
+    data = event["data"]
+    if kind == GOAL:
+        state["goal"] = str(data.get("goal", ""))
+        return state
+    step_id = str(data.get("step", ""))
+    day = event_day(event)
+    steps = state["steps"]
+    if kind == ADD:
+        if step_id in steps or step_number(step_id) == 0:
+            step_id = f"s{state['next']}"  # two hikis adding at once: keep both, numbered apart
+        state["next"] = max(state["next"], step_number(step_id) + 1)
+        step = steps[step_id] = _new_step(step_id, len(steps) + 1, data, day)
+        strength_start(step["strength"], _ordinal(day))
+        return state
+    step = steps.get(step_id)
+    if step is None:
+        return state
+    if kind == EDIT:
+        if isinstance(data.get("text"), str):
+            step["text"] = data["text"]
+        if _is_suds(data.get("suds")):
+            step["suds"] = data["suds"]
+    elif kind == REMOVE:
+        step["removed"] = True
+        step["plan"] = ""
+    elif kind in (PAUSE, RESUME):
+        step["paused"] = kind == PAUSE
+        strength_pause(step["strength"], _ordinal(day), kind == PAUSE)
+    elif kind == PLAN:
+        step["plan"] = day
+    elif kind == TRY:
+        result = data.get("result")
+        if result in RESULTS:
+            step[result.replace("-", "_")] += 1
+            if result != "not-today":
+                step["last"] = max(step["last"], day)
+            strength_try(step["strength"], _ordinal(day), RESULT_VALUE[result])
+        step["plan"] = ""
+    elif kind == MASTERED:
+        step["mastered"] = True
+    return state
+
+
+def fold(events: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    state = new_state()
+    for event in events:
+        apply_event(state, event)
+    return state
+
+
+class LadderProjection:
+    """Dashboard projection: the ladder without any private notes (fears, learnings stay in the
+    log only). Small and marshal-able: a few dicts of str/int/float/bool per step."""
+
+    name = "ladder"
+    version = 1
+
+    def initial(self) -> dict[str, Any]:
+        return new_state()
+
+    def apply(self, state: dict[str, Any], event: Mapping[str, Any]) -> dict[str, Any]:
+        return apply_event(state, event)
+
+
+def step_rows(state: Mapping[str, Any], today: dt.date) -> list[dict[str, Any]]:
+    """The active ladder, easiest first, in the documented JSON shape."""
+    rows = []
+    for step in ordered(active_steps(state)):
+        rows.append(
+            {
+                "id": step["id"],
+                "text": step["text"],
+                "suds": step["suds"],
+                "status": status_of(step),
+                "tries": step["done"] + step["partly"],
+                "done": step["done"],
+                "partly": step["partly"],
+                "not_today": step["not_today"],
+                "last_tried": step["last"] or None,
+                "strength": round(strength_on(step["strength"], today.toordinal()), 4),
+                "template": step["template"] or None,
+                "plan_waiting": step["plan"] or None,
+            }
+        )
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Records
+
+
+def next_id(state: Mapping[str, Any]) -> str:
+    return f"s{state['next']}"
+
+
+def add_data(text: str, suds: int, template: str = "") -> dict[str, Any]:
+    return {
+        "text": check_step_text(text),
+        "suds": check_suds(suds),
+        "template": template,
+    }
+
+
+def plan_data(
+    *,
+    step: str,
+    day: dt.date,
+    what: str = "",
+    where: str = "",
+    when: str = "",
+    minutes_planned: int | None = None,
+    expected: int | None = None,
+    fear: str = "",
+    likelihood: int | None = None,
+    safety: str = "",
+) -> dict[str, Any]:
+    """The before-part of a try, checked."""
+    return {
+        "step": step,
+        "date": day.isoformat(),
+        "what": check_text(what, "--what", MAX_TEXT),
+        "where": check_text(where, "--where", MAX_TEXT),
+        "when": check_text(when, "--when", MAX_TEXT),
+        "minutes_planned": None
+        if minutes_planned is None
+        else check_minutes(minutes_planned, "--plan-minutes"),
+        "expected": None if expected is None else check_suds(expected, "--expected"),
+        "fear": check_text(fear, "--fear"),
+        "likelihood": None if likelihood is None else check_percent(likelihood, "--likelihood"),
+        "safety": check_text(safety, "--safety"),
+    }
+
+
+def result_data(
+    *,
+    result: str,
+    peak: int | None = None,
+    end: int | None = None,
+    happened: str | None = None,
+    learned: str = "",
+    with_someone: bool = False,
+    minutes: int | None = None,
+) -> dict[str, Any]:
+    """The after-part of a try, checked. Not-today needs nothing else and takes no SUDS."""
+    check_choice(result, RESULTS, "--result")
+    if result == "not-today":
+        given = [f for f, v in (("--peak", peak), ("--end", end)) if v is not None]
+        if given:
+            raise UsageError(
+                f"{' and '.join(given)} only fit a try that was done or partly done; "
+                "with --result not-today, leave them out."
+            )
+    return {
+        "result": result,
+        "peak": None if peak is None else check_suds(peak, "--peak"),
+        "end": None if end is None else check_suds(end, "--end"),
+        "happened": None if happened is None else check_choice(happened, HAPPENED, "--happened"),
+        "learned": check_text(learned, "--learned"),
+        "with_someone": bool(with_someone),
+        "minutes": None if minutes is None else check_minutes(minutes),
+    }
+
+
+def smaller_templates(
+    templates: Sequence[Mapping[str, Any]], area: str, below: int, taken: Iterable[str]
+) -> list[Mapping[str, Any]]:
+    """Templates at least SMALLER_BY points easier than `below`, same area first, then the
+    closest in difficulty (a noticeably smaller step, not a big drop)."""
+    skip = set(taken)
+    easier = [
+        t for t in templates if template_suds(t) <= below - SMALLER_BY and t["id"] not in skip
+    ]
+    return sorted(easier, key=lambda t: (t["area"] != area, below - template_suds(t), t["id"]))
+
+
+def template_suds(template: Mapping[str, Any]) -> int:
+    """A template's default SUDS: the middle of its expected range, rounded down to 5 (a lower
+    guess errs on the side of a gentler start; the person's own rating always wins)."""
+    middle = (template["suds_min"] + template["suds_max"]) // 2
+    return int(middle // 5 * 5)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dashboard and history
+
+
+def dashboard_lines(state: Mapping[str, Any], texts: Mapping[str, str]) -> list[str]:
+    """A waiting plan first (it is what to do next), then the next step. Nothing for no ladder."""
+    steps = active_steps(state)
+    if not steps:
+        return []
+    waiting = waiting_step(state)
+    if waiting:
+        return [texts["plan_waiting"].format(id=waiting["id"], date=waiting["plan"])]
+    upcoming = next_step(state)
+    if upcoming is None:
+        if any(not s["paused"] for s in steps):
+            return [texts["all_mastered"]]
+        return []
+    return [texts["next_step"].format(**upcoming)]
+
+
+def _summary_try(d: Mapping[str, Any]) -> str:
+    parts = [str(d.get("step", "")), str(d.get("result", ""))]
+    if d.get("peak") is not None or d.get("end") is not None:
+        parts.append(f"SUDS peak {d.get('peak', '–')} end {d.get('end', '–')}")
+    if d.get("happened"):
+        parts.append(f"feared outcome: {d['happened']}")
+    if d.get("with_someone"):
+        parts.append("with someone")
+    if d.get("minutes") is not None:
+        parts.append(f"{d['minutes']} min")
+    if d.get("learned"):
+        parts.append(f"learned: {d['learned']}")
+    return " · ".join(parts)
+
+
+def _summary_plan(d: Mapping[str, Any]) -> str:
+    parts = [str(d.get("step", "")), "planned"]
+    if d.get("what"):
+        parts.append(str(d["what"]))
+    if d.get("expected") is not None:
+        parts.append(f"expected SUDS {d['expected']}")
+    if d.get("fear"):
+        likely = f" ({d['likelihood']} %)" if d.get("likelihood") is not None else ""
+        parts.append(f"fear: {d['fear']}{likely}")
+    return " · ".join(parts)
+
+
+def _summary_edit(d: Mapping[str, Any]) -> str:
+    parts = [str(d.get("step", "")), "edited"]
+    if "text" in d:
+        parts.append(str(d["text"]))
+    if "suds" in d:
+        parts.append(f"SUDS {d['suds']}")
+    return " · ".join(parts)
+
+
+def summarizers() -> dict[str, Any]:
+    """One-line summaries for `hiki history`, by event kind (technical labels, not prose)."""
+    return {
+        GOAL: lambda d: f"ladder goal · {d.get('goal', '')}",
+        ADD: lambda d: f"{d.get('step', '')} · added · {d.get('text', '')} · SUDS {d.get('suds')}",
+        EDIT: _summary_edit,
+        REMOVE: lambda d: f"{d.get('step', '')} · removed (history kept)",
+        PAUSE: lambda d: f"{d.get('step', '')} · paused",
+        RESUME: lambda d: f"{d.get('step', '')} · resumed",
+        PLAN: _summary_plan,
+        TRY: _summary_try,
+        MASTERED: lambda d: f"{d.get('step', '')} · mastered ({d.get('rule', '')} rule)",
+    }

@@ -1,0 +1,202 @@
+"""Interactive ladder flows: building a ladder and taking one step. They ask through a Prompter and
+return plain values; saving is the command's job, so a cancelled flow leaves nothing behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from hikicli.domain import ladder as dl
+from hikicli.prompting import Prompter
+
+
+@dataclass
+class BuiltLadder:
+    goal: str
+    steps: list[dict[str, Any]] = field(default_factory=list)  # {"text", "suds", "template"}
+    save: bool = False
+
+
+def run_build(
+    prompter: Prompter,
+    content: Mapping[str, Any],
+    existing: Sequence[Mapping[str, Any]] = (),
+    next_number: int = 1,
+) -> BuiltLadder:
+    """Goal → ideas by area → own steps → a rating for each → the order, gaps, a first step → save?
+
+    `existing` steps (already on the ladder) take part in the review of gaps and order."""
+    texts = content["build"]
+    prompter.say(texts["intro"])
+    goal = dl.check_text(prompter.text("goal", texts["goal"], max_len=dl.MAX_TEXT), "goal")
+    area_choices = [(a["id"], a["title"]) for a in content["areas"]]
+    areas = prompter.checkbox("areas", texts["areas"], area_choices)
+    chosen: list[dict[str, Any]] = []
+    if areas:
+        pool = [t for t in content["templates"] if t["area"] in areas]
+        attempt = 1
+        while True:
+            key = "templates" if attempt == 1 else f"templates_{attempt}"
+            picked = prompter.checkbox(
+                key,
+                texts["templates"],
+                [(t["id"], f"{t['text']} ({t['suds_min']}–{t['suds_max']})") for t in pool],
+            )
+            if len(picked) <= dl.BUILD_MAX:
+                break
+            prompter.say(texts["too_many"].format(have=len(picked), max=dl.BUILD_MAX))
+            attempt += 1
+        by_id = {t["id"]: t for t in pool}
+        chosen = [
+            {"text": by_id[i]["text"], "template": i, "default": dl.template_suds(by_id[i])}
+            for i in picked
+        ]
+    own = 0
+    while len(chosen) < dl.BUILD_MAX:
+        own += 1
+        text = prompter.text(f"own_{own}", texts["own"], max_len=dl.MAX_TEXT).strip()
+        if text:
+            chosen.append({"text": dl.check_step_text(text), "template": "", "default": None})
+        elif len(chosen) >= dl.BUILD_MIN:
+            break
+        else:
+            prompter.say(texts["need_more"].format(min=dl.BUILD_MIN, have=len(chosen)))
+    prompter.say(texts["suds_help"])
+    built = BuiltLadder(goal=goal)
+    for number, item in enumerate(chosen, start=1):
+        suds = prompter.scale(
+            f"suds_{number}", texts["rate"].format(text=item["text"]), 0, 100, item["default"]
+        )
+        built.steps.append(
+            {
+                "id": f"s{next_number + number - 1}",
+                "n": 10_000 + number,  # after every existing step when SUDS are equal
+                "text": item["text"],
+                "suds": dl.check_suds(suds),
+                "template": item["template"],
+            }
+        )
+    for paragraph in review_lines(content, [*existing, *built.steps]):
+        prompter.say(paragraph)
+    built.save = prompter.confirm("save", texts["save"], default=True)
+    return built
+
+
+def review_lines(content: Mapping[str, Any], steps: Sequence[Mapping[str, Any]]) -> list[str]:
+    """What to say about a ladder, one paragraph each: its order (a markdown list), the big gaps,
+    and a first step at or under 40."""
+    change = content["change"]
+    ranked = dl.ordered(steps)
+    lines = [
+        content["build"]["order_intro"],
+        "\n".join(f"- {s['suds']} · {s['id']} · {s['text']}" for s in ranked),
+    ]
+    by_id = {s["id"]: s for s in ranked}
+    for a, b, gap in dl.gaps(ranked):
+        lines.append(
+            change["gap"].format(
+                gap=gap,
+                a=f"{a} ({by_id[a]['suds']})",
+                b=f"{b} ({by_id[b]['suds']})",
+            )
+        )
+    first = dl.first_step(ranked)
+    if first is None:
+        lines.append(change["first_step_high"])
+    else:
+        lines.append(change["first_step"].format(**first))
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# One step
+
+
+def run_plan(
+    prompter: Prompter,
+    content: Mapping[str, Any],
+    step: Mapping[str, Any],
+    template: Mapping[str, Any] | None,
+    day: dt.date,
+) -> dict[str, Any]:
+    """The before-part: what, where, when, how long, expected SUDS, the fear, what to drop."""
+    texts = content["step"]
+    prompter.say(texts["intro"].format(**step))
+    if template is not None:
+        prompter.say(texts["tip"].format(tip=template["tip"]))
+    prompter.say(texts["suds_help"])
+    what = prompter.text("what", texts["what"], default=step["text"], max_len=dl.MAX_TEXT)
+    where = prompter.text("where", texts["where"], max_len=dl.MAX_TEXT)
+    when = prompter.text("when", texts["when"], max_len=dl.MAX_TEXT)
+    minutes = int(prompter.number("minutes_planned", texts["minutes_planned"], 0, dl.MAX_MINUTES))
+    expected = prompter.scale("expected", texts["expected"], 0, 100, step["suds"])
+    fear = prompter.text("fear", texts["fear"], max_len=dl.MAX_NOTE)
+    likelihood = None
+    if fear.strip():
+        likelihood = prompter.scale("likelihood", texts["likelihood"], 0, 100)
+    safety = prompter.text("safety", texts["safety"], max_len=dl.MAX_NOTE)
+    return dl.plan_data(
+        step=step["id"],
+        day=day,
+        what=what,
+        where=where,
+        when=when,
+        minutes_planned=minutes,
+        expected=expected,
+        fear=fear,
+        likelihood=likelihood,
+        safety=safety,
+    )
+
+
+def ask_ready_now(prompter: Prompter, content: Mapping[str, Any]) -> bool:
+    texts = content["step"]
+    prompter.say(texts["go_gently"])
+    choice = prompter.select(
+        "ready",
+        texts["ready"],
+        [("now", texts["ready_now"]), ("later", texts["ready_later"])],
+        default="now",
+    )
+    return choice == "now"
+
+
+def run_result(
+    prompter: Prompter, content: Mapping[str, Any], plan: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The after-part. Not today is a whole answer: nothing more is asked."""
+    texts, labels = content["step"], content["labels"]
+    result = prompter.select(
+        "result",
+        texts["result"],
+        [
+            ("done", labels["done"]),
+            ("partly", labels["partly"]),
+            ("not-today", labels["not_today"]),
+        ],
+    )
+    if result == "not-today":
+        return dl.result_data(result=result)
+    peak = prompter.scale("peak", texts["peak"], 0, 100)
+    end = prompter.scale("end", texts["end"], 0, 100)
+    happened = None
+    if str(plan.get("fear") or "").strip():
+        happened = prompter.select(
+            "happened",
+            texts["happened"],
+            [("no", labels["no"]), ("partly", labels["happened_partly"]), ("yes", labels["yes"])],
+        )
+    learned = prompter.text("learned", texts["learned"], max_len=dl.MAX_NOTE)
+    with_someone = prompter.confirm("with_someone", texts["with_someone"], default=False)
+    minutes = int(prompter.number("minutes", texts["minutes"], 0, dl.MAX_MINUTES))
+    return dl.result_data(
+        result=result,
+        peak=peak,
+        end=end,
+        happened=happened,
+        learned=learned,
+        with_someone=with_someone,
+        minutes=minutes,
+    )
