@@ -25,3 +25,25 @@ def test_usage_errors_exit_2_through_the_real_entry(capsys):
     assert main(["checkin", "--mood", "x"]) == 2
     assert main(["no-such-command"]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_help_fast_path_matches_the_cli_and_is_cached(capsys, home):
+    from hikicli.cli.app import run
+
+    assert run(["--help"]) == 0
+    direct = capsys.readouterr().out
+    assert main(["--help"]) == 0
+    first = capsys.readouterr().out
+    cached = list((home / "cache").glob("help-*.txt"))
+    assert len(cached) == 1
+    assert main(["-h"]) == 0
+    second = capsys.readouterr().out
+    assert direct == first == second
+    assert "checkin" in second and "crisis" in second
+
+
+def test_checkin_fast_path_without_a_terminal_names_the_flags(capsys, home):
+    assert main(["checkin"]) == 2
+    err = capsys.readouterr().err
+    assert "--mood" in err and "Traceback" not in err
+    assert not (home / "profiles" / "default" / "log.jsonl").exists()

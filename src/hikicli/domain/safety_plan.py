@@ -8,7 +8,7 @@ flow's `say` all show the same text.
 
 from __future__ import annotations
 
-import uuid
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -40,7 +40,7 @@ def check_item_text(text: str) -> str:
 def added_data(section: str, text: str) -> dict[str, str]:
     """The data of one item_added event (a new item id each time)."""
     return {
-        "item": uuid.uuid4().hex[:12],
+        "item": os.urandom(6).hex(),
         "section": check_section(section),
         "text": check_item_text(text),
     }

@@ -11,7 +11,6 @@ Version 0 is the format before events carried "v": `{"type", "time", "data"}`, s
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from typing import Any
@@ -25,6 +24,8 @@ def _v0_to_v1(old: Event) -> Event:
     event["ts"] = old.get("ts", old.get("time"))
     if "id" not in event:
         # The same old line must get the same id at every read, so edits can refer to it.
+        import hashlib  # only when an old record is upgraded
+
         digest = hashlib.sha256(json.dumps(old, sort_keys=True, default=str).encode()).hexdigest()
         event["id"] = "v0-" + digest[:29]
     event["v"] = 1
