@@ -30,15 +30,27 @@ def hiki_cmd() -> list[str]:
 
 def timed(cmd: list[str], env: dict[str, str], runs: int, before=None) -> float:
     # One unmeasured run first, so bytecode caches exist as after `pip install` (which compiles).
-    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   stdin=subprocess.DEVNULL, check=True)
+    subprocess.run(
+        cmd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        check=True,
+    )
     samples = []
     for _ in range(runs):
         if before:
             before()
         start = time.perf_counter()
-        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       stdin=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            cmd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+            check=True,
+        )
         samples.append(time.perf_counter() - start)
     return statistics.median(samples)
 
@@ -51,23 +63,65 @@ def make_log(home: Path, n: int, ladder_steps: int = 0, tries: int = 0) -> None:
     lines = []
     for i in range(n):
         day = today - dt.timedelta(days=i % 3650)
-        data = {"date": day.isoformat(), "mood": i % 11, "anxiety": (i * 3) % 11,
-                "energy": (i * 7) % 11, "sleep": 7.5, "outside": i % 60,
-                "contact": ["family"], "note": "a short private note " * 3}
-        lines.append(json.dumps({"v": 1, "id": uuid.uuid4().hex, "kind": "checkin",
-                                 "ts": f"{day.isoformat()}T20:00:00+09:00", "data": data},
-                                separators=(",", ":")))
+        data = {
+            "date": day.isoformat(),
+            "mood": i % 11,
+            "anxiety": (i * 3) % 11,
+            "energy": (i * 7) % 11,
+            "sleep": 7.5,
+            "outside": i % 60,
+            "contact": ["family"],
+            "note": "a short private note " * 3,
+        }
+        lines.append(
+            json.dumps(
+                {
+                    "v": 1,
+                    "id": uuid.uuid4().hex,
+                    "kind": "checkin",
+                    "ts": f"{day.isoformat()}T20:00:00+09:00",
+                    "data": data,
+                },
+                separators=(",", ":"),
+            )
+        )
     for i in range(ladder_steps):
         data = {"step": f"s{i + 1}", "text": f"practice step {i + 1}", "suds": 10 + 3 * i}
-        lines.append(json.dumps({"v": 1, "id": uuid.uuid4().hex, "kind": "ladder.add",
-                                 "ts": "2016-12-01T10:00:00+09:00", "data": data}))
+        lines.append(
+            json.dumps(
+                {
+                    "v": 1,
+                    "id": uuid.uuid4().hex,
+                    "kind": "ladder.add",
+                    "ts": "2016-12-01T10:00:00+09:00",
+                    "data": data,
+                }
+            )
+        )
     for i in range(tries):
         day = today - dt.timedelta(days=tries - i)
-        data = {"step": f"s{i % max(1, ladder_steps) + 1}", "result": "done", "expected": 40,
-                "peak": 45, "end": 20, "happened": "no", "learned": "it went fine",
-                "with_someone": False, "minutes": 10}
-        lines.append(json.dumps({"v": 1, "id": uuid.uuid4().hex, "kind": "ladder.try",
-                                 "ts": f"{day.isoformat()}T10:00:00+09:00", "data": data}))
+        data = {
+            "step": f"s{i % max(1, ladder_steps) + 1}",
+            "result": "done",
+            "expected": 40,
+            "peak": 45,
+            "end": 20,
+            "happened": "no",
+            "learned": "it went fine",
+            "with_someone": False,
+            "minutes": 10,
+        }
+        lines.append(
+            json.dumps(
+                {
+                    "v": 1,
+                    "id": uuid.uuid4().hex,
+                    "kind": "ladder.try",
+                    "ts": f"{day.isoformat()}T10:00:00+09:00",
+                    "data": data,
+                }
+            )
+        )
     (folder / "log.jsonl").write_text("\n".join(lines) + "\n")
     (folder / "state.json").write_text('{"welcomed": true}')
 
@@ -81,8 +135,14 @@ def first_question_time(env: dict[str, str], runs: int) -> float | None:
     samples = []
     for _ in range(runs):
         start = time.perf_counter()
-        child = pexpect.spawn(cmd[0], cmd[1:] + ["checkin"], env={**env, "TERM": "xterm"},
-                              encoding="utf-8", timeout=20, dimensions=(40, 100))
+        child = pexpect.spawn(
+            cmd[0],
+            cmd[1:] + ["checkin"],
+            env={**env, "TERM": "xterm"},
+            encoding="utf-8",
+            timeout=20,
+            dimensions=(40, 100),
+        )
         child.expect(r"\?")
         samples.append(time.perf_counter() - start)
         child.sendcontrol("c")
@@ -95,8 +155,16 @@ def save_time(home: Path, runs: int) -> float:
     from hikicli.storage.paths import Paths
 
     log = EventLog(Paths.resolve(home))
-    data = {"date": "2026-11-25", "mood": 5, "anxiety": 5, "energy": 5, "sleep": 7.0,
-            "outside": 0, "contact": ["none"], "note": ""}
+    data = {
+        "date": "2026-11-25",
+        "mood": 5,
+        "anxiety": 5,
+        "energy": 5,
+        "sleep": 7.0,
+        "outside": 0,
+        "contact": ["none"],
+        "note": "",
+    }
     samples = []
     for _ in range(runs * 20):
         start = time.perf_counter()
@@ -113,8 +181,11 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="hiki-bench-"))
     # A user's installed hiki has bytecode caches: do not let this machine's
     # PYTHONDONTWRITEBYTECODE make every run recompile the source.
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("HIKI_") and k != "PYTHONDONTWRITEBYTECODE"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("HIKI_") and k != "PYTHONDONTWRITEBYTECODE"
+    }
     env["HIKI_HOME"] = str(work / "empty")
     env["COLUMNS"] = "100"
     hiki = hiki_cmd()
@@ -125,9 +196,18 @@ def main() -> None:
     rows.append(("hiki --version", timed([*hiki, "--version"], env, runs), 2))
     rows.append(("hiki --help", timed([*hiki, "--help"], env, runs), 8))
     help_cache = work / "empty" / "cache"
-    rows.append(("hiki --help, help cache removed each run",
-                 timed([*hiki, "--help"], env, runs,
-                       before=lambda: shutil.rmtree(help_cache, ignore_errors=True)), None))
+    rows.append(
+        (
+            "hiki --help, help cache removed each run",
+            timed(
+                [*hiki, "--help"],
+                env,
+                runs,
+                before=lambda: shutil.rmtree(help_cache, ignore_errors=True),
+            ),
+            None,
+        )
+    )
 
     dash: dict[int, float] = {}
     for n in (1_000, 10_000, 100_000):
@@ -135,8 +215,12 @@ def main() -> None:
         make_log(home, n)
         henv = {**env, "HIKI_HOME": str(home)}
         cache = home / "profiles" / "default" / "cache"
-        cold = timed(hiki, henv, max(3, runs // 3),
-                     before=lambda c=cache: shutil.rmtree(c, ignore_errors=True))
+        cold = timed(
+            hiki,
+            henv,
+            max(3, runs // 3),
+            before=lambda c=cache: shutil.rmtree(c, ignore_errors=True),
+        )
         subprocess.run(hiki, env=henv, stdout=subprocess.DEVNULL, check=True)  # warm the cache
         dash[n] = timed(hiki, henv, runs)
         rows.append((f"hiki (dashboard), {n:,} events, warm", dash[n], 10 if n == 10_000 else None))
@@ -153,17 +237,21 @@ def main() -> None:
         rows.append(("first check-in question (pty)", fq, 20))
     save = save_time(work / "save", runs)
 
-    print(f"{"what":50} {'median':>9} {'ratio':>7} {'target':>7}  ok")
+    print(f"{'what':50} {'median':>9} {'ratio':>7} {'target':>7}  ok")
     for name, seconds, target in rows:
         ratio = seconds / base
         ok = "" if target is None else ("yes" if ratio <= target else "NO")
         tgt = "" if target is None else f"≤{target}×"
         print(f"{name:50} {seconds * 1000:7.1f}ms {ratio:6.1f}× {tgt:>7}  {ok}")
     growth = dash[100_000] / dash[10_000]
-    print(f"{"dashboard 100k / 10k":50} {'':9} {growth:6.2f}× {'≤2×':>7}  "
-          f"{'yes' if growth <= 2 else 'NO'}")
-    print(f"{"one check-in save (append + fsync)":50} {save * 1000:7.2f}ms {'':7} {'≤10ms':>7}  "
-          f"{'yes' if save <= 0.010 else 'NO'}")
+    print(
+        f"{'dashboard 100k / 10k':50} {'':9} {growth:6.2f}× {'≤2×':>7}  "
+        f"{'yes' if growth <= 2 else 'NO'}"
+    )
+    print(
+        f"{'one check-in save (append + fsync)':50} {save * 1000:7.2f}ms {'':7} {'≤10ms':>7}  "
+        f"{'yes' if save <= 0.010 else 'NO'}"
+    )
     shutil.rmtree(work, ignore_errors=True)
 
 
