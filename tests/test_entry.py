@@ -47,3 +47,21 @@ def test_checkin_fast_path_without_a_terminal_names_the_flags(capsys, home):
     err = capsys.readouterr().err
     assert "--mood" in err and "Traceback" not in err
     assert not (home / "profiles" / "default" / "log.jsonl").exists()
+
+
+def test_an_unexpected_bug_prints_no_traceback_and_no_locals(capsys, home, monkeypatch):
+    import hikicli.cli.dashboard_view as view
+
+    def broken(*args, **kwargs):
+        secret_answer = "my private note"  # noqa: F841 - must never be printed
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(view, "render_dashboard", broken)
+    assert main([]) == 1
+    err = capsys.readouterr().err
+    assert "unexpected problem (RuntimeError)" in err
+    assert "Traceback" not in err and "my private note" not in err
+    monkeypatch.setenv("HIKI_DEBUG", "1")
+    assert main([]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "my private note" not in err

@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
 def guarded(command: str) -> int:
     """Run a fast-path command with the same error handling as the typer CLI."""
     from hikicli.cli.context import AppContext
-    from hikicli.cli.outcome import report
+    from hikicli.cli.outcome import report, unexpected
     from hikicli.errors import HikiError
 
     try:
@@ -50,6 +50,8 @@ def guarded(command: str) -> int:
             show_dashboard(actx)
     except (HikiError, KeyboardInterrupt) as err:
         return report(err)
+    except Exception as err:  # a bug: a short message, never locals
+        return unexpected(err)
     return 0
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from hikicli.cli.outcome import report
+from hikicli.cli.outcome import report, unexpected
 from hikicli.errors import HikiError
 
 
@@ -66,4 +66,6 @@ def run(args: list[str]) -> int:
     except SystemExit as exit_:
         code = exit_.code
         return code if isinstance(code, int) else (0 if code is None else 1)
+    except Exception as err:  # a bug: say so briefly; never dump locals (private answers)
+        return unexpected(err)
     return 0

@@ -18,3 +18,23 @@ def report(err: HikiError | KeyboardInterrupt) -> int:
     # Plain text, never wrapped: a located error must stay one line per problem.
     sys.stderr.write(message.rstrip("\n") + "\n")
     return code
+
+
+DEBUG_ENV = "HIKI_DEBUG"
+
+
+def unexpected(err: Exception) -> int:
+    """A bug in hiki: a short, calm message. The traceback (never with local variables, which
+    could hold private answers) only with HIKI_DEBUG=1, for a bug report."""
+    import os
+
+    if os.environ.get(DEBUG_ENV) == "1":
+        import traceback
+
+        traceback.print_exception(type(err), err, err.__traceback__)
+    sys.stderr.write(
+        f"hiki ran into an unexpected problem ({type(err).__name__}). Everything saved before "
+        f"is still there.\nTo see details for a bug report, run the command again with "
+        f"{DEBUG_ENV}=1.\n"
+    )
+    return 1
