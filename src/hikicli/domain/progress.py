@@ -140,13 +140,14 @@ def assessment_entry(event: Event) -> dict[str, Any] | None:
 
     Individual item answers are never copied out: only the total and the band."""
     data = _data(event)
-    instrument = _first(data, ("instrument", "instrument_id", "name", "id"), str)
+    # The display name ("PHQ-9") reads better than the id ("phq9") in charts and reports.
+    instrument = _first(data, ("name", "instrument", "instrument_id", "id"), str)
     score = _first(data, ("total", "score", "raw_total"), (int, float))
     day = event_date(event)
     if instrument is None or score is None or day is None or not math.isfinite(score):
         return None
     entry = {"instrument": instrument, "date": day.isoformat(), "score": score}
-    band = _first(data, ("band", "severity", "label"), str)
+    band = _first(data, ("band_label", "band", "severity", "label"), str)
     if band:
         entry["band"] = band
     maximum = _first(data, ("max", "max_score"), (int, float))
