@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -404,3 +405,52 @@ def test_a_questionnaire_hiki_lacks_gets_a_note_not_an_error(hiki, home, tmp_pat
     out = flat(result.output)
     assert "'hq-25' is not one of hiki's questionnaires" in out and "who5" in out
     assert log_lines(home)[-1]["kind"] == "homework.pack"
+
+
+def test_import_puts_rated_pack_steps_on_the_ladder_once(hiki, home, make_ctx):
+    pack = lang_dir("en") / "packs" / "family-communication.yaml"
+    first = hiki(["homework", "import", str(pack), "--yes"])
+    assert first.exit_code == 0, first.output
+    # this pack's steps carry no expected SUDS: hiki shows how to add them, and invents no number
+    assert "--suds N" in first.output
+    assert [e for e in log_lines(home) if e["kind"] == "ladder.add"] == []
+
+    pack = lang_dir("en") / "packs" / "first-two-weeks.yaml"
+    result = hiki(["homework", "import", str(pack), "--yes", "--json"])
+    added = json.loads(result.output)["ladder_added"]
+    ladder = json.loads(hiki(["ladder", "--json"]).output)
+    texts = {s["text"]: s["suds"] for s in ladder}
+    assert texts["Open the curtains in the morning"] == 15
+    assert len(added) == len(ladder) > 0
+    hiki(["homework", "import", str(pack), "--yes"])  # re-import: nothing added twice
+    assert len(json.loads(hiki(["ladder", "--json"]).output)) == len(ladder)
+    # a try on the added step, once the pack has started, completes the pack's ladder task
+    sid = next(s["id"] for s in ladder if s["text"] == "Open the curtains in the morning")
+    started = make_ctx(now=dt.datetime(2026, 12, 2, 10, 0, tzinfo=dt.timezone.utc))
+    tried = hiki(
+        [
+            "step",
+            sid,
+            "--result",
+            "done",
+            "--expected",
+            "15",
+            "--fear",
+            "x",
+            "--likelihood",
+            "10",
+            "--peak",
+            "10",
+            "--end",
+            "5",
+            "--happened",
+            "no",
+            "--learned",
+            "fine",
+        ],
+        ctx=started,
+    )
+    assert tried.exit_code == 0, tried.output
+    view = json.loads(hiki(["homework", "--json"], ctx=started).output)["packs"]
+    tasks = [t for p in view for t in p["tasks"] if t["label"].startswith("Open the curtains")]
+    assert tasks and tasks[0]["done"]

@@ -228,14 +228,61 @@ def import_(
     event = actx.log.append(
         PACK_KIND, {"id": pack["id"], "file": file.name, "pack": pack}, now=actx.now()
     )
+    added, unrated = add_pack_steps(actx, pack)
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json({"id": event["id"], "recorded": event["ts"], "replaced": replaces, **pack})
+        print_json(
+            {
+                "id": event["id"],
+                "recorded": event["ts"],
+                "replaced": replaces,
+                "ladder_added": [e["data"]["step"] for e in added],
+                **pack,
+            }
+        )
         return
     if replaces:
         out.print(markup_escape(texts["replaced"]))
     out.print(markup_escape(texts["imported"]))
+    for e in added:
+        out.print(
+            markup_escape(
+                texts["ladder_added"].format(step=e["data"]["text"], suds=e["data"]["suds"])
+            )
+        )
+    for step in unrated:
+        out.print(markup_escape(texts["ladder_rate_first"].format(step=step)))
+
+
+def add_pack_steps(
+    actx: AppContext, pack: dict[str, Any]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Put the pack's ladder steps on the person's ladder, once each.
+
+    A step with an expected SUDS is added as it is (the person can edit the rating); a step
+    without one is not given a made-up number: hiki shows the command to add it with their own.
+    Steps already on the ladder (same words) are left alone, so re-importing adds nothing twice.
+    """
+    from hikicli.cli.ladder import append_step, load_state
+
+    def norm(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    on_ladder = {
+        norm(s["text"]) for s in load_state(actx)["steps"].values() if not s.get("removed")
+    }
+    added, unrated = [], []
+    for task in pack.get("ladder_steps") or []:
+        text = task["step"]
+        if norm(text) in on_ladder:
+            continue
+        if task.get("expected_suds") is None:
+            unrated.append(text)
+            continue
+        added.append(append_step(actx, text, task["expected_suds"]))
+        on_ladder.add(norm(text))
+    return added, unrated
 
 
 def _find(actx: AppContext, task_id: str, pack_id: str | None) -> tuple[Any, Any]:

@@ -137,6 +137,8 @@ class HomeworkTexts(Strict):
     imported: Text
     replaced: Text
     not_imported: Text
+    ladder_added: Text  # {step}, {suds}
+    ladder_rate_first: Text  # {step}
     answer_saved: Text
     marked_done: Text
     past_due_note: Text
