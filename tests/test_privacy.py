@@ -96,9 +96,14 @@ sys.exit(main(["data", "export"]))
 def test_a_crash_never_prints_local_variables(hiki, home):
     assert hiki(["checkin", *FLAGS, "--note", NOTE]).exit_code == 0
     result = run_python(CRASH, home)
-    assert result.returncode != 0
+    assert result.returncode == 1
     output = result.stdout + result.stderr
-    assert "an unexpected bug" in output  # it did crash, in the planted bug
+    assert "unexpected problem (RuntimeError)" in output  # it did crash, in the planted bug
+    assert "Traceback" not in output and NOTE not in output
+    # With HIKI_DEBUG=1 the traceback is shown for a bug report, still without local variables.
+    debug = run_python(CRASH, home, HIKI_DEBUG="1")
+    output = debug.stdout + debug.stderr
+    assert "an unexpected bug" in output and "Traceback" in output
     assert NOTE not in output and "secret_in_a_local =" not in output.replace(" = events", "")
     assert "locals" not in output.lower()
 
