@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_cli_reference_is_up_to_date():
     result = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "gen_cli_docs.py"), "--check"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr

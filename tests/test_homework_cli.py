@@ -171,8 +171,10 @@ def test_import_with_yes_records_the_pack(hiki, home, tmp_path):
     assert result.exit_code == 0, result.output
     printed = json.loads(result.output)
     assert printed["id"] and printed["replaced"] is False and printed["title"] == "Two weeks"
-    [event] = log_lines(home)
+    event, *steps = log_lines(home)
     assert event["kind"] == "homework.pack" and event["data"]["id"] == "test-pack"
+    # the pack's rated ladder steps follow it onto the ladder
+    assert [e["kind"] for e in steps] == ["ladder.add"] * len(printed["ladder_added"])
     assert event["data"]["file"] == "pack.yaml"
     assert event["data"]["pack"]["start"] == "2026-11-23"
     assert event["data"]["pack"]["readings"] == [{"topic": "family", "audience": "self"}]
@@ -203,7 +205,7 @@ def test_interactive_import_shows_a_summary_and_asks(hiki, home, make_ctx, tmp_p
     result = hiki(["homework", "import", str(path)], ctx=make_ctx(prompter=yes, interactive=True))
     assert result.exit_code == 0 and "Added" in result.output
     yes.assert_done()
-    assert [e["kind"] for e in log_lines(home)] == ["homework.pack"]
+    assert [e["kind"] for e in log_lines(home) if e["kind"] != "ladder.add"] == ["homework.pack"]
 
 
 def test_reimport_replaces_and_keeps_answers(hiki, home, tmp_path):
@@ -404,7 +406,7 @@ def test_a_questionnaire_hiki_lacks_gets_a_note_not_an_error(hiki, home, tmp_pat
     assert result.exit_code == 0
     out = flat(result.output)
     assert "'hq-25' is not one of hiki's questionnaires" in out and "who5" in out
-    assert log_lines(home)[-1]["kind"] == "homework.pack"
+    assert [e["kind"] for e in log_lines(home) if e["kind"] != "ladder.add"] == ["homework.pack"]
 
 
 def test_import_puts_rated_pack_steps_on_the_ladder_once(hiki, home, make_ctx):
