@@ -329,3 +329,15 @@ def test_crisis_never_asks_for_the_passphrase_even_in_a_terminal(encrypted, hiki
         result = hiki(args, ctx=make_ctx(prompter=prompter, interactive=True))
         assert result.exit_code == 0, result.output
     assert prompter.asked == []
+
+
+def test_an_encrypted_plan_is_never_called_missing_in_a_risk_answer(hiki, make_ctx):
+    assert hiki(["safety-plan", "add", "people", "my sister"]).exit_code == 0
+    encrypt(hiki, make_ctx)
+    # No passphrase available: the risk response must not say "you don't have a safety plan".
+    result = hiki(["assess", "phq9", "--answers", "0,0,0,0,0,0,0,0,2"])
+    out = " ".join(result.output.split())
+    assert "could not be opened just now" in out
+    assert "don't have a safety plan" not in out
+    crisis = " ".join(hiki(["crisis", "-c", "GB"]).output.split())
+    assert "could not be opened just now" in crisis and "116 123" in crisis

@@ -256,9 +256,9 @@ def _follow_ups(actx: AppContext, view: dict[str, Any], offer_more: bool) -> Non
             administer(actx, offered, None, None, False, offer_more=False)
             return
     if view["risk"]:
-        from hikicli.cli.safety_support import safety_plan_or_none
+        from hikicli.cli.safety_support import plan_state
 
-        if safety_plan_or_none(actx) is None and prompter.confirm(
+        if plan_state(actx)[0] == "none" and prompter.confirm(
             "safety_plan.offer", text["plan"]["offer_now"], default=False
         ):
             from hikicli.cli.safety_plan import run_edit

@@ -32,15 +32,18 @@ def _crisis(ctx: typer.Context, country: str | None, as_json: bool) -> None:
     code = country_code(actx, country)
     view = crisis_view(actx.catalog["crisis"], actx.catalog["ui"], code, actx.today())
     # The person's own safety plan comes first once there is one; an unreadable log hides only it.
-    from hikicli.cli.safety_support import safety_plan_markdown, safety_plan_or_none
+    from hikicli.cli.safety_support import plan_state, safety_plan_markdown
 
-    plan = safety_plan_or_none(actx)
+    state, plan = plan_state(actx)
     if as_json:
         from hikicli.cli.render import print_json
 
         print_json({**view, "safety_plan": plan} if plan else view)
         return
-    render_crisis(view, safety_plan_markdown(actx, plan) if plan else None)
+    plan_md = safety_plan_markdown(actx, plan) if plan else None
+    if state == "locked":
+        plan_md = actx.catalog["safety"]["risk"]["plan_locked"]
+    render_crisis(view, plan_md)
 
 
 def render_crisis(view: dict[str, Any], plan_markdown: str | None = None) -> None:

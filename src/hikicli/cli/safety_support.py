@@ -17,15 +17,23 @@ def read_plan(actx: AppContext) -> dict[str, list[dict[str, str]]]:
 
 def safety_plan_or_none(actx: AppContext) -> dict[str, list[dict[str, str]]] | None:
     """The plan if there is one and it can be read; None otherwise. Never raises."""
+    return plan_state(actx)[1]
+
+
+def plan_state(actx: AppContext) -> tuple[str, dict[str, list[dict[str, str]]] | None]:
+    """("plan", plan), ("none", None) or ("locked", None) when the log cannot be read now.
+
+    "locked" must not be told "you have no plan": the person may well have one. Never raises.
+    """
     from hikicli.domain.safety_plan import has_plan
 
     try:
         if not actx.can_read_log_without_asking():
-            return None  # encrypted: never ask for a passphrase before the crisis lines
+            return "locked", None  # encrypted: never ask for a passphrase before the crisis lines
         plan = read_plan(actx)
     except Exception:  # crisis help must still show when the log is unreadable
-        return None
-    return plan if has_plan(plan) else None
+        return ("none", None) if not actx.log.exists() else ("locked", None)
+    return ("plan", plan) if has_plan(plan) else ("none", None)
 
 
 def safety_plan_markdown(actx: AppContext, plan: dict[str, list[dict[str, str]]]) -> str | None:
@@ -48,7 +56,8 @@ def risk_text(actx: AppContext) -> str:
     """Markdown: a calm message, people to reach now, and the plan (or an offer to make one)."""
     from hikicli.domain.safety_plan import risk_markdown
 
-    return risk_markdown(actx.catalog["safety"], crisis_view_for(actx), safety_plan_or_none(actx))
+    state, plan = plan_state(actx)
+    return risk_markdown(actx.catalog["safety"], crisis_view_for(actx), plan, state == "locked")
 
 
 def print_markdown(text: str, stderr: bool = False) -> None:

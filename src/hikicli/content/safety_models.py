@@ -51,6 +51,7 @@ class RiskContent(Strict):
     plan_title: Text
     no_plan: Text  # the offer to make a plan, when there is none yet
     lines_title: Text
+    plan_locked: Text  # a plan may exist but cannot be read now (encrypted, damaged log)
 
 
 class AssessContent(Strict):

@@ -124,7 +124,10 @@ def crisis_markdown(view: Mapping[str, Any]) -> str:
 
 
 def risk_markdown(
-    safety: Mapping[str, Any], crisis_view: Mapping[str, Any], plan: Plan | None
+    safety: Mapping[str, Any],
+    crisis_view: Mapping[str, Any],
+    plan: Plan | None,
+    plan_locked: bool = False,
 ) -> str:
     """What is shown at once when an answer suggests risk: a calm message, people to reach now,
     and the person's own safety plan (or an offer to make one)."""
@@ -136,6 +139,8 @@ def risk_markdown(
     ]
     if plan is not None and has_plan(plan):
         parts.append(filled_plan_markdown(safety["plan"], plan))
+    elif plan_locked:
+        parts.append(risk["plan_locked"])
     else:
         parts.append(risk["no_plan"])
     return "\n\n".join(parts)
