@@ -28,7 +28,7 @@ def check_profile(name: str) -> str:
         raise UsageError(
             f"Profile '{name}' (from --profile or HIKI_PROFILE) is not a valid name: use "
             "1-32 lowercase letters, digits, '-' or '_', starting with a letter or digit "
-            "(e.g. mum, dad, sora)."
+            "(e.g. mum, dad, sora). In a hard moment, `hiki crisis` works whatever the profile."
         )
     return name
 
@@ -47,6 +47,13 @@ class AppContext:
     def default(cls, profile: str | None = None) -> AppContext:
         name = profile or os.environ.get("HIKI_PROFILE") or "default"
         return cls(Paths.resolve(profile=check_profile(name)))
+
+    @classmethod
+    def without_private_data(cls) -> AppContext:
+        """A context whose data folder cannot exist (it lies below /dev/null): for crisis help
+        when the profile is unusable. Settings and the log then read as missing, never as
+        someone else's."""
+        return cls(Paths.resolve(root=os.devnull))
 
     def now(self) -> dt.datetime:
         return self.clock()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
+from hikicli.errors import UsageError
+
+CRISIS_COMMANDS = ("crisis", "sos")
 
 
 @app.callback(invoke_without_command=True)
@@ -34,7 +38,15 @@ def main(
 
         typer.echo(f"hiki {__version__}")
         raise typer.Exit()
-    ctx.obj = with_profile(ctx.obj, profile)
+    try:
+        ctx.obj = with_profile(ctx.obj, profile)
+    except UsageError as err:
+        if ctx.invoked_subcommand not in CRISIS_COMMANDS:
+            raise
+        # Crisis help never waits on a typo in a profile name: say what is wrong, then help,
+        # reading nobody's private data (no settings, no safety plan).
+        sys.stderr.write(f"{err}\n")
+        ctx.obj = AppContext.without_private_data()
     if ctx.invoked_subcommand is None:
         from hikicli.cli.dashboard_view import show_dashboard
 

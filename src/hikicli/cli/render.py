@@ -18,10 +18,12 @@ def console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
-def err_console() -> Console:
+def err_console(wrap: bool = False) -> Console:
+    """stderr. One-line messages are never wrapped (a located error stays one line); rich text
+    such as crisis lines is wrapped (`wrap=True`), never cut at the screen's edge."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=not wrap)
 
 
 def print_json(data: Any) -> None:

@@ -65,7 +65,7 @@ def print_markdown(text: str, stderr: bool = False) -> None:
 
     from hikicli.cli.render import console, err_console
 
-    (err_console() if stderr else console()).print(Markdown(text))
+    (err_console(wrap=True) if stderr else console()).print(Markdown(text))
 
 
 def show_risk_response(actx: AppContext, stderr: bool = False) -> None:
