@@ -48,13 +48,17 @@ def _describe_values(instrument: Instrument) -> str:
 
 def parse_answers(raw: str, instrument: Instrument) -> list[int]:
     """'1,0,2' -> [1, 0, 2]; anything else is a UsageError naming the instrument and the rule."""
-    parts = [p.strip() for p in raw.replace(" ", ",").split(",") if p.strip()]
+    # Commas separate answers (spaces around them are fine). An empty field is an error, never
+    # skipped: skipping would shift every later answer onto the wrong item (item 9 included).
+    parts = [p.strip() for p in raw.split(",")]
+    if not raw.strip():
+        raise UsageError(_answers_rule(instrument, "got nothing"))
+    if any(not p for p in parts):
+        raise UsageError(_answers_rule(instrument, f"answer {parts.index('') + 1} is empty"))
     try:
         answers = [int(p) for p in parts]
     except ValueError:
-        answers = None
-    if answers is None:
-        raise UsageError(_answers_rule(instrument, f"got '{raw}'"))
+        raise UsageError(_answers_rule(instrument, f"got '{raw}'")) from None
     return check_answers(instrument, answers)
 
 
