@@ -127,6 +127,15 @@ class Instrument(Strict):
             values = [o.value for o in (item.options or self.options)]
             lo, hi = lo + min(values), hi + max(values)
         problems = []
+        by_number = {item.number: item for item in self.items}
+        for risk in self.scoring.risk_items:
+            values = [o.value for o in (by_number[risk.item].options or self.options)]
+            if risk.at_least > max(values) or risk.at_least <= min(values):
+                # a risk item that can never fire, or fires on every answer, protects no one
+                problems.append(
+                    f"risk_items: item {risk.item} at_least {risk.at_least} must be above its "
+                    f"lowest answer ({min(values)}) and at most its highest ({max(values)})"
+                )
         factor = self.scoring.percent_factor
         if factor is not None and (lo != 0 or hi * factor != 100):
             problems.append(
