@@ -84,3 +84,32 @@ def test_concurrent_writers_lose_nothing(log, home):
         p.join(60)
     read = log.read()
     assert len(read.events) == 200 and read.problems == []
+
+
+def test_a_torn_line_moved_at_save_time_is_reported(hiki, home):
+    flags = ["--mood", "5", "--anxiety", "5", "--energy", "5", "--sleep", "8", "--outside", "0",
+             "--contact", "none"]
+    assert hiki(["checkin", *flags]).exit_code == 0
+    log = home / "profiles" / "default" / "log.jsonl"
+    with open(log, "ab") as fh:
+        fh.write(b'{"v":1,"id":"torn')
+    result = hiki(["checkin", *flags])
+    assert result.exit_code == 0
+    assert "moved" in result.output and "log.quarantine" in result.output
+
+
+def test_exports_never_change_the_folder_they_write_into(hiki, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    os.chmod(shared, 0o755)
+    assert hiki(["data", "export", "-o", str(shared / "e.json")]).exit_code == 0
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o755
+    assert stat.S_IMODE((shared / "e.json").stat().st_mode) == 0o600
+
+
+def test_hiki_never_replaces_a_special_file(hiki, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = hiki(["data", "export", "-o", str(fifo), "--force"])
+    assert result.exit_code == 2 and "not a regular file" in result.output
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
 def guarded(command: str) -> int:
     """Run a fast-path command with the same error handling as the typer CLI."""
     from hikicli.cli.context import AppContext
-    from hikicli.cli.outcome import report, unexpected
+    from hikicli.cli.outcome import after_command, report, unexpected
     from hikicli.errors import HikiError
 
     try:
@@ -48,6 +48,7 @@ def guarded(command: str) -> int:
             from hikicli.cli.dashboard_view import show_dashboard
 
             show_dashboard(actx)
+        after_command(actx)
     except (HikiError, KeyboardInterrupt) as err:
         return report(err)
     except Exception as err:  # a bug: a short message, never locals

@@ -8,7 +8,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from hikicli.cli.outcome import report, unexpected
+from hikicli.cli.outcome import after_command, report, unexpected
 from hikicli.errors import HikiError
 
 
@@ -17,9 +17,11 @@ class HikiGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except (HikiError, KeyboardInterrupt) as err:
             raise typer.Exit(report(err)) from None
+        after_command(ctx.obj)
+        return result
 
 
 app = typer.Typer(

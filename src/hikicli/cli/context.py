@@ -42,6 +42,7 @@ class AppContext:
     _catalog: dict[str, Any] | None = field(default=None, repr=False)
     _settings: Settings | None = field(default=None, repr=False)
     _keys: KeyRing | None = field(default=None, repr=False)
+    _log: EventLog | None = field(default=None, repr=False)
 
     @classmethod
     def default(cls, profile: str | None = None) -> AppContext:
@@ -76,7 +77,10 @@ class AppContext:
 
     @property
     def log(self) -> EventLog:
-        return EventLog(self.paths, self.keys)
+        # One log object per command, so what it did (e.g. a quarantined line) can be reported.
+        if self._log is None or self._log.paths != self.paths:
+            self._log = EventLog(self.paths, self.keys)
+        return self._log
 
     def can_read_log_without_asking(self) -> bool:
         """True when reading the log cannot stop at a passphrase prompt: it is plaintext,

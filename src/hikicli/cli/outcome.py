@@ -38,3 +38,13 @@ def unexpected(err: Exception) -> int:
         f"{DEBUG_ENV}=1.\n"
     )
     return 1
+
+
+def after_command(actx: object) -> None:
+    """Things the user must hear about after a command succeeded (on stderr, never in JSON)."""
+    log = getattr(actx, "_log", None)
+    if log is not None and log.quarantined:
+        sys.stderr.write(
+            f"Note: the last line of your log was incomplete (an interrupted save); it was moved "
+            f"to {log.paths.quarantine_file} and nothing was deleted.\n"
+        )

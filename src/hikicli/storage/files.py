@@ -61,9 +61,19 @@ def fsync_dir(path: Path) -> None:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temp file in the same folder, fsync, then os.replace."""
+    import stat
     import tempfile
 
-    ensure_private_dir(path.parent)
+    # hiki's own folders are created private; a folder the user chose (-o) is left as it is.
+    if not path.parent.exists():
+        ensure_private_dir(path.parent)
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise StorageError(f"{path} is not a regular file; hiki writes only regular files.")
+    except FileNotFoundError:
+        pass
+    except OSError as err:
+        raise StorageError(describe_os_error(err, path)) from None
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     try:
         os.fchmod(fd, FILE_MODE)

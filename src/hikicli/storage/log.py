@@ -141,6 +141,8 @@ class EventLog:
         self.paths = paths
         self.path = paths.log_file
         self.keys = keys
+        # Bytes of a torn last line this object moved to the quarantine file (the CLI says so).
+        self.quarantined = 0
 
     def exists(self) -> bool:
         return self.path.exists()
@@ -313,3 +315,4 @@ class EventLog:
             os.close(qfd)
         os.ftruncate(fd, cut)
         os.fsync(fd)
+        self.quarantined += size - cut
