@@ -54,7 +54,7 @@ big = "x" * (512 * 1024)
 sys.stdout.write("ready\n"); sys.stdout.flush()
 i = 0
 while True:
-    event = log.append("checkin", {"run": run, "n": i, "note": big if i % 4 == 0 else "n%d" % i})
+    event = log.append("t.rec", {"run": run, "n": i, "note": big if i % 4 == 0 else "n%d" % i})
     sys.stdout.write(event["id"] + "\n"); sys.stdout.flush()
     i += 1
 """
@@ -116,7 +116,7 @@ def _check(home: Path, acked: set[str], fragments: list[bytes], encrypted: bool)
     # The only problem a kill may leave is an unfinished last line, reported but not touched.
     assert all("last line is incomplete" in p.reason for p in before_repair.problems)
     # One more save repairs the tail (as every child's first save did after the previous kill).
-    log.append("checkin", {"run": "final"})
+    log.append("test.record", {"run": "final"})
     read = log.read()
     assert read.problems == [], read.problems
     ids = [e["id"] for e in read.events]
@@ -172,7 +172,7 @@ log.header() and log.read()  # unlock before the start, as a command would
 while not go.exists():
     time.sleep(0.001)
 for i in range(250):
-    log.append("checkin", {"writer": writer, "seq": i, "note": "w%s-%d " % (writer, i) * (i % 50)})
+    log.append("t.rec", {"writer": writer, "seq": i, "note": "w%s-%d " % (writer, i) * (i % 50)})
 """
 
 
@@ -241,7 +241,7 @@ def test_sigkill_during_encrypt_or_decrypt_then_rerun_loses_nothing(tmp_path, mo
                 {
                     "v": 1,
                     "id": f"{day}-{i}",
-                    "kind": "checkin",
+                    "kind": "test.record",
                     "ts": "t",
                     "data": {"note": f"secret {i}" * 40},
                 }

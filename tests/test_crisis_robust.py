@@ -62,9 +62,14 @@ def test_risk_lines_on_stderr_are_wrapped_not_cut(home, monkeypatch):
     assert '"total": 2' in result.stdout
 
 
-@pytest.mark.parametrize("answers, says", [("0,,0,0,0,0,0,0,0,0", "answer 2 is empty"),
-                                          ("0,0,0,0,0,0,0,0,0,", "answer 10 is empty"),
-                                          ("", "got nothing")])
+@pytest.mark.parametrize(
+    "answers, says",
+    [
+        ("0,,0,0,0,0,0,0,0,0", "answer 2 is empty"),
+        ("0,0,0,0,0,0,0,0,0,", "answer 10 is empty"),
+        ("", "got nothing"),
+    ],
+)
 def test_empty_answer_fields_are_refused_not_shifted(hiki, home, answers, says):
     result = hiki(["assess", "phq9", "--answers", answers])
     assert result.exit_code == 2 and says in result.output

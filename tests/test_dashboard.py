@@ -8,6 +8,20 @@ from hikicli.storage.paths import Paths
 from hikicli.storage.projection import project
 from tests.support import FIXED_NOW
 
+
+def checkin_data(date: str, mood: int) -> dict:
+    return {
+        "date": date,
+        "mood": mood,
+        "anxiety": 3,
+        "energy": 3,
+        "sleep": 7,
+        "outside": 0,
+        "contact": ["none"],
+        "note": "",
+    }
+
+
 FLAGS = [
     "--mood",
     "6",
@@ -62,10 +76,10 @@ def test_projection_cache_folds_only_new_lines_and_matches_a_full_read(home):
     log = EventLog(paths)
     cache = paths.profile_cache_dir / "dashboard.marshal"
     for day in range(1, 11):
-        log.append("checkin", {"date": f"2026-11-{day:02d}", "mood": day, "contact": ["none"]})
+        log.append("checkin", checkin_data(f"2026-11-{day:02d}", day))
     first = project(log, [CheckinDays()], cache)
     assert cache.exists()
-    log.append("checkin", {"date": "2026-11-05", "mood": 9, "contact": ["none"]})
+    log.append("checkin", checkin_data("2026-11-05", 9))
     with open(log.path, "ab") as fh:
         fh.write(b"garbage\n")
     second = project(log, [CheckinDays()], cache)
@@ -82,10 +96,10 @@ def test_projection_cache_is_rebuilt_when_the_log_is_replaced(home):
     paths = Paths.resolve(home)
     log = EventLog(paths)
     cache = paths.profile_cache_dir / "dashboard.marshal"
-    log.append("checkin", {"date": "2026-11-01", "mood": 1, "contact": ["none"]})
+    log.append("checkin", checkin_data("2026-11-01", 1))
     project(log, [CheckinDays()], cache)
     log.path.unlink()
-    log.append("checkin", {"date": "2026-11-02", "mood": 2, "contact": ["none"]})
+    log.append("checkin", checkin_data("2026-11-02", 2))
     states = project(log, [CheckinDays()], cache).states
     assert list(states["checkin_days"]) == ["2026-11-02"]
 

@@ -260,7 +260,7 @@ def test_a_changed_header_under_an_open_command_is_refused(encrypted, monkeypatc
     before = paths.log_file.read_bytes()
     monkeypatch.setattr(log, "header", lambda: expected)  # what this writer saw before the lock
     with pytest.raises(StorageError, match="encrypted or decrypted by another hiki"):
-        log.append("checkin", {"note": "late"})
+        log.append("test.record", {"note": "late"})
     assert paths.log_file.read_bytes() == before
 
 

@@ -124,7 +124,7 @@ def test_a_real_full_then_read_only_disk(tmp_path, hiki, make_ctx):
         saved = 0
         with pytest.raises(StorageError, match="The disk is full") as err:
             for i in range(1000):
-                log.append("checkin", {"n": i, "note": "x" * 3000})
+                log.append("test.record", {"n": i, "note": "x" * 3000})
                 saved += 1
         assert "Nothing already saved was lost" in str(err.value)
         read = log.read()

@@ -140,7 +140,7 @@ def test_encrypted_log_reader_survives_random_lines(monkeypatch):
     def check(junk: list[Any]) -> None:
         nonlocal tried
         tried += 1
-        good = cipher.seal(event_line("checkin", {"n": 1}))
+        good = cipher.seal(event_line("test.record", {"n": 1}))
         body = [j if isinstance(j, bytes) else j.encode() for j in junk]
         body = [b.replace(b"\n", b"") or b"x" for b in body]
         blob = b"\n".join([cipher.header.raw, good, *body]) + b"\n"

@@ -18,7 +18,7 @@ def log(home):
 
 
 def test_append_and_read_back_in_order(log):
-    ids = [log.append("checkin", {"date": "2026-11-25", "n": i})["id"] for i in range(5)]
+    ids = [log.append("test.event", {"date": "2026-11-25", "n": i})["id"] for i in range(5)]
     read = log.read()
     assert [e["id"] for e in read.events] == ids
     assert read.problems == []
@@ -28,7 +28,7 @@ def test_append_and_read_back_in_order(log):
 def test_private_permissions_under_umask_000(log, home):
     old = os.umask(0)
     try:
-        log.append("checkin", {"date": "2026-11-25"})
+        log.append("test.event", {"date": "2026-11-25"})
     finally:
         os.umask(old)
     for folder in (home, home / "profiles", log.path.parent):
@@ -38,10 +38,10 @@ def test_private_permissions_under_umask_000(log, home):
 
 
 def test_corrupt_line_is_reported_with_its_number_and_kept(log):
-    log.append("checkin", {"date": "2026-11-24"})
+    log.append("test.event", {"date": "2026-11-24"})
     with open(log.path, "ab") as fh:
         fh.write(b"{not json\n")
-    log.append("checkin", {"date": "2026-11-25"})
+    log.append("test.event", {"date": "2026-11-25"})
     read = log.read()
     assert len(read.events) == 2
     assert [p.line for p in read.problems] == [2]
@@ -49,14 +49,14 @@ def test_corrupt_line_is_reported_with_its_number_and_kept(log):
 
 
 def test_torn_tail_is_quarantined_at_next_append_not_by_readers(log):
-    log.append("checkin", {"date": "2026-11-24"})
+    log.append("test.event", {"date": "2026-11-24"})
     with open(log.path, "ab") as fh:
         fh.write(b'{"v":1,"id":"torn')
     before = log.path.read_bytes()
     read = log.read()
     assert len(read.events) == 1 and "incomplete" in read.problems[0].reason
     assert log.path.read_bytes() == before  # readers never repair
-    log.append("checkin", {"date": "2026-11-25"})
+    log.append("test.event", {"date": "2026-11-25"})
     read = log.read()
     assert len(read.events) == 2 and read.problems == []
     assert b'{"v":1,"id":"torn' in log.paths.quarantine_file.read_bytes()
@@ -72,7 +72,7 @@ def test_log_from_a_newer_hiki_is_refused(log):
 def _writer(home: str, n: int) -> None:
     log = EventLog(Paths.resolve(home))
     for i in range(n):
-        log.append("checkin", {"date": "2026-11-25", "note": "x" * (i % 50) * 40})
+        log.append("test.event", {"date": "2026-11-25", "note": "x" * (i % 50) * 40})
 
 
 def test_concurrent_writers_lose_nothing(log, home):
@@ -87,8 +87,20 @@ def test_concurrent_writers_lose_nothing(log, home):
 
 
 def test_a_torn_line_moved_at_save_time_is_reported(hiki, home):
-    flags = ["--mood", "5", "--anxiety", "5", "--energy", "5", "--sleep", "8", "--outside", "0",
-             "--contact", "none"]
+    flags = [
+        "--mood",
+        "5",
+        "--anxiety",
+        "5",
+        "--energy",
+        "5",
+        "--sleep",
+        "8",
+        "--outside",
+        "0",
+        "--contact",
+        "none",
+    ]
     assert hiki(["checkin", *flags]).exit_code == 0
     log = home / "profiles" / "default" / "log.jsonl"
     with open(log, "ab") as fh:
@@ -113,3 +125,75 @@ def test_hiki_never_replaces_a_special_file(hiki, tmp_path):
     result = hiki(["data", "export", "-o", str(fifo), "--force"])
     assert result.exit_code == 2 and "not a regular file" in result.output
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"date": "2026-11-24", "mood": 99},
+        {
+            "date": "2026-11-24",
+            "mood": 5,
+            "anxiety": 5,
+            "energy": 5,
+            "sleep": "7",
+            "outside": 0,
+            "contact": ["none"],
+        },
+        {
+            "date": "2026-11-24",
+            "mood": True,
+            "anxiety": 5,
+            "energy": 5,
+            "sleep": 7,
+            "outside": 0,
+            "contact": ["none"],
+        },
+        {
+            "date": "yesterday",
+            "mood": 5,
+            "anxiety": 5,
+            "energy": 5,
+            "sleep": 7,
+            "outside": 0,
+            "contact": "family",
+        },
+    ],
+)
+def test_a_damaged_but_valid_json_checkin_is_skipped_and_located(hiki, home, data):
+    folder = home / "profiles" / "default"
+    folder.mkdir(parents=True)
+    line = {
+        "v": 1,
+        "id": "hand",
+        "kind": "checkin",
+        "ts": "2026-11-25T10:00:00+00:00",
+        "data": data,
+    }
+    (folder / "log.jsonl").write_text(json.dumps(line) + "\n")
+    flags = [
+        "--mood",
+        "5",
+        "--anxiety",
+        "5",
+        "--energy",
+        "5",
+        "--sleep",
+        "8",
+        "--outside",
+        "0",
+        "--contact",
+        "none",
+    ]
+    assert hiki(["checkin", *flags]).exit_code == 0
+    for args in (
+        [],
+        ["history"],
+        ["history", "--json"],
+        ["progress"],
+        ["report"],
+        ["data", "export", "--format", "csv"],
+    ):
+        result = hiki(args)
+        assert result.exit_code == 0, (args, result.output)
+        assert "log.jsonl:1:" in result.output, args

@@ -12,7 +12,20 @@ from hikicli.storage.log import SCHEMA_VERSION, EventLog
 from hikicli.storage.paths import Paths
 from tests.support import tree_snapshot
 
-V0 = {"type": "checkin", "time": "2019-05-01T08:00:00+09:00", "data": {"date": "2019-05-01"}}
+V0 = {
+    "type": "checkin",
+    "time": "2019-05-01T08:00:00+09:00",
+    "data": {
+        "date": "2019-05-01",
+        "mood": 5,
+        "anxiety": 4,
+        "energy": 3,
+        "sleep": 7,
+        "outside": 0,
+        "contact": ["none"],
+        "note": "",
+    },
+}
 
 
 def write_log(home, *objs) -> EventLog:

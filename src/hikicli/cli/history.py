@@ -36,6 +36,10 @@ def history(
     events = [e for e in read.events if start is None or entry_date(e) >= start]
     events.sort(key=lambda e: (entry_date(e), e["ts"]))
     events = events[-limit:]
+    from hikicli.cli.render import err_console
+
+    for problem in read.problems:  # on stderr, so --json output stays valid JSON
+        err_console().print(f"Note: {problem.describe(actx.log.path)}", markup=False)
     if as_json:
         from hikicli.cli.render import print_json
 
@@ -43,45 +47,30 @@ def history(
         return
     from rich.table import Table
 
-    from hikicli.cli.render import bar, console, err_console, markup_escape
+    from hikicli.cli.render import console, markup_escape
+    from hikicli.domain.registry import summarize
 
-    for problem in read.problems:
-        err_console().print(f"Note: {problem.describe(actx.log.path)}", markup=False)
     out = console()
+    ui = actx.catalog["ui"]
     if not events:
-        out.print(markup_escape(actx.catalog["ui"]["no_entries_yet"]))
+        out.print(markup_escape(ui["no_entries_since"] if read.events else ui["no_entries_yet"]))
         return
+    # Four columns read at 80 columns: values are written out in words, not a column each.
     table = Table(box=None, pad_edge=False)
-    for column in (
-        "date",
-        "entry",
-        "mood",
-        "anxiety",
-        "energy",
-        "sleep",
-        "outside",
-        "contact",
-        "note",
-    ):
-        table.add_column(column, overflow="fold", no_wrap=column not in ("contact", "note"))
+    table.add_column("date", no_wrap=True)
+    table.add_column("entry", no_wrap=True)
+    table.add_column("details", overflow="fold", ratio=3)
+    table.add_column("note", overflow="fold", ratio=2)
     for e in events:
         d = e["data"]
         if e["kind"] == "checkin":
-            table.add_row(
-                entry_date(e),
-                "check-in",
-                f"{bar(d['mood'], width=5)} {d['mood']}",
-                f"{bar(d['anxiety'], width=5)} {d['anxiety']}",
-                f"{bar(d['energy'], width=5)} {d['energy']}",
-                f"{d['sleep']:g} h",
-                f"{d['outside']} min",
-                markup_escape(", ".join(d["contact"])),
-                markup_escape(d.get("note", "")),
+            details = (
+                f"mood {d['mood']} · anxiety {d['anxiety']} · energy {d['energy']} · "
+                f"sleep {d['sleep']:g} h · outside {d['outside']} min · "
+                f"{', '.join(d['contact'])}"
             )
+            table.add_row(entry_date(e), "check-in", details, markup_escape(d.get("note", "")))
         else:
-            from hikicli.domain.registry import summarize
-
-            table.add_row(
-                entry_date(e), markup_escape(e["kind"]), *([""] * 6), markup_escape(summarize(e))
-            )
+            label = e["kind"].split(".")[0].replace("_", " ")
+            table.add_row(entry_date(e), markup_escape(label), markup_escape(summarize(e)), "")
     out.print(table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 from hikicli.errors import Cancelled, HikiError
@@ -28,6 +29,11 @@ def unexpected(err: Exception) -> int:
     could hold private answers) only with HIKI_DEBUG=1, for a bug report."""
     import os
 
+    if isinstance(err, BrokenPipeError):
+        # `hiki history | head`: the reader left early. Not a problem; say nothing more.
+        with _suppress_oserror():
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     if os.environ.get(DEBUG_ENV) == "1":
         import traceback
 
@@ -48,3 +54,7 @@ def after_command(actx: object) -> None:
             f"Note: the last line of your log was incomplete (an interrupted save); it was moved "
             f"to {log.paths.quarantine_file} and nothing was deleted.\n"
         )
+
+
+def _suppress_oserror() -> contextlib.AbstractContextManager[None]:
+    return contextlib.suppress(OSError, ValueError)

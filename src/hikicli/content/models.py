@@ -114,6 +114,7 @@ class UiContent(Strict):
     week_title: Text
     suggestion_title: Text
     no_entries_yet: Text
+    no_entries_since: Text
     footer_crisis: Text
     checkin_saved: Text
     cancelled: Text

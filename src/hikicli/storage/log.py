@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hikicli.domain.validation import payload_problem
 from hikicli.errors import StorageError
 from hikicli.storage import migrations
 from hikicli.storage.files import (
@@ -90,6 +91,12 @@ def parse_line(raw: bytes, lineno: int) -> tuple[Event | None, LogProblem | None
         and isinstance(obj.get("data"), dict)
     ):
         return None, LogProblem(lineno, "this line is not a hiki event and was skipped")
+    problem = payload_problem(obj["kind"], obj["data"])
+    if problem:
+        # A hand-edited or damaged entry must not crash every screen that reads it.
+        return None, LogProblem(
+            lineno, f"{problem}; this entry was skipped (it is kept in the file)"
+        )
     return obj, None
 
 
