@@ -17,6 +17,7 @@ MAX_NOTE = 4000
 MAX_SLEEP = 24.0
 MAX_OUTSIDE = 1440
 EARLIEST = dt.date(2000, 1, 1)
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # At this mood or lower the check-in asks "are you safe right now?" (checkin.safety_question).
 SAFETY_QUESTION_MAX_MOOD = 2
 SAFE_ANSWERS = ("yes", "no", "skip")
@@ -94,6 +95,11 @@ def check_note(note: str) -> str:
         raise UsageError(f"--note is too long ({len(note)} characters; at most {MAX_NOTE}).")
     if any(ord(c) < 32 and c not in "\n\t" for c in note):
         raise UsageError("--note contains control characters; please use plain text.")
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in note):
+        raise UsageError("--note is not valid text (it holds bytes that are not UTF-8).")
+    if any(c in BIDI_CONTROLS for c in note):
+        # They can make a note display reversed or hidden in a terminal table.
+        raise UsageError("--note contains text-direction control characters; please remove them.")
     return note
 
 

@@ -24,8 +24,10 @@ def locale_country(environ: dict[str, str] | None = None) -> str | None:
 
 
 def _rank(line: dict[str, Any]) -> tuple[int, int]:
+    # Text and chat before phone (many people in withdrawal avoid calls); within a channel,
+    # confirmed lines first. An unconfirmed line always carries its label.
     best = min(CHANNEL_ORDER.index(c) for c in line["channels"])
-    return (1 if line["status"] != "confirmed" else 0, best)
+    return (best, 1 if line["status"] != "confirmed" else 0)
 
 
 def crisis_view(

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hikicli.domain.validation import payload_problem
-from hikicli.errors import StorageError
+from hikicli.errors import StorageError, UsageError
 from hikicli.storage import migrations
 from hikicli.storage.files import (
     describe_os_error,
@@ -213,9 +213,17 @@ class EventLog:
 
     def append_events(self, events: list[Event]) -> None:
         """Append whole events durably; each line is written with a single os.write."""
-        lines = [
-            json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8") for e in events
-        ]
+        try:
+            lines = [
+                json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                for e in events
+            ]
+        except UnicodeEncodeError:
+            # e.g. a terminal that passed bytes that are not UTF-8: refuse before writing anything
+            raise UsageError(
+                "Some of the text is not valid UTF-8 (for example from a terminal with another "
+                "encoding); nothing was saved. Please type it again."
+            ) from None
         # Unlock before taking the lock: a passphrase prompt must never hold other writers up.
         expected = self.header()
         cipher = self.cipher(expected) if expected is not None else None
