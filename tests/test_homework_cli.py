@@ -88,7 +88,7 @@ BROKEN = [
         "due: 2026-11-01",
         "5:1: due: Value error, the due date 2026-11-01 is before the start date 2026-11-23",
     ),
-    ("impossible date", "due: 2026-12-06", "due: 2026-02-30", "5:6: invalid value"),
+    ("impossible date", "due: 2026-12-06", "due: 2026-02-30", "5:6: due: invalid value"),
     (
         "date as text",
         "start: 2026-11-23",

@@ -101,9 +101,9 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        return self.build_scalar(node)
+        return self.build_scalar(node, loc)
 
-    def build_scalar(self, node: yaml.Node) -> Any:
+    def build_scalar(self, node: yaml.Node, loc: Loc = ()) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             raise self.fail(node, "keys must be plain text")
         try:
@@ -111,7 +111,9 @@ class _Builder:
         except yaml.YAMLError as err:
             raise self.fail(node, str(getattr(err, "problem", None) or err)) from None
         except ValueError as err:  # e.g. an impossible date such as 2026-02-30
-            raise self.fail(node, f"invalid value: {err}") from None
+            field = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc)
+            field = field.replace(".[", "[")
+            raise self.fail(node, f"{field + ': ' if field else ''}invalid value: {err}") from None
 
 
 def _count_events(scanner: Any, label: str) -> None:
