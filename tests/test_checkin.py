@@ -180,8 +180,9 @@ def test_flow_rejects_a_future_day(make_ctx):
         )
 
 
-@pytest.mark.parametrize("note, says", [("\udcff\udcfe x", "not valid text"),
-                                        ("abc\u202edef", "text-direction")])
+@pytest.mark.parametrize(
+    "note, says", [("\udcff\udcfe x", "not valid text"), ("abc\u202edef", "text-direction")]
+)
 def test_notes_that_would_garble_the_log_or_the_screen_are_refused(hiki, home, note, says):
     result = hiki(["checkin", *FLAGS, "--note", note])
     assert result.exit_code == 2 and says in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -74,3 +75,17 @@ def test_empty_answer_fields_are_refused_not_shifted(hiki, home, answers, says):
     result = hiki(["assess", "phq9", "--answers", answers])
     assert result.exit_code == 2 and says in result.output
     assert not (home / "profiles").exists()
+
+
+def test_a_risk_answer_is_marked_wherever_the_result_is_shown_again(hiki):
+    assert hiki(["assess", "phq9", "--answers", "0,0,0,0,0,0,0,0,1"]).exit_code == 0
+    assert hiki(["assess", "gad7", "--answers", "0,0,0,0,0,0,0"]).exit_code == 0
+    history = json.loads(hiki(["assess", "history", "--json"]).output)
+    assert [r["risk"] for r in history if r["instrument"] == "phq9"] == [True]
+    assert [r["risk"] for r in history if r["instrument"] == "gad7"] == [False]
+    assert "safety question" in hiki(["assess", "history"]).output
+    assert "safety question" in hiki(["progress"]).output
+    for fmt in ("md", "html"):
+        assert "RISK ITEM" in hiki(["report", "--format", fmt]).output
+    report = json.loads(hiki(["report", "--format", "json"]).output)
+    assert report["assessments"]["PHQ-9"][0]["risk"] is True

@@ -43,6 +43,7 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
                     "band": point.band,
                     "change": point.change,
                     "meaningful_change": point.meaningful,
+                    "risk": point.risk,
                 }
             )
         charts.append((iid, name, definition, points))
@@ -81,6 +82,9 @@ def _render_history(actx: AppContext, charts: list[Any]) -> None:
                 f"  {point.recorded[:10]}  {bar(point.total, hi=highest or 1, width=20)} "
                 f"{value}  {markup_escape(label)}"
             )
+            if point.risk:
+                note = actx.catalog["progress"]["risk_marker"].lstrip("· ")
+                out.print(f"      [yellow]{markup_escape(note)}[/]")
             if point.meaningful and point.change is not None:
                 unit = text["unit_percent"] if on_percent else text["unit_points"]
                 key = "history_change_up" if point.change > 0 else "history_change_down"

@@ -158,7 +158,7 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
             out += [f"### {_md(name)}", ""]
             out += _md_table(
                 [lb["date"], lb["score"], lb["band"]],
-                [[e["date"], f"{e['score']:g}", e.get("band", "")] for e in entries],
+                [[e["date"], f"{e['score']:g}", _band(e, r)] for e in entries],
             )
             out.append("")
     else:
@@ -356,7 +356,7 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
             parts.append(
                 _html_table(
                     [lb["date"], lb["score"], lb["band"]],
-                    [[e["date"], f"{e['score']:g}", e.get("band", "")] for e in entries],
+                    [[e["date"], f"{e['score']:g}", _band(e, r)] for e in entries],
                 )
             )
     else:
@@ -400,3 +400,8 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
         "",
     ]
     return "\n".join(parts)
+
+
+def _band(entry: dict[str, Any], texts: dict[str, Any]) -> str:
+    band = str(entry.get("band", ""))
+    return f"{band} {texts['risk_marker']}".strip() if entry.get("risk") else band

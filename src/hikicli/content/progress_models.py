@@ -91,6 +91,7 @@ class ProgressContent(Strict):
     summary: WeekSummary
     patterns: PatternText
     assessment_note: Text
+    risk_marker: Text  # after the band of a result with a risk answer (e.g. PHQ-9 item 9 > 0)
 
 
 class ReportSections(Strict):
@@ -139,6 +140,7 @@ class ReportContent(Strict):
     no_ladder: Text
     no_learned: Text
     assessment_note: Text
+    risk_marker: Text  # after the band of a result with a risk answer (e.g. PHQ-9 item 9 > 0)
     no_assessments: Text
     homework_summary: Text  # {done} {assigned}
     no_homework: Text

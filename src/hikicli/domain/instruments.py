@@ -178,6 +178,7 @@ class HistoryPoint:
     band: str | None
     change: int | None  # against the previous result of the same instrument
     meaningful: bool
+    risk: bool = False  # a risk item was answered at or above its threshold
 
 
 def history_points(
@@ -206,6 +207,7 @@ def history_points(
                 band=result.get("band"),
                 change=change,
                 meaningful=bool(threshold and change is not None and abs(change) >= threshold),
+                risk=bool(result.get("risk") or result.get("risk_items")),
             )
         )
         previous = value if value is not None else previous

@@ -147,6 +147,10 @@ def assessment_entry(event: Event) -> dict[str, Any] | None:
     if instrument is None or score is None or day is None or not math.isfinite(score):
         return None
     entry = {"instrument": instrument, "date": day.isoformat(), "score": score}
+    # A risk answer (PHQ-9 item 9 above 0) matters whatever the total: carry the flag, so the
+    # progress screen and the report for a counselor never show such a result as just a number.
+    if data.get("risk") is True or data.get("risk_items"):
+        entry["risk"] = True
     band = _first(data, ("band_label", "band", "severity", "label"), str)
     if band:
         entry["band"] = band
