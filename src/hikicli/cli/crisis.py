@@ -61,6 +61,8 @@ def render_crisis(view: dict[str, Any], plan_markdown: str | None = None) -> Non
         out.print()
     if view["country_name"]:
         out.print(f"[bold underline]{markup_escape(view['country_name'])}[/]")
+    if view.get("not_stored"):
+        out.print(markup_escape(view["not_stored"]))
     for line in view["lines"]:
         channels = ", ".join(line["channels"])
         out.print(f"[bold]{markup_escape(line['name'])}[/]  ({markup_escape(channels)})")

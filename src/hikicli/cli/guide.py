@@ -60,10 +60,8 @@ def guide(
         for t in order:
             table.add_row(t, markup_escape(f"{guides[t]['title']} — {guides[t]['summary']}"))
         console().print(table)
-        console().print(
-            "\nRead one with [bold]hiki guide TOPIC[/] "
-            "(add [bold]--audience family[/] or [bold]counselor[/])."
-        )
+        console().print()
+        console().print(markup_escape(actx.catalog["ui"]["guide_list_footer"]))
         return
     if topic not in guides:
         raise UsageError(f"Unknown topic '{topic}'. Topics: {', '.join(order)}.")

@@ -124,6 +124,8 @@ class UiContent(Strict):
     crisis_check_official: Text
     crisis_unconfirmed: Text
     crisis_stale: Text
+    crisis_not_stored: Text  # {country}
+    guide_list_footer: Text
     wipe_confirm: Text
     wipe_done: Text
 

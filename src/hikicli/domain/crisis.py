@@ -52,4 +52,8 @@ def crisis_view(
         "emergency": entry["emergency"] if entry else crisis["default_emergency"],
         "lines": shown,
         "check_official": ui["crisis_check_official"],
+        # Asked for a country hiki has no lines for: say so, instead of silently going general.
+        "not_stored": ui["crisis_not_stored"].format(country=country)
+        if country and not entry
+        else None,
     }
