@@ -144,3 +144,10 @@ def test_bare_hiki_fast_path_honours_and_checks_hiki_profile(home, capsys, monke
     assert "is not a valid name" in capsys.readouterr().err
     assert tree_snapshot(home) == before
     assert not (home / "escape").exists()
+
+
+def test_family_entries_in_the_main_profile_get_a_hint_to_use_their_own(hiki):
+    own = hiki(["family", "checkin", "--stress", "5"])
+    assert own.exit_code == 0 and "--profile" in own.output
+    theirs = hiki(["--profile", "mum", "family", "checkin", "--stress", "5"])
+    assert theirs.exit_code == 0 and "--profile" not in theirs.output

@@ -154,6 +154,7 @@ def _save_lesson(
         print_json({"id": event["id"], "kind": event["kind"], "recorded": event["ts"], **record})
         return
     console().print(markup_escape(module["exercise"]["saved"]))
+    profile_hint(actx)
 
 
 def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool) -> None:
@@ -241,3 +242,14 @@ def checkin(
     out = console()
     out.print(markup_escape(texts["saved"]))
     out.print(markup_escape(texts[checkin_reply_key(record)]))
+    profile_hint(actx)
+
+
+def profile_hint(actx: AppContext) -> None:
+    """Saved in the default profile, the person's own: a family member may not have meant that."""
+    from hikicli.storage.paths import DEFAULT_PROFILE
+
+    if actx.paths.profile == DEFAULT_PROFILE:
+        from hikicli.cli.render import console, markup_escape
+
+        console().print(markup_escape(_content(actx)["texts"]["profile_hint"]))

@@ -68,6 +68,7 @@ class FamilyTexts(Strict):
     dashboard_line: Text  # {done}, {total}, {number}
     dashboard_done: Text
     dashboard_checkin: Text
+    profile_hint: Text  # after saving in the default profile
 
 
 class FamilyContent(Strict):
