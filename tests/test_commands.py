@@ -171,3 +171,17 @@ def test_config_show_set_and_refusals(hiki, home):
     assert hiki(["config", "set", "country", "Japan"]).exit_code == 2
     cfg = home / "config" / "config.toml"
     assert stat.S_IMODE(cfg.stat().st_mode) == 0o600 and 'country" = "JP"' in cfg.read_text()
+
+
+def test_json_export_carries_damaged_lines_as_text(hiki, home):
+    hiki(["checkin", *FLAGS])
+    log = home / "profiles" / "default" / "log.jsonl"
+    with open(log, "ab") as fh:
+        fh.write(b"{half a line that lost its end\n")
+    hiki(["checkin", *FLAGS])
+    doc = json.loads(hiki(["data", "export"]).output.split("\nNote:")[0])
+    assert len(doc["events"]) == 2
+    assert doc["damaged_lines"] == [{"line": 2, "text": "{half a line that lost its end"}]
+    restored = tmp = home.parent / "export.json"
+    tmp.write_text(json.dumps(doc))
+    assert hiki(["data", "import", str(restored)]).exit_code == 0

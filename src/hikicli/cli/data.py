@@ -43,7 +43,10 @@ def export(
     if fmt not in ("json", "csv"):
         raise UsageError(f"--format must be json or csv (not '{fmt}').")
     read = actx.log.read()
-    text = export_json(read.events, actx.now()) if fmt == "json" else export_csv(read.events)
+    damaged = [{"line": p.line, "text": p.text} for p in read.problems if p.text]
+    text = (
+        export_json(read.events, actx.now(), damaged) if fmt == "json" else export_csv(read.events)
+    )
     if output is None:
         typer.echo(text, nl=False)
     else:
@@ -56,7 +59,9 @@ def export(
             raise UsageError(f"The folder {target.parent} does not exist.")
         atomic_write(target, text.encode("utf-8"))
         typer.echo(
-            f"Wrote {len(read.events)} entries to {target} (readable only by you).", err=True
+            f"Wrote {len(read.events)} {'entry' if len(read.events) == 1 else 'entries'} to "
+            f"{target} (readable only by you).",
+            err=True,
         )
     for problem in read.problems:
         typer.echo(f"Note: {problem.describe(actx.log.path)}", err=True)

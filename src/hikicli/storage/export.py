@@ -27,14 +27,19 @@ CSV_COLUMNS = (
 CHECKIN_FIELDS = CSV_COLUMNS[3:11]
 
 
-def export_json(events: list[dict[str, Any]], now: dt.datetime) -> str:
-    doc = {
+def export_json(
+    events: list[dict[str, Any]], now: dt.datetime, damaged: list[dict[str, Any]] | None = None
+) -> str:
+    doc: dict[str, Any] = {
         "format": "hiki-export",
         "version": 1,
         "hiki": __version__,
         "exported": now.isoformat(timespec="seconds"),
         "events": events,
     }
+    if damaged:
+        # Lines hiki could not read are still part of what was recorded: carried as text.
+        doc["damaged_lines"] = damaged
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -42,6 +42,8 @@ Event = dict[str, Any]
 class LogProblem:
     line: int
     reason: str
+    # The damaged line as text (plaintext logs), so an export can carry it: "everything recorded".
+    text: str = field(default="", compare=False, repr=False)
 
     def describe(self, path: Path) -> str:
         return f"{path}:{self.line}: {self.reason}"
@@ -127,7 +129,8 @@ def parse_bytes(data: bytes, first_line: int = 1, cipher: Cipher | None = None) 
         if event is not None:
             result.events.append(event)
         elif problem is not None:
-            result.problems.append(problem)
+            text = raw.decode("utf-8", "replace")
+            result.problems.append(LogProblem(problem.line, problem.reason, text))
     result.end = end
     result.lines = lineno - first_line + 1
     if end < len(data):
