@@ -84,7 +84,7 @@ def test_child_processes_have_no_network_either(home):
 CRASH = r"""
 import sys
 import hikicli.storage.export as export
-def boom(events, now):
+def boom(events, now, *rest):
     secret_in_a_local = events[0]["data"]["note"]
     raise RuntimeError("an unexpected bug")
 export.export_json = boom
