@@ -20,7 +20,12 @@ def country_code(actx: AppContext, country: str | None = None) -> str:
     setting = ""
     try:
         setting = str(actx.settings.get("country"))
-    except Exception:  # a broken settings file must never hide crisis help
+    except Exception as err:  # a broken settings file must never hide crisis help
+        import sys
+
+        # Say so (on stderr, after nothing else): a silently lost country shows the wrong lines.
+        if country is None:
+            sys.stderr.write(f"Note: {err} Using your locale instead.\n")
         setting = ""
     return (country or setting or locale_country() or "").upper()
 
