@@ -223,3 +223,18 @@ def test_empty_log_gives_a_calm_report_in_every_format(hiki, make_ctx, fmt):
         assert ctx.catalog["report"]["no_checkins"] in result.output
     if fmt == "html":
         assert self_contained_problems(result.output) == []
+
+
+def test_reflection_answers_reach_the_report_only_with_include_notes(hiki, home, tmp_path):
+    from hikicli.content.catalog import lang_dir
+
+    pack = lang_dir("en") / "packs" / "first-two-weeks.yaml"
+    assert hiki(["homework", "import", str(pack), "--yes"]).exit_code == 0
+    tasks = json.loads(hiki(["homework", "--json"]).output)["packs"][0]["tasks"]
+    reflection = next(t for t in tasks if t["kind"] == "reflection")
+    answer = "the mornings were easier than I thought"
+    result = hiki(["homework", "answer", reflection["id"], "--text", answer])
+    assert result.exit_code == 0, result.output
+    assert answer not in hiki(["report", "--format", "md"]).output
+    with_notes = hiki(["report", "--format", "md", "--include-notes"]).output
+    assert answer in " ".join(with_notes.split())

@@ -116,6 +116,9 @@ def private_notes(events: Sequence[Event], start: dt.date, end: dt.date) -> list
             continue
         when = event_date(event)
         note = payload.get("note")
+        if event.get("kind") == "homework.answer" and isinstance(payload.get("text"), str):
+            # A reflection question answered for the counselor: private like a note.
+            note = f"{payload.get('task', '')}: {payload['text']}"
         if when and start <= when <= end and isinstance(note, str) and note.strip():
             notes.append({"date": when.isoformat(), "kind": event.get("kind"), "text": note})
     notes.sort(key=lambda n: n["date"])
