@@ -11,6 +11,9 @@ from hikicli.errors import StorageError
 from hikicli.storage.log import EventLog
 from hikicli.storage.paths import Paths
 
+# A complete check-in, as flags: 0-10 scales, hours, minutes, contact.
+CHECKIN_FLAGS = "--mood 5 --anxiety 5 --energy 5 --sleep 8 --outside 0 --contact none".split()
+
 
 @pytest.fixture
 def log(home):
@@ -87,25 +90,11 @@ def test_concurrent_writers_lose_nothing(log, home):
 
 
 def test_a_torn_line_moved_at_save_time_is_reported(hiki, home):
-    flags = [
-        "--mood",
-        "5",
-        "--anxiety",
-        "5",
-        "--energy",
-        "5",
-        "--sleep",
-        "8",
-        "--outside",
-        "0",
-        "--contact",
-        "none",
-    ]
-    assert hiki(["checkin", *flags]).exit_code == 0
+    assert hiki(["checkin", *CHECKIN_FLAGS]).exit_code == 0
     log = home / "profiles" / "default" / "log.jsonl"
     with open(log, "ab") as fh:
         fh.write(b'{"v":1,"id":"torn')
-    result = hiki(["checkin", *flags])
+    result = hiki(["checkin", *CHECKIN_FLAGS])
     assert result.exit_code == 0
     assert "moved" in result.output and "log.quarantine" in result.output
 
@@ -171,21 +160,7 @@ def test_a_damaged_but_valid_json_checkin_is_skipped_and_located(hiki, home, dat
         "data": data,
     }
     (folder / "log.jsonl").write_text(json.dumps(line) + "\n")
-    flags = [
-        "--mood",
-        "5",
-        "--anxiety",
-        "5",
-        "--energy",
-        "5",
-        "--sleep",
-        "8",
-        "--outside",
-        "0",
-        "--contact",
-        "none",
-    ]
-    assert hiki(["checkin", *flags]).exit_code == 0
+    assert hiki(["checkin", *CHECKIN_FLAGS]).exit_code == 0
     for args in (
         [],
         ["history"],
