@@ -65,3 +65,19 @@ def test_an_unexpected_bug_prints_no_traceback_and_no_locals(capsys, home, monke
     assert main([]) == 1
     err = capsys.readouterr().err
     assert "Traceback" in err and "my private note" not in err
+
+
+def test_output_that_cannot_be_written_is_a_clear_error(home):
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "hikicli", "data", "export"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            env={"HIKI_HOME": str(home), "PATH": "/usr/bin:/bin"},
+        )
+    assert result.returncode == 2 and "Could not write the output" in result.stderr

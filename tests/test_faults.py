@@ -90,7 +90,7 @@ def test_read_only_folder_gives_a_clear_message(saved, args, needs_log):
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     if needs_log:
-        assert "No permission to write" in result.stderr
+        assert "read-only disk" in result.stderr or "No permission to write" in result.stderr
     assert tree_snapshot(saved) == before
 
 
@@ -136,7 +136,7 @@ def test_a_real_full_then_read_only_disk(tmp_path, hiki, make_ctx):
         ctx = make_ctx()
         ctx.paths = paths
         result = hiki(["checkin", *FLAGS], ctx=ctx)
-        assert result.exit_code == 2 and "No permission to write" in result.output
+        assert result.exit_code == 2 and "read-only disk" in result.output
         assert "Traceback" not in result.output
         assert tree_snapshot(paths.data_root) == before
         assert len(log.read().events) == saved

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import sys
 
 from hikicli.errors import Cancelled, HikiError
@@ -34,6 +35,12 @@ def unexpected(err: Exception) -> int:
         with _suppress_oserror():
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    if isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EIO, errno.EFBIG):
+        # e.g. `hiki data export > /dev/full`: the output could not be written, nothing else broke
+        sys.stderr.write(f"Could not write the output: {err.strerror}. Nothing was changed.\n")
+        with _suppress_oserror():  # what is still buffered must not fail again at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 2
     if os.environ.get(DEBUG_ENV) == "1":
         import traceback
 

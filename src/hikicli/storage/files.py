@@ -18,7 +18,9 @@ TEMP_PREFIX = ".hiki-tmp-"
 def describe_os_error(err: OSError, path: Path) -> str:
     if err.errno == errno.ENOSPC:
         return f"The disk is full: could not write {path}. Nothing already saved was lost."
-    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if err.errno == errno.EROFS:
+        return f"{path} is on a read-only disk. Nothing already saved was lost."
+    if err.errno in (errno.EACCES, errno.EPERM):
         return f"No permission to write {path}. Nothing already saved was lost."
     return f"Could not use {path}: {err.strerror or err}."
 
