@@ -185,3 +185,21 @@ def test_json_export_carries_damaged_lines_as_text(hiki, home):
     restored = tmp = home.parent / "export.json"
     tmp.write_text(json.dumps(doc))
     assert hiki(["data", "import", str(restored)]).exit_code == 0
+
+
+def test_settings_from_a_newer_hiki_are_never_rewritten(hiki, home):
+    cfg = home / "config" / "config.toml"
+    cfg.parent.mkdir(parents=True)
+    cfg.write_text('version = 2\ncountry = "JP"\n"future.key" = 1\n')
+    result = hiki(["config", "set", "country", "GB"])
+    assert result.exit_code == 2 and "newer hiki" in result.output
+    assert cfg.read_text() == 'version = 2\ncountry = "JP"\n"future.key" = 1\n'
+
+
+def test_unknown_settings_are_shown_and_kept(hiki, home):
+    cfg = home / "config" / "config.toml"
+    cfg.parent.mkdir(parents=True)
+    cfg.write_text('version = 1\n"colour" = "blue"\n')
+    assert "colour" in hiki(["config", "show"]).output
+    assert hiki(["config", "set", "country", "JP"]).exit_code == 0
+    assert '"colour" = "blue"' in cfg.read_text()

@@ -46,6 +46,11 @@ def show(
         choices = f" — one of: {', '.join(setting.choices)}" if setting.choices else ""
         table.add_row(key, markup_escape(shown), markup_escape(setting.help + choices))
     console().print(table)
+    unknown = sorted(set(explicit) - set(SETTINGS))
+    if unknown:
+        console().print(
+            markup_escape(f"Not used by this hiki (left as they are): {', '.join(unknown)}")
+        )
     console().print(f"[dim]{markup_escape(str(actx.paths.config_file))}[/]")
 
 

@@ -139,7 +139,13 @@ class Settings:
             raise StorageError(
                 f"{self.path}: not valid TOML ({err}). Fix it or delete it to start again."
             ) from None
-        data.pop("version", None)
+        version = data.pop("version", SETTINGS_VERSION)
+        if isinstance(version, int) and version > SETTINGS_VERSION:
+            # Rewriting it would drop what a newer hiki stored there.
+            raise StorageError(
+                f"{self.path} was written by a newer hiki; please upgrade hiki. "
+                "Nothing was changed."
+            )
         return data
 
     def get(self, key: str) -> Any:
