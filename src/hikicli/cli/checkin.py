@@ -7,8 +7,6 @@ from typing import Annotated
 import typer
 
 from hikicli.cli.app import app
-from hikicli.cli.checkin_run import FLAGS as FLAGS
-from hikicli.cli.checkin_run import checkin_json as checkin_json
 
 
 @app.command()

@@ -28,11 +28,6 @@ def content_root() -> Path:
     return Path(__file__).resolve().parents[3] / "content"
 
 
-def languages() -> list[str]:
-    root = content_root()
-    return sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
-
-
 def lang_dir(lang: str) -> Path:
     root = content_root()
     folder = root / lang

@@ -105,11 +105,6 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
-def register(setting: Setting) -> None:
-    """Features add their own settings here (e.g. the ladder's mastery rule)."""
-    SETTINGS[setting.key] = setting
-
-
 class Settings:
     def __init__(self, path: Path) -> None:
         self.path = path
