@@ -138,36 +138,46 @@ def administer(
     as_json: bool,
     offer_more: bool = True,
 ) -> None:
-    from hikicli.cli.safety_support import show_risk_response
+    from hikicli.cli.risk_view import show_signal
     from hikicli.domain.instruments import KIND, parse_answers, score
+    from hikicli.domain.risk import from_instrument_item
 
-    risk_shown = False
+    day = actx.today()
+    shown: set[int] = set()  # risk items whose response was shown (and saved) already
+
+    def on_answer(number: int, answer: int, prompter: Any = None) -> None:
+        signal = from_instrument_item(instrument, number, answer, day)
+        if signal is not None and number not in shown:
+            shown.add(number)
+            show_signal(actx, signal, prompter=prompter, stderr=as_json)
+
     if raw_answers is not None:
-        answers = parse_answers(raw_answers, instrument)  # bad input: exit 2, nothing written
+        # A risk answer is honoured before any validation error (e.g. item 9 given as 4).
+        for number, value in _risk_answers_as_given(instrument, raw_answers):
+            on_answer(number, value)
+        answers = parse_answers(raw_answers, instrument)  # bad input: exit 2, nothing else written
     else:
         from hikicli.flows.assess import run_assessment
 
         count = len(instrument["items"])
         prompter = actx.get_prompter(f"--answers with {count} comma-separated answers")
+        actx.log.unlock()  # an encrypted log asks first, so a risk answer can be saved at once
 
-        def on_risk() -> None:
-            nonlocal risk_shown
-            from hikicli.cli.safety_support import risk_text
+        def near(number: int) -> None:
+            actx.risk.near_risk = True
 
-            prompter.say(risk_text(actx))
-            risk_shown = True
-
-        answers = run_assessment(prompter, instrument, on_risk)
+        answers = run_assessment(prompter, instrument, lambda n, a: on_answer(n, a, prompter), near)
     result = score(instrument, answers)
-    if result.risk and not risk_shown:
-        # Before the score, always. With --json, stdout carries JSON, so the words go to stderr.
-        show_risk_response(actx, stderr=as_json)
+    for number in result.risk_items:  # before the score, always
+        on_answer(number, answers[number - 1])
     data = {**result.to_data(), "own_file": origin is not None}
     event = actx.log.append(KIND, data, now=actx.now())
-    view = result_view(instrument, result, event)
+    view = result_view(instrument, result, event, actx.risk_content.risk["assess"])
     if as_json:
         from hikicli.cli.render import print_json
 
+        if actx.risk.active:
+            view["crisis"] = actx.risk.block()
         print_json(view)
         return
     render_result(actx, instrument, origin, view)
@@ -182,9 +192,38 @@ def administer(
             return
 
 
-def result_view(instrument: dict[str, Any], result: Any, event: dict[str, Any]) -> dict[str, Any]:
-    """The documented JSON of one result."""
+def _risk_answers_as_given(instrument: dict[str, Any], raw: str) -> list[tuple[int, int]]:
+    """Risk items as typed, before any check: '…,4' for PHQ-9 item 9 is out of range, but it says
+    at least what the top of the scale says. Only whole numbers in place are read."""
+    parts = [p.strip() for p in raw.split(",")]
+    found = []
+    for rule in instrument["scoring"].get("risk_items", []):
+        number = rule["item"]
+        if number <= len(parts):
+            try:
+                value = int(parts[number - 1])
+            except ValueError:
+                continue
+            found.append((number, value))
+    return found
+
+
+def result_view(
+    instrument: dict[str, Any],
+    result: Any,
+    event: dict[str, Any],
+    risk_words: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The documented JSON of one result. After a risk answer the meaning never minimises: it
+    says that answer matters more than the total."""
     band = result.band
+    meaning = band["meaning"] if band else instrument.get("score_note")
+    if result.risk and risk_words is not None:
+        items = ", ".join(
+            risk_words["item_text"].format(item=n, answer=_option_label(instrument, n, result))
+            for n in result.risk_items
+        )
+        meaning = risk_words["meaning"].format(item_text=items)
     view: dict[str, Any] = {
         "id": event["id"],
         "recorded": event["ts"],
@@ -195,7 +234,7 @@ def result_view(instrument: dict[str, Any], result: Any, event: dict[str, Any]) 
         "highest": result.highest,
         "band": band["id"] if band else None,
         "band_label": band["label"] if band else None,
-        "meaning": band["meaning"] if band else instrument.get("score_note"),
+        "meaning": meaning,
         "answers": list(result.answers),
         "risk": result.risk,
         "risk_items": list(result.risk_items),
@@ -208,6 +247,14 @@ def result_view(instrument: dict[str, Any], result: Any, event: dict[str, Any]) 
     if result.subscales:
         view["subscales"] = dict(result.subscales)
     return view
+
+
+def _option_label(instrument: dict[str, Any], number: int, result: Any) -> str:
+    from hikicli.domain.instruments import item_options
+
+    answer = result.answers[number - 1]
+    labels = {int(o["value"]): o["label"] for o in item_options(instrument, number)}
+    return f"{labels.get(answer, answer)}"
 
 
 def render_result(
@@ -227,8 +274,6 @@ def render_result(
         out.print("  " + markup_escape(line))
     if view["meaning"]:
         out.print(markup_escape(view["meaning"]))
-    if view["risk"]:
-        out.print(markup_escape(text["risk_note"]))
     out.print()
     out.print(markup_escape(text["not_diagnosis"]))
     if view["suggest_professional"]:
@@ -256,11 +301,6 @@ def _follow_ups(actx: AppContext, view: dict[str, Any], offer_more: bool) -> Non
             administer(actx, offered, None, None, False, offer_more=False)
             return
     if view["risk"]:
-        from hikicli.cli.safety_support import plan_state
+        from hikicli.cli.checkin_run import _offer_plan
 
-        if plan_state(actx)[0] == "none" and prompter.confirm(
-            "safety_plan.offer", text["plan"]["offer_now"], default=False
-        ):
-            from hikicli.cli.safety_plan import run_edit
-
-            run_edit(actx)
+        _offer_plan(actx)

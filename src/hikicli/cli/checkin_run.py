@@ -35,11 +35,11 @@ def checkin_command(
     date: str | None = None,
     as_json: bool = False,
 ) -> None:
+    from hikicli.cli import checkin_safety
     from hikicli.domain.checkin import make_checkin, parse_date
     from hikicli.errors import UsageError
 
     today = actx.today()
-    day = parse_date(date) if date is not None else today
     given = {
         "mood": mood,
         "anxiety": anxiety,
@@ -48,36 +48,77 @@ def checkin_command(
         "outside": outside,
         "contact": contact,
     }
+    flags_form = any(v is not None for v in given.values()) or bool(note) or safe is not None
+    if flags_form:
+        # An answer that carries risk is honoured before any other flag is checked.
+        safe_day = today
+        if date is not None:
+            try:
+                safe_day = min(parse_date(date), today)
+            except UsageError:
+                pass
+        safe = checkin_safety.honour_safe_flag(actx, safe, mood, safe_day, as_json)
+    day = parse_date(date) if date is not None else today
     content = actx.catalog["checkin"]
-    if any(v is not None for v in given.values()) or note or safe is not None:
+    record: Any
+    if flags_form:
         missing = [f"--{k}" for k, v in given.items() if v is None]
         if missing:
             raise UsageError(f"Missing {', '.join(missing)}. A check-in with flags needs: {FLAGS}")
         record = make_checkin(date=day, today=today, note=note, safe=safe, **given)  # type: ignore[arg-type]
-        from hikicli.cli.checkin_safety import respond_to_flags
-
-        respond_to_flags(actx, record, as_json)
+        checkin_safety.low_mood_without_answer(actx, record.mood, safe, as_json)
     else:
-        from hikicli.cli.checkin_safety import safety_follow_up
         from hikicli.domain.checkin import check_date
         from hikicli.flows.checkin import run_checkin
 
         check_date(day, today)
         prompter = actx.get_prompter(FLAGS)
         actx.log.unlock()  # an encrypted log asks for its passphrase before the questions
-        record = run_checkin(prompter, content, day, today, *safety_follow_up(actx, prompter))
+        hooks = checkin_safety.safety_hooks(actx, prompter, day)
+        record = run_checkin(prompter, content, day, today, hooks)
+        if record is None:  # stopped after a risk answer: the signal (with the mood) is saved
+            _offer_plan(actx)
+            return
     event = actx.log.append("checkin", record.to_data(), now=actx.now())
     if as_json:
+        checkin_safety.after_note(actx, record.note, day, as_json)
         from hikicli.cli.render import print_json
 
-        print_json(checkin_json(event))
+        out = checkin_json(event)
+        if actx.risk.active:
+            out["crisis"] = actx.risk.block()
+        print_json(out)
         return
     from hikicli.cli.render import console, markup_escape
+
+    printer = console()
+    if actx.risk.active or checkin_safety.note_signal(actx, record.note, day):
+        # After a risk moment: a closing line of its own; no praise, no mood tip.
+        printer.print(markup_escape(checkin_safety.texts(actx)["saved"]))
+        printer.print()
+        checkin_safety.after_note(actx, record.note, day, as_json)
+        if not flags_form:
+            _offer_plan(actx)
+        return
     from hikicli.domain.checkin import choose_reflection
 
-    out = console()
-    out.print(markup_escape(actx.catalog["ui"]["checkin_saved"]))
+    printer.print(markup_escape(actx.catalog["ui"]["checkin_saved"]))
     reflection = choose_reflection(content["reflections"], record.to_data())
     if reflection:
-        out.print()
-        out.print(markup_escape(reflection))
+        printer.print()
+        printer.print(markup_escape(reflection))
+
+
+def _offer_plan(actx: AppContext) -> None:
+    """Interactive, after a risk answer and with no plan yet: offer to start one now."""
+    from hikicli.domain.risk import respond
+
+    response = respond(actx.risk.signals, actx.risk._plan_state())
+    if response is None or not response.offer_plan_now:
+        return
+    prompter = actx.get_prompter("")
+    question = actx.risk_content.risk["plan"]["offer_now"]
+    if prompter.confirm("safety_plan.offer", question, default=False):
+        from hikicli.cli.safety_plan import run_edit
+
+        run_edit(actx)

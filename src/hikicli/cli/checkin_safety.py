@@ -1,15 +1,23 @@
-"""The check-in's low-mood follow-up: "are you safe right now?" and what follows an answer.
-
-Kept apart from `cli/checkin.py` so the check-in itself stays small.
+"""The check-in's part of the one risk mechanism: "are you safe right now?", `--safe`, and the
+note. Every answer goes through `domain.risk` (decide) and `cli/risk_view` (show, then save).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import datetime as dt
 from typing import Any
 
 from hikicli.cli.context import AppContext
-from hikicli.domain.checkin import SAFETY_QUESTION_MAX_MOOD, CheckIn
+from hikicli.domain.risk import (
+    SAFE_ANSWERS,
+    SAFETY_QUESTION_MAX_MOOD,
+    RiskResponse,
+    RiskSignal,
+    from_note,
+    from_safe_answer,
+    normalize_safe,
+)
+from hikicli.flows.checkin import SafetyHooks
 from hikicli.prompting import Prompter
 
 
@@ -20,37 +28,76 @@ def question_enabled(actx: AppContext) -> bool:
         return True
 
 
-def safety_follow_up(
-    actx: AppContext, prompter: Prompter
-) -> tuple[Mapping[str, Any] | None, Callable[[], None] | None]:
-    """The wording and the response for the interactive flow (None when switched off)."""
+def texts(actx: AppContext) -> dict[str, Any]:
+    words: dict[str, Any] = actx.risk_content.risk["checkin"]
+    return words
+
+
+def safety_hooks(actx: AppContext, prompter: Prompter, day: dt.date) -> SafetyHooks | None:
+    """The follow-up for the interactive flow (None when switched off)."""
     if not question_enabled(actx):
-        return None, None
+        return None
+    from hikicli.cli.risk_view import show_signal
 
-    def on_unsafe() -> None:
-        from hikicli.cli.safety_support import risk_text
+    def on_answer(answer: str, mood: int) -> RiskResponse | None:
+        signal = from_safe_answer(answer, day, mood=mood)
+        return None if signal is None else show_signal(actx, signal, prompter=prompter)
 
-        prompter.say(risk_text(actx))
+    def before_question() -> None:
+        actx.risk.near_risk = True
 
-    return actx.catalog["safety"]["checkin"], on_unsafe
+    return SafetyHooks(texts(actx), on_answer, before_question)
 
 
-def respond_to_flags(actx: AppContext, record: CheckIn, as_json: bool) -> None:
-    """Flags form, before the record is saved and before anything else is printed.
+def honour_safe_flag(actx: AppContext, raw: str | None, mood: Any, day: dt.date, as_json: bool) -> (
+    str | None
+):
+    """`--safe`, before any other flag is checked: an answer that carries risk is shown (and saved)
+    even when another flag is wrong. Any case and y/n are accepted; a word hiki does not know is
+    refused, after the crisis block (it may mean "not sure")."""
+    from hikicli.cli.risk_view import show_block_only, show_signal
+    from hikicli.errors import UsageError
 
-    --safe no: the full response (calm words, crisis lines, the safety plan). A low mood without
-    --safe: the crisis lines, without asking (a script cannot answer, and a person reading it
-    should still see where help is). With --json the words go to stderr, so stdout stays JSON.
-    """
-    from hikicli.cli.safety_support import crisis_view_for, print_markdown, show_risk_response
-    from hikicli.domain.safety_plan import crisis_markdown
+    safe = normalize_safe(raw)
+    if safe is None:
+        return None
+    if safe not in SAFE_ANSWERS:
+        show_block_only(actx, actx.risk_content.risk["messages"]["possible"], stderr=True)
+        actx.risk.near_risk = True
+        raise UsageError(f"--safe must be yes, no or skip (got '{raw}').")
+    valid_mood = mood if isinstance(mood, int) and 0 <= mood <= 10 else None
+    signal = from_safe_answer(safe, day, mood=valid_mood)
+    if signal is not None:
+        show_signal(actx, signal, stderr=as_json)
+    return safe
 
-    text = actx.catalog["safety"]["checkin"]
-    if record.safe == "no":
-        show_risk_response(actx, stderr=as_json)
-    elif record.safe == "yes":
-        if record.mood <= SAFETY_QUESTION_MAX_MOOD and not as_json:
-            print_markdown(text["thanks"])
-    elif record.mood <= SAFETY_QUESTION_MAX_MOOD and question_enabled(actx):
-        note = f"{text['low_mood_note']}\n\n{crisis_markdown(crisis_view_for(actx))}"
-        print_markdown(note, stderr=as_json)
+
+def low_mood_without_answer(actx: AppContext, mood: int, safe: str | None, as_json: bool) -> None:
+    """A script gave a low mood and no `--safe`: nobody answered, so nothing is recorded, but a
+    person reading it still sees where help is."""
+    from hikicli.cli.risk_view import show_block_only
+
+    if safe is None and mood <= SAFETY_QUESTION_MAX_MOOD and question_enabled(actx):
+        show_block_only(actx, texts(actx)["low_mood_note"], stderr=as_json)
+    elif safe == "yes" and mood <= SAFETY_QUESTION_MAX_MOOD and not as_json:
+        from hikicli.cli.safety_support import print_markdown
+
+        print_markdown(texts(actx)["thanks"])
+
+
+def note_signal(actx: AppContext, note: str, day: dt.date) -> RiskSignal | None:
+    return from_note(note, actx.risk_content.risk["note_phrases"], day)
+
+
+def after_note(actx: AppContext, note: str, day: dt.date, as_json: bool) -> None:
+    """After saving: a note whose words sound very heavy gets the pointer, gently."""
+    from hikicli.cli.risk_view import show_signal
+
+    signal = note_signal(actx, note, day)
+    if signal is None:
+        return
+    if actx.risk.active:  # the block was shown already and is shown again at the end
+        actx.risk.decide(signal)
+        actx.risk.record(signal)
+    else:
+        show_signal(actx, signal, stderr=as_json)

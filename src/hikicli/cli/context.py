@@ -16,7 +16,10 @@ from hikicli.storage.paths import Paths
 from hikicli.storage.settings import Settings
 
 if TYPE_CHECKING:
+    from hikicli.content.risk_content import RiskContent
+    from hikicli.domain.crisis import CountryChoice
     from hikicli.prompting import Prompter
+    from hikicli.services.risk import RiskSession
 
 
 def check_profile(name: str) -> str:
@@ -43,6 +46,9 @@ class AppContext:
     _settings: Settings | None = field(default=None, repr=False)
     _keys: KeyRing | None = field(default=None, repr=False)
     _log: EventLog | None = field(default=None, repr=False)
+    _risk: RiskSession | None = field(default=None, repr=False)
+    _risk_content: RiskContent | None = field(default=None, repr=False)
+    country_flag: str | None = None  # `--country` of this command, when it has one
 
     @classmethod
     def default(cls, profile: str | None = None) -> AppContext:
@@ -115,6 +121,50 @@ class AppContext:
 
             self._catalog = load_catalog(self.language(), self.paths.cache_dir)
         return self._catalog
+
+    @property
+    def risk_content(self) -> RiskContent:
+        """Crisis lines and the risk words, loaded apart from the catalog (never raises)."""
+        if self._risk_content is None:
+            from hikicli.content.risk_content import load_risk_content
+
+            self._risk_content = load_risk_content(self.language())
+        return self._risk_content
+
+    def country_choice(self, flag: str | None = None) -> CountryChoice:
+        """The flag, else the setting, else the locale's guess, else none. Never raises: a
+        broken settings file is said on stderr and the locale is used."""
+        from hikicli.domain.crisis import resolve_country
+
+        setting = ""
+        flag = flag or self.country_flag
+        try:
+            setting = str(self.settings.get("country") or "")
+        except Exception as err:  # a broken settings file must never hide crisis help
+            if not flag:
+                sys.stderr.write(f"Note: {err} Using your locale instead.\n")
+        return resolve_country(flag, setting)
+
+    @property
+    def risk(self) -> RiskSession:
+        """This command's risk session: every risk moment goes through it (services/risk)."""
+        if self._risk is None:
+            from hikicli.services.risk import RiskSession
+
+            self._risk = RiskSession(
+                content=self.risk_content,
+                country=self.country_choice(),
+                clock=self.clock,
+                save=lambda kind, data: self.log.append(kind, data, now=self.now()),
+                plan_state=self._plan_state,
+            )
+        return self._risk
+
+    def _plan_state(self) -> Any:
+        from hikicli.cli.safety_support import plan_state
+
+        state = plan_state(self)[0]
+        return "unknown" if state == "locked" else state
 
     def is_interactive(self) -> bool:
         if self.interactive is not None:

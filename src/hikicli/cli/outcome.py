@@ -11,15 +11,44 @@ from hikicli.errors import Cancelled, HikiError
 CANCELLED = "Cancelled — nothing was saved."
 
 
-def report(err: HikiError | KeyboardInterrupt) -> int:
-    """Print the user-facing message for `err` on stderr and return the exit code."""
-    if isinstance(err, (Cancelled, KeyboardInterrupt)):
-        message, code = CANCELLED, Cancelled.exit_code
+def report(err: HikiError | KeyboardInterrupt, actx: object = None) -> int:
+    """Print the user-facing message for `err` on stderr and return the exit code.
+
+    After a risk moment in this command, the short crisis block follows as the last thing shown
+    (a cancel then says what was kept). Any other cancel ends with one kind line and the pointer.
+    """
+    from hikicli.cli.risk_view import close
+
+    cancelled = isinstance(err, (Cancelled, KeyboardInterrupt))
+    code = Cancelled.exit_code if cancelled else err.exit_code  # type: ignore[union-attr]
+    if cancelled:
+        if close(actx, "cancelled"):
+            return code
+        message = str(err) if str(err) else _cancel_words()
     else:
-        message, code = str(err), err.exit_code
+        message = str(err)
     # Plain text, never wrapped: a located error must stay one line per problem.
     sys.stderr.write(message.rstrip("\n") + "\n")
+    if not cancelled:
+        close(actx, "error")
     return code
+
+
+def _cancel_words() -> str:
+    """"Cancelled — nothing was saved." and the crisis pointer, in the person's language."""
+    try:
+        from hikicli.content.risk_content import load_risk_content
+
+        texts = load_risk_content(_language()).risk
+        return f"{texts['cancelled']}\n{texts['pointer']}"
+    except Exception:  # the words of a cancel must never fail
+        return CANCELLED
+
+
+def _language() -> str:
+    import os
+
+    return os.environ.get("HIKI_LANG", "en") or "en"
 
 
 DEBUG_ENV = "HIKI_DEBUG"
@@ -54,13 +83,17 @@ def unexpected(err: Exception) -> int:
 
 
 def after_command(actx: object) -> None:
-    """Things the user must hear about after a command succeeded (on stderr, never in JSON)."""
+    """Things the user must hear about after a command succeeded (on stderr, never in JSON);
+    after a risk moment, the short crisis block again, last."""
+    from hikicli.cli.risk_view import close
+
     log = getattr(actx, "_log", None)
     if log is not None and log.quarantined:
         sys.stderr.write(
             f"Note: the last line of your log was incomplete (an interrupted save); it was moved "
             f"to {log.paths.quarantine_file} and nothing was deleted.\n"
         )
+    close(actx, "done")
 
 
 def _suppress_oserror() -> contextlib.AbstractContextManager[None]:

@@ -43,14 +43,41 @@ def _signature(folder: Path) -> str:
     return f"{zlib.crc32(key.encode()):08x}{len(key):x}"
 
 
+class Catalog(dict[str, Any]):
+    """The validated content by kind. A kind whose files are broken is left out and raises its
+    located problems when it is used, so one bad guide stops only `hiki guide`, never the
+    check-in or crisis help."""
+
+    def __init__(self, data: dict[str, Any], broken: dict[str, list[str]] | None = None) -> None:
+        super().__init__(data)
+        self.broken = broken or {}
+
+    def __missing__(self, key: str) -> Any:
+        if key in self.broken:
+            raise ContentError(self.broken[key])
+        raise KeyError(key)
+
+    def problems(self) -> list[str]:
+        return [p for kind in self.broken.values() for p in kind]
+
+
 def build_catalog(folder: Path) -> dict[str, Any]:
     """Parse and validate every file; raise ContentError listing all problems."""
+    catalog = build_partial(folder)
+    if catalog.broken:
+        raise ContentError(catalog.problems())
+    return dict(catalog)
+
+
+def build_partial(folder: Path) -> Catalog:
+    """Parse and validate every file; a broken kind is kept aside with its problems."""
     from hikicli.content.validate import validate_located
     from hikicli.content.yamlload import parse_file
 
     catalog: dict[str, Any] = {}
-    problems: list[str] = []
+    broken: dict[str, list[str]] = {}
     for kind in KINDS:
+        problems: list[str] = []
         if kind.folder:
             catalog[kind.name] = {}
             files = sorted((folder / kind.name).glob("*.yaml"))
@@ -58,7 +85,8 @@ def build_catalog(folder: Path) -> dict[str, Any]:
             files = [folder / f"{kind.name}.yaml"]
         if kind.required and not all(f.exists() for f in files) or (kind.folder and not files):
             if kind.required:
-                problems.append(f"{folder / kind.name}: missing content ({kind.name})")
+                broken[kind.name] = [f"{folder / kind.name}: missing content ({kind.name})"]
+                catalog.pop(kind.name, None)
             continue
         for file in files:
             try:
@@ -66,19 +94,20 @@ def build_catalog(folder: Path) -> dict[str, Any]:
             except ContentError as err:
                 problems.extend(err.problems)
                 continue
-            data = model.model_dump(mode="json")
+            data = model.model_dump(mode="json", by_alias=True)  # e.g. "from" in open slots
             if kind.folder:
                 if data["id"] in catalog[kind.name]:
                     problems.append(f"{file}: duplicate id '{data['id']}'")
                 catalog[kind.name][data["id"]] = data
             else:
                 catalog[kind.name] = data
-    if problems:
-        raise ContentError(problems)
-    return catalog
+        if problems:
+            broken[kind.name] = problems
+            catalog.pop(kind.name, None)
+    return Catalog(catalog, broken)
 
 
-def load_catalog(lang: str = DEFAULT_LANG, cache_dir: Path | None = None) -> dict[str, Any]:
+def load_catalog(lang: str = DEFAULT_LANG, cache_dir: Path | None = None) -> Catalog:
     """The validated catalog as plain dicts, from the cache when the files have not changed."""
     folder = lang_dir(lang)
     cache_file = None
@@ -86,13 +115,14 @@ def load_catalog(lang: str = DEFAULT_LANG, cache_dir: Path | None = None) -> dic
         cache_file = cache_dir / f"content-{folder.name}-{_signature(folder)}.marshal"
         try:
             data = marshal.loads(cache_file.read_bytes())
-            if isinstance(data, dict):
-                return data
+            # A cache that parses but lacks a kind (damaged, or written by other code) is rebuilt.
+            if isinstance(data, dict) and all(isinstance(data.get(k.name), dict) for k in KINDS):
+                return Catalog(data)
         except (OSError, ValueError, EOFError, TypeError):
             pass
-    catalog = build_catalog(folder)
-    if cache_file is not None:
-        _write_cache(cache_file, catalog)
+    catalog = build_partial(folder)
+    if cache_file is not None and not catalog.broken:
+        _write_cache(cache_file, dict(catalog))
     return catalog
 
 

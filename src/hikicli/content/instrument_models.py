@@ -55,6 +55,19 @@ class RiskItem(Strict):
     at_least: int = Field(ge=0)
 
 
+class ItemRule(Strict):
+    """Any single raw answer at or below `at_most` gives this reading, whatever the total, unless
+    the total's own band already suggests talking with someone (WHO-5: "a raw score below 13, or
+    an answer of 0 or 1 to any of the five items")."""
+
+    at_most: int = Field(ge=0)
+    id: InstrumentId
+    label: Text
+    meaning: Text
+    suggest_professional: bool = True
+    offer: InstrumentId | None = None
+
+
 class Scoring(Strict):
     method: Literal["sum"] = "sum"
     reverse_keyed: list[int] = []  # scored as (lowest + highest option) - answer
@@ -62,6 +75,7 @@ class Scoring(Strict):
     bands: list[Band] = []  # empty: the score is shown without a label
     subscales: list[Subscale] = []
     risk_items: list[RiskItem] = []
+    any_item_at_most: ItemRule | None = None
     meaningful_change: int | None = Field(None, ge=1)
     meaningful_change_on: Literal["total", "percent"] = "total"
 

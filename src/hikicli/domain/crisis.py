@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 CHANNEL_ORDER = ("text", "chat", "email", "web", "phone")
 STALE_DAYS = 365
@@ -23,6 +24,28 @@ def locale_country(environ: dict[str, str] | None = None) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class CountryChoice:
+    """Which country's lines to show, and how hiki knows: said plainly on screen when guessed."""
+
+    code: str | None
+    how: Literal["flag", "setting", "locale", "none"]
+
+
+def resolve_country(
+    flag: str | None, setting: str | None, environ: dict[str, str] | None = None
+) -> CountryChoice:
+    """The flag, else the setting, else a guess from the locale (said so on screen), else none."""
+    if flag and flag.strip():
+        return CountryChoice(flag.strip().upper(), "flag")
+    if setting and setting.strip():
+        return CountryChoice(setting.strip().upper(), "setting")
+    guess = locale_country(environ)
+    if guess:
+        return CountryChoice(guess, "locale")
+    return CountryChoice(None, "none")
+
+
 def _rank(line: dict[str, Any]) -> tuple[int, int]:
     # Text and chat before phone (many people in withdrawal avoid calls); within a channel,
     # confirmed lines first. An unconfirmed line always carries its label.
@@ -30,30 +53,57 @@ def _rank(line: dict[str, Any]) -> tuple[int, int]:
     return (best, 1 if line["status"] != "confirmed" else 0)
 
 
+def country_list(crisis: dict[str, Any]) -> str:
+    """"Australia (AU), Canada (CA), …": the countries hiki holds lines for, by code."""
+    countries = crisis["countries"]
+    return ", ".join(f"{countries[code]['name']} ({code})" for code in sorted(countries))
+
+
 def crisis_view(
-    crisis: dict[str, Any], ui: dict[str, str], country: str, today: dt.date
+    crisis: dict[str, Any], texts: dict[str, str], country: str | CountryChoice, today: dt.date
 ) -> dict[str, Any]:
-    entry = crisis["countries"].get(country)
+    """Everything `hiki crisis` shows, as data (its `--json`). `country` is a code (as asked) or
+    the CountryChoice, so a guess from the locale, or no country at all, is said plainly."""
+    choice = country if isinstance(country, CountryChoice) else CountryChoice(
+        country.strip().upper() or None, "flag" if country.strip() else "none"
+    )
+    code = choice.code or ""
+    entry = crisis["countries"].get(code)
     lines = sorted(entry["lines"], key=_rank) if entry else []
     lines = lines + [crisis["directory"]]
     shown = []
     for line in lines:
         warnings = []
         if line["status"] != "confirmed":
-            warnings.append(ui["crisis_unconfirmed"])
+            warnings.append(texts["unconfirmed"])
         checked = dt.date.fromisoformat(str(line["verified_on"]))
         if (today - checked).days > STALE_DAYS:
-            warnings.append(ui["crisis_stale"])
+            warnings.append(texts["stale"])
         shown.append({**line, "warnings": warnings})
+    names = country_list(crisis)
+    # Asked for a country hiki has no lines for: say so, instead of silently going general.
+    not_stored = None
+    if code and entry is None:
+        not_stored = texts["not_stored"].format(country=code, countries=names)
+    note: str | None = None  # how hiki knows the country, when it is not the person's own choice
+    if not code:
+        note = texts["country_unknown"].format(countries=names)
+    elif entry is None:
+        note = not_stored
+        if choice.how == "locale":
+            note = texts["country_guessed_not_stored"].format(country=code, countries=names)
+    elif choice.how == "locale":
+        note = texts["country_guessed"].format(country_name=entry["name"], countries=names)
     return {
-        "country": country if entry else None,
+        "country": code if entry else None,
         "country_name": entry["name"] if entry else None,
-        "intro": ui["crisis_intro"],
+        # How hiki knows the country in "country": flag, setting, locale (a guess), or none.
+        "country_from": choice.how if entry else "none",
+        "country_note": note,
+        "countries": sorted(crisis["countries"]),
+        "intro": texts["intro"],
         "emergency": entry["emergency"] if entry else crisis["default_emergency"],
         "lines": shown,
-        "check_official": ui["crisis_check_official"],
-        # Asked for a country hiki has no lines for: say so, instead of silently going general.
-        "not_stored": ui["crisis_not_stored"].format(country=country)
-        if country and not entry
-        else None,
+        "check_official": texts["check_official"],
+        "not_stored": not_stored,
     }

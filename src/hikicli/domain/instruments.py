@@ -104,11 +104,21 @@ def is_risk_answer(instrument: Instrument, number: int, answer: int) -> bool:
     )
 
 
-def band_for(instrument: Instrument, total: int) -> Mapping[str, Any] | None:
+def band_for(
+    instrument: Instrument, total: int, answers: Sequence[int] = ()
+) -> Mapping[str, Any] | None:
+    """The band of the total; or the instrument's single-item reading (`any_item_at_most`) when an
+    answer is that low and the total's band does not already suggest talking with someone."""
+    found = None
     for band in instrument["scoring"].get("bands", []):
         if band["min"] <= total <= band["max"]:
-            return band
-    return None
+            found = band
+            break
+    rule = instrument["scoring"].get("any_item_at_most")
+    if rule and any(a <= rule["at_most"] for a in answers):
+        if not (found and found.get("suggest_professional")):
+            return rule
+    return found
 
 
 @dataclass(frozen=True)
@@ -164,7 +174,7 @@ def score(instrument: Instrument, answers: Sequence[int]) -> Score:
         lowest=lowest,
         highest=highest,
         percent=total * factor if factor else None,
-        band=band_for(instrument, total),
+        band=band_for(instrument, total, answers),
         subscales=subscales,
         risk_items=tuple(risk_items(instrument, answers)),
     )

@@ -1,7 +1,9 @@
-"""Answering a questionnaire, item by item. Returns the raw answers; saves nothing.
+"""Answering a questionnaire, item by item. Returns the raw answers; saves nothing itself.
 
-A risk answer (e.g. PHQ-9 item 9 above 0) calls `on_risk` at once, before the next question is
-asked, so crisis resources and the safety plan are never held back until the end.
+Every answer to a risk item is handed to `on_answer(number, answer)` at once, before the next
+question: the risk service decides whether it carries risk (this flow never does), shows the
+response and saves the signal. `before_risk_item(number)` is called before a risk item is asked,
+so a Ctrl-C there still ends with crisis help.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from hikicli.domain.instruments import is_risk_answer, item_options
+from hikicli.domain.instruments import item_options
 from hikicli.prompting import Prompter
 
 
@@ -18,7 +20,10 @@ def question_key(instrument: Mapping[str, Any], number: int) -> str:
 
 
 def run_assessment(
-    prompter: Prompter, instrument: Mapping[str, Any], on_risk: Callable[[], None]
+    prompter: Prompter,
+    instrument: Mapping[str, Any],
+    on_answer: Callable[[int, int], None],
+    before_risk_item: Callable[[int], None] = lambda number: None,
 ) -> list[int]:
     intro = [f"## {instrument['title']}", instrument["about"]]
     if instrument.get("stem"):
@@ -26,13 +31,16 @@ def run_assessment(
     prompter.say("\n\n".join(intro))
     count = len(instrument["items"])
     answers: list[int] = []
+    risk_numbers = {rule["item"] for rule in instrument["scoring"].get("risk_items", [])}
     for number, item in enumerate(instrument["items"], start=1):
+        if number in risk_numbers:
+            before_risk_item(number)
         choices = [(str(o["value"]), o["label"]) for o in item_options(instrument, number)]
         raw = prompter.select(
             question_key(instrument, number), f"{number}/{count}. {item['text']}", choices
         )
         answer = int(raw)
         answers.append(answer)
-        if is_risk_answer(instrument, number, answer):
-            on_risk()
+        if number in risk_numbers:
+            on_answer(number, answer)
     return answers

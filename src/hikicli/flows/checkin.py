@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from hikicli.domain.checkin import (
@@ -14,7 +15,21 @@ from hikicli.domain.checkin import (
     CheckIn,
     make_checkin,
 )
+from hikicli.domain.risk import RiskResponse
 from hikicli.prompting import Prompter
+
+
+@dataclass(frozen=True)
+class SafetyHooks:
+    """The safety follow-up, given by the service: its words, and what to do with an answer.
+
+    `on_answer(answer, mood)` shows and saves the response (it decides; this flow only asks) and
+    returns it, or None when there is nothing to respond to. `before_question` marks that a safety
+    question is on screen, so a Ctrl-C there still ends with crisis help."""
+
+    texts: Mapping[str, Any]
+    on_answer: Callable[[str, int], RiskResponse | None]
+    before_question: Callable[[], None]
 
 
 def run_checkin(
@@ -22,13 +37,13 @@ def run_checkin(
     content: Mapping[str, Any],
     day: dt.date,
     today: dt.date,
-    safety: Mapping[str, Any] | None = None,
-    on_unsafe: Callable[[], None] | None = None,
-) -> CheckIn:
+    safety: SafetyHooks | None = None,
+) -> CheckIn | None:
     """Ask the check-in questions in order and return the answers (nothing is saved here).
 
-    With `safety` (the follow-up's wording), a low mood is followed at once by "are you safe right
-    now?"; an answer of no calls `on_unsafe` before any other question."""
+    With `safety`, a low mood is followed at once by "are you safe right now?". After an answer
+    that carries risk the person may stop here: then None is returned (what they told, the mood
+    and the answer, was saved with the risk signal)."""
     q = content["questions"]
     prompter.say(content["intro"])
     scales = {}
@@ -39,7 +54,9 @@ def run_checkin(
             name, f"{item['prompt']}  0 = {item['low']}, 10 = {item['high']}", 0, 10
         )
         if name == "mood" and safety is not None and scales[name] <= SAFETY_QUESTION_MAX_MOOD:
-            safe = _ask_safe(prompter, safety, on_unsafe)
+            safe, go_on = _ask_safe(prompter, safety, scales[name])
+            if not go_on:
+                return None
     sleep = prompter.number("sleep", _with_help(q["sleep"]), 0, MAX_SLEEP)
     outside = int(prompter.number("outside", _with_help(q["outside"]), 0, MAX_OUTSIDE))
     choices = [(c["id"], c["label"]) for c in content["contact_choices"]]
@@ -57,17 +74,22 @@ def run_checkin(
     )
 
 
-def _ask_safe(
-    prompter: Prompter, safety: Mapping[str, Any], on_unsafe: Callable[[], None] | None
-) -> str:
-    choices = [(c["id"], c["label"]) for c in safety["choices"]]
-    safe = prompter.select("safe", safety["question"], choices)
-    if safe == "no":
-        if on_unsafe is not None:
-            on_unsafe()
-    else:
-        prompter.say(safety["thanks"] if safe == "yes" else safety["skipped"])
-    return safe
+def _ask_safe(prompter: Prompter, safety: SafetyHooks, mood: int) -> tuple[str, bool]:
+    """The answer, and whether to go on with the rest of the check-in."""
+    texts = safety.texts
+    choices = [(c["id"], c["label"]) for c in texts["choices"]]
+    safety.before_question()
+    safe = prompter.select("safe", texts["question"], choices)
+    response = safety.on_answer(safe, mood)
+    if response is None:
+        prompter.say(texts["thanks"])
+        return safe, True
+    if response.offer_stop:
+        go = [(c["id"], c["label"]) for c in texts["go_on_choices"]]
+        if prompter.select("go_on", texts["go_on_question"], go) == "stop":
+            prompter.say(texts["stopped"])
+            return safe, False
+    return safe, True
 
 
 def _with_help(item: Mapping[str, Any]) -> str:

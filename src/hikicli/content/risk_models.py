@@ -1,0 +1,162 @@
+"""Strict models of crisis.yaml (the lines) and risk.yaml (the words of the one risk response).
+
+These two files load on their own (`hikicli.content.risk_content`), so the models import nothing
+from the rest of the content package but the strict base.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, field_validator, model_validator
+
+from hikicli.content.models import Strict, Text
+
+Channel = Literal["text", "chat", "email", "web", "phone"]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+_HHMM = re.compile(r"^([01][0-9]|2[0-4]):[0-5][0-9]$")
+
+
+class OpenSlot(Strict):
+    """A time a line answers, in the country's own time: on these weekdays (or this day of the
+    month), from `from` up to `to` ("24:00" = midnight at the end of the day)."""
+
+    days: list[Weekday] | None = None
+    day_of_month: int | None = Field(None, ge=1, le=31)
+    from_: str = Field(alias="from")
+    to: str
+
+    @field_validator("from_", "to")
+    @classmethod
+    def _time(cls, value: str) -> str:
+        if not _HHMM.match(value) or value > "24:00":
+            raise ValueError(f"'{value}' is not a time written HH:MM (00:00 to 24:00)")
+        return value
+
+    @model_validator(mode="after")
+    def _order(self) -> OpenSlot:
+        if self.from_ >= self.to:
+            raise ValueError(f"'from' ({self.from_}) must be before 'to' ({self.to})")
+        return self
+
+
+class CrisisLine(Strict):
+    name: Text
+    channels: list[Channel] = Field(min_length=1)
+    contact: Text
+    hours: Text | None = None
+    # When it answers, as data: "always" (24 hours) or slots. Without it a line is never called
+    # "open now", so it is not in the short block (it stays in `hiki crisis`).
+    open: Literal["always"] | list[OpenSlot] | None = None
+    note: Text | None = None
+    source: Text
+    verified_on: dt.date
+    status: Literal["confirmed", "unconfirmed"]
+
+
+class Country(Strict):
+    name: Text
+    emergency: Text
+    utc_offset: float | None = None  # needed when a line has open slots (no daylight saving)
+    lines: list[CrisisLine] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _offset_for_slots(self) -> Country:
+        if self.utc_offset is None and any(isinstance(li.open, list) for li in self.lines):
+            raise ValueError("a line has open slots, so the country needs utc_offset")
+        return self
+
+
+class CrisisContent(Strict):
+    directory: CrisisLine
+    countries: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], Country]
+    default_emergency: Text
+
+
+class RiskMessages(Strict):
+    high: Text
+    possible: Text
+    note: Text
+
+
+class BlockTexts(Strict):
+    title: Text
+    emergency_title: Text
+    more: Text
+    open_now: Text
+    country_guessed: Text  # {country} {countries}
+    country_unknown: Text  # {countries}
+
+
+class PlanTexts(Strict):
+    title: Text
+    offer: Text
+    hint: Text
+    offer_now: Text
+
+
+class ClosingTexts(Strict):
+    title: Text
+    cancelled: Text
+    error: Text
+
+
+class Choice(Strict):
+    id: Text
+    label: Text
+
+
+class CheckinRiskTexts(Strict):
+    question: Text
+    choices: list[Choice] = Field(min_length=3, max_length=3)
+    thanks: Text
+    low_mood_note: Text
+    go_on_question: Text
+    go_on_choices: list[Choice] = Field(min_length=2, max_length=2)
+    stopped: Text
+    saved: Text
+    dashboard_today: Text
+    dashboard_recent: Text
+
+    @model_validator(mode="after")
+    def _ids(self) -> CheckinRiskTexts:
+        if [c.id for c in self.choices] != ["yes", "no", "skip"]:
+            raise ValueError("choices must be, in order: yes, no, skip")
+        if [c.id for c in self.go_on_choices] != ["stop", "go"]:
+            raise ValueError("go_on_choices must be, in order: stop, go")
+        return self
+
+
+class AssessRiskTexts(Strict):
+    meaning: Text  # {item_text}
+    item_text: Text  # {item} {answer}
+    out_of_range: Text  # {name} {item} {answer}
+
+
+class CrisisScreenTexts(Strict):
+    intro: Text
+    check_official: Text
+    unconfirmed: Text
+    stale: Text
+    not_stored: Text  # {country} {countries}
+    source: Text  # {source} {date}
+    country_guessed: Text  # {country_name} {countries}
+    country_guessed_not_stored: Text  # {country} {countries}
+    country_unknown: Text  # {countries}
+    help_country: Text  # {countries}
+
+
+class RiskContent(Strict):
+    messages: RiskMessages
+    block: BlockTexts
+    plan: PlanTexts
+    closing: ClosingTexts
+    cancelled: Text
+    pointer: Text
+    unknown_command: Text
+    checkin: CheckinRiskTexts
+    assess: AssessRiskTexts
+    note_phrases: list[Text] = Field(min_length=1, max_length=200)
+    crisis: CrisisScreenTexts

@@ -1,0 +1,401 @@
+"""Risk: every source of risk becomes one `RiskSignal`, and one function decides the response.
+
+Sources: the check-in's "are you safe right now?" answer, a questionnaire's risk item (with that
+instrument's own threshold), the wording of a note. A cancel after a risk answer is not a new
+signal: the signal was saved the moment it was given, and the response is shown again at the end.
+
+No flow decides risk on its own: flows report what was answered, `respond` says what to show, and
+`safety_rows` is the one reading of the log that every screen (history, progress, report, the
+dashboard) uses to say what counted as risk. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from hikicli.domain.crisis import CountryChoice
+
+KIND = "risk.signal"
+Source = Literal["checkin", "instrument", "note"]
+Strength = Literal["high", "possible"]
+SOURCES: tuple[Source, ...] = ("checkin", "instrument", "note")
+STRENGTHS: tuple[Strength, ...] = ("high", "possible")
+PlanState = Literal["plan", "none", "unknown"]
+
+# The check-in asks "are you safe right now?" at this mood or lower (checkin.safety_question).
+SAFETY_QUESTION_MAX_MOOD = 2
+SAFE_ANSWERS = ("yes", "no", "skip")
+MAX_BLOCK_LINES = 3  # the short crisis block: at most three lines, then "hiki crisis" for all
+
+
+@dataclass(frozen=True)
+class RiskSignal:
+    """One moment that carries risk. `answer` is what was answered, as the person gave it:
+    "no" or "skip" for the safety question, the item's value for a questionnaire, "phrase" for a
+    note (the note's words are never copied here)."""
+
+    source: Source
+    strength: Strength
+    date: dt.date
+    answer: str
+    instrument: str | None = None  # questionnaire id, e.g. "phq9"
+    instrument_name: str | None = None  # e.g. "PHQ-9", so a report needs no content to name it
+    item: int | None = None
+    threshold: int | None = None  # the instrument's own `at_least` for that item
+    mood: int | None = None  # check-in: the answers given before the question are kept here
+    context: str | None = None  # where it was given: "checkin", "assess", "homework:PACK"
+
+    def to_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "source": self.source,
+            "strength": self.strength,
+            "date": self.date.isoformat(),
+            "answer": self.answer,
+        }
+        for name in ("instrument", "instrument_name", "item", "threshold", "mood", "context"):
+            value = getattr(self, name)
+            if value is not None:
+                data[name] = value
+        return data
+
+
+def signal_problem(data: Mapping[str, Any]) -> str | None:
+    """The one validator of a `risk.signal` payload: on write, on read-back and on import."""
+    if data.get("source") not in SOURCES:
+        return "this safety entry has no known source"
+    if data.get("strength") not in STRENGTHS:
+        return "this safety entry has no known strength"
+    try:
+        dt.date.fromisoformat(data["date"])
+    except (KeyError, TypeError, ValueError):
+        return "this safety entry has no readable date"
+    if not isinstance(data.get("answer"), str) or len(data["answer"]) > 40:
+        return "this safety entry's answer is not readable"
+    for name in ("item", "threshold", "mood"):
+        value = data.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            return f"this safety entry's {name} is not a whole number"
+    for name in ("instrument", "instrument_name", "context"):
+        value = data.get(name)
+        if value is not None and (not isinstance(value, str) or len(value) > 80):
+            return f"this safety entry's {name} is not readable"
+    allowed = {"source", "strength", "date", "answer", "instrument", "instrument_name", "item",
+               "threshold", "mood", "context"}  # fmt: skip
+    extra = set(data) - allowed
+    if extra:
+        return f"this safety entry has unknown fields ({', '.join(sorted(extra))})"
+    return None
+
+
+def signal_from_data(data: Mapping[str, Any]) -> RiskSignal | None:
+    if signal_problem(data) is not None:
+        return None
+    return RiskSignal(
+        source=data["source"],
+        strength=data["strength"],
+        date=dt.date.fromisoformat(data["date"]),
+        answer=data["answer"],
+        instrument=data.get("instrument"),
+        instrument_name=data.get("instrument_name"),
+        item=data.get("item"),
+        threshold=data.get("threshold"),
+        mood=data.get("mood"),
+        context=data.get("context"),
+    )
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+def normalize_safe(raw: str | None) -> str | None:
+    """`--safe`: any case, y/n, surrounding spaces. Unknown words return the text unchanged so
+    the caller can refuse it *after* showing help (an unclear answer is treated as "not sure")."""
+    if raw is None:
+        return None
+    word = raw.strip().lower()
+    return {"y": "yes", "n": "no", "s": "skip", "not-sure": "no", "unsure": "no"}.get(word, word)
+
+
+def from_safe_answer(
+    answer: str | None, day: dt.date, mood: int | None = None, context: str = "checkin"
+) -> RiskSignal | None:
+    """The safety question's answer. "no" (or "not sure") is high; "I'd rather not say" is
+    possible; "yes" and no answer are no signal."""
+    if answer == "no":
+        return RiskSignal("checkin", "high", day, "no", mood=mood, context=context)
+    if answer == "skip":
+        return RiskSignal("checkin", "possible", day, "skip", mood=mood, context=context)
+    return None
+
+
+def from_instrument_item(
+    instrument: Mapping[str, Any],
+    number: int,
+    answer: int,
+    day: dt.date,
+    context: str = "assess",
+) -> RiskSignal | None:
+    """A questionnaire answer at or above its risk item's own threshold."""
+    for rule in instrument.get("scoring", {}).get("risk_items", []):
+        if rule["item"] == number and answer >= rule["at_least"]:
+            return RiskSignal(
+                "instrument",
+                "high",
+                day,
+                str(answer),
+                instrument=str(instrument["id"]),
+                instrument_name=str(instrument.get("name") or instrument["id"]),
+                item=number,
+                threshold=int(rule["at_least"]),
+                context=context,
+            )
+    return None
+
+
+def out_of_range_risk(
+    instrument: Mapping[str, Any], answers: Sequence[Any], day: dt.date, context: str = "assess"
+) -> list[RiskSignal]:
+    """Risk items answered *above* their scale (e.g. PHQ-9 item 9 = 4): not a valid answer, but it
+    says more than the top of the scale would. Honoured before the usage error."""
+    found = []
+    for rule in instrument.get("scoring", {}).get("risk_items", []):
+        number = rule["item"]
+        if number <= len(answers):
+            value = answers[number - 1]
+            if isinstance(value, int) and not isinstance(value, bool) and value >= rule["at_least"]:
+                signal = from_instrument_item(instrument, number, value, day, context)
+                if signal is not None:
+                    found.append(signal)
+    return found
+
+
+def _fold(text: str) -> str:
+    # Case, width (full-width letters) and spacing must not hide a phrase.
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def from_note(note: str, phrases: Iterable[str], day: dt.date, context: str = "checkin") -> (
+    RiskSignal | None
+):
+    """A note that contains one of the content's phrases (per language, reviewable). It never
+    blocks the save and never copies the note: the signal says only that a phrase matched."""
+    folded = _fold(note)
+    if folded and any(_fold(p) in folded for p in phrases if p.strip()):
+        return RiskSignal("note", "possible", day, "phrase", context=context)
+    return None
+
+
+# --- the response --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RiskResponse:
+    """What to show. `message` names the calm line to use (a content key); the block is always
+    the short crisis block; `plan` is "show", "offer" (no plan yet) or "hint" (a plan may exist
+    but cannot be read now: say where it is, never "you have no plan")."""
+
+    level: Strength
+    message: Literal["high", "possible", "note"]
+    plan: Literal["show", "offer", "hint"]
+    offer_stop: bool  # in a longer flow: offer to stop here (what was given is kept) or go on
+    offer_plan_now: bool  # interactive: offer to start the safety plan now
+
+
+def respond(signals: Sequence[RiskSignal], plan_state: PlanState) -> RiskResponse | None:
+    """The one decision: any signal -> the calm line, the short crisis block, the plan (or the
+    offer of one) and what to do next. None when there is nothing to respond to."""
+    if not signals:
+        return None
+    high = any(s.strength == "high" for s in signals)
+    only_notes = all(s.source == "note" for s in signals)
+    plan: Literal["show", "offer", "hint"] = (
+        "show" if plan_state == "plan" else "offer" if plan_state == "none" else "hint"
+    )
+    return RiskResponse(
+        level="high" if high else "possible",
+        message="high" if high else ("note" if only_notes else "possible"),
+        plan=plan,
+        offer_stop=high and any(s.source == "checkin" for s in signals),
+        offer_plan_now=high and plan_state == "none",
+    )
+
+
+# --- the short crisis block ----------------------------------------------------------------
+
+CHANNEL_ORDER = ("text", "chat", "email", "web", "phone")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def open_now(line: Mapping[str, Any], now: dt.datetime, utc_offset: float | None) -> bool:
+    """Is the line open at `now`? `open: always` is 24 hours; a schedule is read in the country's
+    own time (its `utc_offset`); a line without either is never called open."""
+    rule = line.get("open")
+    if rule == "always":
+        return True
+    if not rule or utc_offset is None:
+        return False
+    aware = now if now.tzinfo else now.replace(tzinfo=dt.timezone.utc)
+    local = aware.astimezone(dt.timezone(dt.timedelta(hours=utc_offset)))
+    minute = local.hour * 60 + local.minute
+    for slot in rule:
+        days = slot.get("days")
+        if days is not None and WEEKDAYS[local.weekday()] not in days:
+            continue
+        if slot.get("day_of_month") is not None and slot["day_of_month"] != local.day:
+            continue
+        if _minutes(slot["from"]) <= minute < _minutes(slot["to"]):
+            return True
+    return False
+
+
+def _rank(line: Mapping[str, Any]) -> int:
+    return min(CHANNEL_ORDER.index(c) for c in line["channels"])
+
+
+def short_block(
+    crisis: Mapping[str, Any], country: CountryChoice, now: dt.datetime
+) -> dict[str, Any]:
+    """The short crisis block as data (also the `crisis` object of every `--json` with a risk):
+    the emergency number, then at most three lines that are confirmed and open now (or 24 hours),
+    text and chat first, each with its note; the full list is `hiki crisis`."""
+    entry = crisis["countries"].get(country.code or "")
+    if entry:
+        offset = entry.get("utc_offset")
+        candidates = [
+            line
+            for line in sorted(entry["lines"], key=_rank)
+            if line["status"] == "confirmed" and open_now(line, now, offset)
+        ]
+        lines = candidates[:MAX_BLOCK_LINES] or [crisis["directory"]]
+        emergency = entry["emergency"]
+    else:
+        lines = [crisis["directory"]]
+        emergency = crisis["default_emergency"]
+    return {
+        "country": country.code if entry else None,
+        "country_name": entry["name"] if entry else None,
+        "country_from": country.how if entry else "none",
+        "emergency": emergency,
+        "lines": [
+            {
+                key: line[key]
+                for key in ("name", "channels", "contact", "hours", "note", "source")
+                if line.get(key)
+            }
+            for line in lines
+        ],
+        "countries": sorted(crisis["countries"]),
+        "more": "hiki crisis",
+    }
+
+
+# --- what counted as risk, read back from the log --------------------------------------------
+
+
+@dataclass(frozen=True)
+class SafetyRow:
+    """One row of a "Safety" section: date, source, answer (never a note's words)."""
+
+    date: str
+    recorded: str
+    source: Source
+    strength: Strength
+    answer: str
+    instrument: str | None = None
+    instrument_name: str | None = None
+    item: int | None = None
+    threshold: int | None = None
+
+
+def safety_rows(events: Iterable[Mapping[str, Any]]) -> list[SafetyRow]:
+    """Every risk moment in the log, oldest first. `risk.signal` events are the record; check-ins
+    and questionnaire results saved before those events existed (or by an older hiki) count too,
+    once: a result is skipped when a signal for the same instrument and item was saved that day."""
+    rows: list[SafetyRow] = []
+    seen: set[tuple[str, str, str | None, int | None]] = set()
+    pending: list[tuple[Mapping[str, Any], dict[str, Any]]] = []
+    for event in events:
+        kind, data = event.get("kind"), event.get("data")
+        if not isinstance(data, dict):
+            continue
+        recorded = str(event.get("ts", ""))
+        if kind == KIND:
+            signal = signal_from_data(data)
+            if signal is None:
+                continue
+            key = (signal.date.isoformat(), signal.source, signal.instrument, signal.item)
+            seen.add(key)
+            rows.append(
+                SafetyRow(
+                    signal.date.isoformat(),
+                    recorded,
+                    signal.source,
+                    signal.strength,
+                    signal.answer,
+                    signal.instrument,
+                    signal.instrument_name,
+                    signal.item,
+                    signal.threshold,
+                )
+            )
+        elif kind in ("checkin", "assessment"):
+            pending.append((event, data))
+    for event, data in pending:
+        recorded = str(event.get("ts", ""))
+        if event.get("kind") == "checkin":
+            day = str(data.get("date", ""))[:10]
+            if data.get("safe") in ("no", "skip") and (day, "checkin", None, None) not in seen:
+                strength: Strength = "high" if data["safe"] == "no" else "possible"
+                rows.append(SafetyRow(day, recorded, "checkin", strength, str(data["safe"])))
+                seen.add((day, "checkin", None, None))
+        else:
+            day = recorded[:10]
+            answers = data.get("answers")
+            for item in data.get("risk_items") or []:
+                if not isinstance(item, int) or not isinstance(answers, list):
+                    continue
+                key = (day, "instrument", data.get("instrument"), item)
+                if key in seen or not 1 <= item <= len(answers):
+                    continue
+                seen.add(key)
+                rows.append(
+                    SafetyRow(
+                        day,
+                        recorded,
+                        "instrument",
+                        "high",
+                        str(answers[item - 1]),
+                        str(data.get("instrument")),
+                        str(data.get("name") or data.get("instrument")),
+                        item,
+                    )
+                )
+    rows.sort(key=lambda r: (r.date, r.recorded))
+    return rows
+
+
+class RiskDays:
+    """Dashboard projection: the days with a risk moment and the strongest one that day."""
+
+    name = "risk_days"
+    version = 1
+
+    def initial(self) -> dict[str, str]:
+        return {}
+
+    def apply(self, state: dict[str, str], event: Mapping[str, Any]) -> Any:
+        if event.get("kind") == KIND:
+            data = event.get("data")
+            if isinstance(data, dict) and signal_problem(data) is None:
+                if state.get(data["date"]) != "high":
+                    state[data["date"]] = data["strength"]
+        return state

@@ -1,0 +1,83 @@
+"""The installed `hiki` in a real pseudo-terminal at 80×24, read back through a terminal emulator
+(pyte): what the person actually sees on the screen when the command ends, not what was printed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+pyte = pytest.importorskip("pyte")
+
+DOWN = "\x1b[B"
+SPACE = " "
+ENTER = "\r"
+CTRL_C = "\x03"
+COLS, ROWS = 80, 24
+
+
+@dataclass
+class Terminal:
+    """One hiki process in an 80×24 terminal. `expect` waits for text in the output; `screen`
+    is what the emulator shows (the last 24 rows)."""
+
+    child: Any
+    stream: Any
+    screen_: Any
+    seen: list[str] = field(default_factory=list)
+
+    def _pump(self) -> None:
+        data = self.child.before or ""
+        if isinstance(self.child.after, str):
+            data += self.child.after
+        self.stream.feed(data)
+        self.seen.append(data)
+
+    def expect(self, pattern: str, timeout: float = 20) -> None:
+        self.child.expect(pattern, timeout=timeout)
+        self._pump()
+
+    def send(self, keys: str) -> None:
+        self.child.send(keys)
+
+    def finish(self, timeout: float = 20) -> int:
+        self.child.expect(pexpect.EOF, timeout=timeout)
+        self._pump()
+        self.child.close()
+        status: int = self.child.exitstatus if self.child.exitstatus is not None else -1
+        return status
+
+    def screen(self) -> str:
+        return "\n".join(line.rstrip() for line in self.screen_.display)
+
+
+def hiki_exe() -> tuple[str, list[str]]:
+    exe = shutil.which("hiki", path=str(Path(sys.executable).parent)) or shutil.which("hiki")
+    return (exe, []) if exe else (sys.executable, ["-m", "hikicli"])
+
+
+def start(args: list[str], home: Path, env: dict[str, str] | None = None) -> Terminal:
+    command, prefix = hiki_exe()
+    full_env = {
+        **os.environ,
+        "TERM": "xterm",
+        "HIKI_HOME": str(home),
+        "PROMPT_TOOLKIT_NO_CPR": "1",  # pexpect never answers the cursor-position query
+        "COLUMNS": str(COLS),
+        "LINES": str(ROWS),
+        **(env or {}),
+    }
+    full_env.pop("HIKI_PROFILE", None)
+    full_env.pop("HIKI_PASSPHRASE", None) if env is None or "HIKI_PASSPHRASE" not in env else None
+    child = pexpect.spawn(
+        command, [*prefix, *args], env=full_env, encoding="utf-8", timeout=20,
+        dimensions=(ROWS, COLS),
+    )  # fmt: skip
+    screen = pyte.Screen(COLS, ROWS)
+    return Terminal(child, pyte.Stream(screen), screen)
