@@ -101,7 +101,9 @@ def test_json_keys_and_values(hiki, home):
         "pattern",
         "pattern_status",
         "pattern_rule",
+        "safety",
     }
+    assert data["safety"] == [] and "crisis" not in data
     assert data["start"] == "2026-11-12" and data["end"] == "2026-11-25"
     assert [set(w) for w in data["weeks"]] == [WEEK_KEYS, WEEK_KEYS]
     assert len(data["daily"]["mood"]) == 14

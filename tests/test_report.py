@@ -49,6 +49,7 @@ def test_json_report_keys_and_notes_only_when_asked(hiki, home):
         "generated",
         "start",
         "end",
+        "safety",
         "checkins",
         "weeks",
         "daily",
@@ -60,6 +61,7 @@ def test_json_report_keys_and_notes_only_when_asked(hiki, home):
         "notes_included",
     }
     assert (data["format"], data["version"], data["start"]) == ("hiki-report", 1, "2026-11-01")
+    assert data["safety"] == [] and "crisis" not in data  # no risk moment: no crisis block
     assert data["ladder"]["tries"] == 1 and data["ladder"]["learned"][0]["learned"] == LEARNED
     assert data["homework"] == {
         "assigned": 1,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import textwrap
 from typing import Any
 
 from hikicli.cli.assess import all_instruments
@@ -25,11 +27,24 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
         if only not in found and only not in by_instrument:
             raise UsageError(f"Unknown questionnaire '{only}'. Known: {', '.join(sorted(found))}.")
         by_instrument = {only: by_instrument.get(only, [])}
+    # The risk mark comes from the one reading of risk (domain.risk.safety_rows), not from each
+    # result's own flag: a result is marked when a risk moment of its instrument was saved that day.
+    from hikicli.domain.progress import fill_thresholds
+    from hikicli.domain.risk import safety_rows
+
+    definitions = {i: data for i, (data, _path) in found.items()}
+    moments: dict[tuple[str, str], list[Any]] = {}
+    for moment in fill_thresholds(safety_rows(read.events), definitions):
+        if moment.source == "instrument" and moment.instrument:
+            moments.setdefault((moment.date, moment.instrument), []).append(moment)
     rows: list[dict[str, Any]] = []
     charts = []
     for iid, results in by_instrument.items():
         definition = found.get(iid, (None, None))[0]
-        points = history_points(results, definition)
+        points = [
+            dataclasses.replace(p, risk=(p.recorded[:10], iid) in moments)
+            for p in history_points(results, definition)
+        ]
         name = results[-1].get("name", iid) if results else (definition or {}).get("name", iid)
         for point in points:
             rows.append(
@@ -52,12 +67,15 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
 
         print_json(rows)
         return
-    _render_history(actx, charts)
+    _render_history(actx, charts, moments)
 
 
-def _render_history(actx: AppContext, charts: list[Any]) -> None:
+def _render_history(
+    actx: AppContext, charts: list[Any], moments: dict[tuple[str, str], list[Any]]
+) -> None:
     from hikicli.cli.render import bar, console, markup_escape
     from hikicli.domain.instruments import band_for, total_range
+    from hikicli.domain.progress import safety_words
 
     out = console()
     text = actx.catalog["safety"]["assess"]
@@ -83,8 +101,16 @@ def _render_history(actx: AppContext, charts: list[Any]) -> None:
                 f"{value}  {markup_escape(label)}"
             )
             if point.risk:
-                note = actx.catalog["progress"]["risk_marker"].lstrip("· ")
-                out.print(f"      [yellow]{markup_escape(note)}[/]")
+                progress_words = actx.catalog["progress"]
+                lines: list[str] = []
+                for moment in moments.get((point.recorded[:10], _iid), []):
+                    what, said, _rule = safety_words(moment, progress_words["safety"])
+                    if f"{what}: {said}" not in lines:
+                        lines.append(f"{what}: {said}")
+                lines.append(progress_words["risk_marker"].lstrip("· "))
+                for line in lines:
+                    for part in textwrap.wrap(line, 73):  # 6 spaces + 73 fits 80 columns
+                        out.print(f"      [yellow]{markup_escape(part)}[/]")
             if point.meaningful and point.change is not None:
                 unit = text["unit_percent"] if on_percent else text["unit_points"]
                 key = "history_change_up" if point.change > 0 else "history_change_down"

@@ -37,6 +37,13 @@ def progress(
         words = actx.catalog["progress"]["patterns"]
         if result.pattern is not None and data["pattern"] is not None:
             data["pattern"]["text"] = pattern_sentence(result.pattern, words)
+        from hikicli.domain.progress import safety_words
+
+        for row in data["safety"]:
+            what, said, _rule = safety_words(row, actx.catalog["progress"]["safety"])
+            row["text"] = f"{what}: {said}"
+        if data["safety"]:
+            data["crisis"] = actx.risk.block()  # a risk in the output carries help as data
         print_json(data)
         return
     from hikicli.cli.progress_view import render_progress

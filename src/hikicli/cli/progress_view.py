@@ -7,7 +7,16 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from hikicli.domain.progress import SLEEP_ENOUGH_HOURS, Pattern, Progress, Week
+from hikicli.domain.progress import (
+    SLEEP_ENOUGH_HOURS,
+    Pattern,
+    Progress,
+    Week,
+    safety_words,
+)
+from hikicli.domain.risk import SafetyRow
+
+__all__ = ["safety_words"]  # the report and history render safety rows through this module too
 
 WIDTH = 80
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -82,6 +91,21 @@ def pattern_or_reason(
     return [words["none_found"]]
 
 
+def safety_lines(rows: Sequence[SafetyRow], c: dict[str, Any]) -> list[str]:
+    """`hiki progress`: the period's risk moments, one per line, then a gentle pointer. Nothing
+    when there were none (the person's own screen does not repeat "none")."""
+    if not rows:
+        return []
+    words = c["safety"]
+    out = ["", words["heading"]]
+    for row in rows:
+        what, said, _rule = safety_words(row, words)
+        text = f"  {row.date}  {what}: {said}"
+        out += textwrap.wrap(text, WIDTH - 1, subsequent_indent=" " * 14) or [text]
+    out += wrap(words["closing"], "  ")
+    return out
+
+
 def summary_lines(week: Week, content: dict[str, Any]) -> list[str]:
     s = content["summary"]
     if week.checkins == 0:
@@ -114,13 +138,16 @@ def render_progress(progress: Progress, content: dict[str, Any], weeks: int) -> 
     ]
     if progress.checkin_count == 0 and not progress.has_ladder and not progress.assessments:
         out += ["", *wrap(c["no_checkins"])]
-        return out
+        # A safety answer given in a check-in that was then stopped is still shown.
+        return out + safety_lines(progress.safety, c)
     out += [*wrap(c["week_note"]), ""]
     if progress.checkin_count:
         out += checkin_sections(progress, c)
     else:
         out += [*wrap(c["no_checkins"])]
     out += ladder_and_assessments(progress, c)
+    # Near the end, so it is on the screen that stays after the command has printed.
+    out += safety_lines(progress.safety, c)
 
     out += ["", sec["summary"]]
     for line in summary_lines(progress.weeks[-1], c):

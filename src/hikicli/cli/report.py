@@ -32,7 +32,8 @@ def report(
         bool, typer.Option("--force", help="Replace the -o file if it exists.")
     ] = False,
 ) -> None:
-    """A report to bring to a session: check-ins, ladder, questionnaires, homework.
+    """A report to bring to a session: safety answers first, then check-ins, ladder,
+    questionnaires, homework.
 
     Private notes stay out unless you pass --include-notes. Nothing is ever sent anywhere.
     """
@@ -57,17 +58,30 @@ def report(
         if not target.parent.is_dir():
             raise UsageError(f"The folder {target.parent} does not exist.")
     read = actx.log.read()
-    data = build_report(read.events, start, today, actx.now(), include_notes=include_notes)
+    data = build_report(
+        read.events,
+        start,
+        today,
+        actx.now(),
+        include_notes=include_notes,
+        instruments=instrument_definitions(actx),
+    )
     catalog = actx.catalog
     if fmt == "json":
         import json
 
-        from hikicli.cli.progress_view import pattern_sentence
+        from hikicli.cli.progress_view import pattern_sentence, safety_words
 
         if data["pattern"] is not None:
             data["pattern"]["text"] = pattern_sentence(
                 data["pattern"], catalog["progress"]["patterns"]
             )
+        for row in data["safety"]:
+            what, said, rule = safety_words(row, catalog["progress"]["safety"], include_notes)
+            row["text"] = f"{what}: {said}" + (f" ({rule})" if rule else "")
+        if data["safety"]:
+            # A program reading only stdout can show the person help, not just a flag.
+            data["crisis"] = actx.risk.block()
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "html":
         from hikicli.cli.report_render import render_html
@@ -86,3 +100,10 @@ def report(
 
     atomic_write(target, text.encode("utf-8"))
     typer.echo(f"Wrote the report to {target} (readable only by you).", err=True)
+
+
+def instrument_definitions(actx: AppContext) -> dict[str, dict]:
+    """Shipped and counselor instruments by id, for the risk item thresholds of older results."""
+    from hikicli.cli.assess import all_instruments
+
+    return {iid: data for iid, (data, _path) in all_instruments(actx, warn=False).items()}

@@ -11,7 +11,7 @@ import datetime as dt
 from html import escape
 from typing import Any
 
-from hikicli.cli.progress_view import pattern_or_reason
+from hikicli.cli.progress_view import pattern_or_reason, safety_words
 
 CONTACTS = (
     ("family", "family"),
@@ -83,6 +83,20 @@ class Words:
     def contact_row(self, w: dict[str, Any]) -> list[str]:
         return [w["end"], *[str(w["contact"].get(cid, 0)) for cid, _ in CONTACTS]]
 
+    def safety_table(self, report: dict[str, Any]) -> list[list[str]]:
+        """Date, what, answer of each risk moment; an instrument's own rule after its answer."""
+        rows = []
+        for row in report.get("safety") or []:
+            what, said, rule = safety_words(
+                row, self.p["safety"], include_notes=bool(report.get("notes_included"))
+            )
+            rows.append([row["date"], what, f"{said} ({rule})" if rule else said])
+        return rows
+
+    def safety_header(self) -> list[str]:
+        lb = self.r["labels"]
+        return [lb["date"], lb["source"], lb["answer"]]
+
     def pattern_lines(self, report: dict[str, Any]) -> list[str]:
         return pattern_or_reason(report["pattern"], report["pattern_status"], self.p["patterns"])
 
@@ -127,6 +141,13 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
     sec = r["sections"]
     lb = r["labels"]
     out = [f"# {r['title']}", "", w.intro(report), "", f"_{r['privacy']}_", ""]
+    # Safety first: "is this person safe" is the first thing a counselor reads.
+    out += [f"## {r['safety']['heading']}", ""]
+    rows = w.safety_table(report)
+    if rows:
+        out += [r["safety"]["intro"], "", *_md_table(w.safety_header(), rows), ""]
+    else:
+        out += [r["safety"]["none"], ""]
     out += [f"## {sec['checkins']}", "", *w.checkin_lines(report["checkins"]), ""]
     if report["checkins"]["days"]:
         out += [f"### {sec['weeks']}", ""]
@@ -199,6 +220,8 @@ svg.chart { display: block; max-width: 100%; height: auto; margin: 0.3rem 0 0.8r
   font-family: inherit; }
 figure { margin: 0.2rem 0 0.6rem; }
 figcaption { font-size: 0.85rem; font-weight: 600; }
+section.safety { border: 2px solid #333; padding: 0.1rem 0.7rem 0.3rem; margin-top: 1rem; }
+section.safety h2 { margin-top: 0.6rem; }
 footer { margin-top: 2rem; font-size: 0.8rem; color: #444; }
 @page { margin: 15mm 14mm; }
 @media print {
@@ -287,6 +310,18 @@ def _assessment_chart(name: str, entries: list[dict[str, Any]], w: Words) -> str
     return _figure(title, svg)
 
 
+def _safety_html(report: dict[str, Any], w: Words) -> str:
+    """The Safety section, first after the header so it prints on page 1."""
+    words = w.r["safety"]
+    rows = w.safety_table(report)
+    body = (
+        _paras([words["intro"]]) + _html_table(w.safety_header(), rows, text_cols=3)
+        if rows
+        else _paras([words["none"]])
+    )
+    return f'<section class="safety"><h2>{_h(words["heading"])}</h2>{body}</section>'
+
+
 def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en") -> str:
     w = Words(catalog)
     r = w.r
@@ -304,6 +339,7 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
         _paras([w.intro(report)]),
         _paras([r["privacy"]], "muted"),
         "</header>",
+        _safety_html(report, w),
         f"<section><h2>{_h(sec['checkins'])}</h2>",
         _paras(w.checkin_lines(report["checkins"])),
     ]

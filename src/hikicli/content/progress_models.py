@@ -81,6 +81,34 @@ class WeekSummary(Strict):
     next_step: Text
 
 
+class SafetySources(Strict):
+    checkin: Text
+    instrument: Text  # {instrument} {item}
+    note: Text
+
+
+class SafetyAnswers(Strict):
+    checkin_no: Text
+    checkin_skip: Text
+    instrument: Text  # {answer}
+    note: Text  # a note's words are never copied: say only that a phrase matched
+    note_included: Text  # the same, in a report made with --include-notes
+
+
+class SafetyText(Strict):
+    """A risk moment in words, shared by progress, history, assess history and the report."""
+
+    heading: Text
+    history_label: Text
+    sources: SafetySources
+    answers: SafetyAnswers
+    threshold: Text  # {item} {threshold}: the instrument's own risk item and threshold
+    threshold_unknown: Text  # {item}
+    plan_removed: Text  # `hiki history`, safety_plan.item_removed: {section} {text}
+    plan_removed_unknown: Text  # the same when the item's text is not in the log
+    closing: Text
+
+
 class ProgressContent(Strict):
     title: Text
     period: Text  # {weeks} {start} {end}
@@ -91,7 +119,8 @@ class ProgressContent(Strict):
     summary: WeekSummary
     patterns: PatternText
     assessment_note: Text
-    risk_marker: Text  # after the band of a result with a risk answer (e.g. PHQ-9 item 9 > 0)
+    risk_marker: Text  # after a result with an answer at or above its risk item's threshold
+    safety: SafetyText
 
 
 class ReportSections(Strict):
@@ -125,6 +154,14 @@ class ReportLabels(Strict):
     open: Text
     kind: Text
     note: Text
+    source: Text
+    answer: Text
+
+
+class ReportSafety(Strict):
+    heading: Text
+    intro: Text
+    none: Text  # one line when the period has no risk moment
 
 
 class ReportContent(Strict):
@@ -140,7 +177,8 @@ class ReportContent(Strict):
     no_ladder: Text
     no_learned: Text
     assessment_note: Text
-    risk_marker: Text  # after the band of a result with a risk answer (e.g. PHQ-9 item 9 > 0)
+    risk_marker: Text  # after the band of a result with a risk answer
+    safety: ReportSafety
     no_assessments: Text
     homework_summary: Text  # {done} {assigned}
     no_homework: Text

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hikicli.domain.checkin import CONTACT_IDS, SCALES, latest_per_day
+from hikicli.domain.risk import SafetyRow, safety_rows
 
 Event = Mapping[str, Any]
 
@@ -135,10 +136,14 @@ def ladder_entry(event: Event) -> dict[str, Any]:
     return {k: v for k, v in entry.items() if v is not None}
 
 
-def assessment_entry(event: Event) -> dict[str, Any] | None:
+def assessment_entry(
+    event: Event, risk_marks: set[tuple[str, str]] | None = None
+) -> dict[str, Any] | None:
     """Instrument, date, total score and band of one questionnaire result, or None if unreadable.
 
-    Individual item answers are never copied out: only the total and the band."""
+    Individual item answers are never copied out: only the total and the band. `risk_marks` are
+    the (date, instrument id) pairs of the one reading of risk (`risk_marks`); a result on such a
+    day is marked. Without them the result's own flag is read (an older caller)."""
     data = _data(event)
     # The display name ("PHQ-9") reads better than the id ("phq9") in charts and reports.
     instrument = _first(data, ("name", "instrument", "instrument_id", "id"), str)
@@ -147,9 +152,12 @@ def assessment_entry(event: Event) -> dict[str, Any] | None:
     if instrument is None or score is None or day is None or not math.isfinite(score):
         return None
     entry = {"instrument": instrument, "date": day.isoformat(), "score": score}
-    # A risk answer (PHQ-9 item 9 above 0) matters whatever the total: carry the flag, so the
-    # progress screen and the report for a counselor never show such a result as just a number.
-    if data.get("risk") is True or data.get("risk_items"):
+    # A risk answer matters whatever the total: carry the mark, so the progress screen and the
+    # report for a counselor never show such a result as just a number.
+    if risk_marks is not None:
+        if (day.isoformat(), str(data.get("instrument"))) in risk_marks:
+            entry["risk"] = True
+    elif data.get("risk") is True or data.get("risk_items"):
         entry["risk"] = True
     band = _first(data, ("band_label", "band", "severity", "label"), str)
     if band:
@@ -309,13 +317,49 @@ def daily_series(
     return out
 
 
-def assessment_series(events: Sequence[Event], start: dt.date, end: dt.date) -> dict[str, list]:
-    """Questionnaire results by instrument, oldest first, within [start, end]."""
+def risk_marks(rows: Iterable[SafetyRow]) -> set[tuple[str, str]]:
+    """(date, instrument id) of every questionnaire risk moment in the one reading of risk."""
+    return {(r.date, r.instrument) for r in rows if r.source == "instrument" and r.instrument}
+
+
+def fill_thresholds(
+    rows: Sequence[SafetyRow], instruments: Mapping[str, Mapping[str, Any]]
+) -> list[SafetyRow]:
+    """Rows read from results saved before `risk.signal` events carry no threshold: take it
+    from the instrument's own definition when it is known, so a report can say "this
+    questionnaire counts question 9 from 1". Unknown stays None (said as such)."""
+    import dataclasses
+
+    out = []
+    for row in rows:
+        definition = instruments.get(row.instrument or "") if row.threshold is None else None
+        rule = next(
+            (
+                r
+                for r in (definition or {}).get("scoring", {}).get("risk_items", [])
+                if r.get("item") == row.item
+            ),
+            None,
+        )
+        out.append(dataclasses.replace(row, threshold=int(rule["at_least"])) if rule else row)
+    return out
+
+
+def assessment_series(
+    events: Sequence[Event],
+    start: dt.date,
+    end: dt.date,
+    marks: set[tuple[str, str]] | None = None,
+) -> dict[str, list]:
+    """Questionnaire results by instrument, oldest first, within [start, end]. A result is
+    marked `risk` when the one reading of risk has a moment for its instrument that day."""
+    if marks is None:
+        marks = risk_marks(safety_rows(events))
     series: dict[str, list[dict[str, Any]]] = {}
     for event in events:
         if not is_assessment(event):
             continue
-        entry = assessment_entry(event)
+        entry = assessment_entry(event, marks)
         if entry and start.isoformat() <= entry["date"] <= end.isoformat():
             series.setdefault(entry["instrument"], []).append(entry)
     for entries in series.values():
@@ -424,6 +468,7 @@ class Progress:
     pattern_status: str  # found | not_enough | none
     has_ladder: bool
     checkin_count: int
+    safety: list[SafetyRow] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -439,6 +484,7 @@ class Progress:
             "assessments": self.assessments,
             "pattern": self.pattern.to_json() if self.pattern else None,
             "pattern_status": self.pattern_status,
+            "safety": [safety_json(r) for r in self.safety],
             "pattern_rule": {
                 "min_days_per_group": MIN_DAYS_PER_GROUP,
                 "min_difference": MIN_DIFFERENCE,
@@ -452,18 +498,67 @@ def build_progress(events: Sequence[Event], start: dt.date, end: dt.date) -> Pro
     events = live_events(events)
     days = checkin_days(events, start, end)
     pattern, status = explain_pattern(days)
+    rows = safety_rows(events)
+    first, last = start.isoformat(), end.isoformat()
     return Progress(
         start=start,
         end=end,
         weeks=build_weeks(events, start, end),
         daily={name: daily_series(events, start, end, name) for name in (*SCALES, "outside")},
-        assessments=assessment_series(events, start, end),
+        assessments=assessment_series(events, start, end, risk_marks(rows)),
         pattern=pattern,
         pattern_status=status,
         has_ladder=any(is_ladder(e) for e in events),
         checkin_count=len(days),
+        safety=[r for r in rows if first <= r.date <= last],
     )
+
+
+def safety_json(row: SafetyRow) -> dict[str, Any]:
+    """One risk moment as stable JSON: date, recorded, source, strength, answer, and for a
+    questionnaire instrument, instrument_name, item and threshold (null when not known)."""
+    data: dict[str, Any] = {
+        "date": row.date,
+        "recorded": row.recorded,
+        "source": row.source,
+        "strength": row.strength,
+        "answer": row.answer,
+    }
+    if row.source == "instrument":
+        data.update(
+            instrument=row.instrument,
+            instrument_name=row.instrument_name,
+            item=row.item,
+            threshold=row.threshold,
+        )
+    return data
 
 
 def period_for_weeks(today: dt.date, weeks: int) -> tuple[dt.date, dt.date]:
     return today - dt.timedelta(days=7 * weeks - 1), today
+
+
+def safety_words(
+    row: SafetyRow | Mapping[str, Any],
+    words: Mapping[str, Any],
+    include_notes: bool = False,
+) -> tuple[str, str, str | None]:
+    """One risk moment in words: (what, answer, rule). `rule` is the instrument's own risk item
+    and threshold ("this questionnaire counts question 9 from 1"), None for other sources. A
+    note's words are never part of it."""
+    r = safety_json(row) if isinstance(row, SafetyRow) else row
+    source, answer = r.get("source"), str(r.get("answer", ""))
+    if source == "instrument":
+        name = r.get("instrument_name") or r.get("instrument") or ""
+        what = str(words["sources"]["instrument"]).format(instrument=name, item=r.get("item"))
+        said = str(words["answers"]["instrument"]).format(answer=answer)
+        if r.get("threshold") is not None:
+            rule = str(words["threshold"]).format(item=r.get("item"), threshold=r["threshold"])
+        else:
+            rule = str(words["threshold_unknown"]).format(item=r.get("item"))
+        return what, said, rule
+    if source == "note":
+        key = "note_included" if include_notes else "note"
+        return str(words["sources"]["note"]), str(words["answers"][key]), None
+    key = "checkin_skip" if answer == "skip" else "checkin_no"
+    return str(words["sources"]["checkin"]), str(words["answers"][key]), None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from hikicli.domain.checkin import CheckinDays
@@ -16,7 +17,9 @@ def dashboard_projections() -> list[Any]:
     from hikicli.domain.family import FamilyLessons
     from hikicli.domain.homework import HomeworkPacks
 
-    return [CheckinDays(), HomeworkPacks(), FamilyLessons(), LadderProjection()]
+    from hikicli.domain.risk import RiskDays
+
+    return [CheckinDays(), HomeworkPacks(), FamilyLessons(), LadderProjection(), RiskDays()]
 
 
 def dashboard_extras(
@@ -48,6 +51,53 @@ SUMMARIZERS: dict[str, Callable[[dict[str, Any]], str]] = {
 }
 
 
-def summarize(event: dict[str, Any]) -> str:
+@dataclass(frozen=True)
+class SummaryContext:
+    """What some summaries need besides the event: the words of a safety row (content
+    `progress.safety`) and the safety plan's items by id (an item_removed names only its id)."""
+
+    words: Mapping[str, Any]
+    plan_items: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def over(cls, events: Iterable[Mapping[str, Any]], words: Mapping[str, Any]) -> SummaryContext:
+        from hikicli.domain.safety_plan import ADDED
+
+        items = {}
+        for event in events:
+            data = event.get("data")
+            if event.get("kind") == ADDED and isinstance(data, dict):
+                items[str(data.get("item"))] = data
+        return cls(words, items)
+
+
+def summarize_risk(data: Mapping[str, Any], context: SummaryContext) -> str:
+    """A `risk.signal`, e.g. "check-in: not safe / not sure" (never a note's words)."""
+    from hikicli.domain.progress import safety_words
+
+    what, said, _rule = safety_words(data, context.words)
+    return f"{what}: {said}"
+
+
+def summarize_removed(data: Mapping[str, Any], context: SummaryContext) -> str:
+    added = context.plan_items.get(str(data.get("item")))
+    if not added or not isinstance(added.get("text"), str):
+        return str(context.words["plan_removed_unknown"])
+    return str(context.words["plan_removed"]).format(
+        section=added.get("section", ""), text=added["text"]
+    )
+
+
+# Summaries that need words from content or earlier entries (see SummaryContext).
+CONTEXT_SUMMARIZERS: dict[str, Callable[[Mapping[str, Any], SummaryContext], str]] = {
+    "risk.signal": summarize_risk,
+    "safety_plan.item_removed": summarize_removed,
+}
+
+
+def summarize(event: dict[str, Any], context: SummaryContext | None = None) -> str:
+    worded = CONTEXT_SUMMARIZERS.get(event["kind"])
+    if worded is not None:
+        return worded(event["data"], context) if context is not None else ""
     fn = SUMMARIZERS.get(event["kind"])
     return fn(event["data"]) if fn else ""

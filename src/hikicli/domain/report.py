@@ -1,13 +1,16 @@
 """The session report as plain data: what `hiki report` renders as Markdown, HTML or JSON.
 
 Private notes are copied in only when asked for (`include_notes`); questionnaire item answers never
-are, only totals and bands.
+are, only totals and bands, and the answer to a risk item under "Safety".
+
+"Safety" comes first in every format: each risk moment of the period, as `domain.risk.safety_rows`
+reads them (the one reading of what counted as risk). A note's words are never copied there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from hikicli.domain.checkin import CONTACT_IDS, SCALES
@@ -17,12 +20,14 @@ from hikicli.domain.progress import (
     checkin_days,
     contacts,
     event_date,
+    fill_thresholds,
     homework_entry,
     is_homework,
     is_ladder,
     is_try,
     ladder_entry,
     live_events,
+    safety_json,
 )
 
 REPORT_FORMAT = "hiki-report"
@@ -131,15 +136,20 @@ def build_report(
     end: dt.date,
     generated: dt.datetime,
     include_notes: bool = False,
+    instruments: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
+    """The report as data. `instruments` (id -> definition) gives the risk item's threshold of
+    results saved before `risk.signal` events carried it."""
     events = live_events(events)
     progress = build_progress(events, start, end)
+    safety = fill_thresholds(progress.safety, instruments or {})
     report: dict[str, Any] = {
         "format": REPORT_FORMAT,
         "version": REPORT_VERSION,
         "generated": generated.isoformat(timespec="seconds"),
         "start": start.isoformat(),
         "end": end.isoformat(),
+        "safety": [safety_json(r) for r in safety],
         "checkins": checkin_summary(events, start, end),
         "weeks": [w.to_json() for w in progress.weeks],
         "daily": progress.to_json()["daily"],
