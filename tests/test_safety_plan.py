@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from pathlib import Path
 
 import pytest
+import yaml
 
 from hikicli.errors import Cancelled
 from hikicli.flows.safety_plan import run_safety_plan_edit
@@ -47,13 +50,13 @@ def test_add_and_remove_are_events_and_nothing_is_lost(hiki, home):
 
 
 def test_show_lists_every_step_in_order(hiki, make_ctx):
-    hiki(["safety-plan", "add", "environment", "Ask Mum to keep my medicines"])
+    hiki(["safety-plan", "add", "environment", "Ask Mum to keep things for me"])
     ctx = make_ctx()
     out = hiki(["safety-plan"], ctx=ctx).output
     titles = [s["title"] for s in ctx.catalog["safety"]["plan"]["sections"]]
     positions = [out.index(t) for t in titles]
     assert positions == sorted(positions)
-    assert "Ask Mum to keep my medicines" in out
+    assert "Ask Mum to keep things for me" in out
 
 
 @pytest.mark.parametrize(
@@ -73,7 +76,7 @@ def test_bad_input_exits_2_and_writes_nothing(hiki, home, args, fragment):
 
 
 def test_remove_out_of_range_names_the_range(hiki):
-    hiki(["safety-plan", "add", "coping", "Walk to the window"])
+    hiki(["safety-plan", "add", "coping", "Make a cup of tea"])
     result = hiki(["safety-plan", "remove", "coping", "3"])
     assert result.exit_code == 2 and "from 1 to 1" in result.output
 
@@ -129,16 +132,96 @@ def test_edit_can_take_items_off(hiki, make_ctx, home):
     assert [i["text"] for i in plan["sections"]["coping"]] == ["B"]
 
 
-def test_edit_cancelled_saves_nothing(hiki, make_ctx, home):
+class WatchingPrompter(ScriptedPrompter):
+    """Notes how many events the log holds each time a question is asked."""
+
+    def __init__(self, answers: dict[str, object], home) -> None:
+        super().__init__(answers)
+        self.home = home
+        self.log_at: dict[str, int] = {}
+
+    def _take(self, key: str):
+        self.log_at[key] = len(log_lines(self.home))
+        return super()._take(key)
+
+
+def test_edit_saves_each_item_the_moment_it_is_given(hiki, make_ctx, home):
+    hiki(["safety-plan", "add", "coping", "Old idea"])
+    old = log_lines(home)[0]["data"]["item"]
+    answers = {
+        **empty_walk(),
+        "warning-signs.add.1": "Not sleeping",
+        "warning-signs.add.2": "Skipping meals",
+        "warning-signs.add.3": "",
+        "coping.remove": [old],
+    }
+    prompter = WatchingPrompter(answers, home)
+    result = hiki(["safety-plan", "edit"], ctx=make_ctx(prompter=prompter, interactive=True))
+    assert result.exit_code == 0, result.output
+    prompter.assert_done()
+    # Already in the log when the next question came, not gathered up for the end.
+    assert prompter.log_at["warning-signs.add.2"] == 2
+    assert prompter.log_at["warning-signs.add.3"] == 3
+    assert prompter.log_at["coping.add.1"] == 4  # the removal too
+    kinds = [e["kind"] for e in log_lines(home)]
+    assert kinds == ["safety_plan.item_added"] * 3 + ["safety_plan.item_removed"]
+    assert "Your safety plan is saved" in result.output
+
+
+def edit_until_cancel(hiki, make_ctx, answers):
+    prompter = ScriptedPrompter(answers)
+    return hiki(["safety-plan", "edit"], ctx=make_ctx(prompter=prompter, interactive=True))
+
+
+def test_ctrl_c_mid_edit_keeps_what_was_confirmed_and_says_so(hiki, make_ctx, home):
     answers = {
         "warning-signs.add.1": "Not sleeping",
         "warning-signs.add.2": "",
-        "coping.add.1": Cancelled,
+        "coping.add.1": "A warm shower",
+        "coping.add.2": Cancelled,  # Ctrl-C while typing the third
     }
-    result = hiki(
-        ["safety-plan", "edit"], ctx=make_ctx(prompter=ScriptedPrompter(answers), interactive=True)
+    result = edit_until_cancel(hiki, make_ctx, answers)
+    assert result.exit_code == 130
+    out = " ".join(result.output.split())
+    assert (
+        "Stopped. The 2 items you added are saved in your plan; `hiki safety-plan` shows it." in out
     )
-    assert result.exit_code == 130 and log_lines(home) == []
+    assert "nothing was saved" not in out.lower()
+    assert "hiki crisis" in out  # the pointer that ends every cancel
+    plan = json.loads(hiki(["safety-plan", "--json"]).stdout)["sections"]
+    assert [i["text"] for i in plan["warning-signs"]] == ["Not sleeping"]
+    assert [i["text"] for i in plan["coping"]] == ["A warm shower"]
+
+
+def test_ctrl_c_after_one_item_says_the_item(hiki, make_ctx, home):
+    answers = {"warning-signs.add.1": "Not sleeping", "warning-signs.add.2": Cancelled}
+    out = " ".join(edit_until_cancel(hiki, make_ctx, answers).output.split())
+    assert "The item you added is saved in your plan" in out
+    assert len(log_lines(home)) == 1
+
+
+def test_ctrl_c_after_taking_items_off_says_they_stay_off(hiki, make_ctx, home):
+    hiki(["safety-plan", "add", "warning-signs", "A"])
+    hiki(["safety-plan", "add", "warning-signs", "B"])
+    a, b = (e["data"]["item"] for e in log_lines(home))
+    answers = {"warning-signs.remove": [a, b], "warning-signs.add.1": Cancelled}
+    out = " ".join(edit_until_cancel(hiki, make_ctx, answers).output.split())
+    assert "The 2 items you took off stay off your plan" in out
+    assert json.loads(hiki(["safety-plan", "--json"]).stdout)["exists"] is False
+    # one taken off and one added
+    hiki(["safety-plan", "add", "coping", "C"])
+    c = log_lines(home)[-1]["data"]["item"]
+    answers = {"warning-signs.add.1": "D", "warning-signs.add.2": "", "coping.remove": [c],
+               "coping.add.1": Cancelled}  # fmt: skip
+    out = " ".join(edit_until_cancel(hiki, make_ctx, answers).output.split())
+    assert "Your changes are saved (1 added, 1 taken off)" in out
+
+
+def test_ctrl_c_before_any_item_says_nothing_changed(hiki, make_ctx, home):
+    result = edit_until_cancel(hiki, make_ctx, {"warning-signs.add.1": Cancelled})
+    out = " ".join(result.output.split())
+    assert result.exit_code == 130 and "Stopped. Nothing was changed." in out
+    assert log_lines(home) == []
 
 
 def test_edit_without_terminal_names_the_flags(hiki, home):
@@ -205,3 +288,51 @@ def test_crisis_still_works_when_the_log_is_unreadable(hiki, make_ctx, damage):
     result = hiki(["crisis", "--country", "GB"])
     assert result.exit_code == 0, result.output
     assert "116 123" in result.output and "Call my aunt Emi" not in result.output
+
+
+# ---- examples reviewed for means safety ------------------------------------------------------
+
+# Words that name or point to a means of self-harm. A safety plan's examples are read in the
+# hardest moments: step 6 speaks of reducing access in general words, and no step names a means.
+MEANS = re.compile(
+    r"\b(balcon\w*|roofs?|rooftops?|bridges?|heights?|high places?|ledges?|cliffs?|windows?|"
+    r"jump\w*|medic\w*|pills?|tablets?|drugs?|overdos\w*|poison\w*|bleach|chemicals?|cords?|"
+    r"ropes?|belts?|cables?|ligatures?|strangl\w*|hanging|hanged|knife|knives|blades?|razors?|"
+    r"sharp\w*|scissors|guns?|firearms?|weapons?|railways?|train tracks|gas|charcoal|alcohol)\b",
+    re.IGNORECASE,
+)
+
+
+def shipped_plan_texts() -> list[tuple[str, str]]:
+    """(where, text) for every example, prompt and title of the plan, in every language."""
+    root = Path(__file__).resolve().parents[1] / "content"
+    texts = []
+    for path in sorted(root.glob("*/safety.yaml")):
+        plan = yaml.safe_load(path.read_text(encoding="utf-8"))["plan"]
+        for section in plan["sections"]:
+            where = f"{path.parent.name}/{section['id']}"
+            texts += [(where, section["title"]), (where, section["prompt"])]
+            texts += [(where, example) for example in section["examples"]]
+        texts += [(f"{path.parent.name}/{k}", plan[k]) for k in ("intro", "empty")]
+    return texts
+
+
+def test_the_word_check_would_catch_the_old_examples():
+    assert MEANS.search("Step onto the balcony and breathe slowly")
+    assert MEANS.search("Ask my mother to keep my medicines")
+    assert not MEANS.search("Ask someone I trust to keep things I could hurt myself with")
+
+
+def test_shipped_examples_name_no_means_in_any_section():
+    texts = shipped_plan_texts()
+    assert len(texts) > 20
+    found = [(where, text) for where, text in texts if MEANS.search(text)]
+    assert found == []
+
+
+def test_the_environment_step_speaks_of_access_in_general_words(make_ctx):
+    [step] = [
+        s for s in make_ctx().catalog["safety"]["plan"]["sections"] if s["id"] == "environment"
+    ]
+    assert "Ask someone I trust to keep things I could hurt myself with" in step["examples"]
+    assert "balcony" not in json.dumps(make_ctx().catalog["safety"]).lower()

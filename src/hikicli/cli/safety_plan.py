@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -57,31 +58,75 @@ def _show(actx: AppContext, as_json: bool) -> None:
 
 @plan_app.command("edit")
 def edit(ctx: typer.Context) -> None:
-    """Make or change your plan, one step at a time, with examples. Ctrl-C saves nothing."""
+    """Make or change your plan, one step at a time, with examples. Each item is saved as soon
+    as you give it, so you can stop (Ctrl-C) at any point and keep what you wrote."""
     run_edit(ctx.obj)
 
 
+class _LogSaver:
+    """Appends each confirmed change at once (locked, fsynced) and counts what is kept."""
+
+    def __init__(self, actx: AppContext) -> None:
+        self.actx = actx
+        self.added = 0
+        self.removed = 0
+
+    def add(self, section: str, text: str) -> None:
+        from hikicli.domain.safety_plan import ADDED, added_data
+
+        self.actx.log.append(ADDED, added_data(section, text), now=self.actx.now())
+        self.added += 1
+
+    def remove(self, items: Sequence[str]) -> None:
+        from hikicli.domain.safety_plan import REMOVED
+        from hikicli.storage.log import new_event
+
+        now = self.actx.now()
+        self.actx.log.append_events([new_event(REMOVED, {"item": i}, now) for i in items])
+        self.removed += len(items)
+
+
+def stopped_message(texts: Mapping[str, str], added: int, removed: int) -> str:
+    """Exactly what a stop kept: never "nothing was saved" when something was."""
+    if added and removed:
+        return texts["both"].format(added=added, removed=removed)
+    if added:
+        return texts["added_one"] if added == 1 else texts["added_many"].format(count=added)
+    if removed:
+        return texts["removed_one"] if removed == 1 else texts["removed_many"].format(count=removed)
+    return texts["nothing"]
+
+
 def run_edit(actx: AppContext) -> None:
-    """The interactive walk-through; also offered after a risk answer when there is no plan."""
+    """The interactive walk-through; also offered after a risk answer when there is no plan.
+    Each confirmed item is appended the moment it is given; a Ctrl-C says exactly what was kept."""
     from hikicli.cli.render import console, markup_escape
     from hikicli.cli.safety_support import crisis_view_for, read_plan
-    from hikicli.domain.safety_plan import ADDED, REMOVED, added_data
+    from hikicli.errors import Cancelled
     from hikicli.flows.safety_plan import run_safety_plan_edit
-    from hikicli.storage.log import new_event
 
     prompter = actx.get_prompter("hiki safety-plan add SECTION TEXT")
-    plan = read_plan(actx)
+    plan = read_plan(actx)  # an encrypted log asks for its passphrase here, before any step
     content = actx.catalog["safety"]["plan"]
     lines = [line for line in crisis_view_for(actx)["lines"] if line["status"] == "confirmed"]
-    changes = run_safety_plan_edit(prompter, content, plan, lines)
-    if not changes:
+    saver = _LogSaver(actx)
+    try:
+        run_safety_plan_edit(prompter, content, plan, lines, save=saver)
+    except (Cancelled, KeyboardInterrupt):
+        message = stopped_message(content["stopped"], saver.added, saver.removed)
+        raise Cancelled(f"{message}\n{_pointer(actx)}".rstrip()) from None
+    if not (saver.added or saver.removed):
         console().print(markup_escape(content["unchanged"]))
         return
-    now = actx.now()
-    events = [new_event(REMOVED, {"item": item}, now) for item in changes.removed]
-    events += [new_event(ADDED, added_data(s, text), now) for s, text in changes.added]
-    actx.log.append_events(events)
     console().print(markup_escape(content["saved"]))
+
+
+def _pointer(actx: AppContext) -> str:
+    """The crisis pointer that ends every cancel (from the risk words, which always load)."""
+    try:
+        return str(actx.risk_content.risk["pointer"])
+    except Exception:  # a stop must always be able to say what was kept
+        return ""
 
 
 @plan_app.command("add")
@@ -154,7 +199,7 @@ def export(
     text = "\n\n".join(
         [
             plan_markdown(safety["plan"], plan, heading="#"),
-            f"## {safety['risk']['lines_title']}",
+            f"## {actx.risk_content.risk['block']['title']}",
             crisis_markdown(crisis_view_for(actx)),
             f"*{safety['plan']['export_footer']}*",
         ]

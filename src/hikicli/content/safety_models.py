@@ -1,8 +1,9 @@
-"""Strict model of content/en/safety.yaml: the safety plan's steps, the words shown when an answer
-suggests risk, the questionnaire screens and the check-in's "are you safe right now?" follow-up."""
+"""Strict model of content/en/safety.yaml: the safety plan's steps and words, and the questionnaire
+screens. (The risk response's words live in risk.yaml, loaded on their own.)"""
 
 from __future__ import annotations
 
+from string import Formatter
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -22,6 +23,28 @@ class PlanSection(Strict):
     examples: list[Text] = Field(min_length=1, max_length=6)
 
 
+class PlanStopped(Strict):
+    """What Ctrl-C in `hiki safety-plan edit` says was kept: exactly that, never more or less."""
+
+    added_one: Text
+    added_many: Text  # {count}
+    removed_one: Text
+    removed_many: Text  # {count}
+    both: Text  # {added} {removed}
+    nothing: Text
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> PlanStopped:
+        """A translation must keep the numbers, or a stop would say the wrong thing was kept."""
+        wanted = {"added_many": {"count"}, "removed_many": {"count"}, "both": {"added", "removed"}}
+        for name in type(self).model_fields:
+            names = {f for _, f, _, _ in Formatter().parse(getattr(self, name)) if f is not None}
+            if names != wanted.get(name, set()):
+                need = ", ".join(f"{{{n}}}" for n in sorted(wanted.get(name, ()))) or "none"
+                raise ValueError(f"stopped.{name}: placeholders must be exactly: {need}")
+        return self
+
+
 class PlanContent(Strict):
     title: Text
     intro: Text
@@ -38,20 +61,13 @@ class PlanContent(Strict):
     added: Text
     export_footer: Text
     offer_now: Text
+    stopped: PlanStopped
 
     @model_validator(mode="after")
     def _six_steps_in_order(self) -> PlanContent:
         if tuple(s.id for s in self.sections) != SECTIONS:
             raise ValueError(f"sections must be the six steps in this order: {', '.join(SECTIONS)}")
         return self
-
-
-class RiskContent(Strict):
-    message: Text  # calm, shown at once when an answer suggests risk
-    plan_title: Text
-    no_plan: Text  # the offer to make a plan, when there is none yet
-    lines_title: Text
-    plan_locked: Text  # a plan may exist but cannot be read now (encrypted, damaged log)
 
 
 class AssessContent(Strict):
@@ -79,24 +95,6 @@ class AssessContent(Strict):
     file_shadowed: Text  # {id} {path}
 
 
-SafeChoiceId = Literal["yes", "no", "skip"]
-
-
-class SafeChoice(Strict):
-    id: SafeChoiceId
-    label: Text
-
-
-class CheckinSafetyContent(Strict):
-    question: Text
-    choices: list[SafeChoice] = Field(min_length=3, max_length=3)
-    thanks: Text  # after "yes"
-    skipped: Text  # after "I'd rather not say"
-    low_mood_note: Text  # flags form, mood at or below the threshold and no --safe given
-
-
 class SafetyContent(Strict):
     plan: PlanContent
-    risk: RiskContent
     assess: AssessContent
-    checkin: CheckinSafetyContent
