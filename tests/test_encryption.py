@@ -43,6 +43,14 @@ def with_pass(make_ctx, passphrase: str = PASS):
     return make_ctx(prompter=ScriptedPrompter({"passphrase": passphrase}), interactive=True)
 
 
+WRONG_THRICE = {"passphrase": "wrong one", "passphrase.2": "wrong two", "passphrase.3": "wrong 3"}
+
+
+def with_wrong(make_ctx):
+    """A person who types a wrong passphrase at each of the three tries."""
+    return make_ctx(prompter=ScriptedPrompter(dict(WRONG_THRICE)), interactive=True)
+
+
 @pytest.fixture
 def encrypted(hiki, make_ctx, home):
     """A profile with two notes, a dashboard cache and a backup, then encrypted."""
@@ -95,7 +103,7 @@ def test_appending_while_encrypted_seals_the_line(encrypted, hiki, make_ctx, mon
 def test_wrong_passphrase_exits_2_and_writes_nothing(encrypted, hiki, make_ctx, monkeypatch):
     before = tree_snapshot(encrypted)
     for args in (["history"], ["checkin", *FLAGS], ["data", "decrypt"], ["data", "export"]):
-        result = hiki(args, ctx=with_pass(make_ctx, "not the passphrase"))
+        result = hiki(args, ctx=with_wrong(make_ctx))
         assert result.exit_code == 2, (args, result.output)
         assert "That passphrase does not open this data. Nothing was changed." in result.output
         assert "Traceback" not in result.output
@@ -279,9 +287,9 @@ def test_interactive_checkin_asks_the_passphrase_before_the_questions(encrypted,
     result = hiki(["checkin"], ctx=make_ctx(prompter=prompter, interactive=True))
     assert result.exit_code == 0, result.output
     assert prompter.asked[0] == "passphrase" and prompter.asked.count("passphrase") == 1
-    wrong = ScriptedPrompter({"passphrase": "wrong passphrase"})
+    wrong = ScriptedPrompter(dict(WRONG_THRICE))
     result = hiki(["checkin"], ctx=make_ctx(prompter=wrong, interactive=True))
-    assert result.exit_code == 2 and wrong.asked == ["passphrase"]
+    assert result.exit_code == 2 and wrong.asked == list(WRONG_THRICE)  # no check-in question
 
 
 def test_a_conversion_that_does_not_verify_keeps_the_safety_backup(hiki, home, monkeypatch):
@@ -331,13 +339,151 @@ def test_crisis_never_asks_for_the_passphrase_even_in_a_terminal(encrypted, hiki
     assert prompter.asked == []
 
 
-def test_an_encrypted_plan_is_never_called_missing_in_a_risk_answer(hiki, make_ctx):
+def test_an_encrypted_plan_is_never_called_missing_in_a_risk_answer(hiki, make_ctx, monkeypatch):
+    monkeypatch.delenv("HIKI_PASSPHRASE", raising=False)
     assert hiki(["safety-plan", "add", "people", "my sister"]).exit_code == 0
     encrypt(hiki, make_ctx)
-    # No passphrase available: the risk response must not say "you don't have a safety plan".
+    # No passphrase available: the risk response must not say "you don't have a safety plan",
+    # nor that one exists.
     result = hiki(["assess", "phq9", "--answers", "0,0,0,0,0,0,0,0,2"])
     out = " ".join(result.output.split())
-    assert "could not be opened just now" in out
-    assert "don't have a safety plan" not in out
+    assert "If you have a safety plan, hiki safety-plan shows it" in out
+    assert "don't have a safety plan" not in out and "is saved" not in out
     crisis = " ".join(hiki(["crisis", "-c", "GB"]).output.split())
-    assert "could not be opened just now" in crisis and "116 123" in crisis
+    assert "If you have a safety plan, hiki safety-plan shows it" in crisis and "116 123" in crisis
+
+
+# ---- case 9: "no plan yet" and "cannot open it now" told apart honestly -----------------------
+
+
+def plan_state_of(ctx):
+    from hikicli.cli.safety_support import plan_state
+
+    return plan_state(ctx)[0]
+
+
+def test_an_encrypted_log_with_no_entries_has_no_plan(hiki, make_ctx, home, monkeypatch):
+    """Encrypted before anything was saved: only the header is there, so hiki knows (without
+    the passphrase) that there is no plan, and says neither "saved" nor "if you have one"."""
+    monkeypatch.delenv("HIKI_PASSPHRASE", raising=False)
+    encrypt(hiki, make_ctx)
+    assert (home / "profiles/default/log.jsonl").read_bytes().startswith(MAGIC)
+    assert plan_state_of(make_ctx()) == "none"
+    out = " ".join(hiki(["crisis", "-c", "GB"]).output.split())
+    assert "116 123" in out
+    assert "could not be opened" not in out and "If you have a safety plan" not in out
+    assert "is saved" not in out
+
+
+def test_an_encrypted_log_with_entries_cannot_know_without_the_passphrase(
+    hiki, make_ctx, monkeypatch
+):
+    checkin(hiki, NOTE)  # entries, but no plan: hiki cannot tell which without the passphrase
+    encrypt(hiki, make_ctx)
+    monkeypatch.delenv("HIKI_PASSPHRASE", raising=False)
+    assert plan_state_of(make_ctx()) == "locked"
+    out = " ".join(hiki(["crisis", "-c", "GB"]).output.split())
+    assert "If you have a safety plan, hiki safety-plan shows it" in out
+    assert "is saved" not in out and "could not be opened" not in out
+    assert "don't have a safety plan" not in out
+    # With the passphrase it knows: no plan.
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    assert plan_state_of(make_ctx()) == "none"
+
+
+def test_a_plaintext_log_with_damaged_lines_and_no_plan_is_not_called_empty(hiki, make_ctx):
+    checkin(hiki, NOTE)
+    log = make_ctx().paths.log_file
+    with open(log, "ab") as fh:
+        fh.write(b"{not json}\n")  # might have been a plan item
+    assert plan_state_of(make_ctx()) == "locked"
+    log.write_bytes(log.read_bytes().replace(b"{not json}\n", b""))
+    assert plan_state_of(make_ctx()) == "none"
+    assert plan_state_of(make_ctx(profile="nobody")) == "none"  # no log at all
+
+
+def test_once_unlocked_in_this_command_the_plan_is_shown(hiki, make_ctx, monkeypatch):
+    monkeypatch.delenv("HIKI_PASSPHRASE", raising=False)
+    assert hiki(["safety-plan", "add", "people", "my sister, on LINE"]).exit_code == 0
+    encrypt(hiki, make_ctx)
+    ctx = with_pass(make_ctx)
+    assert not ctx.can_read_log_without_asking()
+    ctx.log.unlock()
+    assert ctx.can_read_log_without_asking()
+    assert plan_state_of(ctx) == "plan"
+    # The check-in asks for the passphrase first; its risk response then shows the plan itself.
+    answers = {"passphrase": PASS, "mood": 1, "safe": "no", "go_on": "stop"}
+    prompter = ScriptedPrompter(answers)
+    result = hiki(["checkin"], ctx=make_ctx(prompter=prompter, interactive=True))
+    assert result.exit_code == 0, result.output
+    said = " ".join(" ".join(prompter.said).split())
+    assert "my sister, on LINE" in said
+    assert "If you have a safety plan" not in said
+
+
+# ---- a wrong passphrase gets a retry ----------------------------------------------------------
+
+
+def test_a_wrong_passphrase_gets_a_calm_retry(encrypted, hiki, make_ctx, monkeypatch):
+    monkeypatch.delenv("HIKI_PASSPHRASE", raising=False)
+    prompter = ScriptedPrompter({"passphrase": "a typo here", "passphrase.2": PASS})
+    result = hiki(["history", "--json"], ctx=make_ctx(prompter=prompter, interactive=True))
+    assert result.exit_code == 0, result.output
+    assert [e["note"] for e in json.loads(result.stdout)] == [NOTE, NOTE + " again"]
+    assert prompter.asked == ["passphrase", "passphrase.2"]
+    assert any("did not open your data" in s and "try 2 of 3" in s for s in prompter.said)
+
+
+def test_a_retry_lets_the_check_in_be_saved(encrypted, hiki, make_ctx, monkeypatch):
+    monkeypatch.delenv("HIKI_PASSPHRASE", raising=False)
+    answers = {"passphrase": "wrong", "passphrase.2": "still wrong", "passphrase.3": PASS}
+    answers |= {"mood": 6, "anxiety": 3, "energy": 5, "sleep": 7, "outside": 10}
+    answers |= {"contact": ["family"], "note": "third time"}
+    prompter = ScriptedPrompter(answers)
+    result = hiki(["checkin"], ctx=make_ctx(prompter=prompter, interactive=True))
+    assert result.exit_code == 0, result.output
+    prompter.assert_done()
+    assert any("try 3 of 3" in s for s in prompter.said)
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    assert "third time" in hiki(["history", "--json"]).stdout
+
+
+def test_three_wrong_passphrases_stop_and_change_nothing(encrypted, hiki, make_ctx, monkeypatch):
+    monkeypatch.delenv("HIKI_PASSPHRASE", raising=False)
+    before = tree_snapshot(encrypted)
+    ctx = with_wrong(make_ctx)
+    result = hiki(["safety-plan", "add", "coping", "tea"], ctx=ctx)
+    assert result.exit_code == 2
+    assert "That passphrase does not open this data. Nothing was changed." in result.output
+    assert ctx.prompter.asked == list(WRONG_THRICE)
+    assert tree_snapshot(encrypted) == before
+
+
+def test_a_wrong_hiki_passphrase_gets_no_retry(encrypted, hiki, make_ctx, monkeypatch):
+    monkeypatch.setenv("HIKI_PASSPHRASE", "not it at all")
+    before = tree_snapshot(encrypted)
+    prompter = ScriptedPrompter({})  # even with a terminal: the variable is the answer
+    result = hiki(["history"], ctx=make_ctx(prompter=prompter, interactive=True))
+    assert result.exit_code == 2
+    out = " ".join(result.output.split())
+    assert "The passphrase in HIKI_PASSPHRASE does not open this data. Nothing was changed." in out
+    assert prompter.asked == [] and prompter.said == []
+    assert tree_snapshot(encrypted) == before
+    # and `hiki crisis` still shows the lines, without the plan, never a question
+    crisis = hiki(["crisis", "-c", "GB"], ctx=make_ctx(prompter=prompter, interactive=True))
+    assert crisis.exit_code == 0 and "116 123" in crisis.output and prompter.asked == []
+
+
+def test_header_only_is_false_for_anything_after_the_header(tmp_path):
+    from hikicli.storage.crypto import header_only, new_cipher
+
+    cipher = new_cipher(PASS)
+    path = tmp_path / "log.jsonl"
+    path.write_bytes(cipher.header.raw + b"\n")
+    assert header_only(path)
+    for tail in (b"x", cipher.seal(b"{}") + b"\n", b"\n"):
+        path.write_bytes(cipher.header.raw + b"\n" + tail)
+        assert not header_only(path), tail
+    path.write_bytes(b'{"v": 1}\n')
+    assert not header_only(path)  # plaintext
+    assert not header_only(tmp_path / "missing")

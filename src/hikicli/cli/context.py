@@ -96,9 +96,21 @@ class AppContext:
         return header is None or bool(os.environ.get(PASSPHRASE_ENV)) or self.keys.has(header)
 
     def ask_passphrase(self, key: str = "passphrase", message: str | None = None) -> str:
-        """The passphrase from HIKI_PASSPHRASE, else asked through the Prompter (never echoed)."""
+        """The passphrase from HIKI_PASSPHRASE, else asked through the Prompter (never echoed).
+
+        The KeyRing calls this again after a wrong passphrase (up to three tries): a person gets
+        a calm line and another try, asked as `passphrase.2`, `passphrase.3`; a wrong
+        HIKI_PASSPHRASE stops at once, since nobody is there to type another."""
+        from hikicli.storage.crypto import MAX_TRIES, WrongPassphrase
+
+        wrong = self._keys.wrong_tries if self._keys is not None else 0
         env = os.environ.get(PASSPHRASE_ENV)
         if env:
+            if wrong:
+                raise WrongPassphrase(
+                    f"The passphrase in {PASSPHRASE_ENV} does not open this data. "
+                    "Nothing was changed."
+                )
             return env
         if self.prompter is None and not self.is_interactive():
             raise UsageError(
@@ -106,7 +118,11 @@ class AppContext:
                 f"Set {PASSPHRASE_ENV} for scripts (see docs/privacy.md)."
             )
         prompter = self.get_prompter(f"{PASSPHRASE_ENV}=...")
-        return prompter.password(key, message or self.catalog["privacy"]["passphrase_prompt"])
+        texts = self.catalog["privacy"]
+        if wrong:
+            prompter.say(texts["passphrase_again"].format(attempt=wrong + 1, tries=MAX_TRIES))
+            key = f"{key}.{wrong + 1}"
+        return prompter.password(key, message or texts["passphrase_prompt"])
 
     def language(self) -> str:
         try:

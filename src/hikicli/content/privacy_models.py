@@ -7,6 +7,7 @@ from hikicli.content.models import Strict, Text
 
 class PrivacyContent(Strict):
     passphrase_prompt: Text
+    passphrase_again: Text  # {attempt} {tries}: after a wrong passphrase, before another try
     new_passphrase: Text
     new_passphrase_again: Text
     passphrase_mismatch: Text

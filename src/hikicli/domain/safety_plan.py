@@ -152,5 +152,16 @@ def filled_plan_markdown(content: Mapping[str, Any], plan: Plan, heading: str = 
     return plan_markdown({**content, "sections": sections}, plan, heading)
 
 
+def bare_plan_markdown(plan: Plan, title: str = "", heading: str = "##") -> str:
+    """The items alone, step by step in order, when the steps' words cannot be loaded: a broken
+    content file must never hide what a person wrote for a hard time."""
+    parts = [f"{heading} {_md(title)}"] if title else []
+    for section in SECTIONS:
+        items = plan.get(section, [])
+        if items:
+            parts.append("\n".join(f"- {_md(i['text'])}" for i in items))
+    return "\n\n".join(parts)
+
+
 def summarize_added(data: Mapping[str, Any]) -> str:
     return f"{data.get('section', '')}: {data.get('text', '')}"

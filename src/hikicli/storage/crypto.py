@@ -126,6 +126,19 @@ def read_header(path: os.PathLike[str] | str) -> Header | None:
     return Header.parse(line, str(path)) if line is not None else None
 
 
+def header_only(path: os.PathLike[str] | str) -> bool:
+    """True when the file is an encryption header and nothing else: an encrypted log that holds
+    no records at all. Needs no passphrase and tells nothing the file's size does not already
+    show. False whenever there is anything after the header, even a torn piece of a record."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(MAX_HEADER + 2)
+    except OSError:
+        return False
+    line, start = split_header(head)
+    return line is not None and start == len(head)
+
+
 def header_from_fd(fd: int, where: str) -> Header | None:
     line, _ = split_header(os.pread(fd, MAX_HEADER, 0))
     return Header.parse(line, where) if line is not None else None
@@ -224,17 +237,25 @@ def check_new_passphrase(passphrase: str) -> str:
     return passphrase
 
 
+MAX_TRIES = 3
+
+
 class KeyRing:
-    """Unlocks headers for one command: the passphrase is asked at most once, keys are cached.
+    """Unlocks headers for one command: keys are cached, so the passphrase is asked at most once
+    when it is right.
 
     `ask` returns the passphrase (from HIKI_PASSPHRASE or the Prompter); it is called only when an
-    encrypted file is actually met, so plaintext users and `hiki crisis` are never asked.
+    encrypted file is actually met, so plaintext users and `hiki crisis` are never asked. After a
+    wrong passphrase it is called again, up to MAX_TRIES in all; `wrong_tries` then tells it how
+    many were wrong, so it can say so calmly, or raise at once when nobody could type another
+    (HIKI_PASSPHRASE).
     """
 
     def __init__(self, ask: Callable[[], str] | None = None) -> None:
         self._ask = ask
         self._passphrase: str | None = None
         self._ciphers: dict[str, Cipher] = {}
+        self.wrong_tries = 0  # wrong passphrases in the unlock under way
 
     def passphrase(self) -> str:
         if self._passphrase is None:
@@ -257,9 +278,19 @@ class KeyRing:
         known = self._ciphers.get(header.key_id)
         if known is not None:
             return known
-        cipher = unlock(header, self.passphrase())
-        self._ciphers[header.key_id] = cipher
-        return cipher
+        self.wrong_tries = 0
+        while True:
+            try:
+                cipher = unlock(header, self.passphrase())
+            except WrongPassphrase:
+                self._passphrase = None  # never keep a wrong one for the next file
+                self.wrong_tries += 1
+                if self._ask is None or self.wrong_tries >= MAX_TRIES:
+                    raise
+                continue
+            self.wrong_tries = 0
+            self._ciphers[header.key_id] = cipher
+            return cipher
 
 
 def seal_lines(cipher: Cipher, plain: bytes) -> bytes:
