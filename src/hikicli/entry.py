@@ -23,10 +23,11 @@ def main(argv: list[str] | None = None) -> int:
         return guarded("dashboard")
     if args == ["checkin"]:
         return guarded("checkin")
-    if args in (["--help"], ["-h"]):
+    if args in (["--help"], ["-h"]) or [a.casefold() for a in args] == ["help"]:
+        # `hiki help` is `hiki --help` (it ends with the crisis pointer), from the same cache.
         from hikicli.cli.helpcache import show_help
 
-        return show_help(args)
+        return show_help(["--help"] if args[0].casefold() == "help" else args)
     from hikicli.cli.app import run
 
     return run(args)

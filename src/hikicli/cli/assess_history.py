@@ -28,13 +28,15 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
             raise UsageError(f"Unknown questionnaire '{only}'. Known: {', '.join(sorted(found))}.")
         by_instrument = {only: by_instrument.get(only, [])}
     # The risk mark comes from the one reading of risk (domain.risk.safety_rows), not from each
-    # result's own flag: a result is marked when a risk moment of its instrument was saved that day.
-    from hikicli.domain.progress import fill_thresholds
+    # result's own flag: a result is marked when it carries a risk moment (domain.progress).
+    from hikicli.domain.progress import fill_thresholds, risk_marks
     from hikicli.domain.risk import safety_rows
 
     definitions = {i: data for i, (data, _path) in found.items()}
+    all_moments = fill_thresholds(safety_rows(read.events), definitions)
+    marks = risk_marks(all_moments, read.events)
     moments: dict[tuple[str, str], list[Any]] = {}
-    for moment in fill_thresholds(safety_rows(read.events), definitions):
+    for moment in all_moments:
         if moment.source == "instrument" and moment.instrument:
             moments.setdefault((moment.date, moment.instrument), []).append(moment)
     rows: list[dict[str, Any]] = []
@@ -42,7 +44,7 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
     for iid, results in by_instrument.items():
         definition = found.get(iid, (None, None))[0]
         points = [
-            dataclasses.replace(p, risk=(p.recorded[:10], iid) in moments)
+            dataclasses.replace(p, risk=(p.recorded, iid) in marks)
             for p in history_points(results, definition)
         ]
         name = results[-1].get("name", iid) if results else (definition or {}).get("name", iid)

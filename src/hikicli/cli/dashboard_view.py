@@ -25,7 +25,8 @@ def show_dashboard(actx: AppContext) -> None:
 
         from hikicli.cli.render import console
 
-        text = ui["welcome"].format(data_dir=actx.paths.data_dir)
+        text = ui["welcome"].format(data_dir=actx.paths.data_dir).strip()
+        text += "\n" + welcome_country(actx, ui)
         console().print(
             Panel(text.strip(), title=ui["welcome_title"], expand=False, padding=(1, 2))
         )
@@ -33,6 +34,25 @@ def show_dashboard(actx: AppContext) -> None:
     for problem in projected.problems:
         sys.stdout.write(f"Note: {problem.describe(actx.log.path)}\n")
     render_dashboard(view)
+
+
+def welcome_country(actx: AppContext, ui: dict[str, str]) -> str:
+    """Which country's crisis lines hiki will show, said on the first run: a guess from the
+    locale is called a guess, and the way to set the country is named. Never raises."""
+    choice = actx.country_choice()
+    countries = actx.risk_content.crisis["countries"]
+    entry = countries.get(choice.code or "")
+    if choice.code is None:
+        key = "welcome_country_unknown"
+    elif entry is None:
+        key = "welcome_country_not_stored"
+    else:
+        key = "welcome_country_guessed" if choice.how == "locale" else "welcome_country_set"
+    return ui[key].format(
+        country=choice.code,
+        country_name=entry["name"] if entry else choice.code,
+        codes=", ".join(sorted(countries)),
+    )
 
 
 def _projections() -> list[Any]:

@@ -226,8 +226,9 @@ footer { margin-top: 2rem; font-size: 0.8rem; color: #444; }
 @page { margin: 15mm 14mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  section, figure, svg.chart, tr { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
+  /* Only Safety is kept whole: a long section kept whole would leave page 1 blank after it. */
+  section.safety, figure, svg.chart, tr { break-inside: avoid; page-break-inside: avoid; }
   svg.chart { max-height: 75mm; }
   table { font-size: 9pt; }
   a { color: inherit; text-decoration: none; }

@@ -108,6 +108,10 @@ class UiContent(Strict):
     greeting_night: Text
     welcome_title: Text
     welcome: Text
+    welcome_country_guessed: Text  # {country_name} {codes}
+    welcome_country_set: Text  # {country_name}
+    welcome_country_not_stored: Text  # {country} {codes}
+    welcome_country_unknown: Text  # {codes}
     welcome_back: Text
     checkin_done_today: Text
     checkin_not_yet: Text
@@ -119,12 +123,7 @@ class UiContent(Strict):
     checkin_saved: Text
     cancelled: Text
     guide_disclaimer: Text
-    crisis_intro: Text
-    crisis_emergency: Text
-    crisis_check_official: Text
-    crisis_unconfirmed: Text
-    crisis_stale: Text
-    crisis_not_stored: Text  # {country}
+    guide_unknown_topic: Text  # {topic} {topics}
     guide_list_footer: Text
     wipe_confirm: Text
     wipe_done: Text

@@ -141,9 +141,9 @@ def assessment_entry(
 ) -> dict[str, Any] | None:
     """Instrument, date, total score and band of one questionnaire result, or None if unreadable.
 
-    Individual item answers are never copied out: only the total and the band. `risk_marks` are
-    the (date, instrument id) pairs of the one reading of risk (`risk_marks`); a result on such a
-    day is marked. Without them the result's own flag is read (an older caller)."""
+    Individual item answers are never copied out: only the total and the band. `risk_marks`
+    (from `risk_marks`, the one reading of risk) say which results carry a risk moment; without
+    them the result's own flag is read (an older caller)."""
     data = _data(event)
     # The display name ("PHQ-9") reads better than the id ("phq9") in charts and reports.
     instrument = _first(data, ("name", "instrument", "instrument_id", "id"), str)
@@ -155,7 +155,7 @@ def assessment_entry(
     # A risk answer matters whatever the total: carry the mark, so the progress screen and the
     # report for a counselor never show such a result as just a number.
     if risk_marks is not None:
-        if (day.isoformat(), str(data.get("instrument"))) in risk_marks:
+        if (str(event.get("ts", "")), str(data.get("instrument"))) in risk_marks:
             entry["risk"] = True
     elif data.get("risk") is True or data.get("risk_items"):
         entry["risk"] = True
@@ -317,9 +317,24 @@ def daily_series(
     return out
 
 
-def risk_marks(rows: Iterable[SafetyRow]) -> set[tuple[str, str]]:
-    """(date, instrument id) of every questionnaire risk moment in the one reading of risk."""
-    return {(r.date, r.instrument) for r in rows if r.source == "instrument" and r.instrument}
+def risk_marks(rows: Iterable[SafetyRow], events: Iterable[Event]) -> set[tuple[str, str]]:
+    """(recorded, instrument id) of each questionnaire result that carries a risk moment of the
+    one reading of risk. A moment belongs to the first result of its instrument recorded at or
+    after it on the same day (the signal is saved just before its result; a result read from an
+    older log is its own moment). A moment whose questionnaire was stopped marks no result."""
+    results = sorted(
+        (str(e.get("ts", "")), str(_data(e).get("instrument"))) for e in events if is_assessment(e)
+    )
+    marks: set[tuple[str, str]] = set()
+    for row in rows:
+        if row.source != "instrument" or not row.instrument:
+            continue
+        for recorded, instrument in results:
+            if instrument == row.instrument and recorded >= row.recorded:
+                if recorded[:10] == row.recorded[:10]:
+                    marks.add((recorded, instrument))
+                break
+    return marks
 
 
 def fill_thresholds(
@@ -352,9 +367,9 @@ def assessment_series(
     marks: set[tuple[str, str]] | None = None,
 ) -> dict[str, list]:
     """Questionnaire results by instrument, oldest first, within [start, end]. A result is
-    marked `risk` when the one reading of risk has a moment for its instrument that day."""
+    marked `risk` when it carries a risk moment of the one reading of risk (`risk_marks`)."""
     if marks is None:
-        marks = risk_marks(safety_rows(events))
+        marks = risk_marks(safety_rows(events), events)
     series: dict[str, list[dict[str, Any]]] = {}
     for event in events:
         if not is_assessment(event):
@@ -505,7 +520,7 @@ def build_progress(events: Sequence[Event], start: dt.date, end: dt.date) -> Pro
         end=end,
         weeks=build_weeks(events, start, end),
         daily={name: daily_series(events, start, end, name) for name in (*SCALES, "outside")},
-        assessments=assessment_series(events, start, end, risk_marks(rows)),
+        assessments=assessment_series(events, start, end, risk_marks(rows, events)),
         pattern=pattern,
         pattern_status=status,
         has_ladder=any(is_ladder(e) for e in events),

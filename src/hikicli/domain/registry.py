@@ -16,7 +16,6 @@ from hikicli.domain.safety_plan import summarize_added
 def dashboard_projections() -> list[Any]:
     from hikicli.domain.family import FamilyLessons
     from hikicli.domain.homework import HomeworkPacks
-
     from hikicli.domain.risk import RiskDays
 
     return [CheckinDays(), HomeworkPacks(), FamilyLessons(), LadderProjection(), RiskDays()]

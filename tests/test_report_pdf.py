@@ -1,0 +1,94 @@
+"""The printed report: a not-safe check-in and PHQ-9 item 9 are both under "Safety" on page 1.
+
+Printed by headless Chromium (`--print-to-pdf`) and read back with poppler's `pdftotext -f 1 -l 1`.
+Skips when either is not installed (Debian: `apt-get install -y chromium poppler-utils`).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PDFTOTEXT = shutil.which("pdftotext")
+CHECKIN = ["--anxiety", "5", "--energy", "2", "--sleep", "6", "--outside", "0", "--contact", "none"]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None or PDFTOTEXT is None, reason="chromium or pdftotext is not installed"
+    ),
+]
+
+
+def print_to_pdf(html: Path, pdf: Path, profile: Path) -> None:
+    assert CHROMIUM is not None
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        "--no-pdf-header-footer",
+    ]
+    subprocess.run(
+        [CHROMIUM, *flags, f"--print-to-pdf={pdf}", html.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def page_text(pdf: Path, page: int) -> str:
+    assert PDFTOTEXT is not None
+    result = subprocess.run(
+        [PDFTOTEXT, "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout
+
+
+def test_safety_rows_are_on_the_first_printed_page(hiki, home, tmp_path):
+    # A month of ordinary check-ins first, so the report runs to several pages and page 1 is
+    # earned, not an accident of a short report.
+    import datetime as dt
+
+    from tests.support import FIXED_NOW
+
+    for back in range(27, 0, -1):
+        day = (FIXED_NOW.date() - dt.timedelta(days=back)).isoformat()
+        flags = ["checkin", "--date", day, "--mood", "5", *CHECKIN]
+        assert hiki(flags).exit_code == 0
+    for instrument, answers in (("phq9", "1,1,1,1,1,1,1,1,0"), ("gad7", "1,1,1,1,1,1,1")):
+        assert hiki(["assess", instrument, "--answers", answers]).exit_code == 0
+    # The person of the issue: not safe today, and PHQ-9 item 9 "Nearly every day".
+    result = hiki(["checkin", "--mood", "1", *CHECKIN, "--safe", "no"])
+    assert result.exit_code == 0, result.output
+    result = hiki(["assess", "phq9", "--answers", "0,0,0,0,0,0,0,0,3"])
+    assert result.exit_code == 0, result.output
+
+    html = tmp_path / "report.html"
+    assert hiki(["report", "--format", "html", "-o", str(html)]).exit_code == 0
+    pdf = tmp_path / "report.pdf"
+    print_to_pdf(html, pdf, tmp_path / "chromium-profile")
+
+    first = page_text(pdf, 1)
+    words = " ".join(first.split())
+    assert "Safety" in words
+    assert "check-in" in words and "not safe / not sure" in words
+    assert "PHQ-9 question 9" in words and "answered 3" in words
+    assert "counts question 9 from 1" in words
+    # Safety comes before the rest of the report on that page.
+    assert words.index("Safety") < words.index("Check-ins")
+    # And the report really is longer than one page.
+    assert page_text(pdf, 2).strip()
