@@ -46,9 +46,12 @@ def test_a_line_without_source_or_date_fails_validation(tmp_path, key):
     assert any(key in p and "GB" in p for p in problems), problems
 
 
+STALE = "last checked more than a year ago — please check the official site"
+
+
 def test_a_check_older_than_a_year_is_flagged(hiki, make_ctx):
     ctx = make_ctx()
-    stale = ctx.catalog["ui"]["crisis_stale"]
+    stale = STALE
     fresh = hiki(["crisis", "--country", "GB", "--json"], ctx=ctx)
     assert all(stale not in line["warnings"] for line in json.loads(fresh.stdout)["lines"])
     # 2026-11-25 + 366 days: every line checked on 2026-11-25 is now more than a year old
@@ -63,5 +66,10 @@ def test_a_check_older_than_a_year_is_flagged(hiki, make_ctx):
 def test_exactly_a_year_is_not_yet_stale(hiki, make_ctx):
     ctx = make_ctx(now=FIXED_NOW + dt.timedelta(days=365))
     view = json.loads(hiki(["crisis", "--country", "GB", "--json"], ctx=ctx).stdout)
-    stale = ctx.catalog["ui"]["crisis_stale"]
-    assert all(stale not in line["warnings"] for line in view["lines"])
+    assert all(STALE not in line["warnings"] for line in view["lines"])
+
+
+def test_each_line_on_screen_names_its_source_and_check_date(hiki):
+    out = hiki(["crisis", "--country", "GB"]).output
+    assert "source: https://www.samaritans.org/" in out and "checked 2026-11-25" in out
+    assert "source: https://giveusashout.org/ · checked 2026-11-25" in out

@@ -11,15 +11,68 @@ from typer.core import TyperGroup
 from hikicli.cli.outcome import after_command, report, unexpected
 from hikicli.errors import HikiError
 
+# Words a person may type when looking for help; each is `hiki crisis` (hidden from `hiki --help`).
+CRISIS_ALIASES = ("emergency", "hotline", "helpline", "suicide", "help-me", "urgent")
+# Typed in any case (`hiki SOS`, `hiki Crisis`), these still find crisis help.
+ANY_CASE = ("crisis", "sos", "help", *CRISIS_ALIASES)
+
+
+def crisis_pointer(ctx: Any, key: str = "pointer") -> str:
+    """The one line that points to `hiki crisis` (risk.yaml), loaded on its own: never raises."""
+    from hikicli.content.risk_content import load_risk_content
+
+    obj = ctx.find_root().obj if ctx is not None else None
+    try:
+        lang = obj.language() if obj is not None else "en"
+    except Exception:  # the pointer must never wait on settings
+        lang = "en"
+    return str(load_risk_content(lang).risk[key])
+
 
 class HikiGroup(TyperGroup):
-    """Maps every HikiError to a short message and its exit code; no traceback, ever."""
+    """Maps every HikiError to a short message and its exit code; no traceback, ever.
+
+    Every way in ends near crisis help: an unknown command ends with the crisis pointer, the
+    crisis words work in any case, and the top-level help ends with the pointer."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name.casefold() in ANY_CASE:
+            command = super().get_command(ctx, cmd_name.casefold())
+        return command
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        from typer._click.exceptions import UsageError
+
+        try:
+            name, command, rest = super().resolve_command(ctx, args)
+        except UsageError as err:  # "No such command 'x'. Did you mean ...?"
+            import shutil
+            import textwrap
+
+            width = shutil.get_terminal_size().columns
+            pointer = textwrap.fill(crisis_pointer(ctx, "unknown_command"), max(width - 1, 40))
+            err.message = f"{err.message}\n{pointer}"
+            raise
+        # The command's own name (`hiki SOS` runs `sos`), so the callback knows what runs.
+        return (command.name if command is not None else name), command, rest
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        super().format_epilog(ctx, formatter)
+        formatter.write_paragraph()
+        formatter.write_text(crisis_pointer(ctx))
 
     def invoke(self, ctx: Any) -> Any:
         try:
             result = super().invoke(ctx)
         except (HikiError, KeyboardInterrupt) as err:
-            raise typer.Exit(report(err)) from None
+            raise typer.Exit(report(err, ctx.obj)) from None
+        except Exception:
+            # A bug after a risk answer still ends with the crisis block, then the bug message.
+            from hikicli.cli.risk_view import close
+
+            close(ctx.obj, "error")
+            raise
         after_command(ctx.obj)
         return result
 

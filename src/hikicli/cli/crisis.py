@@ -1,57 +1,50 @@
-"""`hiki crisis` (alias `hiki sos`): people to reach now.
+"""`hiki crisis` (`hiki sos`; hidden aliases such as `hiki emergency`): people to reach now.
 
-It works even if the log or the settings are broken: it reads neither the log nor any private file.
+It works even if the log, the settings or any other content file is broken: the lines and their
+words come only from `actx.risk_content` (crisis.yaml and risk.yaml, loaded on their own, with a
+shipped fallback), never from the catalog.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
-from hikicli.cli.app import app
+from hikicli.cli.app import CRISIS_ALIASES, app
 from hikicli.cli.context import AppContext
 
 
-def country_code(actx: AppContext, country: str | None = None) -> str:
-    """The country whose lines to show: the flag, else the setting, else the locale."""
-    from hikicli.domain.crisis import locale_country
-
-    setting = ""
-    try:
-        setting = str(actx.settings.get("country"))
-    except Exception as err:  # a broken settings file must never hide crisis help
-        import sys
-
-        # Say so (on stderr, after nothing else): a silently lost country shows the wrong lines.
-        if country is None:
-            sys.stderr.write(f"Note: {err} Using your locale instead.\n")
-        setting = ""
-    return (country or setting or locale_country() or "").upper()
-
-
-def _crisis(ctx: typer.Context, country: str | None, as_json: bool) -> None:
+def show_crisis(actx: AppContext, country: str | None, as_json: bool) -> None:
+    """The crisis screen (or its JSON) for `country`, else the setting, else the locale's guess."""
+    from hikicli.cli.safety_support import plan_state, safety_plan_markdown
     from hikicli.domain.crisis import crisis_view
 
-    actx: AppContext = ctx.obj
-    code = country_code(actx, country)
-    view = crisis_view(actx.catalog["crisis"], actx.catalog["ui"], code, actx.today())
-    # The person's own safety plan comes first once there is one; an unreadable log hides only it.
-    from hikicli.cli.safety_support import plan_state, safety_plan_markdown
-
+    content = actx.risk_content
+    texts = content.risk["crisis"]
+    view = crisis_view(content.crisis, texts, actx.country_choice(country), actx.today())
+    # The person's own plan comes first once there is one. An unreadable (or locked) log hides
+    # only the plan, and never makes hiki claim there is one or is not.
     state, plan = plan_state(actx)
     if as_json:
         from hikicli.cli.render import print_json
 
         print_json({**view, "safety_plan": plan} if plan else view)
-        return
-    plan_md = safety_plan_markdown(actx, plan) if plan else None
-    if state == "locked":
-        plan_md = actx.catalog["safety"]["risk"]["plan_locked"]
-    render_crisis(view, plan_md)
+    else:
+        plan_md = safety_plan_markdown(actx, plan) if plan else None
+        if state == "locked":
+            plan_md = str(content.risk["plan"]["hint"])
+        render_crisis(view, texts, plan_md)
+    # A crisis file that could not be read is said after the help, never instead of it.
+    for problem in content.problems:
+        sys.stderr.write(texts["fallback_used"].format(problem=problem) + "\n")
 
 
-def render_crisis(view: dict[str, Any], plan_markdown: str | None = None) -> None:
+def render_crisis(
+    view: dict[str, Any], texts: dict[str, str], plan_markdown: str | None = None
+) -> None:
     from hikicli.cli.render import console, markup_escape
 
     out = console()
@@ -66,8 +59,9 @@ def render_crisis(view: dict[str, Any], plan_markdown: str | None = None) -> Non
         out.print()
     if view["country_name"]:
         out.print(f"[bold underline]{markup_escape(view['country_name'])}[/]")
-    if view.get("not_stored"):
-        out.print(markup_escape(view["not_stored"]))
+    if view.get("country_note"):
+        out.print(markup_escape(view["country_note"]))
+        out.print()
     for line in view["lines"]:
         channels = ", ".join(line["channels"])
         out.print(f"[bold]{markup_escape(line['name'])}[/]  ({markup_escape(channels)})")
@@ -78,26 +72,54 @@ def render_crisis(view: dict[str, Any], plan_markdown: str | None = None) -> Non
             out.print(f"  {markup_escape(line['note'])}")
         for warning in line["warnings"]:
             out.print(f"  [yellow]{markup_escape(warning)}[/]")
-        out.print(
-            f"  [dim]source: {markup_escape(line['source'])} · checked {line['verified_on']}[/]"
-        )
+        source = texts["source"].format(source=line["source"], date=line["verified_on"])
+        out.print(f"  [dim]{markup_escape(source)}[/]")
     out.print()
     out.print(f"[dim]{markup_escape(view['check_official'])}[/]")
 
 
+class CrisisCommand(TyperCommand):
+    """`--help` names the countries hiki holds lines for, read from the crisis data only when help
+    is asked for (loading it on every command would slow `hiki` down)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        for param in self.params:
+            if param.name == "country" and hasattr(param, "help"):
+                param.help = country_help(ctx)
+        super().format_help(ctx, formatter)
+
+
+def country_help(ctx: Any) -> str:
+    from hikicli.content.risk_content import load_risk_content
+    from hikicli.domain.crisis import country_list
+
+    obj = ctx.find_root().obj
+    content = load_risk_content(obj.language() if isinstance(obj, AppContext) else "en")
+    return str(content.risk["crisis"]["help_country"]).format(
+        countries=country_list(content.crisis)
+    )
+
+
 CountryOpt = Annotated[
-    str | None, typer.Option("--country", "-c", help="Two-letter country code, e.g. JP, US, GB.")
+    str | None,
+    typer.Option("--country", "-c", metavar="CODE", help="Two-letter country code, e.g. JP."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the resources as JSON.")]
 
 
-@app.command()
+@app.command(cls=CrisisCommand)
 def crisis(ctx: typer.Context, country: CountryOpt = None, as_json: JsonOpt = False) -> None:
     """People you can reach right now: text and chat first, then phone."""
-    _crisis(ctx, country, as_json)
+    show_crisis(ctx.obj, country, as_json)
 
 
-@app.command("sos")
+@app.command("sos", cls=CrisisCommand)
 def sos(ctx: typer.Context, country: CountryOpt = None, as_json: JsonOpt = False) -> None:
     """Same as `hiki crisis`."""
-    _crisis(ctx, country, as_json)
+    show_crisis(ctx.obj, country, as_json)
+
+
+# Words a person may type when looking for help (`hiki emergency`, `hiki hotline`, ...): each one
+# is `hiki crisis`. Hidden, so `hiki --help` stays short; any case works (HikiGroup).
+for _alias in CRISIS_ALIASES:
+    app.command(_alias, cls=CrisisCommand, hidden=True, help="Same as `hiki crisis`.")(crisis)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from hikicli.cli.app import app
+from hikicli.cli.app import CRISIS_ALIASES, app
 from hikicli.cli.context import AppContext
 from hikicli.errors import UsageError
 
-CRISIS_COMMANDS = ("crisis", "sos")
+# Commands that show crisis help: they never wait on a bad profile name (see `main`).
+CRISIS_COMMANDS = ("crisis", "sos", *CRISIS_ALIASES)
 
 
 @app.callback(invoke_without_command=True)
@@ -67,3 +68,23 @@ def with_profile(actx: AppContext | None, profile: str | None) -> AppContext:
     from dataclasses import replace
 
     return replace(actx, paths=replace(actx.paths, profile=profile), _settings=None)
+
+
+@app.command("help", hidden=True)
+def help_(
+    ctx: typer.Context,
+    command: Annotated[
+        list[str] | None, typer.Argument(help="A command, e.g. checkin.", show_default=False)
+    ] = None,
+) -> None:
+    """Same as `hiki --help`; `hiki help COMMAND` shows that command's help."""
+    root = ctx.find_root()
+    shown: Any = root
+    for name in command or []:
+        group = shown.command
+        if not hasattr(group, "resolve_command"):
+            break  # a command has no subcommands: its own help is the answer
+        # An unknown name is the same "No such command" as `hiki NAME` (with the crisis pointer).
+        found, sub, _ = group.resolve_command(shown, [name])
+        shown = sub.make_context(found, [], parent=shown, resilient_parsing=True)
+    typer.echo(shown.get_help())

@@ -6,10 +6,12 @@ from typing import Annotated, Any
 
 import typer
 
-from hikicli.cli.app import app
+from hikicli.cli.app import CRISIS_ALIASES, app
 from hikicli.cli.context import AppContext
 
 AUDIENCES = ("self", "family", "counselor")
+# `hiki guide crisis` (or sos, emergency, ...) is crisis help, not a guide.
+CRISIS_TOPICS = ("crisis", "sos", *CRISIS_ALIASES)
 
 
 @app.command()
@@ -28,6 +30,13 @@ def guide(
     from hikicli.errors import UsageError
 
     actx: AppContext = ctx.obj
+    if topic is not None and topic.casefold() in CRISIS_TOPICS:
+        # `hiki guide crisis`: crisis help itself, before any guide file is read (one could be
+        # broken).
+        from hikicli.cli.crisis import show_crisis
+
+        show_crisis(actx, None, as_json)
+        return
     if audience not in AUDIENCES:
         raise UsageError(f"--audience must be one of: {', '.join(AUDIENCES)} (not '{audience}').")
     guides = actx.catalog["guides"]
@@ -64,7 +73,12 @@ def guide(
         console().print(markup_escape(actx.catalog["ui"]["guide_list_footer"]))
         return
     if topic not in guides:
-        raise UsageError(f"Unknown topic '{topic}'. Topics: {', '.join(order)}.")
+        from hikicli.cli.app import crisis_pointer
+
+        unknown = actx.catalog["ui"]["guide_unknown_topic"].format(
+            topic=topic, topics=", ".join(order)
+        )
+        raise UsageError(f"{unknown}\n{crisis_pointer(ctx, 'unknown_command')}")
     item = guides[topic]
     text = item["audiences"][audience]
     record_reading(actx, topic, audience)

@@ -1,5 +1,6 @@
-"""`hiki --help`, cached: the text is derived from the code, so it is kept per version, terminal
-width and cli-code state in the cache folder and printed from there on later runs."""
+"""`hiki --help` (and `hiki help`), cached: the text is derived from the code and from the crisis
+pointer in risk.yaml, so it is kept per version, terminal width, cli-code and risk.yaml state in the
+cache folder and printed from there on later runs."""
 
 from __future__ import annotations
 
@@ -16,6 +17,12 @@ def _key() -> str:
 
     cli = Path(__file__).parent
     stamp = ",".join(f"{e.name}:{e.stat().st_mtime_ns}" for e in sorted(cli.glob("*.py")))
+    # The help ends with the crisis pointer from risk.yaml. Found as content.catalog.content_root
+    # finds it (importing that module would cost ~20 ms on every cached run).
+    content = cli.parent / "_content"
+    if not content.is_dir():
+        content = cli.parents[2] / "content"
+    stamp += ",".join(f"{e}:{e.stat().st_mtime_ns}" for e in sorted(content.glob("*/risk.yaml")))
     width = os.environ.get("COLUMNS", "")
     if not width:
         try:

@@ -253,12 +253,36 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                              'title': 'Before you go'},
                  'crisis': {'check_official': "Numbers change. If a line doesn't answer, check its "
                                               'official site (shown under each entry).',
+                            'country_guessed': "This is a guess from this computer's language "
+                                               'settings. Somewhere else? `hiki crisis --country '
+                                               'XX` shows another country, and `hiki config set '
+                                               'country XX` remembers it (hiki has lines for '
+                                               '{codes}).',
+                            'country_guessed_not_stored': "This computer's language settings "
+                                                          'suggest {country}, but hiki has no '
+                                                          'lines stored for it yet. The directory '
+                                                          'below lists helplines in many '
+                                                          'countries, and your local emergency '
+                                                          'number always works. hiki has its own '
+                                                          'lines for {countries}: for example '
+                                                          '`hiki crisis --country JP`.',
+                            'country_unknown': "hiki doesn't know which country you are in, so it "
+                                               'shows a worldwide directory. hiki has its own '
+                                               'lines for {countries}: for example `hiki crisis '
+                                               '--country JP`, or `hiki config set country JP` to '
+                                               'remember it.',
+                            'fallback_used': "Note: these lines are hiki's built-in copy, because "
+                                             'a file could not be read: {problem}',
+                            'help_country': 'Two-letter country code. hiki has lines for '
+                                            '{countries}; for any other it shows a worldwide '
+                                            'directory.',
                             'intro': 'You deserve support right now, whatever is happening. Text '
                                      'and chat options are listed first, where they exist, so you '
                                      'may not need to call.',
                             'not_stored': 'hiki has no lines stored for {country} yet. The '
                                           'directory below lists helplines in many countries, and '
-                                          'your local emergency number always works.',
+                                          'your local emergency number always works. hiki has its '
+                                          'own lines for {countries}.',
                             'source': 'source: {source} · checked {date}',
                             'stale': 'last checked more than a year ago — please check the '
                                      'official site',
@@ -300,5 +324,5 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                           'title': 'Your safety plan'},
                  'pointer': 'If things feel too heavy: `hiki crisis` (or `hiki sos`) shows people '
                             'you can reach now.',
-                 'unknown_command': 'If you are looking for help right now: `hiki crisis` (or '
-                                    '`hiki sos`) shows people you can reach.'}}}
+                 'unknown_command': 'Looking for help right now? `hiki crisis` shows people you '
+                                    'can reach.'}}}

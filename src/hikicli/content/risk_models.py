@@ -142,10 +142,11 @@ class CrisisScreenTexts(Strict):
     stale: Text
     not_stored: Text  # {country} {countries}
     source: Text  # {source} {date}
-    country_guessed: Text  # {country_name} {countries}
+    country_guessed: Text  # {country_name} {countries} {codes}
     country_guessed_not_stored: Text  # {country} {countries}
     country_unknown: Text  # {countries}
     help_country: Text  # {countries}
+    fallback_used: Text  # {problem}
 
 
 class RiskContent(Strict):

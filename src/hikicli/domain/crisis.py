@@ -54,7 +54,7 @@ def _rank(line: dict[str, Any]) -> tuple[int, int]:
 
 
 def country_list(crisis: dict[str, Any]) -> str:
-    """"Australia (AU), Canada (CA), …": the countries hiki holds lines for, by code."""
+    """The countries hiki holds lines for, as "Australia (AU), Canada (CA), …"."""
     countries = crisis["countries"]
     return ", ".join(f"{countries[code]['name']} ({code})" for code in sorted(countries))
 
@@ -64,9 +64,12 @@ def crisis_view(
 ) -> dict[str, Any]:
     """Everything `hiki crisis` shows, as data (its `--json`). `country` is a code (as asked) or
     the CountryChoice, so a guess from the locale, or no country at all, is said plainly."""
-    choice = country if isinstance(country, CountryChoice) else CountryChoice(
-        country.strip().upper() or None, "flag" if country.strip() else "none"
-    )
+    if isinstance(country, CountryChoice):
+        choice = country
+    else:
+        choice = CountryChoice(
+            country.strip().upper() or None, "flag" if country.strip() else "none"
+        )
     code = choice.code or ""
     entry = crisis["countries"].get(code)
     lines = sorted(entry["lines"], key=_rank) if entry else []
@@ -81,6 +84,7 @@ def crisis_view(
             warnings.append(texts["stale"])
         shown.append({**line, "warnings": warnings})
     names = country_list(crisis)
+    codes = ", ".join(sorted(crisis["countries"]))
     # Asked for a country hiki has no lines for: say so, instead of silently going general.
     not_stored = None
     if code and entry is None:
@@ -93,7 +97,9 @@ def crisis_view(
         if choice.how == "locale":
             note = texts["country_guessed_not_stored"].format(country=code, countries=names)
     elif choice.how == "locale":
-        note = texts["country_guessed"].format(country_name=entry["name"], countries=names)
+        note = texts["country_guessed"].format(
+            country_name=entry["name"], countries=names, codes=codes
+        )
     return {
         "country": code if entry else None,
         "country_name": entry["name"] if entry else None,
