@@ -32,7 +32,7 @@ class OrderedPrompter(ScriptedPrompter):
 
 
 def risk_message(ctx) -> str:
-    return ctx.catalog["safety"]["risk"]["message"]
+    return "Thank you for telling me. What you are going through matters"
 
 
 def phq9_answers(values: list[int]) -> dict[str, str]:
@@ -101,7 +101,7 @@ def test_short_screener_offers_the_full_questionnaire(hiki):
     "args, fragment",
     [
         (["phq9", "--answers", "1,1,1"], "PHQ-9 (phq9) needs 9 answers"),
-        (["phq9", "--answers", "1,1,1,1,1,1,1,1,4"], "from 0 to 3"),
+        (["phq9", "--answers", "1,1,1,1,1,1,1,1,x"], "from 0 to 3"),
         (["gad7", "--answers", "a,b"], "GAD-7 (gad7) needs 7 answers"),
         (["who5", "--answers", "6,0,0,0,0"], "from 0 to 5"),
         (["ucla3", "--answers", "0,1,1"], "from 1 to 3"),
@@ -183,7 +183,8 @@ def test_interactive_risk_answer_is_answered_before_any_further_question(hiki, m
     assert prompter.events.index(message) < prompter.events.index("ask:ex-risk.item3")
     # the help is not repeated above the score once it has been shown
     assert risk_message(ctx)[:40] not in " ".join(result.output.split())
-    [event] = log_lines(home)
+    signal, event = log_lines(home)
+    assert signal["kind"] == "risk.signal" and signal["data"]["item"] == 2
     assert event["data"]["risk_items"] == [2] and event["data"]["own_file"] is True
 
 
@@ -198,7 +199,7 @@ def test_interactive_phq9_risk_then_offer_to_make_a_plan(hiki, make_ctx, home):
     risk_at = prompter.events.index(f"say:{risk_message(ctx)[:40]}")
     assert prompter.events[risk_at - 1] == "ask:phq9.item9"
     assert "findahelpline.com" in prompter.said[-1]
-    assert [e["kind"] for e in log_lines(home)] == ["assessment"]
+    assert [e["kind"] for e in log_lines(home)] == ["risk.signal", "assessment"]
 
 
 def test_interactive_risk_offer_accepted_walks_through_the_plan(hiki, make_ctx, home):
@@ -213,7 +214,7 @@ def test_interactive_risk_offer_accepted_walks_through_the_plan(hiki, make_ctx, 
     assert result.exit_code == 0, result.output
     prompter.assert_done()
     kinds = [e["kind"] for e in log_lines(home)]
-    assert kinds == ["assessment", "safety_plan.item_added"]
+    assert kinds == ["risk.signal", "assessment", "safety_plan.item_added"]
 
 
 def test_cancel_in_the_middle_saves_nothing(hiki, make_ctx, home):
@@ -392,14 +393,25 @@ def test_ctrl_c_at_a_follow_up_keeps_the_saved_result(hiki, make_ctx, home):
     )
     assert result.exit_code == 0
     assert "nothing was saved" not in result.output
-    assert [e["data"]["total"] for e in log_lines(home)] == [3]
+    assert [e["data"]["total"] for e in log_lines(home) if e["kind"] == "assessment"] == [3]
 
 
 def test_risk_answer_in_a_low_band_still_suggests_talking_to_someone(hiki, make_ctx):
     ctx = make_ctx()
     result = hiki(["assess", "phq9", "--answers", PHQ9_RISK], ctx=ctx)
     out = " ".join(result.output.split())
-    assert " ".join(ctx.catalog["safety"]["assess"]["risk_note"].split()) in out
+    assert "One of your answers matters more than the total" in out
+    assert "few signs" not in out
     assert "hiki guide professional-help" in out
     view = json.loads(hiki(["assess", "phq9", "--answers", PHQ9_RISK, "--json"]).stdout)
     assert view["suggest_professional"] is True and view["band"] == "minimal"
+
+
+def test_item9_out_of_range_shows_help_before_the_usage_error(hiki, home):
+    result = hiki(["assess", "phq9", "--answers", "1,1,1,1,1,1,1,1,4"])
+    assert result.exit_code == 2
+    out = " ".join(result.output.split())
+    assert out.index(risk_message(None)) < out.index("from 0 to 3")
+    assert out.endswith("All lines, and your safety plan: hiki crisis")
+    # the answer that carries risk is kept; the invalid result is not
+    assert [e["kind"] for e in log_lines(home)] == ["risk.signal"]

@@ -37,7 +37,7 @@ def checkin_command(
 ) -> None:
     from hikicli.cli import checkin_safety
     from hikicli.domain.checkin import make_checkin, parse_date
-    from hikicli.errors import UsageError
+    from hikicli.errors import HikiError, UsageError
 
     today = actx.today()
     given = {
@@ -79,7 +79,16 @@ def checkin_command(
         if record is None:  # stopped after a risk answer: the signal (with the mood) is saved
             _offer_plan(actx)
             return
-    event = actx.log.append("checkin", record.to_data(), now=actx.now())
+    try:
+        event = actx.log.append("checkin", record.to_data(), now=actx.now())
+    except HikiError:
+        # Not saved (e.g. a locked encrypted log): a heavy note still gets help, then the error.
+        signal = checkin_safety.note_signal(actx, record.note, day)
+        if signal is not None and not actx.risk.active:
+            from hikicli.cli.risk_view import show_signal
+
+            show_signal(actx, signal, stderr=True, record=False)
+        raise
     if as_json:
         checkin_safety.after_note(actx, record.note, day, as_json)
         from hikicli.cli.render import print_json

@@ -67,6 +67,8 @@ def render_dashboard(view: dict[str, Any]) -> None:
 
     out = Writer()
     out.line(view["greeting"], "bold")
+    if view.get("risk_line"):
+        out.line(view["risk_line"], "bold")
     if view.get("welcome_back"):
         out.line(view["welcome_back"])
     out.line(view["today_status"])

@@ -36,6 +36,19 @@ def pick_suggestion(
     return str(pool[today.toordinal() % len(pool)]["text"])
 
 
+RECENT_RISK_DAYS = 3  # a risk moment this many days back is still mentioned, gently
+
+
+def risk_line(risk_days: dict[str, str], words: dict[str, str], today: dt.date) -> str | None:
+    """Said gently on the dashboard after a high-strength risk moment today or in recent days."""
+    if risk_days.get(today.isoformat()) == "high":
+        return words["dashboard_today"]
+    for back in range(1, RECENT_RISK_DAYS + 1):
+        if risk_days.get((today - dt.timedelta(days=back)).isoformat()) == "high":
+            return words["dashboard_recent"]
+    return None
+
+
 def build_dashboard(
     states: dict[str, Any], catalog: dict[str, Any], now: dt.datetime
 ) -> dict[str, Any]:
@@ -56,6 +69,7 @@ def build_dashboard(
         )
     recent = [d for d in (today, today - dt.timedelta(days=1)) if d.isoformat() in days]
     latest = days[recent[0].isoformat()] if recent else None
+    risk = risk_line(states.get("risk_days", {}), catalog["risk"]["checkin"], today)
     return {
         "greeting": greeting(ui, now.hour),
         "welcome_back": ui["welcome_back"].format(days=since)
@@ -67,6 +81,10 @@ def build_dashboard(
         "week_columns": WEEK_COLUMNS,
         "week": week,
         "suggestion_title": ui["suggestion_title"],
-        "suggestion": pick_suggestion(catalog["suggestions"]["suggestions"], latest, today),
+        # After a risk moment, the day's line is about people to reach, not a small comfort.
+        "risk_line": risk,
+        "suggestion": None
+        if risk
+        else pick_suggestion(catalog["suggestions"]["suggestions"], latest, today),
         "footer": ui["footer_crisis"],
     }

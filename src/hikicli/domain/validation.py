@@ -45,7 +45,16 @@ def checkin_problem(data: Mapping[str, Any]) -> str | None:
     return None
 
 
-CHECKS: dict[str, Callable[[Mapping[str, Any]], str | None]] = {"checkin": checkin_problem}
+def _risk_problem(data: Mapping[str, Any]) -> str | None:
+    from hikicli.domain.risk import signal_problem
+
+    return signal_problem(data)
+
+
+CHECKS: dict[str, Callable[[Mapping[str, Any]], str | None]] = {
+    "checkin": checkin_problem,
+    "risk.signal": _risk_problem,  # one validator: on write, on read-back and on import
+}
 
 
 def payload_problem(kind: str, data: Mapping[str, Any]) -> str | None:

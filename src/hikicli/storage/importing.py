@@ -110,7 +110,9 @@ def check_event(obj: Any) -> str | None:
         return "'data' holds a number that is not finite"
     if kind == "checkin":
         return _check_checkin(obj["data"])
-    return None
+    from hikicli.domain.validation import payload_problem
+
+    return payload_problem(kind, obj["data"])
 
 
 def _check_checkin(data: dict[str, Any]) -> str | None:
