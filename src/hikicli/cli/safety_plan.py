@@ -114,11 +114,22 @@ def run_edit(actx: AppContext) -> None:
         run_safety_plan_edit(prompter, content, plan, lines, save=saver)
     except (Cancelled, KeyboardInterrupt):
         message = stopped_message(content["stopped"], saver.added, saver.removed)
-        raise Cancelled(f"{message}\n{_pointer(actx)}".rstrip()) from None
+        raise Cancelled(_wrapped([message, _pointer(actx)])) from None
     if not (saver.added or saver.removed):
         console().print(markup_escape(content["unchanged"]))
         return
     console().print(markup_escape(content["saved"]))
+
+
+def _wrapped(lines: list[str]) -> str:
+    """Plain lines wrapped at word boundaries to the terminal's width (the exit point prints a
+    cancel's message as it is; a terminal would cut words in two)."""
+    import textwrap
+
+    from hikicli.cli.render import console
+
+    width = max(40, console().width)
+    return "\n".join(textwrap.fill(line, width) for line in lines if line)
 
 
 def _pointer(actx: AppContext) -> str:
