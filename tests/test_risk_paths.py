@@ -22,7 +22,7 @@ from tests.support import ScriptedPrompter
 
 
 def log_lines(home: Path) -> list[dict[str, Any]]:
-    """Readable lines of the default profile's log (a damaged line is skipped here, as hiki does)."""
+    """Readable lines of the default log (a damaged line is skipped, as hiki does)."""
     path = home / "profiles" / "default" / "log.jsonl"
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:

@@ -39,6 +39,7 @@ def guarded(command: str) -> int:
     from hikicli.cli.outcome import after_command, report, unexpected
     from hikicli.errors import HikiError
 
+    actx = None
     try:
         actx = AppContext.default()
         if command == "checkin":
@@ -51,8 +52,11 @@ def guarded(command: str) -> int:
             show_dashboard(actx)
         after_command(actx)
     except (HikiError, KeyboardInterrupt) as err:
-        return report(err)
+        return report(err, actx)
     except Exception as err:  # a bug: a short message, never locals
+        from hikicli.cli.risk_view import close
+
+        close(actx, "error")
         return unexpected(err)
     return 0
 

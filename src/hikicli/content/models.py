@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -146,29 +145,3 @@ class GuideTopic(Strict):
     summary: Text
     audiences: GuideAudiences
     sources: list[Source] = Field(min_length=1)
-
-
-Channel = Literal["text", "chat", "email", "web", "phone"]
-
-
-class CrisisLine(Strict):
-    name: Text
-    channels: list[Channel] = Field(min_length=1)
-    contact: Text
-    hours: Text | None = None
-    note: Text | None = None
-    source: Text
-    verified_on: dt.date
-    status: Literal["confirmed", "unconfirmed"]
-
-
-class Country(Strict):
-    name: Text
-    emergency: Text
-    lines: list[CrisisLine] = Field(min_length=1)
-
-
-class CrisisContent(Strict):
-    directory: CrisisLine
-    countries: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")], Country]
-    default_emergency: Text
