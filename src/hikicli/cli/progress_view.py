@@ -242,6 +242,6 @@ def ladder_and_assessments(progress: Progress, c: dict[str, Any]) -> list[str]:
                 score = f"{e['score']:g}".rjust(5)
                 out.append(f"  {e['date']}  {score}{band}"[:WIDTH])
                 if e.get("risk"):
-                    out += ["  " + line for line in wrap(c["risk_marker"])]
+                    out += wrap(c["risk_marker"], "  ")
         out += wrap(c["assessment_note"])
     return out
