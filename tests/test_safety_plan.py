@@ -224,6 +224,28 @@ def test_ctrl_c_before_any_item_says_nothing_changed(hiki, make_ctx, home):
     assert log_lines(home) == []
 
 
+def test_stopping_a_plan_offered_after_a_risk_answer_says_what_was_kept(hiki, make_ctx, home):
+    """The check-in offers the plan after "not safe"; a Ctrl-C there stops the plan only: the
+    screen says the item is kept (never "nothing else was saved") and the crisis block ends it."""
+    answers = {
+        "mood": 1,
+        "safe": "no",
+        "go_on": "stop",
+        "safety_plan.offer": True,
+        "warning-signs.add.1": "Not sleeping",
+        "warning-signs.add.2": Cancelled,
+    }
+    prompter = ScriptedPrompter(answers)
+    result = hiki(["checkin"], ctx=make_ctx(prompter=prompter, interactive=True))
+    prompter.assert_done()
+    out = " ".join(result.output.split())
+    assert "Stopped. The item you added is saved in your plan" in out
+    assert "nothing else from here was saved" not in out and "nothing was saved" not in out
+    assert "findahelpline.com" in out  # the closing block (its place on the screen: the e2e test)
+    kinds = [e["kind"] for e in log_lines(home)]
+    assert kinds.count("safety_plan.item_added") == 1
+
+
 def test_edit_without_terminal_names_the_flags(hiki, home):
     result = hiki(["safety-plan", "edit"], interactive=False)
     out = " ".join(result.output.split())

@@ -122,3 +122,29 @@ def test_an_unlocked_check_in_shows_the_plan_after_a_not_safe_answer(tmp_path: P
     seen = flat("".join(term.seen))
     assert "If you have a safety plan" not in seen
     assert "hiki crisis" in flat(term.screen())
+
+
+def test_stopping_the_plan_offered_in_a_check_in_says_what_was_kept(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    term = start(["checkin"], home)
+    term.expect("mood")
+    term.send("1" + ENTER)
+    term.expect("Are you safe right now")
+    term.send(DOWN + ENTER)
+    term.expect("stop here")
+    term.send(ENTER)  # "Stop here"
+    term.expect("start your safety plan now")
+    term.send("y")
+    term.expect("Add one")
+    term.send("Not sleeping" + ENTER)
+    term.expect("Add another")
+    term.send(CTRL_C)
+    term.finish()
+    screen = flat(term.screen())
+    kept = screen.index("Stopped. The item you added is saved in your plan")
+    assert "nothing else from here was saved" not in screen
+    assert kept < screen.rindex("findahelpline.com")  # the crisis block is last
+    assert screen.rstrip().endswith("hiki crisis")
+    assert [
+        e["data"]["text"] for e in log_events(home) if e["kind"] == "safety_plan.item_added"
+    ] == ["Not sleeping"]

@@ -114,6 +114,15 @@ def run_edit(actx: AppContext) -> None:
         run_safety_plan_edit(prompter, content, plan, lines, save=saver)
     except (Cancelled, KeyboardInterrupt):
         message = stopped_message(content["stopped"], saver.added, saver.removed)
+        session = getattr(actx, "_risk", None)
+        if session is not None and session.active:
+            # Offered after a risk answer: the command's own answers are saved already, and its
+            # closing block (with the crisis lines) follows. Stopping the plan is not a cancel of
+            # the command; say what the plan kept, and let the command end as it would.
+            import sys
+
+            sys.stderr.write(_wrapped([message]) + "\n")
+            return
         raise Cancelled(_wrapped([message, _pointer(actx)])) from None
     if not (saver.added or saver.removed):
         console().print(markup_escape(content["unchanged"]))
