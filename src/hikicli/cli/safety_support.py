@@ -1,5 +1,5 @@
 """Shared by `hiki crisis`, `hiki safety-plan`, `hiki assess` and the check-in: reading the safety
-plan without ever letting a broken log hide crisis help, and showing the risk response."""
+plan without ever letting a broken log hide crisis help. The risk response is cli/risk_view."""
 
 from __future__ import annotations
 
@@ -76,26 +76,9 @@ def crisis_view_for(actx: AppContext) -> dict[str, Any]:
     return crisis_view(content.crisis, content.risk["crisis"], code, actx.today())
 
 
-def risk_text(actx: AppContext) -> str:
-    """Markdown: a calm message, people to reach now, and the plan (or an offer to make one)."""
-    from hikicli.domain.safety_plan import risk_markdown
-
-    state, plan = plan_state(actx)
-    return risk_markdown(actx.catalog["safety"], crisis_view_for(actx), plan, state == "locked")
-
-
 def print_markdown(text: str, stderr: bool = False) -> None:
     from rich.markdown import Markdown
 
     from hikicli.cli.render import console, err_console
 
     (err_console(wrap=True) if stderr else console()).print(Markdown(text))
-
-
-def show_risk_response(actx: AppContext, stderr: bool = False) -> None:
-    """Print the risk response at once (before any score), to stderr when stdout carries JSON."""
-    print_markdown(risk_text(actx), stderr=stderr)
-    if not stderr:
-        from hikicli.cli.render import console
-
-        console().print()

@@ -217,9 +217,7 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                               'lines for {countries}: for example `hiki crisis '
                                               '--country JP`, or `hiki config set country JP` to '
                                               'remember it.',
-                           'emergency_title': 'In danger right now',
                            'more': 'All lines, and your safety plan: `hiki crisis`',
-                           'open_now': 'open now',
                            'title': 'People you can reach now'},
                  'cancelled': 'Cancelled — nothing was saved.',
                  'checkin': {'choices': [{'id': 'yes', 'label': "Yes, I'm safe right now"},

@@ -83,9 +83,7 @@ class RiskMessages(Strict):
 
 class BlockTexts(Strict):
     title: Text
-    emergency_title: Text
     more: Text
-    open_now: Text
     country_guessed: Text  # {country} {countries}
     country_unknown: Text  # {countries}
 

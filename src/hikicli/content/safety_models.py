@@ -79,7 +79,6 @@ class AssessContent(Strict):
     band: Text  # {label}
     subscale: Text  # {name} {total}
     not_diagnosis: Text
-    risk_note: Text  # after a risk answer, whatever the band
     suggest_professional: Text
     offer_full: Text  # {name} {id}
     offer_full_question: Text  # {name}

@@ -123,29 +123,6 @@ def crisis_markdown(view: Mapping[str, Any]) -> str:
     return "\n".join(rows)
 
 
-def risk_markdown(
-    safety: Mapping[str, Any],
-    crisis_view: Mapping[str, Any],
-    plan: Plan | None,
-    plan_locked: bool = False,
-) -> str:
-    """What is shown at once when an answer suggests risk: a calm message, people to reach now,
-    and the person's own safety plan (or an offer to make one)."""
-    risk = safety["risk"]
-    parts = [
-        risk["message"],
-        f"## {risk['lines_title']}",
-        crisis_markdown(crisis_view),
-    ]
-    if plan is not None and has_plan(plan):
-        parts.append(filled_plan_markdown(safety["plan"], plan))
-    elif plan_locked:
-        parts.append(risk["plan_locked"])
-    else:
-        parts.append(risk["no_plan"])
-    return "\n\n".join(parts)
-
-
 def filled_plan_markdown(content: Mapping[str, Any], plan: Plan, heading: str = "##") -> str:
     """Only the steps that have items: for `hiki crisis`, where every line should help now."""
     sections = [s for s in content["sections"] if plan.get(s["id"])]
