@@ -141,7 +141,11 @@ def test_any_valid_answers_score_within_range(iid, data):
     assert lo <= result.total <= hi
     assert result.total == sum(answers)  # no shipped instrument has reverse-keyed items
     if instrument["scoring"]["bands"]:
-        assert result.band is not None and result.band["min"] <= result.total <= result.band["max"]
+        assert result.band is not None
+        if result.band["id"] == "low-item":  # WHO-5: one answer of 0 or 1, whatever the total
+            assert iid == "who5" and result.total >= 13 and min(answers) <= 1
+        else:
+            assert result.band["min"] <= result.total <= result.band["max"]
     if result.percent is not None:
         assert 0 <= result.percent <= 100
     assert result.risk == (iid == "phq9" and answers[8] > 0)
@@ -291,3 +295,22 @@ def test_item_wording_and_answer_labels_are_copied_exactly_from_the_reference():
             assert f"{option['value']} {option['label']}" in block, (iid, option)
         if instrument.get("stem"):
             assert f'"{instrument["stem"]}"' in block or f"Stem: {instrument['stem']}" in block
+
+
+def test_who5_single_item_rule_follows_the_1998_scoring_note():
+    """ "A raw score below 13, or an answer of 0 or 1 to any of the five items" suggests
+    screening. Of all 7,776 answer sets only those with every answer 2 or more and a total of 13
+    or more are "not in the low range"."""
+    import itertools
+
+    who5 = INSTRUMENTS["who5"]
+    not_low = [a for a in itertools.product(range(6), repeat=5)
+               if score(who5, list(a)).band["id"] == "not-low"]  # fmt: skip
+    assert len(not_low) == sum(
+        1 for a in itertools.product(range(6), repeat=5) if min(a) >= 2 and sum(a) >= 13
+    )
+    assert len(not_low) == 1003
+    high_but_one_at_zero = score(who5, [5, 5, 5, 5, 0])
+    assert high_but_one_at_zero.band["id"] == "low-item"
+    assert high_but_one_at_zero.band["suggest_professional"] is True
+    assert score(who5, [2, 2, 2, 2, 2]).band["id"] == "low"  # below 13: the total's own band
