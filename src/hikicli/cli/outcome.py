@@ -22,7 +22,7 @@ def report(err: HikiError | KeyboardInterrupt, actx: object = None) -> int:
     cancelled = isinstance(err, (Cancelled, KeyboardInterrupt))
     code = Cancelled.exit_code if cancelled else err.exit_code  # type: ignore[union-attr]
     if cancelled:
-        if close(actx, "cancelled"):
+        if close(actx, "cancelled", str(err) or None):
             return code
         message = str(err) if str(err) else _cancel_words()
     else:

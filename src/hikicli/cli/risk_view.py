@@ -106,10 +106,12 @@ def show_block_only(actx: AppContext, lead: str, stderr: bool = False) -> None:
 Ending = Literal["done", "cancelled", "error"]
 
 
-def closing_markdown(session: RiskSession, ending: Ending) -> str:
+def closing_markdown(session: RiskSession, ending: Ending, message: str | None = None) -> str:
     texts = session.content.risk["closing"]
     parts = [f"**{_md(texts['title'])}**"]
-    if ending == "cancelled":
+    if message:  # a flow's own words for what it kept (e.g. the safety plan's items)
+        parts.append(_md(message))
+    elif ending == "cancelled":
         # Only say something was kept when it was.
         said = texts["cancelled"] if session.saved else session.content.risk["cancelled"]
         parts.append(_md(said))
@@ -121,7 +123,7 @@ def closing_markdown(session: RiskSession, ending: Ending) -> str:
     return "\n\n".join(parts)
 
 
-def close(actx: Any, ending: Ending) -> bool:
+def close(actx: Any, ending: Ending, message: str | None = None) -> bool:
     """At the one exit point: after a risk moment, the block again as the last thing shown.
     Returns True when it printed (the caller then leaves out its own cancel line)."""
     session = getattr(actx, "_risk", None)
@@ -131,7 +133,8 @@ def close(actx: Any, ending: Ending) -> bool:
         return False
     session.closed = True
     try:
-        _print(closing_markdown(session, ending), session.to_stderr or ending != "done", True)
+        stderr = session.to_stderr or ending != "done"
+        _print(closing_markdown(session, ending, message), stderr, True)
     except Exception:  # the closing must never turn an ending into a crash
         return False
     return True
