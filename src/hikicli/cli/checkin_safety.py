@@ -46,7 +46,7 @@ def safety_hooks(actx: AppContext, prompter: Prompter, day: dt.date) -> SafetyHo
     def before_question() -> None:
         actx.risk.near_risk = True
 
-    return SafetyHooks(texts(actx), on_answer, before_question)
+    return SafetyHooks(lambda: texts(actx), on_answer, before_question)
 
 
 def honour_safe_flag(actx: AppContext, raw: str | None, mood: Any, day: dt.date, as_json: bool) -> (

@@ -27,7 +27,7 @@ class SafetyHooks:
     returns it, or None when there is nothing to respond to. `before_question` marks that a safety
     question is on screen, so a Ctrl-C there still ends with crisis help."""
 
-    texts: Mapping[str, Any]
+    words: Callable[[], Mapping[str, Any]]  # loaded only when asked: the first question waits
     on_answer: Callable[[str, int], RiskResponse | None]
     before_question: Callable[[], None]
 
@@ -76,7 +76,7 @@ def run_checkin(
 
 def _ask_safe(prompter: Prompter, safety: SafetyHooks, mood: int) -> tuple[str, bool]:
     """The answer, and whether to go on with the rest of the check-in."""
-    texts = safety.texts
+    texts = safety.words()
     choices = [(c["id"], c["label"]) for c in texts["choices"]]
     safety.before_question()
     safe = prompter.select("safe", texts["question"], choices)
