@@ -19,14 +19,14 @@ ANY_CASE = ("crisis", "sos", "help", *CRISIS_ALIASES)
 
 def crisis_pointer(ctx: Any, key: str = "pointer") -> str:
     """The one line that points to `hiki crisis` (risk.yaml), loaded on its own: never raises."""
-    from hikicli.content.risk_content import load_risk_content
+    from hikicli.content.risk_content import one_line
 
     obj = ctx.find_root().obj if ctx is not None else None
     try:
         lang = obj.language() if obj is not None else "en"
     except Exception:  # the pointer must never wait on settings
         lang = "en"
-    return str(load_risk_content(lang).risk[key])
+    return one_line(lang, key)
 
 
 class HikiGroup(TyperGroup):

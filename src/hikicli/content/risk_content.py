@@ -55,3 +55,20 @@ def load_risk_content(lang: str) -> RiskContent:
             problems.append(str(err) or type(err).__name__)
             loaded[name] = fallback(lang, name)
     return RiskContent(loaded["crisis"], loaded["risk"], problems)
+
+
+def one_line(lang: str, key: str) -> str:
+    """One top-level sentence of risk.yaml (e.g. `pointer`), read with the strict YAML loader but
+    without the models: for `hiki --help` and unknown commands, where loading pydantic would cost
+    ~150 ms. Anything odd gives the frozen copy. Never raises."""
+    try:
+        from hikicli.content.catalog import lang_dir
+        from hikicli.content.yamlload import parse_file
+
+        data = parse_file(lang_dir(lang) / "risk.yaml").data
+        value = data.get(key) if isinstance(data, dict) else None
+        if isinstance(value, str) and value.strip():
+            return value
+    except Exception:  # the pointer must never fail
+        pass
+    return str(fallback(lang, "risk")[key])
