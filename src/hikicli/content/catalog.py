@@ -37,9 +37,13 @@ def lang_dir(lang: str) -> Path:
 def _signature(folder: Path) -> str:
     # A change detector, not a security check: crc32 is enough and hashlib costs 3 ms to import.
     key = f"{__version__}|{folder}"
-    for path in sorted(folder.rglob("*.yaml")):
+    # This language's files, English (the per-key fallback) and the shared data files.
+    files = [*folder.rglob("*.yaml"), *folder.parent.glob("*.yaml")]
+    if folder.name != DEFAULT_LANG:
+        files += (folder.parent / DEFAULT_LANG).rglob("*.yaml")
+    for path in sorted(files):
         st = path.stat()
-        key += f"|{path.relative_to(folder)}|{st.st_size}|{st.st_mtime_ns}"
+        key += f"|{path}|{st.st_size}|{st.st_mtime_ns}"
     return f"{zlib.crc32(key.encode()):08x}{len(key):x}"
 
 
@@ -78,6 +82,16 @@ def build_partial(folder: Path) -> Catalog:
     broken: dict[str, list[str]] = {}
     for kind in KINDS:
         problems: list[str] = []
+        if kind.shared:
+            continue  # read by the kind that builds on it
+        if kind.builder == "crisis":
+            from hikicli.content.risk_content import build_crisis
+
+            try:
+                catalog[kind.name] = build_crisis(folder.name)
+            except ContentError as err:
+                broken[kind.name] = err.problems
+            continue
         if kind.folder:
             catalog[kind.name] = {}
             files = sorted((folder / kind.name).glob("*.yaml"))
@@ -116,7 +130,8 @@ def load_catalog(lang: str = DEFAULT_LANG, cache_dir: Path | None = None) -> Cat
         try:
             data = marshal.loads(cache_file.read_bytes())
             # A cache that parses but lacks a kind (damaged, or written by other code) is rebuilt.
-            if isinstance(data, dict) and all(isinstance(data.get(k.name), dict) for k in KINDS):
+            wanted = [k.name for k in KINDS if not k.shared]
+            if isinstance(data, dict) and all(isinstance(data.get(k), dict) for k in wanted):
                 return Catalog(data)
         except (OSError, ValueError, EOFError, TypeError):
             pass

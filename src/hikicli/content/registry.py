@@ -15,6 +15,8 @@ class Kind:
     model: str  # "Class" in hikicli.content.models, or "package.module:Class"
     folder: bool = False  # a folder of files, each keyed by its `id`
     required: bool = True  # must exist in shipped content
+    shared: bool = False  # one file in the content root, the same for every language (data)
+    builder: str | None = None  # assembled by hikicli.content.risk_content (crisis: data + words)
 
     def model_class(self) -> type[BaseModel]:
         import importlib
@@ -30,7 +32,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("checkin", "CheckinContent"),
     Kind("suggestions", "SuggestionsContent"),
     Kind("ui", "UiContent"),
-    Kind("crisis", "hikicli.content.risk_models:CrisisContent"),
+    # Words per language; the lines themselves are the shared crisis-lines.yaml (content root).
+    Kind("crisis", "hikicli.content.risk_models:CrisisWords", builder="crisis"),
+    Kind("crisis-lines", "hikicli.content.risk_models:CrisisData", shared=True),
     Kind("risk", "hikicli.content.risk_models:RiskContent"),
     Kind("guides", "GuideTopic", folder=True),
     Kind("progress", "hikicli.content.progress_models:ProgressContent"),

@@ -23,6 +23,8 @@ class RiskContent:
 
 
 def _load_one(name: str, lang: str) -> dict[str, Any]:
+    if name == "crisis":
+        return build_crisis(lang)
     from hikicli.content.catalog import lang_dir
     from hikicli.content.registry import kind_by_name
     from hikicli.content.validate import validate_located
@@ -72,3 +74,87 @@ def one_line(lang: str, key: str) -> str:
     except Exception:  # the pointer must never fail
         pass
     return str(fallback(lang, "risk")[key])
+
+
+def merge_words(base: Any, over: Any) -> Any:
+    """Per-key fallback: `over` (a language's file) wins key by key over `base` (English); lists
+    and texts are taken whole."""
+    if isinstance(base, dict) and isinstance(over, dict):
+        merged = dict(base)
+        for key, value in over.items():
+            merged[key] = merge_words(base.get(key), value) if key in base else value
+        return merged
+    return over
+
+
+def build_crisis(lang: str) -> dict[str, Any]:
+    """The crisis lines for `lang`: the shared data (crisis-lines.yaml) with this language's words
+    (crisis.yaml, key by key over English), {placeholders} filled. Raises ContentError, located."""
+    from hikicli.content.catalog import DEFAULT_LANG, content_root, lang_dir
+    from hikicli.content.registry import kind_by_name
+    from hikicli.content.validate import validate_located
+    from hikicli.content.yamlload import Located, parse_file
+    from hikicli.errors import ContentError
+
+    data_kind, words_kind = kind_by_name("crisis-lines"), kind_by_name("crisis")
+    assert data_kind is not None and words_kind is not None
+    data_path = content_root() / "crisis-lines.yaml"
+    # python mode: dates stay dates, so the assembled lines validate strictly below
+    data = validate_located(parse_file(data_path), data_kind, str(data_path)).model_dump(
+        by_alias=True
+    )
+    english = parse_file(lang_dir(DEFAULT_LANG) / "crisis.yaml")
+    path = lang_dir(lang) / "crisis.yaml"
+    located = english
+    if lang != DEFAULT_LANG and path.exists() and path.parent.name == lang:
+        own = parse_file(path)
+        located = Located(merge_words(english.data, own.data), own.marks)
+    words = validate_located(located, words_kind, str(path)).model_dump(mode="json")
+
+    problems: list[str] = []
+
+    def fill(text: str, values: dict[str, str], where: str) -> str:
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError) as err:
+            problems.append(f"{path}: {where}: placeholder {err} has no value in {data_path.name}")
+            return text
+
+    def line(d: dict[str, Any], w: dict[str, Any] | None, where: str) -> dict[str, Any]:
+        if w is None:
+            problems.append(f"{path}: {where}: no words for line '{d['id']}'")
+            w = {"name": d["id"], "contact": " · ".join(d["contact"].values())}
+        out = {k: v for k, v in d.items() if k not in ("id", "contact")}
+        out.update(w)
+        out["contact"] = fill(w["contact"], d["contact"], f"{where}.contact")
+        return out
+
+    countries = {}
+    for code, country in data["countries"].items():
+        cw = words["countries"].get(code)
+        if cw is None:
+            problems.append(f"{path}: countries.{code}: no words for this country")
+            continue
+        countries[code] = {
+            "name": cw["name"],
+            "emergency": fill(cw["emergency"], country["emergency"], f"countries.{code}.emergency"),
+            "utc_offset": country.get("utc_offset"),
+            "lines": [
+                line(d, cw["lines"].get(d["id"]), f"countries.{code}.lines.{d['id']}")
+                for d in country["lines"]
+            ],
+        }
+    built = {
+        "default_emergency": fill(words["default_emergency"], data["default_emergency"],
+                                  "default_emergency"),
+        "directory": line(data["directory"], words["directory"], "directory"),
+        "countries": countries,
+    }  # fmt: skip
+    if problems:
+        raise ContentError(problems)
+    from hikicli.content.risk_models import CrisisContent
+
+    checked: dict[str, Any] = CrisisContent.model_validate(built).model_dump(
+        mode="json", by_alias=True
+    )
+    return checked

@@ -75,6 +75,65 @@ class CrisisContent(Strict):
     default_emergency: Text
 
 
+LineId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+Values = dict[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")], Text]
+
+
+class LineData(Strict):
+    """content/crisis-lines.yaml: one line as data, the same in every language."""
+
+    id: LineId
+    channels: list[Channel] = Field(min_length=1)
+    contact: Values  # numbers and addresses, named for the words' {placeholders}
+    open: Literal["always"] | list[OpenSlot] | None = None
+    source: Text
+    verified_on: dt.date
+    status: Literal["confirmed", "unconfirmed"]
+
+
+class CountryData(Strict):
+    emergency: Values
+    utc_offset: float | None = None
+    lines: list[LineData] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> CountryData:
+        ids = [line.id for line in self.lines]
+        if len(set(ids)) != len(ids):
+            raise ValueError("each line needs its own id")
+        if self.utc_offset is None and any(isinstance(li.open, list) for li in self.lines):
+            raise ValueError("a line has open slots, so the country needs utc_offset")
+        return self
+
+
+class CrisisData(Strict):
+    default_emergency: Values
+    directory: LineData
+    countries: dict[CountryCode, CountryData]
+
+
+class LineWords(Strict):
+    """content/<lang>/crisis.yaml: how one line reads in this language."""
+
+    name: Text
+    contact: Text  # with the data's {placeholders}
+    hours: Text | None = None
+    note: Text | None = None
+
+
+class CountryWords(Strict):
+    name: Text
+    emergency: Text
+    lines: dict[LineId, LineWords]
+
+
+class CrisisWords(Strict):
+    default_emergency: Text
+    directory: LineWords
+    countries: dict[CountryCode, CountryWords]
+
+
 class RiskMessages(Strict):
     high: Text
     possible: Text
