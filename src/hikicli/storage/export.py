@@ -9,22 +9,12 @@ import json
 from typing import Any
 
 from hikicli import __version__
+from hikicli.domain.kinds import CHECKIN_COLUMNS
 
-CSV_COLUMNS = (
-    "id",
-    "kind",
-    "recorded",
-    "date",
-    "mood",
-    "anxiety",
-    "energy",
-    "sleep",
-    "outside",
-    "contact",
-    "note",
-    "data",
-)
-CHECKIN_FIELDS = CSV_COLUMNS[3:11]
+# The check-in's own columns come from its declaration (domain/kinds.py).
+CHECKIN = "checkin"
+CHECKIN_FIELDS = CHECKIN_COLUMNS
+CSV_COLUMNS = ("id", "kind", "recorded", *CHECKIN_FIELDS, "data")
 
 
 def export_json(
@@ -50,7 +40,7 @@ def export_csv(events: list[dict[str, Any]]) -> str:
     writer.writerow(CSV_COLUMNS)
     for e in events:
         d = e["data"]
-        if e["kind"] == "checkin":
+        if e["kind"] == CHECKIN:
             values = [d.get(k, "") for k in CHECKIN_FIELDS]
             values[CHECKIN_FIELDS.index("contact")] = ",".join(d.get("contact", []))
             # Keys added later (e.g. the low-mood follow-up's "safe") are kept as JSON in `data`.

@@ -1,8 +1,9 @@
 """Restore a `hiki data export` JSON file into the current profile, merging by event id.
 
-The whole file is checked before anything is written; then the new events go into the log in one
-append under the log's lock. Events whose id is already in the log are skipped, so importing the
-same file twice adds nothing.
+The whole file is checked before anything is written, each entry by its kind's record rule (the
+one the log uses at write and at read-back, so an export of a log hiki reads always imports again);
+then the new events go into the log in one append under the log's lock. Events whose id is
+already in the log are skipped, so importing the same file twice adds nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hikicli.domain.kinds import payload_problem
 from hikicli.errors import UsageError
 from hikicli.storage.files import locked
 from hikicli.storage.log import SCHEMA_VERSION, Event, EventLog
@@ -108,43 +110,8 @@ def check_event(obj: Any) -> str | None:
         return "'data' must be an object"
     if not _no_bad_numbers(obj["data"]):
         return "'data' holds a number that is not finite"
-    if kind == "checkin":
-        return _check_checkin(obj["data"])
-    from hikicli.domain.validation import payload_problem
-
+    # The record rule of the kind: the same one the log applies at write and at read-back.
     return payload_problem(kind, obj["data"])
-
-
-def _check_checkin(data: dict[str, Any]) -> str | None:
-    """Check-ins drive the dashboard and charts, so their values are checked like the flags."""
-    from hikicli.domain.checkin import (
-        check_note,
-        check_outside,
-        check_scale,
-        check_sleep,
-        parse_contact,
-        parse_date,
-    )
-
-    try:
-        if not isinstance(data.get("date"), str):
-            return "check-in 'date' is missing"
-        parse_date(data["date"], "check-in date")
-        for name in ("mood", "anxiety", "energy"):
-            check_scale(name, data.get(name))  # type: ignore[arg-type]
-        check_sleep(data.get("sleep"))  # type: ignore[arg-type]
-        check_outside(data.get("outside"))  # type: ignore[arg-type]
-        contact = data.get("contact")
-        if not isinstance(contact, list) or not all(isinstance(c, str) for c in contact):
-            return "check-in 'contact' must be a list of texts"
-        parse_contact(contact)
-        note = data.get("note", "")
-        if not isinstance(note, str):
-            return "check-in 'note' must be text"
-        check_note(note)
-    except UsageError as err:
-        return f"check-in value out of range: {str(err).lstrip('-')}"
-    return None
 
 
 def parse_export(raw: bytes, source: str) -> list[Event]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hikicli.domain.validation import payload_problem
+from hikicli.domain.kinds import payload_problem
 from hikicli.errors import StorageError, UsageError
 from hikicli.storage import migrations
 from hikicli.storage.files import (
@@ -215,7 +215,16 @@ class EventLog:
         return event
 
     def append_events(self, events: list[Event]) -> None:
-        """Append whole events durably; each line is written with a single os.write."""
+        """Append whole events durably; each line is written with a single os.write.
+
+        Each payload meets its kind's record rule first (the one read-back and import use), so
+        hiki never writes an entry it would skip when reading it."""
+        for event in events:
+            problem = payload_problem(str(event.get("kind")), event.get("data") or {})
+            if problem:
+                raise StorageError(
+                    f"hiki could not read this entry back ({problem}); nothing was saved."
+                )
         try:
             lines = [
                 json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
