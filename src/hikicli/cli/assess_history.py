@@ -6,15 +6,20 @@ import dataclasses
 import textwrap
 from typing import Any
 
-from hikicli.cli.assess import all_instruments
 from hikicli.cli.context import AppContext
 
 
 def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
     from hikicli.domain.instruments import KIND, history_points
     from hikicli.errors import UsageError
+    from hikicli.services.instrument_lookup import all_instruments
 
-    found = all_instruments(actx, warn=not as_json)
+    lookup = all_instruments(actx)
+    if not as_json:
+        from hikicli.cli.render import print_notes
+
+        print_notes(lookup.notes)
+    found = lookup.instruments
     read = actx.log.read()
     by_instrument: dict[str, list[dict[str, Any]]] = {}
     for event in sorted((e for e in read.events if e["kind"] == KIND), key=lambda e: e["ts"]):
@@ -32,8 +37,7 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
     from hikicli.domain.progress import fill_thresholds, risk_marks
     from hikicli.domain.risk import safety_rows
 
-    definitions = {i: data for i, (data, _path) in found.items()}
-    all_moments = fill_thresholds(safety_rows(read.events), definitions)
+    all_moments = fill_thresholds(safety_rows(read.events), lookup.definitions())
     marks = risk_marks(all_moments, read.events)
     moments: dict[tuple[str, str], list[Any]] = {}
     for moment in all_moments:

@@ -119,15 +119,7 @@ def checkin_command(
 
 
 def _offer_plan(actx: AppContext) -> None:
-    """Interactive, after a risk answer and with no plan yet: offer to start one now."""
-    from hikicli.domain.risk import respond
+    """After a risk answer with no plan yet, the offer to make one (cli/safety_plan_edit)."""
+    from hikicli.cli.safety_plan_edit import offer_plan
 
-    response = respond(actx.risk.signals, actx.risk._plan_state())
-    if response is None or not response.offer_plan_now:
-        return
-    prompter = actx.get_prompter("")
-    question = actx.risk_content.risk["plan"]["offer_now"]
-    if prompter.confirm("safety_plan.offer", question, default=False):
-        from hikicli.cli.safety_plan import run_edit
-
-        run_edit(actx)
+    offer_plan(actx)

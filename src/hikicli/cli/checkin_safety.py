@@ -80,7 +80,7 @@ def low_mood_without_answer(actx: AppContext, mood: int, safe: str | None, as_js
     if safe is None and mood <= SAFETY_QUESTION_MAX_MOOD and question_enabled(actx):
         show_block_only(actx, texts(actx)["low_mood_note"], stderr=as_json)
     elif safe == "yes" and mood <= SAFETY_QUESTION_MAX_MOOD and not as_json:
-        from hikicli.cli.safety_support import print_markdown
+        from hikicli.cli.render import print_markdown
 
         print_markdown(texts(actx)["thanks"])
 

@@ -7,13 +7,8 @@ from typing import Annotated
 
 import typer
 
-from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
-
-data_app = typer.Typer(
-    help="Your data: where it lives, export it, import it, delete it.", no_args_is_help=True
-)
-app.add_typer(data_app, name="data")
+from hikicli.cli.data_group import data_app
 
 WIPE_WORD = "delete"
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from hikicli.cli.context import AppContext
-from hikicli.cli.data import data_app
+from hikicli.cli.data_group import data_app
 
 
 @data_app.command("import")

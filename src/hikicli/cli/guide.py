@@ -33,7 +33,7 @@ def guide(
     if topic is not None and topic.casefold() in CRISIS_TOPICS:
         # `hiki guide crisis`: crisis help itself, before any guide file is read (one could be
         # broken).
-        from hikicli.cli.crisis import show_crisis
+        from hikicli.cli.crisis_view import show_crisis
 
         show_crisis(actx, None, as_json)
         return

@@ -136,22 +136,6 @@ def render_pack_heading(actx: AppContext, pack: dict[str, Any]) -> None:
         out.print(markup_escape(pack["message"]))
 
 
-def load_pack(path: Path) -> dict[str, Any]:
-    """Parse and validate a pack file: every problem located as file:line:col: field: message."""
-    from hikicli.content.registry import kind_by_name
-    from hikicli.content.validate import validate_located
-    from hikicli.content.yamlload import parse_file
-    from hikicli.errors import UsageError
-
-    if not path.is_file():
-        raise UsageError(f"{path}: no such file.")
-    kind = kind_by_name("packs")
-    assert kind is not None
-    model = validate_located(parse_file(path), kind, str(path))
-    pack: dict[str, Any] = model.model_dump(mode="json")
-    return pack
-
-
 def render_summary(actx: AppContext, pack: dict[str, Any]) -> None:
     from hikicli.cli.render import console, markup_escape
     from hikicli.domain.homework import TaskStatus, tasks_of
@@ -170,35 +154,20 @@ def render_summary(actx: AppContext, pack: dict[str, Any]) -> None:
     out.print(table)
 
 
-def pack_notes(actx: AppContext, pack: dict[str, Any]) -> list[str]:
-    """Things worth knowing that are not errors: dates already past, questionnaires hiki lacks."""
-    from hikicli.domain.homework import find_instrument
-
-    texts = _texts(actx)
-    notes = []
-    if pack["due"] < actx.today().isoformat():
-        notes.append(texts["past_due_note"])
-    instruments = actx.catalog.get("instruments", {})
-    for q in pack.get("questionnaires") or []:
-        if find_instrument(q["id"], instruments) is None:
-            known = ", ".join(sorted(instruments)) or "-"
-            notes.append(texts["unknown_questionnaire"].format(id=q["id"], known=known))
-    return notes
-
-
 @homework_app.command("check")
 def check(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="The pack file (YAML).")],
 ) -> None:
     """Check a pack file and show what it holds, without adding it. Writes nothing."""
-    from hikicli.cli.render import console, markup_escape
+    from hikicli.cli.render import say
+    from hikicli.services.homework_import import pack_notes, read_pack
 
     actx: AppContext = ctx.obj
-    pack = load_pack(file)
+    pack = read_pack(file)
     render_summary(actx, pack)
     for note in pack_notes(actx, pack):
-        console().print(markup_escape(note))
+        say(note)
 
 
 @homework_app.command("import")
@@ -210,10 +179,10 @@ def import_(
 ) -> None:
     """Check a homework pack, show what it holds, and add it after you agree."""
     from hikicli.cli.render import console, markup_escape
-    from hikicli.domain.homework import PACK_KIND, current_packs
+    from hikicli.services.homework_import import import_pack, pack_notes, read_pack
 
     actx: AppContext = ctx.obj
-    pack = load_pack(file)
+    pack = read_pack(file)
     texts = _texts(actx)
     prompter = None if yes else actx.get_prompter("--yes (to add the pack without asking)")
     out = console()
@@ -224,65 +193,31 @@ def import_(
     if prompter is not None and not prompter.confirm("import", texts["confirm_import"], True):
         out.print(markup_escape(texts["not_imported"]))
         return
-    replaces = pack["id"] in current_packs(actx.log.read().events)
-    event = actx.log.append(
-        PACK_KIND, {"id": pack["id"], "file": file.name, "pack": pack}, now=actx.now()
-    )
-    added, unrated = add_pack_steps(actx, pack)
+    imported = import_pack(actx, pack, file.name)
     if as_json:
         from hikicli.cli.render import print_json
 
         print_json(
             {
-                "id": event["id"],
-                "recorded": event["ts"],
-                "replaced": replaces,
-                "ladder_added": [e["data"]["step"] for e in added],
+                "id": imported.event["id"],
+                "recorded": imported.event["ts"],
+                "replaced": imported.replaced,
+                "ladder_added": [e["data"]["step"] for e in imported.ladder_added],
                 **pack,
             }
         )
         return
-    if replaces:
+    if imported.replaced:
         out.print(markup_escape(texts["replaced"]))
     out.print(markup_escape(texts["imported"]))
-    for e in added:
+    for e in imported.ladder_added:
         out.print(
             markup_escape(
                 texts["ladder_added"].format(step=e["data"]["text"], suds=e["data"]["suds"])
             )
         )
-    for step in unrated:
+    for step in imported.unrated:
         out.print(markup_escape(texts["ladder_rate_first"].format(step=step)))
-
-
-def add_pack_steps(
-    actx: AppContext, pack: dict[str, Any]
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """Put the pack's ladder steps on the person's ladder, once each.
-
-    A step with an expected SUDS is added as it is (the person can edit the rating); a step
-    without one is not given a made-up number: hiki shows the command to add it with their own.
-    Steps already on the ladder (same words) are left alone, so re-importing adds nothing twice.
-    """
-    from hikicli.cli.ladder import append_step, load_state
-
-    def norm(text: str) -> str:
-        return " ".join(text.lower().split())
-
-    on_ladder = {
-        norm(s["text"]) for s in load_state(actx)["steps"].values() if not s.get("removed")
-    }
-    added, unrated = [], []
-    for task in pack.get("ladder_steps") or []:
-        text = task["step"]
-        if norm(text) in on_ladder:
-            continue
-        if task.get("expected_suds") is None:
-            unrated.append(text)
-            continue
-        added.append(append_step(actx, text, task["expected_suds"]))
-        on_ladder.add(norm(text))
-    return added, unrated
 
 
 def _find(actx: AppContext, task_id: str, pack_id: str | None) -> tuple[Any, Any]:

@@ -3,15 +3,20 @@ build."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
-
-if TYPE_CHECKING:
-    from hikicli.domain.ladder_rules import Rule
+from hikicli.cli.render import say
+from hikicli.services.ladder_state import (
+    add_step,
+    find_template,
+    ladder_words,
+    load_ladder,
+    step_row,
+)
 
 ladder_app = typer.Typer(
     help="Your exposure ladder: small steps, easiest first. `hiki ladder` alone shows it.",
@@ -21,73 +26,6 @@ app.add_typer(ladder_app, name="ladder")
 
 SudsOption = Annotated[int | None, typer.Option("--suds", help="How hard it feels, 0–100.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
-
-
-# ---------------------------------------------------------------------------------------------
-# Helpers shared with `hiki step`
-
-
-def load_state(actx: AppContext) -> dict[str, Any]:
-    """The folded ladder, from its own small cache (derived data: deleting it loses nothing)."""
-    from hikicli.domain.ladder import LadderProjection
-    from hikicli.storage.projection import project
-
-    cache = actx.paths.profile_cache_dir / "ladder.marshal"
-    state: dict[str, Any] = project(actx.log, [LadderProjection()], cache).states["ladder"]
-    return state
-
-
-def ladder_content(actx: AppContext) -> dict[str, Any]:
-    content: dict[str, Any] = actx.catalog["ladder"]
-    return content
-
-
-def rule_from_settings(actx: AppContext) -> Rule:
-    from hikicli.domain.ladder_rules import Rule
-
-    s = actx.settings
-    return Rule(
-        name=str(s.get("ladder.rule")),
-        tries=int(s.get("ladder.tries")),
-        habituation_suds=int(s.get("ladder.habituation_suds")),
-        contexts=int(s.get("ladder.contexts")),
-    )
-
-
-def find_template(content: dict[str, Any], template_id: str) -> dict[str, Any]:
-    from hikicli.errors import UsageError
-
-    for template in content["templates"]:
-        if template["id"] == template_id.strip().lower():
-            return dict(template)
-    raise UsageError(
-        f"There is no template '{template_id}'. See the ideas and their ids: `hiki ladder suggest`."
-    )
-
-
-def say(text: str) -> None:
-    from hikicli.cli.render import console, markup_escape
-
-    console().print(markup_escape(text))
-
-
-def entry_json(event: dict[str, Any]) -> dict[str, Any]:
-    return {"id": event["id"], "kind": event["kind"], "recorded": event["ts"], **event["data"]}
-
-
-def step_json(state: dict[str, Any], step_id: str, actx: AppContext) -> dict[str, Any] | None:
-    from hikicli.domain.ladder import step_rows
-
-    return next((r for r in step_rows(state, actx.today()) if r["id"] == step_id), None)
-
-
-def append_step(actx: AppContext, text: str, suds: int, template: str = "") -> dict[str, Any]:
-    """Add one step under the next free id; return the saved event."""
-    from hikicli.domain import ladder as dl
-
-    state = load_state(actx)
-    data = {"step": dl.next_id(state), **dl.add_data(text, suds, template)}
-    return actx.log.append(dl.ADD, data, now=actx.now())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -102,14 +40,14 @@ def ladder(ctx: typer.Context, as_json: JsonOption = False) -> None:
     from hikicli.domain.ladder import next_step, step_rows
 
     actx: AppContext = ctx.obj
-    state = load_state(actx)
+    state = load_ladder(actx)
     rows = step_rows(state, actx.today())
     if as_json:
         from hikicli.cli.render import print_json
 
         print_json(rows)
         return
-    content = ladder_content(actx)
+    content = ladder_words(actx)
     texts, labels = content["listing"], content["labels"]
     if not rows:
         say(texts["empty"])
@@ -160,7 +98,7 @@ def suggest(
     from hikicli.errors import UsageError
 
     actx: AppContext = ctx.obj
-    content = ladder_content(actx)
+    content = ladder_words(actx)
     areas = content["areas"]
     if area is not None and area not in [a["id"] for a in areas]:
         raise UsageError(
@@ -221,12 +159,12 @@ def add(
     from hikicli.errors import UsageError
 
     actx: AppContext = ctx.obj
-    content = ladder_content(actx)
+    content = ladder_words(actx)
     if text is not None and from_ is not None:
         raise UsageError("Give either your own step text or --from TEMPLATE_ID, not both.")
     if from_ is not None:
         template = find_template(content, from_)
-        event = append_step(
+        event = add_step(
             actx,
             template["text"],
             dl.template_suds(template) if suds is None else suds,
@@ -237,7 +175,7 @@ def add(
             raise UsageError(
                 'How hard would it feel? Add --suds N (0–100), e.g. hiki ladder add "…" --suds 35.'
             )
-        event = append_step(actx, text, suds)
+        event = add_step(actx, text, suds)
     else:
         raise UsageError('Say which step: hiki ladder add "my step" --suds 35, or --from ID.')
     report_change(actx, event, "added", as_json)
@@ -247,14 +185,14 @@ def report_change(actx: AppContext, event: dict[str, Any], message: str, as_json
     """Print what changed (or its JSON), and any big gap next to the step."""
     from hikicli.domain.ladder import active_steps, gaps
 
-    state = load_state(actx)
+    state = load_ladder(actx)
     step_id = event["data"]["step"]
     if as_json:
-        from hikicli.cli.render import print_json
+        from hikicli.cli.render import entry_json, print_json
 
-        print_json({"event": entry_json(event), "step": step_json(state, step_id, actx)})
+        print_json({"event": entry_json(event), "step": step_row(actx, state, step_id)})
         return
-    change = ladder_content(actx)["change"]
+    change = ladder_words(actx)["change"]
     step = state["steps"][step_id]
     say(change[message].format(**step))
     if message in ("added", "edited"):
@@ -283,7 +221,7 @@ def edit(
     from hikicli.errors import UsageError
 
     actx: AppContext = ctx.obj
-    step = dl.find_step(load_state(actx), step_id)
+    step = dl.find_step(load_ladder(actx), step_id)
     if text is None and suds is None:
         raise UsageError("Nothing to change: pass --text T and/or --suds N.")
     data: dict[str, Any] = {"step": step["id"]}
@@ -301,13 +239,13 @@ def _simple_change(
     from hikicli.domain import ladder as dl
 
     actx: AppContext = ctx.obj
-    step = dl.find_step(load_state(actx), step_id)
-    change = ladder_content(actx)["change"]
+    step = dl.find_step(load_ladder(actx), step_id)
+    change = ladder_words(actx)["change"]
     if kind == dl.PAUSE and step["paused"] or kind == dl.RESUME and not step["paused"]:
         if as_json:
             from hikicli.cli.render import print_json
 
-            print_json({"event": None, "step": step_json(load_state(actx), step["id"], actx)})
+            print_json({"event": None, "step": step_row(actx, load_ladder(actx), step["id"])})
             return
         say(change["already_paused" if kind == dl.PAUSE else "not_paused"].format(**step))
         return
@@ -353,22 +291,15 @@ def build(ctx: typer.Context) -> None:
     """
     from hikicli.domain import ladder as dl
     from hikicli.flows.ladder import run_build
-    from hikicli.storage.log import new_event
+    from hikicli.services.ladder_state import save_built_ladder
 
     actx: AppContext = ctx.obj
-    content = ladder_content(actx)
+    content = ladder_words(actx)
     prompter = actx.get_prompter('hiki ladder add "STEP" --suds N (once for each step)')
-    state = load_state(actx)
+    state = load_ladder(actx)
     built = run_build(prompter, content, dl.active_steps(state), state["next"])
     if not built.save:
         say(content["build"]["not_saved"])
         return
-    now = actx.now()
-    events = []
-    if built.goal:
-        events.append(new_event(dl.GOAL, {"goal": built.goal}, now))
-    for step in built.steps:
-        data = dl.add_data(step["text"], step["suds"], step["template"])
-        events.append(new_event(dl.ADD, {"step": step["id"], **data}, now))
-    actx.log.append_events(events)
+    save_built_ladder(actx, built.goal, built.steps)
     say(content["build"]["saved"].format(count=len(built.steps)))

@@ -8,15 +8,8 @@ import typer
 
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
-from hikicli.cli.ladder import (
-    entry_json,
-    find_template,
-    ladder_content,
-    load_state,
-    rule_from_settings,
-    say,
-    step_json,
-)
+from hikicli.cli.render import say
+from hikicli.services.ladder_state import ladder_words, load_ladder, step_row, template_of
 
 if TYPE_CHECKING:
     from hikicli.prompting import Prompter
@@ -93,7 +86,7 @@ def step(
     from hikicli.errors import UsageError
 
     actx: AppContext = ctx.obj
-    state = load_state(actx)
+    state = load_ladder(actx)
     if step_id is None:
         # a plan waiting comes first: it is what the dashboard points at
         chosen = dl.waiting_step(state) or dl.next_step(state)
@@ -161,10 +154,10 @@ def _plan_only(
     else:
         from hikicli.flows.ladder import run_plan
 
-        content = ladder_content(actx)
+        content = ladder_words(actx)
         prompter = actx.get_prompter(f"hiki step {sid} --plan {PLAN_FLAGS}")
         plan_values = run_plan(
-            prompter, content, chosen, _template_of(content, chosen), actx.today()
+            prompter, content, chosen, template_of(content, chosen), actx.today()
         )
     _save_plan(actx, plan_values, as_json)
 
@@ -187,9 +180,11 @@ def _finish_plan(
     if before_given:
         flags = ", ".join(BEFORE_FLAGS[k] for k in before_given)
         raise UsageError(f"--finish uses the plan you saved; leave out {flags}.")
-    plan_event = _latest_plan(actx, sid)
+    from hikicli.services.ladder_try import latest_plan
+
+    plan_event = latest_plan(actx, sid)
     plan_values = {**plan_event["data"], "plan": plan_event["id"]}
-    content = ladder_content(actx)
+    content = ladder_words(actx)
     prompter: Prompter | None = None
     if after_given:
         outcome = _result_from_flags(after_given)
@@ -223,26 +218,15 @@ def _whole_try(
     else:
         from hikicli.flows.ladder import ask_ready_now, run_plan, run_result
 
-        content = ladder_content(actx)
+        content = ladder_words(actx)
         prompter = actx.get_prompter(f"hiki step {sid} {TRY_FLAGS}")
-        template = _template_of(content, chosen)
+        template = template_of(content, chosen)
         plan_values = run_plan(prompter, content, chosen, template, actx.today())
         if not ask_ready_now(prompter, content):
             _save_plan(actx, plan_values, as_json)
             return
         outcome = run_result(prompter, content, plan_values)
     _save_try(actx, chosen, plan_values, outcome, as_json, prompter)
-
-
-def _template_of(content: dict[str, Any], chosen: dict[str, Any]) -> dict[str, Any] | None:
-    if not chosen["template"]:
-        return None
-    from hikicli.errors import UsageError
-
-    try:
-        return find_template(content, chosen["template"])
-    except UsageError:  # a template renamed in a newer content version: the step still works
-        return None
 
 
 def _result_from_flags(given: dict[str, Any]) -> dict[str, Any]:
@@ -254,28 +238,16 @@ def _result_from_flags(given: dict[str, Any]) -> dict[str, Any]:
     return dl.result_data(**{**given, "learned": given.get("learned") or ""})
 
 
-def _latest_plan(actx: AppContext, sid: str) -> dict[str, Any]:
-    from hikicli.domain.ladder import PLAN
-    from hikicli.errors import UsageError
-
-    plans = [
-        e for e in actx.log.read().events if e["kind"] == PLAN and e["data"].get("step") == sid
-    ]
-    if not plans:
-        raise UsageError(f"There is no plan waiting for {sid}. Plan one: hiki step {sid} --plan")
-    return plans[-1]
-
-
 def _save_plan(actx: AppContext, plan_values: dict[str, Any], as_json: bool) -> None:
-    from hikicli.domain.ladder import PLAN
+    from hikicli.services.ladder_try import save_plan
 
-    event = actx.log.append(PLAN, plan_values, now=actx.now())
+    event = save_plan(actx, plan_values)
     if as_json:
-        from hikicli.cli.render import print_json
+        from hikicli.cli.render import entry_json, print_json
 
         print_json({"plan": entry_json(event)})
         return
-    say(ladder_content(actx)["step"]["plan_saved"].format(id=plan_values["step"]))
+    say(ladder_words(actx)["step"]["plan_saved"].format(id=plan_values["step"]))
 
 
 def _save_try(
@@ -286,56 +258,37 @@ def _save_try(
     as_json: bool,
     prompter: Prompter | None,
 ) -> None:
-    """Append the try; if it completes the mastery rule, append that too and say so warmly."""
-    from hikicli.domain import ladder as dl
+    """Save the try (and a mastery it completes: services/ladder_try), then say so warmly."""
+    from hikicli.services.ladder_try import save_try
 
     sid = chosen["id"]
-    data = {
-        "plan": "",
-        **plan_values,
-        **outcome,
-        "step": sid,
-        # the wording at the time: reports stay readable even after the step is edited
-        "step_title": chosen["text"],
-        "date": actx.today().isoformat(),
-    }
-    event = actx.log.append(dl.TRY, data, now=actx.now())
-    newly_mastered = False
-    if not chosen["mastered"] and outcome["result"] == "done":
-        rule = rule_from_settings(actx)
-        from hikicli.domain.ladder_rules import is_mastered, tries_of
-
-        if is_mastered(tries_of(actx.log.read().events, sid), rule):
-            mastered = {"step": sid, "step_title": chosen["text"], "rule": rule.name}
-            actx.log.append(dl.MASTERED, mastered, now=actx.now())
-            newly_mastered = True
-    state = load_state(actx)
-    upcoming = dl.next_step(state)
+    saved = save_try(actx, chosen, plan_values, outcome)
+    state, upcoming, data = saved.state, saved.upcoming, saved.event["data"]
     if as_json:
-        from hikicli.cli.render import print_json
+        from hikicli.cli.render import entry_json, print_json
 
         print_json(
             {
-                "try": entry_json(event),
-                "mastered": newly_mastered,
-                "step": step_json(state, sid, actx),
-                "next_step": step_json(state, upcoming["id"], actx) if upcoming else None,
+                "try": entry_json(saved.event),
+                "mastered": saved.newly_mastered,
+                "step": step_row(actx, state, sid),
+                "next_step": step_row(actx, state, upcoming["id"]) if upcoming else None,
             }
         )
         return
-    content = ladder_content(actx)
+    content = ladder_words(actx)
     texts = content["step"]
     say(texts[f"saved_{outcome['result'].replace('not-today', 'not_today')}"])
     if data.get("fear") and outcome.get("happened") == "no" and data.get("likelihood") is not None:
         say(texts["fear_did_not_happen"].format(likelihood=data["likelihood"]))
-    if newly_mastered:
+    if saved.newly_mastered:
         say(texts["mastered"].format(**chosen))
         if upcoming is None:
             say(texts["mastered_top"])
         else:
             say(texts["mastered_next"].format(**upcoming))
     if outcome["result"] == "not-today":
-        _offer_smaller(actx, content, state, chosen, _template_of(content, chosen), prompter)
+        _offer_smaller(actx, content, state, chosen, prompter)
 
 
 def _offer_smaller(
@@ -343,23 +296,18 @@ def _offer_smaller(
     content: dict[str, Any],
     state: dict[str, Any],
     chosen: dict[str, Any],
-    template: dict[str, Any] | None,
     prompter: Prompter | None,
 ) -> None:
     """After a not-today: an easier idea. Asked about only in an interactive step (flags mean no
     questions); added only if the person wants it."""
-    from hikicli.domain import ladder as dl
+    from hikicli.services.ladder_try import smaller_idea
 
     texts = content["step"]
-    taken = [s["template"] for s in dl.active_steps(state) if s["template"]]
-    ideas = dl.smaller_templates(
-        content["templates"], template["area"] if template else "", chosen["suds"], taken
-    )
-    if not ideas:
+    found = smaller_idea(content, state, chosen)
+    if found is None:
         say(texts["smaller_own"])
         return
-    idea = ideas[0]
-    suds = dl.template_suds(idea)
+    idea, suds = found
     offer = texts["smaller_offer"].format(text=idea["text"], suds=suds)
     if prompter is None:
         say(offer)
@@ -367,7 +315,7 @@ def _offer_smaller(
         return
     prompter.say(offer)
     if prompter.confirm("smaller_add", texts["smaller_add"], default=False):
-        from hikicli.cli.ladder import append_step
+        from hikicli.services.ladder_state import add_step
 
-        event = append_step(actx, idea["text"], suds, idea["id"])
+        event = add_step(actx, idea["text"], suds, idea["id"])
         say(texts["smaller_added"].format(id=event["data"]["step"], text=idea["text"], suds=suds))

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from hikicli.cli.context import AppContext
-from hikicli.cli.data import data_app
+from hikicli.cli.data_group import data_app
 from hikicli.errors import UsageError
 from hikicli.storage.crypto import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 

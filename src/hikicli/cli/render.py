@@ -42,3 +42,25 @@ def bar(value: float | None, hi: float = 10, width: int = 10) -> str:
         return " " * width
     filled = max(0, min(width, round(value / hi * width)))
     return "█" * filled + "·" * (width - filled)
+
+
+def say(text: str) -> None:
+    """One line of words from the catalog, printed as written (no rich markup)."""
+    console().print(markup_escape(text))
+
+
+def print_markdown(text: str, stderr: bool = False) -> None:
+    from rich.markdown import Markdown
+
+    (err_console(wrap=True) if stderr else console()).print(Markdown(text))
+
+
+def print_notes(notes: list[str]) -> None:
+    """Things worth knowing that are not errors, on stderr, one `Note:` line each."""
+    for note in notes:
+        err_console().print(f"Note: {note}", markup=False)
+
+
+def entry_json(event: dict[str, Any]) -> dict[str, Any]:
+    """One saved event as `--json` shows it: its id, kind and time, then its data."""
+    return {"id": event["id"], "kind": event["kind"], "recorded": event["ts"], **event["data"]}

@@ -104,6 +104,6 @@ def report(
 
 def instrument_definitions(actx: AppContext) -> dict[str, dict]:
     """Shipped and counselor instruments by id, for the risk item thresholds of older results."""
-    from hikicli.cli.assess import all_instruments
+    from hikicli.services.instrument_lookup import all_instruments
 
-    return {iid: data for iid, (data, _path) in all_instruments(actx, warn=False).items()}
+    return all_instruments(actx).definitions()

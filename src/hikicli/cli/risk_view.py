@@ -49,7 +49,7 @@ def block_markdown(session: RiskSession) -> str:
 def plan_markdown(actx: AppContext, response: RiskResponse) -> str:
     texts = actx.risk.content.risk["plan"]
     if response.plan == "show":
-        from hikicli.cli.safety_support import safety_plan_markdown, safety_plan_or_none
+        from hikicli.services.safety_plan_state import safety_plan_markdown, safety_plan_or_none
 
         plan = safety_plan_or_none(actx)
         shown = safety_plan_markdown(actx, plan) if plan else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +9,7 @@ import typer
 
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
+from hikicli.cli.safety_plan_edit import run_edit
 
 plan_app = typer.Typer(
     help="Your personal safety plan: six short steps for a hard time.",
@@ -40,8 +40,9 @@ def show(
 
 
 def _show(actx: AppContext, as_json: bool) -> None:
-    from hikicli.cli.safety_support import print_markdown, read_plan
+    from hikicli.cli.render import print_markdown
     from hikicli.domain.safety_plan import has_plan, plan_markdown
+    from hikicli.services.safety_plan_state import read_plan
 
     plan = read_plan(actx)
     if as_json:
@@ -61,92 +62,6 @@ def edit(ctx: typer.Context) -> None:
     """Make or change your plan, one step at a time, with examples. Each item is saved as soon
     as you give it, so you can stop (Ctrl-C) at any point and keep what you wrote."""
     run_edit(ctx.obj)
-
-
-class _LogSaver:
-    """Appends each confirmed change at once (locked, fsynced) and counts what is kept."""
-
-    def __init__(self, actx: AppContext) -> None:
-        self.actx = actx
-        self.added = 0
-        self.removed = 0
-
-    def add(self, section: str, text: str) -> None:
-        from hikicli.domain.safety_plan import ADDED, added_data
-
-        self.actx.log.append(ADDED, added_data(section, text), now=self.actx.now())
-        self.added += 1
-
-    def remove(self, items: Sequence[str]) -> None:
-        from hikicli.domain.safety_plan import REMOVED
-        from hikicli.storage.log import new_event
-
-        now = self.actx.now()
-        self.actx.log.append_events([new_event(REMOVED, {"item": i}, now) for i in items])
-        self.removed += len(items)
-
-
-def stopped_message(texts: Mapping[str, str], added: int, removed: int) -> str:
-    """Exactly what a stop kept: never "nothing was saved" when something was."""
-    if added and removed:
-        return texts["both"].format(added=added, removed=removed)
-    if added:
-        return texts["added_one"] if added == 1 else texts["added_many"].format(count=added)
-    if removed:
-        return texts["removed_one"] if removed == 1 else texts["removed_many"].format(count=removed)
-    return texts["nothing"]
-
-
-def run_edit(actx: AppContext) -> None:
-    """The interactive walk-through; also offered after a risk answer when there is no plan.
-    Each confirmed item is appended the moment it is given; a Ctrl-C says exactly what was kept."""
-    from hikicli.cli.render import console, markup_escape
-    from hikicli.cli.safety_support import crisis_view_for, read_plan
-    from hikicli.errors import Cancelled
-    from hikicli.flows.safety_plan import run_safety_plan_edit
-
-    prompter = actx.get_prompter("hiki safety-plan add SECTION TEXT")
-    plan = read_plan(actx)  # an encrypted log asks for its passphrase here, before any step
-    content = actx.catalog["safety"]["plan"]
-    lines = [line for line in crisis_view_for(actx)["lines"] if line["status"] == "confirmed"]
-    saver = _LogSaver(actx)
-    try:
-        run_safety_plan_edit(prompter, content, plan, lines, save=saver)
-    except (Cancelled, KeyboardInterrupt):
-        message = stopped_message(content["stopped"], saver.added, saver.removed)
-        session = getattr(actx, "_risk", None)
-        if session is not None and session.active:
-            # Offered after a risk answer: the command's own answers are saved already, and its
-            # closing block (with the crisis lines) follows. Stopping the plan is not a cancel of
-            # the command; say what the plan kept, and let the command end as it would.
-            import sys
-
-            sys.stderr.write(_wrapped([message]) + "\n")
-            return
-        raise Cancelled(_wrapped([message, _pointer(actx)])) from None
-    if not (saver.added or saver.removed):
-        console().print(markup_escape(content["unchanged"]))
-        return
-    console().print(markup_escape(content["saved"]))
-
-
-def _wrapped(lines: list[str]) -> str:
-    """Plain lines wrapped at word boundaries to the terminal's width (the exit point prints a
-    cancel's message as it is; a terminal would cut words in two)."""
-    import textwrap
-
-    from hikicli.cli.render import console
-
-    width = max(40, console().width)
-    return "\n".join(textwrap.fill(line, width) for line in lines if line)
-
-
-def _pointer(actx: AppContext) -> str:
-    """The crisis pointer that ends every cancel (from the risk words, which always load)."""
-    try:
-        return str(actx.risk_content.risk["pointer"])
-    except Exception:  # a stop must always be able to say what was kept
-        return ""
 
 
 @plan_app.command("add")
@@ -175,8 +90,8 @@ def remove(
     ] = False,
 ) -> None:
     """Take one item off your plan (it stays in your log's history)."""
-    from hikicli.cli.safety_support import read_plan
     from hikicli.domain.safety_plan import REMOVED, item_at
+    from hikicli.services.safety_plan_state import read_plan
 
     actx: AppContext = ctx.obj
     item = item_at(read_plan(actx), section, number)
@@ -209,9 +124,9 @@ def export(
     force: Annotated[bool, typer.Option(help="Replace the file if it exists.")] = False,
 ) -> None:
     """A printable Markdown copy of your plan, with crisis lines for your country."""
-    from hikicli.cli.safety_support import crisis_view_for, read_plan
     from hikicli.domain.safety_plan import crisis_markdown, plan_markdown
     from hikicli.errors import UsageError
+    from hikicli.services.safety_plan_state import crisis_view_for, read_plan
 
     actx: AppContext = ctx.obj
     safety = actx.catalog["safety"]

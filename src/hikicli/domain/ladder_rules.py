@@ -94,3 +94,9 @@ def is_mastered(tries: Sequence[TryFacts], rule: Rule) -> bool:
     if rule.name == "habituation":
         return habituation_mastered(tries, rule.habituation_suds, rule.tries)
     return expectancy_mastered(tries, rule.tries, rule.contexts)
+
+
+def could_master(already_mastered: bool, result: str) -> bool:
+    """Whether a try just saved may master its step (then `is_mastered` on all its tries says):
+    only a done try can, and a step is mastered once."""
+    return not already_mastered and result == "done"

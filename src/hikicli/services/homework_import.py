@@ -1,0 +1,87 @@
+"""Import a counselor's homework pack: read and check the file, say what is worth knowing, and add
+it with its ladder steps in one append (all of it is saved, or nothing). `hiki homework check`
+and `hiki homework import` render what these return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hikicli.services.workspace import Workspace
+
+
+def read_pack(path: Path) -> dict[str, Any]:
+    """Parse and validate a pack file: every problem located as file:line:col: field: message."""
+    from hikicli.content.registry import kind_by_name
+    from hikicli.content.validate import validate_located
+    from hikicli.content.yamlload import parse_file
+    from hikicli.errors import UsageError
+
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file.")
+    kind = kind_by_name("packs")
+    assert kind is not None
+    model = validate_located(parse_file(path), kind, str(path))
+    pack: dict[str, Any] = model.model_dump(mode="json")
+    return pack
+
+
+def pack_notes(ws: Workspace, pack: dict[str, Any]) -> list[str]:
+    """Things worth knowing that are not errors: dates already past, questionnaires hiki lacks."""
+    from hikicli.domain.homework import find_instrument
+
+    texts = ws.catalog["homework"]["texts"]
+    notes = []
+    if pack["due"] < ws.today().isoformat():
+        notes.append(texts["past_due_note"])
+    instruments = ws.catalog.get("instruments", {})
+    for q in pack.get("questionnaires") or []:
+        if find_instrument(q["id"], instruments) is None:
+            known = ", ".join(sorted(instruments)) or "-"
+            notes.append(texts["unknown_questionnaire"].format(id=q["id"], known=known))
+    return notes
+
+
+@dataclass(frozen=True)
+class ImportedPack:
+    event: dict[str, Any]  # the homework pack event as saved
+    replaced: bool  # a pack with this id was there already
+    ladder_added: list[dict[str, Any]] = field(default_factory=list)  # ladder.add events
+    unrated: list[str] = field(default_factory=list)  # steps without a SUDS: not added
+
+
+def import_pack(ws: Workspace, pack: dict[str, Any], file_name: str) -> ImportedPack:
+    """Add the pack and put its ladder steps on the person's ladder, once each, in one append.
+
+    A step with an expected SUDS is added as it is (the person can edit the rating); a step
+    without one is not given a made-up number: the caller shows the command to add it with their
+    own. Steps already on the ladder (same words) are left alone, so re-importing adds nothing
+    twice.
+    """
+    from hikicli.domain.homework import PACK_KIND, current_packs
+    from hikicli.services.ladder_state import load_ladder, new_step_events
+    from hikicli.storage.log import new_event
+
+    replaced = pack["id"] in current_packs(ws.log.read().events)
+    state = load_ladder(ws)
+
+    def norm(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    on_ladder = {norm(s["text"]) for s in state["steps"].values() if not s.get("removed")}
+    to_add: list[tuple[str, int, str]] = []
+    unrated = []
+    for task in pack.get("ladder_steps") or []:
+        text = task["step"]
+        if norm(text) in on_ladder:
+            continue
+        if task.get("expected_suds") is None:
+            unrated.append(text)
+            continue
+        to_add.append((text, task["expected_suds"], ""))
+        on_ladder.add(norm(text))
+    event = new_event(PACK_KIND, {"id": pack["id"], "file": file_name, "pack": pack}, ws.now())
+    added = new_step_events(ws, state, to_add)
+    ws.log.append_events([event, *added])
+    return ImportedPack(event, replaced, added, unrated)

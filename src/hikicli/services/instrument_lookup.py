@@ -1,0 +1,48 @@
+"""Find a questionnaire: the shipped instruments, then the counselor's own files in the profile's
+`instruments/` folder (a shipped id is never shadowed). Shared by `hiki assess`, its history and
+`hiki report`; the notes (an unreadable or shadowed file) are for the caller to show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hikicli.services.workspace import Workspace
+
+Instruments = dict[str, tuple[dict[str, Any], Path | None]]  # id -> (definition, own file)
+
+
+@dataclass(frozen=True)
+class Found:
+    instruments: Instruments
+    notes: list[str] = field(default_factory=list)
+
+    def definitions(self) -> dict[str, dict[str, Any]]:
+        return {iid: data for iid, (data, _path) in self.instruments.items()}
+
+
+def all_instruments(ws: Workspace) -> Found:
+    """Shipped instruments, then the counselor's files in the profile's `instruments/` folder."""
+    from hikicli.content.instrument_files import user_instruments
+
+    found: Instruments = {i: (data, None) for i, data in ws.catalog["instruments"].items()}
+    own, problems = user_instruments(ws.paths.data_dir / "instruments")
+    notes = list(problems)
+    for iid, (data, path) in own.items():
+        if iid in found:
+            notes.append(ws.catalog["safety"]["assess"]["file_shadowed"].format(id=iid, path=path))
+            continue
+        found[iid] = (data, path)
+    return Found(found, notes)
+
+
+def find_instrument(found: Found, iid: str) -> tuple[dict[str, Any], Path | None]:
+    from hikicli.errors import UsageError
+
+    if iid not in found.instruments:
+        raise UsageError(
+            f"Unknown questionnaire '{iid}'. Known: {', '.join(sorted(found.instruments))} "
+            "(or `list`, `history`)."
+        )
+    return found.instruments[iid]
