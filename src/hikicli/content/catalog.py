@@ -1,8 +1,9 @@
 """The content catalog: every YAML file of one language, validated once and cached.
 
 Validation (pydantic) is slow to import and run, so the validated catalog is kept as a marshal
-file keyed by the content files' names, sizes and mtimes and by hiki's version. Commands on the hot
-path (the dashboard) read that plain-dict cache and never import pydantic.
+file keyed by the content files' names, sizes and mtimes, by hiki's version, the log schema version
+and a fingerprint of the code that validates (`CODE`, see hikicli/versions.py). Commands on the
+hot path (the dashboard) read that plain-dict cache and never import pydantic.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from hikicli import __version__
 from hikicli.content.registry import KINDS
 from hikicli.errors import ContentError
+from hikicli.versions import PACKAGE, cache_key
 
 DEFAULT_LANG = "en"
+# The code a cached catalog depends on: the loader and models (content/) and the domain values
+# the models read (e.g. the safety plan's sections). A change to any of them rebuilds the cache.
+CODE: tuple[Path, ...] = (PACKAGE / "content", PACKAGE / "domain")
 
 
 def content_root() -> Path:
@@ -36,7 +40,7 @@ def lang_dir(lang: str) -> Path:
 
 def _signature(folder: Path) -> str:
     # A change detector, not a security check: crc32 is enough and hashlib costs 3 ms to import.
-    key = f"{__version__}|{folder}"
+    key = f"{cache_key(CODE)}|{folder}"  # hiki's version, log schema, the models' code
     # This language's files, English (the per-key fallback) and the shared data files.
     files = [*folder.rglob("*.yaml"), *folder.parent.glob("*.yaml")]
     if folder.name != DEFAULT_LANG:

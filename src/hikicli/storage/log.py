@@ -30,11 +30,12 @@ from hikicli.storage.files import (
     sweep_temp_files,
 )
 from hikicli.storage.paths import Paths
+from hikicli.versions import LOG_SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from hikicli.storage.crypto import Cipher, Header, KeyRing
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = LOG_SCHEMA_VERSION
 Event = dict[str, Any]
 
 

@@ -4,7 +4,9 @@ The dashboard must not re-read 100,000 events on every start. Each projection is
 (initial state + apply(event)); its state is cached with the log's inode, the offset and a hash of
 the bytes just before it. The next run folds only the lines appended since. Any mismatch (a rewrite,
 a restore, a new projection version) folds from the start again. The cache is derived data: deleting
-it loses nothing.
+it loses nothing. Its key also holds hiki's version, the log schema version, each event kind's
+payload version and a fingerprint of the code that folds (`CODE`), so a cache never outlives
+the code that built it.
 """
 
 from __future__ import annotations
@@ -21,9 +23,18 @@ from typing import Any, Protocol
 from hikicli.errors import StorageError
 from hikicli.storage.files import atomic_write
 from hikicli.storage.log import Event, EventLog, LogProblem
+from hikicli.versions import PACKAGE, cache_key
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # the layout of the cache file; what built it is in the key (see `cache_key`)
 _TAIL = 256
+# The code a cached state depends on: the folds and record rules (domain/), how lines are read
+# (log, migrations) and this module. A change to any of them folds from the start again.
+CODE: tuple[Path, ...] = (
+    PACKAGE / "domain",
+    PACKAGE / "storage" / "projection.py",
+    PACKAGE / "storage" / "log.py",
+    PACKAGE / "storage" / "migrations.py",
+)
 
 
 class Projection(Protocol):
@@ -48,8 +59,16 @@ def _tail_hash(path: Path, end: int) -> int:
         return zlib.crc32(fh.read(min(end, _TAIL)))
 
 
+def key_of(projections: Sequence[Projection]) -> list[Any]:
+    """hiki's version, the log schema, the code that folds (CODE), each kind's payload version
+    and each projection's own version: a cache made under any other key is not used."""
+    from hikicli.domain.kinds import versions
+
+    return [cache_key(CODE), sorted(versions().items()), [(p.name, p.version) for p in projections]]
+
+
 def project(log: EventLog, projections: Sequence[Projection], cache_file: Path | None) -> Projected:
-    key = [(p.name, p.version) for p in projections]
+    key = key_of(projections)
     try:
         st = os.stat(log.path)
     except FileNotFoundError:
