@@ -14,7 +14,7 @@ import pytest
 from tests.screen import CTRL_C, DOWN, ENTER, start
 
 pytestmark = pytest.mark.e2e
-JP = {"LANG": "ja_JP.UTF-8"}  # the country is guessed from the locale; Japan has the most lines
+JP = {"LANG": "ja_JP.UTF-8", "HIKI_LANG": "en"}  # country guessed from the locale; words in English
 US = {"LANG": "en_US.UTF-8"}
 
 

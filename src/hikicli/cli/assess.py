@@ -161,6 +161,9 @@ def administer(
 
         count = len(instrument["items"])
         prompter = actx.get_prompter(f"--answers with {count} comma-separated answers")
+        note = english_form_note(actx, instrument, origin)
+        if note:
+            prompter.say(note)
         actx.log.unlock()  # an encrypted log asks first, so a risk answer can be saved at once
 
         def near(number: int) -> None:
@@ -190,6 +193,24 @@ def administer(
             # The result above is already saved; only the follow-up was left. Exiting with
             # "nothing was saved" would be untrue, so end quietly.
             return
+
+
+def english_form_note(
+    actx: AppContext, instrument: dict[str, Any], origin: Path | None
+) -> str | None:
+    """In Japanese (or any language without this questionnaire's official wording), say why the
+    questions are in English: an unofficial translation of a validated questionnaire is not
+    validated (shared/reference/instruments.md)."""
+    from hikicli.content.catalog import DEFAULT_LANG, lang_dir
+
+    lang = actx.language()
+    if lang == DEFAULT_LANG or origin is not None:
+        return None
+    own = lang_dir(lang) / "instruments" / f"{instrument['id']}.yaml"
+    if lang_dir(lang).name != lang or own.exists():
+        return None
+    text = actx.catalog["safety"]["assess"].get("english_form")
+    return str(text) if text else None
 
 
 def _risk_answers_as_given(instrument: dict[str, Any], raw: str) -> list[tuple[int, int]]:

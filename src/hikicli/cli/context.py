@@ -18,6 +18,7 @@ from hikicli.storage.settings import Settings
 if TYPE_CHECKING:
     from hikicli.content.risk_content import RiskContent
     from hikicli.domain.crisis import CountryChoice
+    from hikicli.domain.language import LanguageChoice
     from hikicli.prompting import Prompter
     from hikicli.services.risk import RiskSession
 
@@ -48,6 +49,7 @@ class AppContext:
     _log: EventLog | None = field(default=None, repr=False)
     _risk: RiskSession | None = field(default=None, repr=False)
     _risk_content: RiskContent | None = field(default=None, repr=False)
+    _language: LanguageChoice | None = field(default=None, repr=False)
     country_flag: str | None = None  # `--country` of this command, when it has one
 
     @classmethod
@@ -125,10 +127,21 @@ class AppContext:
         return prompter.password(key, message or texts["passphrase_prompt"])
 
     def language(self) -> str:
-        try:
-            return str(self.settings.get("language"))
-        except Exception:  # unreadable settings must never stop content (crisis help) loading
-            return "en"
+        return self.language_choice().code
+
+    def language_choice(self) -> LanguageChoice:
+        """HIKI_LANG, else the setting, else the locale, else English. Never raises."""
+        from hikicli.domain.language import choose_language
+
+        if self._language is None:
+            try:
+                # Only a language the person set counts; unset, HIKI_LANG or the locale decides.
+                explicit = self.settings.explicit().get("language")
+                setting = str(self.settings.get("language")) if explicit else ""
+            except Exception:  # unreadable settings must never stop content (crisis help) loading
+                setting = ""
+            self._language = choose_language(setting)
+        return self._language
 
     @property
     def catalog(self) -> dict[str, Any]:

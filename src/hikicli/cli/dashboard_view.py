@@ -27,6 +27,11 @@ def show_dashboard(actx: AppContext) -> None:
 
         text = ui["welcome"].format(data_dir=actx.paths.data_dir).strip()
         text += "\n" + welcome_country(actx, ui)
+        choice = actx.language_choice()
+        text += "\n" + ui["welcome_language"].format(
+            language=ui["language_names"].get(choice.code, choice.code),
+            how=ui["language_how"][choice.how],
+        )
         console().print(
             Panel(text.strip(), title=ui["welcome_title"], expand=False, padding=(1, 2))
         )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import textwrap
 import unicodedata
 
 
@@ -32,6 +31,58 @@ def cell_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+# Japanese line breaking, the basic rules (kinsoku): never start a line with closing marks and
+# small kana, never end one with an opening bracket.
+NO_LINE_START = frozenset(
+    "、。，．・：；？！ー）」』】〕〉》’”"
+    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ"
+)
+NO_LINE_END = frozenset("（「『【〔〈《‘“")
+
+
+def _units(text: str) -> list[str]:
+    """Pieces a line may break between: a run of non-wide characters (a word, with its spaces)
+    or one wide character, with kinsoku marks glued to their neighbour."""
+    units: list[str] = []
+    for char in text:
+        wide = unicodedata.east_asian_width(char) in "WF"
+        if units and (
+            char in NO_LINE_START
+            or units[-1][-1] in NO_LINE_END
+            or not wide and not char.isspace() and units[-1][-1] != " "
+            and unicodedata.east_asian_width(units[-1][-1]) not in "WF"
+        ):
+            units[-1] += char
+        elif char == " " and units:
+            units[-1] += char
+        else:
+            units.append(char)
+    return units
+
+
+def wrap_cells(text: str, columns: int) -> list[str]:
+    """Wrap to `columns` terminal cells (not characters): English breaks at spaces, Japanese
+    between characters, following the kinsoku rules above. A word longer than a line is cut."""
+    lines: list[str] = []
+    current = ""
+    for unit in _units(" ".join(text.split())):
+        if cell_width((current + unit).rstrip()) <= columns:
+            current += unit
+            continue
+        if current.strip():
+            lines.append(current.rstrip())
+        current = unit.lstrip()
+        while cell_width(current.rstrip()) > columns:  # a single unit wider than the line
+            cut = 1
+            while cell_width(current[: cut + 1]) <= columns:
+                cut += 1
+            lines.append(current[:cut])
+            current = current[cut:]
+    if current.strip() or not lines:
+        lines.append(current.rstrip())
+    return lines
+
+
 def pad(text: str, columns: int) -> str:
     return text + " " * max(0, columns - cell_width(text))
 
@@ -46,7 +97,7 @@ class Writer:
         return f"\x1b[{code}m{text}\x1b[0m" if self.styled else text
 
     def line(self, text: str = "", style: str | None = None) -> None:
-        wrapped = textwrap.wrap(text, self.width, break_on_hyphens=False) or [""]
+        wrapped = wrap_cells(text, self.width) if text else [""]
         for part in wrapped:
             self.parts.append(
                 self._style({"bold": "1", "dim": "2"}[style], part) if style else part

@@ -11,11 +11,14 @@ from __future__ import annotations
 import marshal
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hikicli.content.registry import KINDS
+from hikicli.content.registry import KINDS, Kind
 from hikicli.errors import ContentError
 from hikicli.versions import PACKAGE, cache_key
+
+if TYPE_CHECKING:
+    from hikicli.content.yamlload import Located
 
 DEFAULT_LANG = "en"
 # The code a cached catalog depends on: the loader and models (content/) and the domain values
@@ -77,10 +80,42 @@ def build_catalog(folder: Path) -> dict[str, Any]:
     return dict(catalog)
 
 
+def _files(folder: Path, kind: Kind) -> list[Path]:
+    """The files of a kind for this language: its own, and English for any it lacks (a language
+    can ship before every file is written; instruments stay English until an official
+    translation's wording is in the reference)."""
+    english = folder.parent / DEFAULT_LANG
+    if kind.folder:
+        own = {p.name: p for p in (folder / kind.name).glob("*.yaml")}
+        if folder.name != DEFAULT_LANG:
+            for path in (english / kind.name).glob("*.yaml"):
+                own.setdefault(path.name, path)
+        return [own[name] for name in sorted(own)]
+    path = folder / f"{kind.name}.yaml"
+    if not path.exists() and folder.name != DEFAULT_LANG:
+        return [english / path.name]
+    return [path]
+
+
+def _located(folder: Path, file: Path) -> Located:
+    """A language's file read key by key over its English original (per-key fallback)."""
+    from hikicli.content.yamlload import parse_file
+
+    located = parse_file(file)
+    if folder.name == DEFAULT_LANG or file.is_relative_to(folder.parent / DEFAULT_LANG):
+        return located
+    original = folder.parent / DEFAULT_LANG / file.relative_to(folder)
+    if not original.exists():
+        return located
+    from hikicli.content.risk_content import merge_words
+    from hikicli.content.yamlload import Located
+
+    return Located(merge_words(parse_file(original).data, located.data), located.marks)
+
+
 def build_partial(folder: Path) -> Catalog:
     """Parse and validate every file; a broken kind is kept aside with its problems."""
     from hikicli.content.validate import validate_located
-    from hikicli.content.yamlload import parse_file
 
     catalog: dict[str, Any] = {}
     broken: dict[str, list[str]] = {}
@@ -96,11 +131,9 @@ def build_partial(folder: Path) -> Catalog:
             except ContentError as err:
                 broken[kind.name] = err.problems
             continue
+        files = _files(folder, kind)
         if kind.folder:
             catalog[kind.name] = {}
-            files = sorted((folder / kind.name).glob("*.yaml"))
-        else:
-            files = [folder / f"{kind.name}.yaml"]
         if kind.required and not all(f.exists() for f in files) or (kind.folder and not files):
             if kind.required:
                 broken[kind.name] = [f"{folder / kind.name}: missing content ({kind.name})"]
@@ -108,7 +141,7 @@ def build_partial(folder: Path) -> Catalog:
             continue
         for file in files:
             try:
-                model = validate_located(parse_file(file), kind, str(file))
+                model = validate_located(_located(folder, file), kind, str(file))
             except ContentError as err:
                 problems.extend(err.problems)
                 continue

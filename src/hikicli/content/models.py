@@ -111,6 +111,12 @@ class UiContent(Strict):
     welcome_country_set: Text  # {country_name}
     welcome_country_not_stored: Text  # {country} {codes}
     welcome_country_unknown: Text  # {codes}
+    welcome_language: Text  # {language} {how}; the first run says which language it picked
+    language_names: dict[str, Text]  # en, ja: each language's name, in this language
+    language_how: dict[Literal["env", "setting", "locale", "default"], Text]
+    weekdays: list[Text] = Field(min_length=7, max_length=7)  # Monday first
+    day_label: Text  # {weekday} {day}: a day in the dashboard's week
+    week_columns: list[Text] = Field(min_length=5, max_length=5)  # mood … contact
     welcome_back: Text
     checkin_done_today: Text
     checkin_not_yet: Text

@@ -25,15 +25,15 @@ class RiskContent:
 def _load_one(name: str, lang: str) -> dict[str, Any]:
     if name == "crisis":
         return build_crisis(lang)
-    from hikicli.content.catalog import lang_dir
+    from hikicli.content.catalog import _files, _located, lang_dir
     from hikicli.content.registry import kind_by_name
     from hikicli.content.validate import validate_located
-    from hikicli.content.yamlload import parse_file
 
     kind = kind_by_name(name)
     assert kind is not None
-    path = lang_dir(lang) / f"{name}.yaml"
-    data: dict[str, Any] = validate_located(parse_file(path), kind, str(path)).model_dump(
+    folder = lang_dir(lang)
+    [path] = _files(folder, kind)
+    data: dict[str, Any] = validate_located(_located(folder, path), kind, str(path)).model_dump(
         mode="json", by_alias=True
     )
     return data

@@ -92,6 +92,9 @@ class AssessContent(Strict):
     unit_points: Text
     unit_percent: Text
     file_shadowed: Text  # {id} {path}
+    # In a language whose official questionnaire wording is not yet in the reference: why the
+    # questions are in English (shown before the first question)
+    english_form: Text | None = None
 
 
 class SafetyContent(Strict):

@@ -8,8 +8,6 @@ from typing import Any
 from hikicli.domain.checkin import days_since_last, matches
 from hikicli.domain.registry import dashboard_extras
 
-WEEK_COLUMNS = ["", "mood", "anxiety", "energy", "outside", "contact"]
-
 
 def greeting(ui: dict[str, str], hour: int) -> str:
     if 5 <= hour < 12:
@@ -63,7 +61,8 @@ def build_dashboard(
         week.append(
             {
                 "date": day.isoformat(),
-                "label": day.strftime("%a %d"),
+                "label": ui["day_label"].format(weekday=ui["weekdays"][day.weekday()],
+                                                day=f"{day.day:02d}"),  # fmt: skip
                 "checkin": days.get(day.isoformat()),
             }
         )
@@ -78,7 +77,7 @@ def build_dashboard(
         "today_status": ui["checkin_done_today"] if done_today else ui["checkin_not_yet"],
         "extra_lines": dashboard_extras(states, catalog, now),
         "week_title": ui["week_title"],
-        "week_columns": WEEK_COLUMNS,
+        "week_columns": ["", *ui["week_columns"]],
         "week": week,
         "suggestion_title": ui["suggestion_title"],
         # After a risk moment, the day's line is about people to reach, not a small comfort.

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hikicli.domain.language import LANGUAGES
 from hikicli.errors import StorageError, UsageError
 from hikicli.storage.files import atomic_write
 
@@ -70,7 +71,12 @@ SETTINGS: dict[str, Setting] = {
             "two-letter country code for crisis lines, e.g. JP, US, GB; empty = from the locale",
             pattern=r"[A-Z]{2}|",
         ),
-        Setting("language", "en", "language of hiki's texts", choices=("en",)),
+        Setting(
+            "language",
+            "en",
+            "language of hiki's texts: en or ja; when not set, HIKI_LANG or the locale decides",
+            choices=LANGUAGES,
+        ),
         Setting(
             "checkin.safety_question",
             True,

@@ -1,0 +1,68 @@
+"""Which language hiki speaks (HIKI_LANG, the setting, the locale), English as the per-key
+fallback, and text wrapped by terminal cells."""
+
+from __future__ import annotations
+
+import pytest
+
+from hikicli.cli.plain import cell_width, wrap_cells
+from hikicli.content.catalog import content_root, load_catalog
+from hikicli.domain.language import LanguageChoice, choose_language
+
+
+@pytest.mark.parametrize(
+    "setting, env, expected",
+    [
+        ("", {"HIKI_LANG": "ja", "LANG": "en_US.UTF-8"}, LanguageChoice("ja", "env")),
+        ("ja", {"LANG": "en_US.UTF-8"}, LanguageChoice("ja", "setting")),
+        ("", {"LANG": "ja_JP.UTF-8"}, LanguageChoice("ja", "locale")),
+        ("", {"LC_ALL": "ja_JP.eucJP", "LANG": "en_GB.UTF-8"}, LanguageChoice("ja", "locale")),
+        ("", {"LANG": "C.UTF-8"}, LanguageChoice("en", "default")),
+        ("", {"LANGUAGE": "de:ja", "LANG": "de_DE.UTF-8"}, LanguageChoice("en", "default")),
+        ("en", {"LANG": "ja_JP.UTF-8"}, LanguageChoice("en", "setting")),
+        ("", {"HIKI_LANG": "klingon"}, LanguageChoice("en", "default")),
+    ],
+)
+def test_language_is_hiki_lang_then_setting_then_locale(setting, env, expected):
+    assert choose_language(setting, env) == expected
+
+
+def test_config_set_language_accepts_ja_and_refuses_others(hiki):
+    assert hiki(["config", "set", "language", "ja"]).exit_code == 0
+    result = hiki(["config", "set", "language", "xx"])
+    assert result.exit_code == 2 and "ja" in result.output
+
+
+def test_japanese_falls_back_to_english_key_by_key(tmp_path, monkeypatch):
+    import shutil
+
+    copy = tmp_path / "content"
+    shutil.copytree(content_root(), copy)
+    ja = copy / "ja"
+    shutil.rmtree(ja, ignore_errors=True)
+    ja.mkdir()
+    # a Japanese ui.yaml with one key only: every other key comes from English
+    (ja / "ui.yaml").write_text('checkin_done_today: "きょうはチェックインしました。"\n', "utf-8")
+    monkeypatch.setattr("hikicli.content.catalog.content_root", lambda: copy)
+    catalog = load_catalog("ja")
+    assert catalog["ui"]["checkin_done_today"] == "きょうはチェックインしました。"
+    assert catalog["ui"]["week_title"] == "The last 7 days"
+    # questionnaires stay in English until an official Japanese wording is in the reference
+    assert catalog["instruments"]["phq9"]["items"][8]["text"].startswith("Thoughts that you")
+
+
+def test_japanese_wraps_by_cells_with_kinsoku():
+    text = (
+        "つらさが重すぎるときは、いま連絡できる相談先を表示します。"
+        "「ひとりで抱えなくて大丈夫です。」"
+    )
+    lines = wrap_cells(text, 20)
+    assert all(cell_width(line) <= 20 for line in lines)
+    assert "".join(lines) == text  # nothing lost, nothing added between Japanese characters
+    assert not any(line[0] in "、。」" for line in lines)
+    assert not any(line[-1] == "「" for line in lines)
+
+
+def test_english_still_wraps_at_spaces():
+    lines = wrap_cells("If things feel too heavy: hiki crisis shows people you can reach now.", 30)
+    assert lines == ["If things feel too heavy: hiki", "crisis shows people you can", "reach now."]
