@@ -58,9 +58,17 @@ class ScriptedPrompter:
         assert value in [c[0] for c in choices], f"{value!r} is not a choice of {key!r}"
         return str(value)
 
-    def checkbox(self, key: str, message: str, choices: Sequence[tuple[str, str]]) -> list[str]:
+    def checkbox(
+        self,
+        key: str,
+        message: str,
+        choices: Sequence[tuple[str, str]],
+        exclusive: str | None = None,
+    ) -> list[str]:
         values = list(self._take(key))
         assert set(values) <= {c[0] for c in choices}
+        # the real prompter keeps the question open on this; a script must not get past it
+        assert not (exclusive in values and len(values) > 1), f"{exclusive!r} with others"
         return values
 
     def text(self, key: str, message: str, default: str = "", max_len: int = 4000) -> str:

@@ -28,7 +28,16 @@ class Prompter(Protocol):
         self, key: str, message: str, choices: Sequence[tuple[str, str]], default: str | None = None
     ) -> str: ...
 
-    def checkbox(self, key: str, message: str, choices: Sequence[tuple[str, str]]) -> list[str]: ...
+    def checkbox(
+        self,
+        key: str,
+        message: str,
+        choices: Sequence[tuple[str, str]],
+        exclusive: str | None = None,
+    ) -> list[str]:
+        """Tick any; `exclusive` (e.g. "No one today") cannot be ticked with another choice:
+        the question says so and stays open, so no answer given later is lost."""
+        ...
 
     def text(self, key: str, message: str, default: str = "", max_len: int = 4000) -> str: ...
 
@@ -47,14 +56,27 @@ def _looks_like_markdown(text: str) -> bool:
     )
 
 
-def _number_validator(lo: float, hi: float, whole: bool) -> Any:
+# The words of the questions' own machinery, in English when no catalog is given (tests); the
+# person's language comes from content/<lang>/ui.yaml `prompts` (AppContext.get_prompter).
+ENGLISH = {
+    "whole_number": "Please type a whole number from {lo} to {hi}.",
+    "number": "Please type a number from {lo} to {hi}.",
+    "too_long": "Please keep it under {max} characters.",
+    "exclusive": "\u201c{label}\u201d can't be ticked together with others: untick one.",
+    "select_instruction": "(arrow keys, then Enter)",
+    "checkbox_instruction": "(arrow keys, Space to tick, Enter when done)",
+}
+
+
+def _number_validator(lo: float, hi: float, whole: bool, texts: dict[str, str] = ENGLISH) -> Any:
     def check(raw: str) -> bool | str:
+        key = "whole_number" if whole else "number"
         try:
             value = int(raw) if whole else float(raw)
         except ValueError:
-            return f"Please type a {'whole ' if whole else ''}number from {lo:g} to {hi:g}."
+            return texts[key].format(lo=f"{lo:g}", hi=f"{hi:g}")
         if not lo <= value <= hi:
-            return f"Please type a number from {lo:g} to {hi:g}."
+            return texts[key].format(lo=f"{lo:g}", hi=f"{hi:g}")
         return True
 
     return check
@@ -66,7 +88,14 @@ class QuestionaryPrompter:
     `input`/`output` let tests drive it with prompt_toolkit's pipe input.
     """
 
-    def __init__(self, input: Any = None, output: Any = None, console: Any = None) -> None:
+    def __init__(
+        self,
+        input: Any = None,
+        output: Any = None,
+        console: Any = None,
+        texts: dict[str, str] | None = None,
+    ) -> None:
+        self.texts = {**ENGLISH, **(texts or {})}
         self.kw: dict[str, Any] = {}
         if input is not None:
             self.kw["input"] = input
@@ -100,7 +129,7 @@ class QuestionaryPrompter:
             questionary.text(
                 f"{message} ({lo}–{hi})",
                 default="" if default is None else str(default),
-                validate=_number_validator(lo, hi, whole=True),
+                validate=_number_validator(lo, hi, whole=True, texts=self.texts),
                 **self.kw,
             )
         )
@@ -115,7 +144,7 @@ class QuestionaryPrompter:
             questionary.text(
                 message,
                 default="" if default is None else f"{default:g}",
-                validate=_number_validator(lo, hi, whole=False),
+                validate=_number_validator(lo, hi, whole=False, texts=self.texts),
                 **self.kw,
             )
         )
@@ -127,21 +156,46 @@ class QuestionaryPrompter:
         import questionary
 
         items = [questionary.Choice(title=label, value=value) for value, label in choices]
-        return str(
-            self._ask(questionary.select(message, choices=items, default=default, **self.kw))
+        question = questionary.select(
+            message,
+            choices=items,
+            default=default,
+            instruction=self.texts["select_instruction"],
+            **self.kw,
         )
+        return str(self._ask(question))
 
-    def checkbox(self, key: str, message: str, choices: Sequence[tuple[str, str]]) -> list[str]:
+    def checkbox(
+        self,
+        key: str,
+        message: str,
+        choices: Sequence[tuple[str, str]],
+        exclusive: str | None = None,
+    ) -> list[str]:
         import questionary
 
         items = [questionary.Choice(title=label, value=value) for value, label in choices]
-        return list(self._ask(questionary.checkbox(message, choices=items, **self.kw)))
+        labels = dict(choices)
+
+        def check(ticked: list[str]) -> bool | str:
+            if exclusive is not None and exclusive in ticked and len(ticked) > 1:
+                return self.texts["exclusive"].format(label=labels[exclusive])
+            return True
+
+        question = questionary.checkbox(
+            message,
+            choices=items,
+            validate=check,
+            instruction=self.texts["checkbox_instruction"],
+            **self.kw,
+        )
+        return list(self._ask(question))
 
     def text(self, key: str, message: str, default: str = "", max_len: int = 4000) -> str:
         import questionary
 
         def check(raw: str) -> bool | str:
-            return True if len(raw) <= max_len else f"Please keep it under {max_len} characters."
+            return True if len(raw) <= max_len else self.texts["too_long"].format(max=max_len)
 
         return str(self._ask(questionary.text(message, default=default, validate=check, **self.kw)))
 

@@ -211,5 +211,9 @@ class AppContext:
         from hikicli.cli.render import console
         from hikicli.prompting import QuestionaryPrompter
 
-        self.prompter = QuestionaryPrompter(console=console())
+        try:
+            texts = dict(self.catalog["ui"].get("prompts") or {})
+        except Exception:  # the questions' machinery words must never stop a question
+            texts = {}
+        self.prompter = QuestionaryPrompter(console=console(), texts=texts)
         return self.prompter

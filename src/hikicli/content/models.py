@@ -100,6 +100,17 @@ class SuggestionsContent(Strict):
     suggestions: list[Suggestion] = Field(min_length=1)
 
 
+class PromptTexts(Strict):
+    """The words of the questions' own machinery (hikicli.prompting)."""
+
+    whole_number: Text  # {lo} {hi}
+    number: Text  # {lo} {hi}
+    too_long: Text  # {max}
+    exclusive: Text  # {label}: a box that cannot be ticked with others ("No one today")
+    select_instruction: Text
+    checkbox_instruction: Text
+
+
 class UiContent(Strict):
     greeting_morning: Text
     greeting_afternoon: Text
@@ -117,6 +128,7 @@ class UiContent(Strict):
     weekdays: list[Text] = Field(min_length=7, max_length=7)  # Monday first
     day_label: Text  # {weekday} {day}: a day in the dashboard's week
     week_columns: list[Text] = Field(min_length=5, max_length=5)  # mood … contact
+    prompts: PromptTexts
     welcome_back: Text
     checkin_done_today: Text
     checkin_not_yet: Text

@@ -60,7 +60,8 @@ def run_checkin(
     sleep = prompter.number("sleep", _with_help(q["sleep"]), 0, MAX_SLEEP)
     outside = int(prompter.number("outside", _with_help(q["outside"]), 0, MAX_OUTSIDE))
     choices = [(c["id"], c["label"]) for c in content["contact_choices"]]
-    contact = prompter.checkbox("contact", _with_help(q["contact"]), choices)
+    # "No one today" with another box would fail at the end: refused at the question instead
+    contact = prompter.checkbox("contact", _with_help(q["contact"]), choices, exclusive="none")
     note = prompter.text("note", _with_help(q["note"]), max_len=MAX_NOTE)
     return make_checkin(
         date=day,
