@@ -357,7 +357,7 @@ def test_an_encrypted_plan_is_never_called_missing_in_a_risk_answer(hiki, make_c
 
 
 def plan_state_of(ctx):
-    from hikicli.cli.safety_support import plan_state
+    from hikicli.services.safety_plan_state import plan_state
 
     return plan_state(ctx)[0]
 

@@ -32,7 +32,7 @@ def content():
 
 
 def prompter(pipe) -> QuestionaryPrompter:
-    return QuestionaryPrompter(input=pipe, output=DummyOutput(), console=None)
+    return QuestionaryPrompter(input=pipe, output=DummyOutput())
 
 
 def test_a_whole_checkin_through_the_real_prompts(pipe, content, capsys):

@@ -6,7 +6,7 @@ plain values back, so tests can answer with a scripted prompter keyed by the sam
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from hikicli.errors import Cancelled
@@ -48,14 +48,6 @@ class Prompter(Protocol):
         ...
 
 
-def _looks_like_markdown(text: str) -> bool:
-    return (
-        "**" in text
-        or "`" in text
-        or any(line.lstrip().startswith(("#", "- ", "* ", "> ")) for line in text.splitlines())
-    )
-
-
 # The words of the questions' own machinery, in English when no catalog is given (tests); the
 # person's language comes from content/<lang>/ui.yaml `prompts` (AppContext.get_prompter).
 ENGLISH = {
@@ -85,14 +77,16 @@ def _number_validator(lo: float, hi: float, whole: bool, texts: dict[str, str] =
 class QuestionaryPrompter:
     """Asks in the terminal. Ctrl-C raises Cancelled at once, so nothing half-done is saved.
 
-    `input`/`output` let tests drive it with prompt_toolkit's pipe input.
+    `input`/`output` let tests drive it with prompt_toolkit's pipe input. `show` puts a flow's
+    words between questions on the screen: the cli passes `cli.render.show_text` (Markdown when
+    there is markup); without it they are printed as they are.
     """
 
     def __init__(
         self,
         input: Any = None,
         output: Any = None,
-        console: Any = None,
+        show: Callable[[str], None] | None = None,
         texts: dict[str, str] | None = None,
     ) -> None:
         self.texts = {**ENGLISH, **(texts or {})}
@@ -101,7 +95,7 @@ class QuestionaryPrompter:
             self.kw["input"] = input
         if output is not None:
             self.kw["output"] = output
-        self.console = console
+        self.show = show
 
     def _ask(self, question: Any) -> Any:
         try:
@@ -113,14 +107,10 @@ class QuestionaryPrompter:
         return answer
 
     def say(self, text: str) -> None:
-        if self.console is None:
+        if self.show is None:
             print(text)
-        elif _looks_like_markdown(text):
-            from rich.markdown import Markdown  # ~60 ms to import: only when there is markup
-
-            self.console.print(Markdown(text))
         else:
-            self.console.print(text, markup=False, highlight=False)
+            self.show(text)
 
     def scale(self, key: str, message: str, lo: int, hi: int, default: int | None = None) -> int:
         import questionary

@@ -15,8 +15,6 @@ import typer
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
 
-Instruments = dict[str, tuple[dict[str, Any], Path | None]]
-
 
 @app.command()
 def assess(
@@ -61,46 +59,22 @@ def assess(
         return
     if instrument_id is not None:
         raise UsageError(f"Unexpected extra argument '{instrument_id}'.")
-    instrument, origin = find_instrument(actx, target)
+    from hikicli.cli.render import print_notes
+    from hikicli.services.instrument_lookup import all_instruments, find_instrument
+
+    lookup = all_instruments(actx)
+    print_notes(lookup.notes)
+    instrument, origin = find_instrument(lookup, target)
     administer(actx, instrument, origin, answers, as_json)
 
 
-def all_instruments(actx: AppContext, warn: bool = True) -> Instruments:
-    """Shipped instruments, then the counselor's files in the profile's `instruments/` folder."""
-    from hikicli.content.instrument_files import user_instruments
-
-    found: Instruments = {i: (data, None) for i, data in actx.catalog["instruments"].items()}
-    own, problems = user_instruments(actx.paths.data_dir / "instruments")
-    notes = list(problems)
-    for iid, (data, path) in own.items():
-        if iid in found:
-            notes.append(
-                actx.catalog["safety"]["assess"]["file_shadowed"].format(id=iid, path=path)
-            )
-            continue
-        found[iid] = (data, path)
-    if warn:
-        from hikicli.cli.render import err_console
-
-        for note in notes:
-            err_console().print(f"Note: {note}", markup=False)
-    return found
-
-
-def find_instrument(actx: AppContext, iid: str) -> tuple[dict[str, Any], Path | None]:
-    from hikicli.errors import UsageError
-
-    found = all_instruments(actx)
-    if iid not in found:
-        raise UsageError(
-            f"Unknown questionnaire '{iid}'. Known: {', '.join(sorted(found))} "
-            "(or `list`, `history`)."
-        )
-    return found[iid]
-
-
 def show_list(actx: AppContext, as_json: bool) -> None:
-    found = all_instruments(actx)
+    from hikicli.cli.render import print_notes
+    from hikicli.services.instrument_lookup import all_instruments
+
+    lookup = all_instruments(actx)
+    print_notes(lookup.notes)
+    found = lookup.instruments
     rows = [
         {
             "id": iid,
@@ -322,6 +296,6 @@ def _follow_ups(actx: AppContext, view: dict[str, Any], offer_more: bool) -> Non
             administer(actx, offered, None, None, False, offer_more=False)
             return
     if view["risk"]:
-        from hikicli.cli.checkin_run import _offer_plan
+        from hikicli.cli.safety_plan_edit import offer_plan
 
-        _offer_plan(actx)
+        offer_plan(actx)

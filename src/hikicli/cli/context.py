@@ -190,7 +190,7 @@ class AppContext:
         return self._risk
 
     def _plan_state(self) -> Any:
-        from hikicli.cli.safety_support import plan_state
+        from hikicli.services.safety_plan_state import plan_state
 
         state = plan_state(self)[0]
         return "unknown" if state == "locked" else state
@@ -208,12 +208,12 @@ class AppContext:
             raise NeedsTerminal(
                 f"No terminal to ask questions in. Pass the answers as flags: {flags_hint}"
             )
-        from hikicli.cli.render import console
+        from hikicli.cli.render import show_text
         from hikicli.prompting import QuestionaryPrompter
 
         try:
             texts = dict(self.catalog["ui"].get("prompts") or {})
         except Exception:  # the questions' machinery words must never stop a question
             texts = {}
-        self.prompter = QuestionaryPrompter(console=console(), texts=texts)
+        self.prompter = QuestionaryPrompter(show=show_text, texts=texts)
         return self.prompter

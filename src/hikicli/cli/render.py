@@ -64,3 +64,22 @@ def print_notes(notes: list[str]) -> None:
 def entry_json(event: dict[str, Any]) -> dict[str, Any]:
     """One saved event as `--json` shows it: its id, kind and time, then its data."""
     return {"id": event["id"], "kind": event["kind"], "recorded": event["ts"], **event["data"]}
+
+
+def _looks_like_markdown(text: str) -> bool:
+    return (
+        "**" in text
+        or "`" in text
+        or any(line.lstrip().startswith(("#", "- ", "* ", "> ")) for line in text.splitlines())
+    )
+
+
+def show_text(text: str) -> None:
+    """A flow's words between questions (the Prompter's `say`): Markdown when there is markup,
+    else as written."""
+    if _looks_like_markdown(text):
+        from rich.markdown import Markdown  # ~60 ms to import: only when there is markup
+
+        console().print(Markdown(text))
+    else:
+        console().print(text, markup=False, highlight=False)
