@@ -50,9 +50,13 @@ def encrypt(ctx: typer.Context) -> None:
     """Encrypt your data with a passphrase (asked twice; HIKI_PASSPHRASE for scripts)."""
     from hikicli.storage.convert import encrypt_profile
     from hikicli.storage.crypto import read_header
+    from hikicli.storage.encstate import recorded_header
 
     actx: AppContext = ctx.obj
-    already = read_header(actx.paths.log_file) is not None
+    # encryption.json too: a lost log must not make this look like a first encryption
+    already = (
+        read_header(actx.paths.log_file) is not None or recorded_header(actx.paths) is not None
+    )
     passphrase = "" if already else _new_passphrase(actx, PASSPHRASE_ENV, intro=True)
     result = encrypt_profile(actx.paths, actx.keys, passphrase)
     texts = _texts(actx)
@@ -152,3 +156,41 @@ def backup_restore(
     typer.echo(
         texts["restore_done"].format(id=restored.id, before=before.id if before else "(none)")
     )
+
+
+@data_app.command("restore-header")
+def restore_header(
+    ctx: typer.Context,
+    yes: Annotated[bool, typer.Option("--yes", help="Restore without asking (scripts).")] = False,
+) -> None:
+    """Bring back a damaged encryption header from encryption.json or a backup (asks first)."""
+    from hikicli.storage.encstate import log_header_state, matching_copy, put_header
+
+    actx: AppContext = ctx.obj
+    state = log_header_state(actx.paths)
+    if state in ("ok", "plain", "missing"):
+        words = {
+            "ok": "The log's encryption header is fine; nothing was changed.",
+            "plain": "The data is not encrypted, so it has no header to restore.",
+            "missing": "There is no log yet; nothing was changed.",
+        }
+        typer.echo(words[state])
+        return
+    copy = matching_copy(actx.paths, actx.keys.passphrase())
+    if copy is None:
+        raise UsageError(
+            "No saved copy of the header (encryption.json, backups) opens the log with this "
+            "passphrase. Nothing was changed; `hiki data backup list` shows the backups."
+        )
+    if not yes:
+        prompter = actx.get_prompter("--yes")
+        question = (
+            f"The copy in {copy.source} opens your log. Put it back as line 1 of "
+            f"{actx.paths.log_file.name}? (Your entries stay as they are; the log as it is now "
+            "is backed up first.)"
+        )
+        if not prompter.confirm("restore_header", question, default=True):
+            typer.echo("Nothing was changed.")
+            return
+    put_header(actx.paths, copy)
+    typer.echo(f"The encryption header was restored from {copy.source}.")

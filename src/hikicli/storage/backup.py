@@ -29,6 +29,7 @@ from hikicli.storage.files import (
     fsync_dir,
     locked,
     open_private,
+    read_regular,
 )
 from hikicli.storage.paths import Paths
 
@@ -62,9 +63,10 @@ class Backup:
     def records(self) -> int:
         """Lines in the copied log (the encryption header not counted); no passphrase needed."""
         log = self.path / "log.jsonl"
-        if not log.exists():
+        try:
+            data = read_regular(log)
+        except (FileNotFoundError, StorageError):
             return 0
-        data = log.read_bytes()
         lines = data.count(b"\n")
         return lines - 1 if data.startswith(b'{"hiki":"encrypted"') else lines
 
@@ -126,7 +128,7 @@ def _sweep(folder: Path) -> None:
 
 
 def _copy_private(src: Path, dst: Path) -> None:
-    data = src.read_bytes()
+    data = read_regular(src)  # a link or FIFO in the log's place is refused, never copied
     fd = open_private(dst, os.O_WRONLY | os.O_TRUNC)
     try:
         view = memoryview(data)
@@ -141,7 +143,7 @@ def create_backup_locked(
     paths: Paths, now: dt.datetime | None = None, rotate: bool = True, protect: str = ""
 ) -> Backup | None:
     """Copy the private files into a new backup; None when there is nothing to back up."""
-    sources = [p for p in private_files(paths) if p.exists()]
+    sources = [p for p in private_files(paths) if os.path.lexists(p)]
     if not sources:
         return None
     folder = ensure_private_dir(backups_dir(paths))
@@ -199,6 +201,18 @@ def auto_backup(paths: Paths) -> None:
         create_backup_locked(paths, now)
 
 
+def _follow_restored_header(paths: Paths) -> None:
+    """An encrypted log brought back is recorded in encryption.json (its key may differ from
+    the one recorded). A plaintext one leaves the record as it is: saving then stays refused
+    until `hiki data encrypt` seals it, so a restore never turns encryption off by itself."""
+    from hikicli.storage.crypto import read_header
+    from hikicli.storage.encstate import sync_state
+
+    header = read_header(paths.log_file)
+    if header is not None:
+        sync_state(paths, header)
+
+
 def backup_now(paths: Paths) -> Backup | None:
     with locked(paths.lock_file):
         return create_backup_locked(paths)
@@ -212,16 +226,17 @@ def restore_backup(paths: Paths, backup_id: str) -> tuple[Backup, Backup | None]
         before = create_backup_locked(paths, protect=backup.id)
         for target in private_files(paths):
             source = backup.path / target.name
-            if source.exists():
-                data = source.read_bytes()
+            if os.path.lexists(source):
+                data = read_regular(source)
                 atomic_write(target, data)
-                if target.read_bytes() != data:
+                if read_regular(target) != data:
                     raise StorageError(
                         f"Restoring {target.name} did not verify. Your previous data is in "
                         f"backup {before.id if before else '(none)'}."
                     )
             elif target.exists():
                 target.unlink()  # it was not there when the backup was made; it is in `before`
+        _follow_restored_header(paths)
         shutil.rmtree(paths.profile_cache_dir, ignore_errors=True)
         fsync_dir(paths.data_dir)
         return backup, before

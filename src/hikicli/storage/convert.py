@@ -41,7 +41,14 @@ from hikicli.storage.crypto import (
     seal_lines,
     split_header,
 )
-from hikicli.storage.files import atomic_write, locked, open_private, sweep_temp_files
+from hikicli.storage.encstate import recorded_header, remove_state, write_state
+from hikicli.storage.files import (
+    atomic_write,
+    locked,
+    open_private,
+    read_regular,
+    sweep_temp_files,
+)
 from hikicli.storage.log import EventLog
 from hikicli.storage.paths import Paths
 
@@ -53,7 +60,7 @@ class Converted:
 
 
 def _all_files(paths: Paths, skip: str = "") -> list[Path]:
-    files = [p for p in private_files(paths) if p.exists()]
+    files = [p for p in private_files(paths) if os.path.lexists(p)]
     for backup in list_backups(paths):
         if backup.id != skip:
             files += backup.files()
@@ -61,7 +68,7 @@ def _all_files(paths: Paths, skip: str = "") -> list[Path]:
 
 
 def _repair_log_tail(paths: Paths, keys: KeyRing) -> None:
-    if not paths.log_file.exists():
+    if not os.path.lexists(paths.log_file):
         return
     fd = open_private(paths.log_file, os.O_RDWR | os.O_APPEND)
     try:
@@ -74,7 +81,7 @@ def _repair_log_tail(paths: Paths, keys: KeyRing) -> None:
 
 def _convert_file(path: Path, keys: KeyRing, target: Cipher | None) -> bool:
     """Rewrite one file in the target form; False when it already is in that form."""
-    data = path.read_bytes()
+    data = read_regular(path)
     where = str(path)
     source, plain = open_lines(keys, data, where, keep_damaged=True)
     if target is None:
@@ -95,7 +102,7 @@ def _convert_file(path: Path, keys: KeyRing, target: Cipher | None) -> bool:
     if open_lines(check, new, where, keep_damaged=True)[1] != plain:
         raise StorageError(f"{where}: the converted file did not verify. Nothing was changed.")
     atomic_write(path, new)
-    if path.read_bytes() != new:
+    if read_regular(path) != new:
         raise StorageError(f"{where}: the file read back differs from what was written.")
     return True
 
@@ -111,7 +118,7 @@ def _convert_all(paths: Paths, keys: KeyRing, target: Cipher | None, log_first: 
         files.insert(0 if log_first else len(files), paths.log_file)
     # Open every file first: a damaged header or an unknown key stops us before any change.
     for path in files:
-        open_lines(keys, path.read_bytes(), str(path), keep_damaged=True)
+        open_lines(keys, read_regular(path), str(path), keep_damaged=True)
     safety = create_backup_locked(paths, rotate=False)
     changed = 0
     try:
@@ -139,10 +146,13 @@ def encrypt_profile(paths: Paths, keys: KeyRing, passphrase: str) -> Converted:
     """Encrypt every private file with a new data key wrapped by `passphrase`.
 
     If the log is already encrypted (an interrupted or repeated run), its key is used and the
-    files still in plaintext are finished; `keys` then asks for the current passphrase."""
+    files still in plaintext are finished; `keys` then asks for the current passphrase. So it
+    does when only encryption.json says the profile is encrypted (the log was cut or deleted, or
+    a plaintext log was put back): the recorded key is used, never a new one."""
     header = read_header(paths.log_file)
-    if header is not None:
-        target = keys.cipher(header)
+    recorded = header or recorded_header(paths)
+    if recorded is not None:
+        target = keys.cipher(recorded)
     else:
         target = new_cipher(check_new_passphrase(passphrase))
         keys.add(target)
@@ -153,19 +163,31 @@ def encrypt_profile(paths: Paths, keys: KeyRing, passphrase: str) -> Converted:
             raise StorageError(
                 "The log was encrypted by another hiki meanwhile; nothing was changed."
             )
-        if not paths.log_file.exists():
+        if not os.path.lexists(paths.log_file):
             # Encrypting before the first entry: the header line alone marks the log encrypted.
             atomic_write(paths.log_file, b"")
+        # Recorded first: from here on no save can be plaintext, even if this run is killed.
+        write_state(paths, target.header)
         return _convert_all(paths, keys, target, log_first=True)
 
 
 def decrypt_profile(paths: Paths, keys: KeyRing) -> Converted:
     header = read_header(paths.log_file)
+    recorded = recorded_header(paths)
     if header is None and not any(read_header(p) for p in _all_files(paths)):
-        raise UsageError("The data is not encrypted. Nothing was changed.")
+        if recorded is None:
+            raise UsageError("The data is not encrypted. Nothing was changed.")
+        # Only encryption.json is left (a decrypt killed at its last step, or a log cut to
+        # nothing): the passphrase that opens it is asked before encryption is recorded off.
+        keys.cipher(recorded)
+        with locked(paths.lock_file):
+            remove_state(paths)
+        return Converted(1, 0)
     _unlock_all(paths, keys)
     with locked(paths.lock_file):
-        return _convert_all(paths, keys, None, log_first=False)
+        result = _convert_all(paths, keys, None, log_first=False)
+        remove_state(paths)  # last: the log is plaintext now
+        return result
 
 
 def change_passphrase(paths: Paths, keys: KeyRing, new_passphrase: str) -> Converted:
@@ -183,7 +205,9 @@ def change_passphrase(paths: Paths, keys: KeyRing, new_passphrase: str) -> Conve
             raise StorageError(
                 "The log changed while changing the passphrase; nothing was changed."
             )
-        return _convert_all(paths, keys, target, log_first=False)
+        result = _convert_all(paths, keys, target, log_first=False)
+        write_state(paths, target.header)
+        return result
 
 
 def _unlock_all(paths: Paths, keys: KeyRing) -> None:

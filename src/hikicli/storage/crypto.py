@@ -38,6 +38,12 @@ MIN_PASSPHRASE = 8
 PASSPHRASE_ENV = "HIKI_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "HIKI_NEW_PASSPHRASE"
 MAX_HEADER = 4096
+# The most scrypt work hiki accepts from a header: memory 128·n·r bytes (here at most 256 MiB) and
+# n·r·p at most 2^22 (about 2 s on the development machine; age's default, n=2^18 r=8 p=1, is
+# 2^21). A header asking for more was not written by hiki: deriving for it could take minutes
+# and gigabytes (a header tampered to n=2^22 r=64 asked for 32 GiB), so it is refused unread.
+MAX_SCRYPT_MEMORY = 256 * 2**20
+MAX_SCRYPT_WORK = 2**22
 
 
 class WrongPassphrase(StorageError):
@@ -94,13 +100,41 @@ class Header:
         except StorageError:
             raise
         except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
-            raise StorageError(
-                f"{where}: the encryption header (line 1) is damaged. Nothing was changed; "
-                "a backup may help: `hiki data backup list`."
-            ) from None
-        if not (2 <= header.n <= 2**22 and header.r <= 64 and header.p <= 16):
-            raise StorageError(f"{where}: the encryption header has unsafe parameters.")
+            raise DamagedHeader(where) from None
+        problem = scrypt_problem(header.n, header.r, header.p)
+        if problem is None and len(header.salt) < 8:
+            problem = "its salt is too short"
+        if problem is None and (len(header.wrap_nonce) != NONCE_BYTES or len(header.wrapped) != 48):
+            problem = "its wrapped key is not the right size"
+        if problem is not None:
+            raise DamagedHeader(where, problem)
         return header
+
+
+def scrypt_problem(n: int, r: int, p: int) -> str | None:
+    """Why hiki refuses these scrypt settings, or None: n a power of two from 2, r and p from 1,
+    and at most MAX_SCRYPT_MEMORY / MAX_SCRYPT_WORK (checked before any work is done)."""
+    if n < 2 or n & (n - 1) or r < 1 or p < 1:
+        return f"its key settings are not valid scrypt settings (n={n}, r={r}, p={p})"
+    if 128 * n * r > MAX_SCRYPT_MEMORY or n * r * p > MAX_SCRYPT_WORK:
+        return (
+            f"its key settings (scrypt n={n}, r={r}, p={p}) ask for far more work than hiki "
+            "ever uses, so they were not tried"
+        )
+    return None
+
+
+class DamagedHeader(StorageError):
+    """Line 1 of an encrypted file cannot be used. `hiki data restore-header` can bring back a
+    copy of the same header from encryption.json or a backup."""
+
+    def __init__(self, where: str, why: str = "") -> None:
+        self.where = where
+        detail = f" ({why})" if why else ""
+        super().__init__(
+            f"{where}: the encryption header (line 1) is damaged{detail}. Nothing was changed.\n"
+            "`hiki data restore-header` can bring back a saved copy of it (it asks first)."
+        )
 
 
 def split_header(data: bytes) -> tuple[bytes | None, int]:
@@ -115,13 +149,12 @@ def split_header(data: bytes) -> tuple[bytes | None, int]:
 
 def read_header(path: os.PathLike[str] | str) -> Header | None:
     """The header of the file at `path`, or None if it is plaintext or missing."""
+    from hikicli.storage.files import read_regular
+
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(MAX_HEADER)
+        head = read_regular(path, MAX_HEADER)
     except FileNotFoundError:
         return None
-    except OSError as err:
-        raise StorageError(f"Cannot read {path}: {err.strerror or err}.") from None
     line, _ = split_header(head)
     return Header.parse(line, str(path)) if line is not None else None
 
@@ -130,10 +163,11 @@ def header_only(path: os.PathLike[str] | str) -> bool:
     """True when the file is an encryption header and nothing else: an encrypted log that holds
     no records at all. Needs no passphrase and tells nothing the file's size does not already
     show. False whenever there is anything after the header, even a torn piece of a record."""
+    from hikicli.storage.files import read_regular
+
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(MAX_HEADER + 2)
-    except OSError:
+        head = read_regular(path, MAX_HEADER + 2)
+    except (OSError, StorageError):
         return False
     line, start = split_header(head)
     return line is not None and start == len(head)
@@ -147,7 +181,24 @@ def header_from_fd(fd: int, where: str) -> Header | None:
 def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
+    problem = scrypt_problem(n, r, p)
+    if problem is not None:  # Header.parse refuses these already; never derive for them
+        raise StorageError(f"The encryption header cannot be used: {problem}. Nothing was changed.")
+    try:
+        secret = passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(
+            "The passphrase is not valid UTF-8 text (if it came from "
+            f"{PASSPHRASE_ENV} or {NEW_PASSPHRASE_ENV}, set it again from a UTF-8 terminal). "
+            "Nothing was changed."
+        ) from None
+    try:
+        return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret)
+    except (ValueError, MemoryError):
+        raise StorageError(
+            "The encryption header's key settings cannot be used on this computer. "
+            "Nothing was changed."
+        ) from None
 
 
 class Cipher:
@@ -230,6 +281,13 @@ def unlock(header: Header, passphrase: str) -> Cipher:
 
 
 def check_new_passphrase(passphrase: str) -> str:
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(
+            "The new passphrase is not valid UTF-8 text (from a terminal or variable with another "
+            "encoding). Nothing was changed."
+        ) from None
     if len(passphrase) < MIN_PASSPHRASE:
         raise UsageError(
             f"The passphrase must be at least {MIN_PASSPHRASE} characters. Nothing was changed."

@@ -1,4 +1,9 @@
-"""Private files: 0700 folders, 0600 files whatever the umask, and atomic rewrites."""
+"""Private files: 0700 folders, 0600 files whatever the umask, and atomic rewrites.
+
+Every private file is opened without following a symbolic link (O_NOFOLLOW) and without blocking
+(O_NONBLOCK: a FIFO put where the log should be must not hang hiki), and only a regular file is
+read or written: anything else is refused with a message naming it (`NotRegular`).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,101 @@ from hikicli.errors import StorageError
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 TEMP_PREFIX = ".hiki-tmp-"
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+class NotRegular(StorageError):
+    """A private file is a symbolic link, a FIFO, a device or a folder."""
+
+    def __init__(self, path: os.PathLike[str] | str, what: str = "") -> None:
+        what = what or "a link or a special file"
+        super().__init__(
+            f"{path} is {what}, not a regular file; hiki reads and writes only regular files "
+            "in its folder and follows no links. Nothing was changed."
+        )
+
+
+def _kind_of(mode: int) -> str:
+    import stat
+
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a special file"
+
+
+def check_regular(path: os.PathLike[str] | str) -> bool:
+    """True when `path` is a regular file, False when it does not exist; NotRegular otherwise
+    (a link, even to a regular file, is refused: os.lstat looks at the link itself)."""
+    import stat
+
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return False
+    except OSError as err:
+        raise StorageError(f"Cannot read {path}: {err.strerror or err}.") from None
+    if not stat.S_ISREG(mode):
+        raise NotRegular(path, _kind_of(mode))
+    return True
+
+
+def open_regular(path: os.PathLike[str] | str, flags: int, mode: int = FILE_MODE) -> int:
+    """os.open that follows no link at `path`, never blocks on a FIFO, and keeps the descriptor
+    only for a regular file (NotRegular otherwise). Other OSErrors (FileNotFoundError, a
+    read-only folder) reach the caller."""
+    import stat
+
+    try:
+        fd = os.open(path, flags | NOFOLLOW | NONBLOCK | CLOEXEC, mode)
+    except OSError as err:
+        if err.errno in (errno.ELOOP, errno.ENXIO, errno.EISDIR) or (
+            err.errno == errno.EMLINK and NOFOLLOW  # the BSDs say EMLINK for a link
+        ):
+            raise NotRegular(path) from None
+        raise
+    try:
+        st_mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(st_mode):
+            raise NotRegular(path, _kind_of(st_mode))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_regular(path: os.PathLike[str] | str, limit: int | None = None) -> bytes:
+    """The bytes of the regular file at `path` (at most `limit`), never through a link or from
+    a FIFO. FileNotFoundError when it is missing; other problems are StorageError."""
+    try:
+        fd = open_regular(path, os.O_RDONLY)
+    except (FileNotFoundError, StorageError):
+        raise
+    except OSError as err:
+        raise StorageError(f"Cannot read {path}: {err.strerror or err}.") from None
+    try:
+        size = os.fstat(fd).st_size if limit is None else limit
+        chunks = []
+        left = size
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 24))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        if limit is None:  # a file that grew since fstat: read the rest too
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as err:
+        raise StorageError(f"Cannot read {path}: {err.strerror or err}.") from None
+    finally:
+        os.close(fd)
 
 
 def describe_os_error(err: OSError, path: Path) -> str:
@@ -41,8 +141,9 @@ def ensure_private_dir(path: Path) -> Path:
 
 
 def open_private(path: Path, flags: int) -> int:
-    """Open (creating if needed) with 0600, fixing the mode after creation whatever the umask."""
-    fd = os.open(path, flags | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
+    """Open (creating if needed) with 0600, fixing the mode after creation whatever the umask.
+    A link or special file at `path` is refused (NotRegular), never followed or chmod-ed."""
+    fd = open_regular(path, flags | os.O_CREAT, FILE_MODE)
     try:
         if (os.fstat(fd).st_mode & 0o777) != FILE_MODE:
             os.fchmod(fd, FILE_MODE)
@@ -62,21 +163,20 @@ def fsync_dir(path: Path) -> None:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temp file in the same folder, fsync, then os.replace."""
-    import stat
+    """Write `data` to `path` through a temp file in the same folder, fsync, then os.replace.
+
+    A link at `path` is refused, not replaced: replacing it would leave the old contents (perhaps
+    plaintext) at its target while hiki believed them gone."""
     import tempfile
 
     # hiki's own folders are created private; a folder the user chose (-o) is left as it is.
     if not path.parent.exists():
         ensure_private_dir(path.parent)
+    check_regular(path)
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise StorageError(f"{path} is not a regular file; hiki writes only regular files.")
-    except FileNotFoundError:
-        pass
-    except OSError as err:
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    except OSError as err:  # a read-only or full folder: nothing was written
         raise StorageError(describe_os_error(err, path)) from None
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     try:
         os.fchmod(fd, FILE_MODE)
         view = memoryview(data)

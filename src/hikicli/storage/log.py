@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ from hikicli.storage.files import (
     ensure_private_dir,
     locked,
     open_private,
+    open_regular,
     sweep_temp_files,
 )
 from hikicli.storage.paths import Paths
@@ -36,7 +38,26 @@ if TYPE_CHECKING:
     from hikicli.storage.crypto import Cipher, Header, KeyRing
 
 SCHEMA_VERSION = LOG_SCHEMA_VERSION
+# A line as hiki writes it starts `{"v":N`; this finds one whose N is not a known version (0 to
+# SCHEMA_VERSION) without reading the rest: the first such line is checked by number.
+_NEWER = re.compile(
+    rb'(?:^|\n)\{"v":\s*(?!(?:'
+    + b"|".join(str(n).encode() for n in range(SCHEMA_VERSION, -1, -1))
+    + rb")[^0-9])(\d+)"
+)
 Event = dict[str, Any]
+
+
+class LogTooLarge(StorageError):
+    """A bounded read (`hiki crisis`) met a log larger than its limit."""
+
+
+def _read_all(fd: int, offset: int) -> bytes:
+    chunks = []
+    while chunk := os.pread(fd, 1 << 24, offset):
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
 
 
 @dataclass(frozen=True)
@@ -103,14 +124,30 @@ def parse_line(raw: bytes, lineno: int) -> tuple[Event | None, LogProblem | None
     return obj, None
 
 
+def complete_record(tail: bytes, cipher: Cipher | None = None) -> bytes | None:
+    """The plaintext of a last line that has no newline but is a whole record (a JSON object;
+    sealed: one that decrypts), else None. A cut-off line is never one: no proper prefix of a
+    JSON object is itself a JSON object, and a cut sealed record fails its tag."""
+    try:
+        raw = cipher.open(tail) if cipher is not None else tail
+        obj = json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    return raw if isinstance(obj, dict) else None
+
+
 def parse_bytes(data: bytes, first_line: int = 1, cipher: Cipher | None = None) -> LogRead:
-    """Parse complete lines of `data`; a tail without a newline is left unread.
+    """Parse complete lines of `data`; a tail without a newline is left unread, unless it is a
+    whole record (complete_record): then it is read like any line, and `end` is after it (the
+    next save gives it its newline instead of moving it to the quarantine).
 
     With a cipher, `data` holds sealed records (line 1 of the file, the header, is skipped)."""
     result = LogRead()
     end = data.rfind(b"\n") + 1
+    whole_tail = end < len(data) and complete_record(data[end:], cipher) is not None
+    body = data + b"\n" if whole_tail else data[:end]
     lineno = first_line - 1
-    for raw in data[:end].split(b"\n")[:-1]:
+    for raw in body.split(b"\n")[:-1]:
         lineno += 1
         if not raw.strip():
             continue
@@ -132,9 +169,9 @@ def parse_bytes(data: bytes, first_line: int = 1, cipher: Cipher | None = None) 
         elif problem is not None:
             text = raw.decode("utf-8", "replace")
             result.problems.append(LogProblem(problem.line, problem.reason, text))
-    result.end = end
+    result.end = len(data) if whole_tail else end
     result.lines = lineno - first_line + 1
-    if end < len(data):
+    if end < len(data) and not whole_tail:
         result.problems.append(
             LogProblem(
                 lineno + 1,
@@ -156,11 +193,12 @@ class EventLog:
         self.quarantined = 0
 
     def exists(self) -> bool:
-        return self.path.exists()
+        # lexists: a link at the log's place is there (and refused when read), not "no log"
+        return os.path.lexists(self.path)
 
     def header(self) -> Header | None:
         """The encryption header, or None when the log is plaintext or missing."""
-        if not self.path.exists():
+        if not self.exists():
             return None
         from hikicli.storage.crypto import read_header
 
@@ -189,16 +227,30 @@ class EventLog:
     def read(self) -> LogRead:
         return self.read_from(0, 1)
 
-    def read_from(self, offset: int, first_line: int) -> LogRead:
+    def read_from(self, offset: int, first_line: int, limit: int | None = None) -> LogRead:
+        """The events from byte `offset` (line `first_line`) on. With `limit`, a log larger
+        than that many bytes is not read: LogTooLarge."""
         try:
-            with open(self.path, "rb") as fh:
-                head = fh.read(4096)
-                fh.seek(offset)
-                data = fh.read()
+            fd = open_regular(self.path, os.O_RDONLY)
         except FileNotFoundError:
             return LogRead(end=offset)
         except OSError as err:
             raise StorageError(f"Cannot read the log {self.path}: {err.strerror or err}.") from None
+        try:
+            size = os.fstat(fd).st_size
+            if limit is not None and size - offset > limit:
+                raise LogTooLarge(f"{self.path} is larger than {limit} bytes.")
+            head = os.pread(fd, 4096, 0)
+            # A whole last record that had no newline was read already; a save then added it.
+            around = os.pread(fd, 2, offset - 1) if offset > 0 else b""
+            skip = len(around) == 2 and around[0:1] != b"\n" and around[1:2] == b"\n"
+            data = _read_all(fd, offset)
+        except OSError as err:
+            raise StorageError(f"Cannot read the log {self.path}: {err.strerror or err}.") from None
+        finally:
+            os.close(fd)
+        if skip:
+            offset, data = offset + 1, data[1:]
         cipher = None
         if head.startswith(b'{"hiki":"encrypted"'):
             from hikicli.storage.crypto import Header, split_header
@@ -208,6 +260,41 @@ class EventLog:
                 cipher = self.cipher(Header.parse(line, str(self.path)))
         result = parse_bytes(data, first_line, cipher)
         result.end += offset
+        return result
+
+    def read_matching(self, needle: bytes, limit: int) -> LogRead:
+        """Only the lines of a plaintext log that contain `needle` (e.g. b"safety_plan."), found
+        with a byte search instead of parsing every line: for `hiki crisis` on a log too large
+        to read whole quickly. At most `limit` bytes (LogTooLarge beyond); an encrypted log is
+        LogTooLarge too (every line would have to be opened). Line numbers are exact."""
+        try:
+            fd = open_regular(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            return LogRead()
+        except OSError as err:
+            raise StorageError(f"Cannot read the log {self.path}: {err.strerror or err}.") from None
+        try:
+            size = os.fstat(fd).st_size
+            if size > limit or os.pread(fd, 19, 0) == b'{"hiki":"encrypted"':
+                raise LogTooLarge(f"{self.path} cannot be searched within {limit} bytes.")
+            data = _read_all(fd, 0)
+        except OSError as err:
+            raise StorageError(f"Cannot read the log {self.path}: {err.strerror or err}.") from None
+        finally:
+            os.close(fd)
+        result = LogRead(end=data.rfind(b"\n") + 1)
+        pos, counted, lineno = 0, 0, 1
+        while (hit := data.find(needle, pos)) >= 0:
+            start = data.rfind(b"\n", 0, hit) + 1
+            stop = data.find(b"\n", hit)
+            if stop < 0:
+                stop = len(data)
+            lineno += data.count(b"\n", counted, start)
+            counted = start
+            line = parse_bytes(data[start:stop] + b"\n", lineno)
+            result.events += line.events
+            result.problems += line.problems
+            pos = stop + 1
         return result
 
     def append(self, kind: str, data: dict[str, Any], now: dt.datetime | None = None) -> Event:
@@ -238,7 +325,7 @@ class EventLog:
                 "encoding); nothing was saved. Please type it again."
             ) from None
         # Unlock before taking the lock: a passphrase prompt must never hold other writers up.
-        expected = self.header()
+        expected = self.expected_header()
         cipher = self.cipher(expected) if expected is not None else None
         folder = ensure_private_dir(self.path.parent)
         with locked(self.paths.lock_file):
@@ -248,12 +335,16 @@ class EventLog:
             except OSError as err:
                 raise StorageError(describe_os_error(err, self.path)) from None
             try:
-                self._check_same_encryption(fd, expected)
+                fresh = self._check_same_encryption(fd, expected)
                 self._repair_tail(fd, cipher)
                 self._refuse_if_newer(fd, cipher)
                 self._auto_backup()
                 if cipher is not None:
                     lines = [cipher.seal(line) for line in lines]
+                    if fresh:
+                        # The log was cut to nothing or deleted: encryption.json holds its
+                        # header, which goes first, so the profile stays encrypted.
+                        lines.insert(0, cipher.header.raw)
                 payload = b"".join(line + b"\n" for line in lines)
                 view = memoryview(payload)
                 start = os.fstat(fd).st_size
@@ -267,10 +358,52 @@ class EventLog:
                     raise StorageError(describe_os_error(err, self.path)) from None
             finally:
                 os.close(fd)
+            if cipher is not None:
+                self._record_encryption(cipher.header)
 
-    def _check_same_encryption(self, fd: int, expected: Header | None) -> None:
-        if expected is None and os.pread(fd, 19, 0) != b'{"hiki":"encrypted"':
-            return
+    def expected_header(self) -> Header | None:
+        """The header a save must seal under: the log's own, else the one encryption.json
+        recorded when the log is missing or empty. A log with content and no header in a
+        profile recorded as encrypted is refused: hiki never appends plaintext to it."""
+        header = self.header()
+        if header is not None:
+            return header
+        from hikicli.storage.encstate import plaintext_refusal, recorded_header
+
+        recorded = recorded_header(self.paths)
+        if recorded is None:
+            return None
+        try:
+            size = os.lstat(self.path).st_size
+        except FileNotFoundError:
+            size = 0
+        if size:
+            raise plaintext_refusal(self.paths)
+        return recorded
+
+    def _record_encryption(self, header: Header) -> None:
+        """encryption.json follows the log's header (it is written when missing or stale)."""
+        from hikicli.storage.encstate import sync_state
+
+        try:
+            sync_state(self.paths, header)
+        except StorageError:
+            pass  # the record is saved; the copy is written again at the next save
+
+    def _check_same_encryption(self, fd: int, expected: Header | None) -> bool:
+        """Refuse when another hiki changed the encryption since `expected` was read. True when
+        the log is empty and `expected` (from encryption.json) must be written first."""
+        first = os.pread(fd, 19, 0)
+        if expected is None and first != b'{"hiki":"encrypted"':
+            if first:
+                return False
+            from hikicli.storage.encstate import plaintext_refusal, recorded_header
+
+            if recorded_header(self.paths) is not None:
+                raise plaintext_refusal(self.paths)
+            return False
+        if expected is not None and not first:
+            return True
         from hikicli.storage.crypto import header_from_fd
 
         current = header_from_fd(fd, str(self.path))
@@ -281,11 +414,24 @@ class EventLog:
                 "The log was encrypted or decrypted by another hiki while this one ran. "
                 "Nothing was saved; please try again."
             )
+        return False
 
     def _refuse_if_newer(self, fd: int, cipher: Cipher | None) -> None:
-        """A log a newer hiki wrote to is left alone. Only the last line is read (a newer hiki
-        appends at the end), so this costs one small read."""
+        """A log a newer hiki wrote to is left alone: every read would stop at that record, so
+        a save must not say "Saved." either. The last line is opened (a newer hiki appends at the
+        end); in a plaintext log every line hiki's way of writing starts (`{"v":N`) is looked at
+        too, which finds one in the middle (a restored or merged log): one pass over the bytes,
+        no JSON parsing."""
         size = os.fstat(fd).st_size
+        if cipher is None and size:
+            data = _read_all(fd, 0)
+            match = _NEWER.search(data)
+            if match is not None and int(match.group(1)) > SCHEMA_VERSION:
+                line = data.count(b"\n", 0, match.start() + 1) + 1
+                raise StorageError(
+                    f"Line {line} of the log was written by a newer hiki; please upgrade hiki. "
+                    "Nothing was saved."
+                )
         start = max(0, size - 65536)
         block = os.pread(fd, size - start, start)
         last = block[block.rstrip(b"\n").rfind(b"\n") + 1 :].strip()
@@ -308,7 +454,8 @@ class EventLog:
         auto_backup(self.paths)
 
     def _repair_tail(self, fd: int, cipher: Cipher | None = None) -> None:
-        """Under the lock: move a torn last line to the quarantine file and cut it off."""
+        """Under the lock: move a torn last line to the quarantine file and cut it off; a whole
+        last record without its newline is given one instead."""
         size = os.fstat(fd).st_size
         if size == 0 or os.pread(fd, 1, size - 1) == b"\n":
             return
@@ -324,6 +471,12 @@ class EventLog:
                 break
             pos = start
         fragment = os.pread(fd, size - cut, cut)
+        if complete_record(fragment, cipher) is not None:
+            # A whole record that only lacks its newline (written by another tool, or a save
+            # killed between its record and its newline): readers read it; it gets the newline.
+            os.write(fd, b"\n")
+            os.fsync(fd)
+            return
         stamp = now_local().isoformat(timespec="seconds")
         entry = f"# {stamp} torn line moved from {self.path.name}\n".encode() + fragment
         qfd = open_private(self.paths.quarantine_file, os.O_RDWR | os.O_APPEND)
