@@ -281,12 +281,12 @@ def test_export_writes_a_private_markdown_copy(hiki, home):
 # ---- the plan in `hiki crisis` ----------------------------------------------------------------
 
 
-def test_crisis_shows_the_plan_above_the_lines(hiki):
+def test_crisis_shows_the_plan_after_the_lines(hiki):
     hiki(["safety-plan", "add", "people", "Call my aunt Emi"])
     result = hiki(["crisis", "--country", "GB"])
     assert result.exit_code == 0
     out = result.output
-    assert out.index("Call my aunt Emi") < out.index("Samaritans")
+    assert out.index("Samaritans") < out.index("Call my aunt Emi")
     view = json.loads(hiki(["crisis", "--country", "GB", "--json"]).stdout)
     assert view["safety_plan"]["people"][0]["text"] == "Call my aunt Emi"
 

@@ -26,16 +26,30 @@ def safety_plan_or_none(ws: Workspace) -> Plan | None:
     return plan_state(ws)[1]
 
 
+# `hiki crisis` reads the plan within these bounds (its lines are shown before the log is
+# touched; the plan follows). A log up to READ_WHOLE bytes is read whole (about 40,000 entries,
+# well under a second); a larger plaintext log is searched for plan lines, up to SEARCH_LIMIT;
+# anything larger, or a larger encrypted log, gives the neutral "`hiki safety-plan` shows it".
+READ_WHOLE = 8 * 2**20
+SEARCH_LIMIT = 512 * 2**20
+# At most this many items per section are shown, each cut to the editor's own length limit.
+MAX_SHOWN = 50
+
+
 def plan_state(ws: Workspace) -> tuple[State, Plan | None]:
-    """("plan", plan), ("none", None) or ("locked", None). Never raises, never asks.
+    """("plan", plan), ("none", None) or ("locked", None). Never raises, never asks, and never
+    reads without bounds: not a link or a FIFO (refused), not a log larger than SEARCH_LIMIT,
+    not an item longer than the editor allows (cut to it).
 
     "none" only when hiki knows there is no plan: no log, an encrypted log that holds no records
     at all (only its header; the file's size shows that much without the passphrase), or a log
     read whole without a plan item. "locked" whenever it cannot know: encrypted and not unlocked
-    in this command, unreadable, or with damaged lines (one might have been a plan item). Words
-    for "locked" never say a plan exists: "if you have a plan, `hiki safety-plan` shows it".
+    in this command, unreadable, too large, or with damaged lines (one might have been a plan
+    item). Words for "locked" never say a plan exists: "if you have a plan, `hiki safety-plan`
+    shows it".
     """
     from hikicli.domain.safety_plan import fold_plan, has_plan
+    from hikicli.storage.log import LogTooLarge
 
     try:
         if not ws.log.exists():
@@ -45,13 +59,32 @@ def plan_state(ws: Workspace) -> tuple[State, Plan | None]:
             from hikicli.storage.crypto import header_only
 
             return ("none", None) if header_only(ws.log.path) else ("locked", None)
-        read = ws.log.read()
-        plan = fold_plan(read.events)
+        try:
+            read = ws.log.read_from(0, 1, limit=READ_WHOLE)
+            whole = True
+        except LogTooLarge:
+            read = ws.log.read_matching(b"safety_plan.", SEARCH_LIMIT)
+            whole = False
+        plan = _bounded(fold_plan(read.events))
     except Exception:  # crisis help must still show when the log is unreadable
         return "locked", None
     if has_plan(plan):
         return "plan", plan
-    return ("locked", None) if read.problems else ("none", None)
+    return ("locked", None) if read.problems or not whole else ("none", None)
+
+
+def _bounded(plan: Plan) -> Plan:
+    """What the crisis screen can show at once: an item written by another tool (an import,
+    a hand edit) can be of any length; it is cut to the length the editor allows."""
+    from hikicli.domain.safety_plan import MAX_ITEM
+
+    def cut(text: str) -> str:
+        return text if len(text) <= MAX_ITEM else text[:MAX_ITEM] + "…"
+
+    return {
+        section: [{**item, "text": cut(item["text"])} for item in items[:MAX_SHOWN]]
+        for section, items in plan.items()
+    }
 
 
 def safety_plan_markdown(ws: Workspace, plan: Plan) -> str | None:
