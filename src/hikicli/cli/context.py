@@ -23,6 +23,23 @@ if TYPE_CHECKING:
     from hikicli.services.risk import RiskSession
 
 
+def tty_password(message: str) -> str | None:
+    """The passphrase typed at the controlling terminal (/dev/tty), without echo; None when
+    there is none (a cron job, a service). Ctrl-D is a cancel."""
+    try:
+        os.close(os.open("/dev/tty", os.O_RDWR | getattr(os, "O_NOCTTY", 0)))
+    except OSError:
+        return None
+    import getpass
+
+    from hikicli.errors import Cancelled
+
+    try:
+        return getpass.getpass(message.rstrip() + " ")
+    except EOFError:
+        raise Cancelled("") from None
+
+
 def check_profile(name: str) -> str:
     """A profile name is a folder name: refuse anything else (e.g. '../x') with a clear message."""
     from hikicli.errors import UsageError
@@ -113,8 +130,26 @@ class AppContext:
                     f"The passphrase in {PASSPHRASE_ENV} does not open this data. "
                     "Nothing was changed."
                 )
+            try:
+                env.encode("utf-8")
+            except UnicodeEncodeError:
+                raise UsageError(
+                    f"{PASSPHRASE_ENV} is not valid UTF-8 text; set it again from a UTF-8 "
+                    "terminal. Nothing was changed."
+                ) from None
             return env
         if self.prompter is None and not self.is_interactive():
+            # `hiki data export > file`, `hiki history | less`: stdout is not a terminal, but a
+            # person is at one. The passphrase is asked there (never echoed), as ssh and gpg do.
+            # Not when a test (or a caller) said there is no terminal (interactive=False).
+            if self.interactive is None:
+                texts = self.catalog["privacy"]
+                again = texts["passphrase_again"].format(attempt=wrong + 1, tries=MAX_TRIES)
+                typed = tty_password(
+                    (again + "\n" if wrong else "") + (message or texts["passphrase_prompt"])
+                )
+                if typed is not None:
+                    return typed
             raise UsageError(
                 f"Your data is encrypted and there is no terminal to ask for the passphrase. "
                 f"Set {PASSPHRASE_ENV} for scripts (see docs/privacy.md)."

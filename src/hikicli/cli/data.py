@@ -11,6 +11,10 @@ from hikicli.cli.context import AppContext
 from hikicli.cli.data_group import data_app
 
 WIPE_WORD = "delete"
+PLAINTEXT_EXPORT = (
+    "Note: your data is encrypted, but this export is not: it is plain text anyone who can "
+    "open the file can read. Keep it somewhere safe and delete it when you no longer need it."
+)
 
 
 @data_app.command("path")
@@ -38,12 +42,15 @@ def export(
     if fmt not in ("json", "csv"):
         raise UsageError(f"--format must be json or csv (not '{fmt}').")
     read = actx.log.read()
+    encrypted = actx.log.is_encrypted()
     damaged = [{"line": p.line, "text": p.text} for p in read.problems if p.text]
     text = (
         export_json(read.events, actx.now(), damaged) if fmt == "json" else export_csv(read.events)
     )
     if output is None:
         typer.echo(text, nl=False)
+        if encrypted:
+            typer.echo(PLAINTEXT_EXPORT, err=True)
     else:
         from hikicli.storage.files import atomic_write
 
@@ -58,6 +65,8 @@ def export(
             f"{target} (readable only by you).",
             err=True,
         )
+        if encrypted:
+            typer.echo(PLAINTEXT_EXPORT, err=True)
     for problem in read.problems:
         typer.echo(f"Note: {problem.describe(actx.log.path)}", err=True)
 
@@ -82,5 +91,7 @@ def wipe(
         if typed.strip().lower() != WIPE_WORD:
             typer.echo("Nothing was deleted.")
             return
-    wipe_profile(actx.paths)
-    typer.echo(ui["wipe_done"])
+    others = wipe_profile(actx.paths)
+    typer.echo(ui["wipe_done"].format(profile=actx.paths.profile))
+    if others:
+        typer.echo(ui["wipe_others"].format(profiles=", ".join(others)))

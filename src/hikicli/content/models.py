@@ -143,7 +143,8 @@ class UiContent(Strict):
     guide_unknown_topic: Text  # {topic} {topics}
     guide_list_footer: Text
     wipe_confirm: Text
-    wipe_done: Text
+    wipe_done: Text  # {profile}
+    wipe_others: Text  # {profiles}: the profiles still on this computer
 
 
 class AudienceText(Strict):

@@ -9,11 +9,12 @@ from pathlib import Path
 
 APP_NAME = "hikicli"
 DEFAULT_PROFILE = "default"
-_PROFILE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+_PROFILE_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
 
 
 def valid_profile(name: str) -> bool:
-    return bool(_PROFILE_RE.match(name))
+    # fullmatch: `$` would also match before a trailing newline ("mum\n" made a folder "mum\n")
+    return bool(_PROFILE_RE.fullmatch(name))
 
 
 @dataclass(frozen=True)
