@@ -21,11 +21,14 @@ def crisis_pointer(ctx: Any, key: str = "pointer") -> str:
     """The one line that points to `hiki crisis` (risk.yaml), loaded on its own: never raises."""
     from hikicli.content.risk_content import one_line
 
-    obj = ctx.find_root().obj if ctx is not None else None
-    try:
-        lang = obj.language() if obj is not None else "en"
-    except Exception:  # the pointer must never wait on settings
-        lang = "en"
+    root = ctx.find_root() if ctx is not None else None
+    lang = getattr(root.command, "hiki_lang", None) if root is not None else None
+    if lang is None:
+        obj = root.obj if root is not None else None
+        try:
+            lang = obj.language() if obj is not None else "en"
+        except Exception:  # the pointer must never wait on settings
+            lang = "en"
     return one_line(lang, key)
 
 
@@ -34,6 +37,26 @@ class HikiGroup(TyperGroup):
 
     Every way in ends near crisis help: an unknown command ends with the crisis pointer, the
     crisis words work in any case, and the top-level help ends with the pointer."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Every help and Click's words in the person's language, set before parsing (a
+        `--help` is answered while parsing, before any callback runs)."""
+        from hikicli.cli.localize import apply_help, help_language
+
+        self.hiki_lang = help_language(kwargs.get("obj"))
+        apply_help(self, self.hiki_lang)
+        return super().main(*args, **kwargs)
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        from typer._click.exceptions import ClickException
+
+        from hikicli.cli.localize import localized_error
+
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except ClickException as err:  # `hiki --bad`: Click's words in the person's language
+            raise localized_error(err, getattr(self, "hiki_lang", "en")) from None
+        return ctx
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
@@ -63,8 +86,14 @@ class HikiGroup(TyperGroup):
         formatter.write_text(crisis_pointer(ctx))
 
     def invoke(self, ctx: Any) -> Any:
+        from typer._click.exceptions import ClickException
+
+        from hikicli.cli.localize import localized_error
+
         try:
             result = super().invoke(ctx)
+        except ClickException as err:  # a subcommand's bad flag, an unknown command
+            raise localized_error(err, getattr(self, "hiki_lang", "en")) from None
         except (HikiError, KeyboardInterrupt) as err:
             raise typer.Exit(report(err, ctx.obj)) from None
         except Exception:
@@ -80,7 +109,6 @@ class HikiGroup(TyperGroup):
 app = typer.Typer(
     cls=HikiGroup,
     name="hiki",
-    help="A private, gentle companion for small steps. Everything stays on this computer.",
     add_completion=False,
     no_args_is_help=False,
     pretty_exceptions_show_locals=False,

@@ -21,20 +21,18 @@ def assess(
     ctx: typer.Context,
     target: Annotated[
         str | None,
-        typer.Argument(help="An instrument id (see `hiki assess list`), `list` or `history`."),
+        typer.Argument(),
     ] = None,
-    instrument_id: Annotated[
-        str | None, typer.Argument(help="With `history`: only this instrument.")
-    ] = None,
+    instrument_id: Annotated[str | None, typer.Argument()] = None,
     answers: Annotated[
         str | None,
-        typer.Option(help="All answers in item order, e.g. 1,0,2,… (no questions asked)."),
+        typer.Option(),
     ] = None,
     file: Annotated[
         Path | None,
-        typer.Option("--file", "-f", help="Use a questionnaire from your own YAML file."),
+        typer.Option("--file", "-f"),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Short questionnaires about mood, worry, well-being and loneliness. Not a diagnosis."""
     from hikicli.errors import UsageError

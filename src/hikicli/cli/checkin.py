@@ -12,33 +12,22 @@ from hikicli.cli.app import app
 @app.command()
 def checkin(
     ctx: typer.Context,
-    mood: Annotated[int | None, typer.Option(help="Mood today, 0–10.")] = None,
-    anxiety: Annotated[int | None, typer.Option(help="Anxiety today, 0–10.")] = None,
-    energy: Annotated[int | None, typer.Option(help="Energy today, 0–10.")] = None,
-    sleep: Annotated[float | None, typer.Option(help="Hours slept, e.g. 7.5.")] = None,
-    outside: Annotated[
-        int | None, typer.Option(help="Minutes outside the home (0 = stayed in).")
-    ] = None,
+    mood: Annotated[int | None, typer.Option()] = None,
+    anxiety: Annotated[int | None, typer.Option()] = None,
+    energy: Annotated[int | None, typer.Option()] = None,
+    sleep: Annotated[float | None, typer.Option()] = None,
+    outside: Annotated[int | None, typer.Option()] = None,
     contact: Annotated[
         str | None,
-        typer.Option(
-            help="Contact with people, comma-separated: none, family, online, phone, in-person."
-        ),
+        typer.Option(),
     ] = None,
-    note: Annotated[str, typer.Option(help="An optional note, kept private.")] = "",
+    note: Annotated[str, typer.Option()] = "",
     safe: Annotated[
         str | None,
-        typer.Option(
-            help="Are you safe right now? yes, no or skip. With a mood of 2 or lower and no "
-            "answer, crisis lines are shown."
-        ),
+        typer.Option(),
     ] = None,
-    date: Annotated[
-        str | None, typer.Option(help="Record a past day, YYYY-MM-DD (default: today).")
-    ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the saved record as JSON.")
-    ] = False,
+    date: Annotated[str | None, typer.Option()] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Today's check-in: mood, anxiety, energy, sleep, time outside, contact. About two minutes.
 

@@ -9,14 +9,14 @@ import typer
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
 
-config_app = typer.Typer(help="Settings: country, language, …", no_args_is_help=True)
+config_app = typer.Typer(no_args_is_help=True)
 app.add_typer(config_app, name="config")
 
 
 @config_app.command("show")
 def show(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print settings as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Show every setting, its value and what it does."""
     from hikicli.storage.settings import SETTINGS
@@ -57,8 +57,8 @@ def show(
 @config_app.command("set")
 def set_(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="The setting's name, see `hiki config show`.")],
-    value: Annotated[str, typer.Argument(help="The new value.")],
+    key: Annotated[str, typer.Argument()],
+    value: Annotated[str, typer.Argument()],
 ) -> None:
     """Change a setting."""
     actx: AppContext = ctx.obj

@@ -10,15 +10,13 @@ import typer
 
 from hikicli.cli.app import app
 
-content_app = typer.Typer(
-    help="For content authors: validate files, print the schema.", no_args_is_help=True
-)
+content_app = typer.Typer(no_args_is_help=True)
 app.add_typer(content_app, name="content")
 
 
 @content_app.command("validate")
 def validate(
-    path: Annotated[Path, typer.Argument(help="A content file or a folder of them.")],
+    path: Annotated[Path, typer.Argument()],
 ) -> None:
     """Check content files; print every problem with file, line, column and field."""
     from hikicli.content.validate import validate_path
@@ -32,7 +30,7 @@ def validate(
 
 @content_app.command("schema")
 def schema(
-    kind: Annotated[str | None, typer.Argument(help="One kind, e.g. guides; default: all.")] = None,
+    kind: Annotated[str | None, typer.Argument()] = None,
 ) -> None:
     """Print the JSON Schema of the content format (for editor autocompletion)."""
     from hikicli.content.registry import KINDS, kind_by_name

@@ -41,9 +41,9 @@ def country_help(ctx: Any) -> str:
 
 CountryOpt = Annotated[
     str | None,
-    typer.Option("--country", "-c", metavar="CODE", help="Two-letter country code, e.g. JP."),
+    typer.Option("--country", "-c", metavar="CODE"),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print the resources as JSON.")]
+JsonOpt = Annotated[bool, typer.Option("--json")]
 
 
 @app.command(cls=CrisisCommand)
@@ -61,4 +61,4 @@ def sos(ctx: typer.Context, country: CountryOpt = None, as_json: JsonOpt = False
 # Words a person may type when looking for help (`hiki emergency`, `hiki hotline`, ...): each one
 # is `hiki crisis`. Hidden, so `hiki --help` stays short; any case works (HikiGroup).
 for _alias in CRISIS_ALIASES:
-    app.command(_alias, cls=CrisisCommand, hidden=True, help="Same as `hiki crisis`.")(crisis)
+    app.command(_alias, cls=CrisisCommand, hidden=True)(crisis)

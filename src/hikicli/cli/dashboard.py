@@ -18,7 +18,7 @@ CRISIS_COMMANDS = ("crisis", "sos", *CRISIS_ALIASES)
 @app.callback(invoke_without_command=True)
 def main(
     ctx: typer.Context,
-    version: Annotated[bool, typer.Option("--version", "-V", help="Show hiki's version.")] = False,
+    version: Annotated[bool, typer.Option("--version", "-V")] = False,
     profile: Annotated[
         str | None,
         typer.Option(
@@ -26,7 +26,6 @@ def main(
             envvar="HIKI_PROFILE",
             show_envvar=True,
             metavar="NAME",
-            help="Whose log and settings to use, e.g. a family member's (default: your own).",
         ),
     ] = None,
 ) -> None:
@@ -73,9 +72,7 @@ def with_profile(actx: AppContext | None, profile: str | None) -> AppContext:
 @app.command("help", hidden=True)
 def help_(
     ctx: typer.Context,
-    command: Annotated[
-        list[str] | None, typer.Argument(help="A command, e.g. checkin.", show_default=False)
-    ] = None,
+    command: Annotated[list[str] | None, typer.Argument(show_default=False)] = None,
 ) -> None:
     """Same as `hiki --help`; `hiki help COMMAND` shows that command's help."""
     root = ctx.find_root()

@@ -27,12 +27,12 @@ def path(ctx: typer.Context) -> None:
 @data_app.command("export")
 def export(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json or csv.")] = "json",
+    fmt: Annotated[str, typer.Option("--format", "-f")] = "json",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of the screen."),
+        typer.Option("--output", "-o"),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Replace FILE if it exists.")] = False,
+    force: Annotated[bool, typer.Option()] = False,
 ) -> None:
     """Export everything recorded, as JSON or CSV."""
     from hikicli.errors import UsageError
@@ -74,9 +74,7 @@ def export(
 @data_app.command("wipe")
 def wipe(
     ctx: typer.Context,
-    yes: Annotated[
-        bool, typer.Option("--yes", help="Delete without asking (for scripts).")
-    ] = False,
+    yes: Annotated[bool, typer.Option("--yes")] = False,
 ) -> None:
     """Delete everything this profile has recorded, its settings and caches. Cannot be undone."""
     from hikicli.storage.wipe import wipe_profile

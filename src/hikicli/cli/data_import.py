@@ -14,8 +14,8 @@ from hikicli.cli.data_group import data_app
 @data_app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A JSON file made by `hiki data export`.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    file: Annotated[Path, typer.Argument()],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Restore entries from a `hiki data export` JSON file into this profile.
 

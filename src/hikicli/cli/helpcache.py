@@ -1,6 +1,7 @@
-"""`hiki --help` (and `hiki help`), cached: the text is derived from the code and from the crisis
-pointer in risk.yaml, so it is kept per version, terminal width, cli-code and risk.yaml state in the
-cache folder and printed from there on later runs."""
+"""`hiki --help` (and `hiki help`), cached: the text is derived from the code, from help.yaml and
+messages.yaml (the words, in the person's language) and from the crisis pointer in risk.yaml, so it
+is kept per version, language, terminal width, cli-code and content state in the cache folder and
+printed from there on later runs."""
 
 from __future__ import annotations
 
@@ -10,9 +11,35 @@ import os
 import sys
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hikicli.storage.paths import Paths
 
 
-def _key() -> str:
+def _language(paths: Paths) -> str:
+    """The language `hiki --help` speaks, decided as AppContext.language() decides it (HIKI_LANG,
+    the `language` setting, the locale), without loading the settings code (~10 ms)."""
+    from hikicli.domain.language import LANG_ENV, LANGUAGES, choose_language
+
+    forced = os.environ.get(LANG_ENV, "").strip().lower()
+    if forced in LANGUAGES:
+        return forced
+    setting = ""
+    try:
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover
+            import tomli as tomllib
+
+        value = tomllib.loads(paths.config_file.read_text(encoding="utf-8")).get("language")
+        setting = value if isinstance(value, str) else ""
+    except (OSError, ValueError, ImportError):
+        pass  # no settings yet (or unreadable): the locale decides, as it does for AppContext
+    return choose_language(setting).code
+
+
+def _key(paths: Paths) -> str:
     from hikicli import __version__
 
     cli = Path(__file__).parent
@@ -22,14 +49,19 @@ def _key() -> str:
     content = cli.parent / "_content"
     if not content.is_dir():
         content = cli.parents[2] / "content"
-    stamp += ",".join(f"{e}:{e.stat().st_mtime_ns}" for e in sorted(content.glob("*/risk.yaml")))
+    words = [
+        *content.glob("*/risk.yaml"),
+        *content.glob("*/help.yaml"),
+        *content.glob("*/messages.yaml"),
+    ]
+    stamp += ",".join(f"{e}:{e.stat().st_mtime_ns}" for e in sorted(words))
     width = os.environ.get("COLUMNS", "")
     if not width:
         try:
             width = str(os.get_terminal_size(sys.stdout.fileno()).columns)
         except (OSError, ValueError):
             width = "80"
-    return f"{__version__}-{width}-{zlib.crc32(stamp.encode()):08x}"
+    return f"{__version__}-{_language(paths)}-{width}-{zlib.crc32(stamp.encode()):08x}"
 
 
 def show_help(args: list[str]) -> int:
@@ -37,7 +69,8 @@ def show_help(args: list[str]) -> int:
 
     cache: Path | None = None
     try:
-        cache = Paths.resolve().cache_dir / f"help-{_key()}.txt"
+        paths = Paths.resolve(profile=os.environ.get("HIKI_PROFILE") or "default")
+        cache = paths.cache_dir / f"help-{_key(paths)}.txt"
         sys.stdout.write(cache.read_text(encoding="utf-8"))
         return 0
     except (OSError, ValueError):

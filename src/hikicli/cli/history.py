@@ -39,9 +39,9 @@ def older_risk(events: list[dict[str, Any]]) -> dict[tuple[str, str], list[Any]]
 @app.command()
 def history(
     ctx: typer.Context,
-    since: Annotated[str | None, typer.Option(help="Only entries on or after YYYY-MM-DD.")] = None,
-    limit: Annotated[int, typer.Option(min=1, help="At most this many entries (newest).")] = 14,
-    as_json: Annotated[bool, typer.Option("--json", help="Print entries as JSON.")] = False,
+    since: Annotated[str | None, typer.Option()] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 14,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Your recent entries, newest last."""
     from hikicli.domain.checkin import parse_date

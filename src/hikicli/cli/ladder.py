@@ -19,13 +19,12 @@ from hikicli.services.ladder_state import (
 )
 
 ladder_app = typer.Typer(
-    help="Your exposure ladder: small steps, easiest first. `hiki ladder` alone shows it.",
     no_args_is_help=False,
 )
 app.add_typer(ladder_app, name="ladder")
 
-SudsOption = Annotated[int | None, typer.Option("--suds", help="How hard it feels, 0–100.")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+SudsOption = Annotated[int | None, typer.Option("--suds")]
+JsonOption = Annotated[bool, typer.Option("--json")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -90,7 +89,7 @@ def suggest(
     ctx: typer.Context,
     area: Annotated[
         str | None,
-        typer.Option(help="Only one area: room, home, outside, people, online, study-work."),
+        typer.Option(),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -146,11 +145,11 @@ def suggest(
 @ladder_app.command("add")
 def add(
     ctx: typer.Context,
-    text: Annotated[str | None, typer.Argument(help="Your own step, in your words.")] = None,
+    text: Annotated[str | None, typer.Argument()] = None,
     suds: SudsOption = None,
     from_: Annotated[
         str | None,
-        typer.Option("--from", help="A template id from `hiki ladder suggest`."),
+        typer.Option("--from"),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -211,8 +210,8 @@ def report_change(actx: AppContext, event: dict[str, Any], message: str, as_json
 @ladder_app.command("edit")
 def edit(
     ctx: typer.Context,
-    step_id: Annotated[str, typer.Argument(metavar="ID", help="The step's id, e.g. s3.")],
-    text: Annotated[str | None, typer.Option("--text", help="New wording.")] = None,
+    step_id: Annotated[str, typer.Argument(metavar="ID")],
+    text: Annotated[str | None, typer.Option("--text")] = None,
     suds: SudsOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -256,7 +255,7 @@ def _simple_change(
 @ladder_app.command("remove")
 def remove(
     ctx: typer.Context,
-    step_id: Annotated[str, typer.Argument(metavar="ID", help="The step's id, e.g. s3.")],
+    step_id: Annotated[str, typer.Argument(metavar="ID")],
     as_json: JsonOption = False,
 ) -> None:
     """Take a step off your ladder. Its history is kept."""
@@ -266,7 +265,7 @@ def remove(
 @ladder_app.command("pause")
 def pause(
     ctx: typer.Context,
-    step_id: Annotated[str, typer.Argument(metavar="ID", help="The step's id, e.g. s3.")],
+    step_id: Annotated[str, typer.Argument(metavar="ID")],
     as_json: JsonOption = False,
 ) -> None:
     """Pause a step for a while. Its strength stays as it is until you resume."""
@@ -276,7 +275,7 @@ def pause(
 @ladder_app.command("resume")
 def resume(
     ctx: typer.Context,
-    step_id: Annotated[str, typer.Argument(metavar="ID", help="The step's id, e.g. s3.")],
+    step_id: Annotated[str, typer.Argument(metavar="ID")],
     as_json: JsonOption = False,
 ) -> None:
     """Pick a paused step up again."""

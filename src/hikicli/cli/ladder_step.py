@@ -39,44 +39,26 @@ def step(
     ctx: typer.Context,
     step_id: Annotated[
         str | None,
-        typer.Argument(
-            metavar="[ID]", help="The step's id (default: a plan waiting, else the next step)."
-        ),
+        typer.Argument(metavar="[ID]"),
     ] = None,
-    plan: Annotated[
-        bool, typer.Option("--plan", help="Only plan it now; finish later with --finish.")
-    ] = False,
-    finish: Annotated[bool, typer.Option("--finish", help="Note how a planned step went.")] = False,
-    what: Annotated[str | None, typer.Option(help="Before: what exactly you'll do.")] = None,
-    where: Annotated[str | None, typer.Option(help="Before: where (a context).")] = None,
-    when: Annotated[str | None, typer.Option(help="Before: when.")] = None,
-    plan_minutes: Annotated[
-        int | None, typer.Option("--plan-minutes", help="Before: for how long, in minutes.")
-    ] = None,
-    expected: Annotated[
-        int | None, typer.Option(help="Before: expected distress (SUDS 0–100).")
-    ] = None,
-    fear: Annotated[str | None, typer.Option(help="Before: what you fear might happen.")] = None,
-    likelihood: Annotated[
-        int | None, typer.Option(help="Before: how likely the fear feels, 0–100 %.")
-    ] = None,
-    safety: Annotated[
-        str | None, typer.Option(help="Before: a safety behaviour you'll try without.")
-    ] = None,
-    result: Annotated[
-        str | None, typer.Option(help="After: done, partly or not-today (all are fine).")
-    ] = None,
-    peak: Annotated[int | None, typer.Option(help="After: highest distress, 0–100.")] = None,
-    end: Annotated[int | None, typer.Option(help="After: distress at the end, 0–100.")] = None,
-    happened: Annotated[
-        str | None, typer.Option(help="After: did the feared outcome happen? yes, no, partly.")
-    ] = None,
-    learned: Annotated[str | None, typer.Option(help="After: what you learned.")] = None,
-    with_someone: Annotated[
-        bool, typer.Option("--with-someone", help="After: someone was with you.")
-    ] = False,
-    minutes: Annotated[int | None, typer.Option(help="After: how long it took.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print what was saved as JSON.")] = False,
+    plan: Annotated[bool, typer.Option("--plan")] = False,
+    finish: Annotated[bool, typer.Option("--finish")] = False,
+    what: Annotated[str | None, typer.Option()] = None,
+    where: Annotated[str | None, typer.Option()] = None,
+    when: Annotated[str | None, typer.Option()] = None,
+    plan_minutes: Annotated[int | None, typer.Option("--plan-minutes")] = None,
+    expected: Annotated[int | None, typer.Option()] = None,
+    fear: Annotated[str | None, typer.Option()] = None,
+    likelihood: Annotated[int | None, typer.Option()] = None,
+    safety: Annotated[str | None, typer.Option()] = None,
+    result: Annotated[str | None, typer.Option()] = None,
+    peak: Annotated[int | None, typer.Option()] = None,
+    end: Annotated[int | None, typer.Option()] = None,
+    happened: Annotated[str | None, typer.Option()] = None,
+    learned: Annotated[str | None, typer.Option()] = None,
+    with_someone: Annotated[bool, typer.Option("--with-someone")] = False,
+    minutes: Annotated[int | None, typer.Option()] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Take one step of your ladder: plan it, do it (or not today), and note what you learned.
 

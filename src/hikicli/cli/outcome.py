@@ -1,4 +1,7 @@
-"""The one place where errors become a message and an exit code (no traceback, no locals)."""
+"""The one place where errors become a message and an exit code (no traceback, no locals).
+
+An error carries a message key; its words are rendered here, in the person's language
+(content/<lang>/messages.yaml)."""
 
 from __future__ import annotations
 
@@ -6,9 +9,8 @@ import contextlib
 import errno
 import sys
 
+from hikicli.content.messages import text
 from hikicli.errors import Cancelled, HikiError
-
-CANCELLED = "Cancelled — nothing was saved."
 
 
 def report(err: HikiError | KeyboardInterrupt, actx: object = None) -> int:
@@ -21,12 +23,14 @@ def report(err: HikiError | KeyboardInterrupt, actx: object = None) -> int:
 
     cancelled = isinstance(err, (Cancelled, KeyboardInterrupt))
     code = Cancelled.exit_code if cancelled else err.exit_code  # type: ignore[union-attr]
+    lang = _language(actx)
+    said = err.message(lang) if isinstance(err, HikiError) else ""
     if cancelled:
-        if close(actx, "cancelled", str(err) or None):
+        if close(actx, "cancelled", said or None):
             return code
-        message = str(err) if str(err) else _cancel_words()
+        message = said or _cancel_words(lang)
     else:
-        message = str(err)
+        message = said
     # Plain text, never wrapped: a located error must stay one line per problem.
     sys.stderr.write(message.rstrip("\n") + "\n")
     if not cancelled:
@@ -34,21 +38,29 @@ def report(err: HikiError | KeyboardInterrupt, actx: object = None) -> int:
     return code
 
 
-def _cancel_words() -> str:
+def _cancel_words(lang: str) -> str:
     """"Cancelled — nothing was saved." and the crisis pointer, in the person's language."""
     try:
         from hikicli.content.risk_content import load_risk_content
 
-        texts = load_risk_content(_language()).risk
+        texts = load_risk_content(lang).risk
         return f"{texts['cancelled']}\n{texts['pointer']}"
     except Exception:  # the words of a cancel must never fail
-        return CANCELLED
+        return text(lang, "outcome.cancelled")
 
 
-def _language() -> str:
-    import os
+def _language(actx: object = None) -> str:
+    """The person's language: the context's (HIKI_LANG, the setting, the locale), else HIKI_LANG
+    or the locale. Never raises: an error must always be said."""
+    try:
+        language = getattr(actx, "language", None)
+        if callable(language):
+            return str(language())
+    except Exception:  # unreadable settings: the environment still decides
+        pass
+    from hikicli.domain.language import choose_language
 
-    return os.environ.get("HIKI_LANG", "en") or "en"
+    return choose_language("").code
 
 
 DEBUG_ENV = "HIKI_DEBUG"
@@ -66,7 +78,7 @@ def unexpected(err: Exception) -> int:
         return 0
     if isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EIO, errno.EFBIG):
         # e.g. `hiki data export > /dev/full`: the output could not be written, nothing else broke
-        sys.stderr.write(f"Could not write the output: {err.strerror}. Nothing was changed.\n")
+        sys.stderr.write(text(_language(), "outcome.output_failed", reason=err.strerror) + "\n")
         with _suppress_oserror():  # what is still buffered must not fail again at exit
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 2
@@ -74,11 +86,8 @@ def unexpected(err: Exception) -> int:
         import traceback
 
         traceback.print_exception(type(err), err, err.__traceback__)
-    sys.stderr.write(
-        f"hiki ran into an unexpected problem ({type(err).__name__}). Everything saved before "
-        f"is still there.\nTo see details for a bug report, run the command again with "
-        f"{DEBUG_ENV}=1.\n"
-    )
+    words = text(_language(), "outcome.unexpected", error=type(err).__name__, env=DEBUG_ENV)
+    sys.stderr.write(words + "\n")
     return 1
 
 
@@ -89,10 +98,8 @@ def after_command(actx: object) -> None:
 
     log = getattr(actx, "_log", None)
     if log is not None and log.quarantined:
-        sys.stderr.write(
-            f"Note: the last line of your log was incomplete (an interrupted save); it was moved "
-            f"to {log.paths.quarantine_file} and nothing was deleted.\n"
-        )
+        path = log.paths.quarantine_file
+        sys.stderr.write(text(_language(actx), "outcome.quarantined", path=path) + "\n")
     close(actx, "done")
 
 

@@ -12,9 +12,7 @@ from hikicli.cli.data_group import data_app
 from hikicli.errors import UsageError
 from hikicli.storage.crypto import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 
-backup_app = typer.Typer(
-    help="Make a backup now (no subcommand), list backups, or bring one back.",
-)
+backup_app = typer.Typer()
 data_app.add_typer(backup_app, name="backup")
 
 
@@ -113,7 +111,7 @@ def backup(ctx: typer.Context) -> None:
 @backup_app.command("list")
 def backup_list(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the backups as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """The backups, oldest first: ID, when, how many records."""
     from hikicli.storage.backup import list_backups
@@ -136,8 +134,8 @@ def backup_list(
 @backup_app.command("restore")
 def backup_restore(
     ctx: typer.Context,
-    backup_id: Annotated[str, typer.Argument(metavar="ID", help="From `hiki data backup list`.")],
-    yes: Annotated[bool, typer.Option("--yes", help="Restore without asking (scripts).")] = False,
+    backup_id: Annotated[str, typer.Argument(metavar="ID")],
+    yes: Annotated[bool, typer.Option("--yes")] = False,
 ) -> None:
     """Bring back a backup. What is there now is backed up first."""
     from hikicli.storage.backup import find_backup, restore_backup
@@ -161,7 +159,7 @@ def backup_restore(
 @data_app.command("restore-header")
 def restore_header(
     ctx: typer.Context,
-    yes: Annotated[bool, typer.Option("--yes", help="Restore without asking (scripts).")] = False,
+    yes: Annotated[bool, typer.Option("--yes")] = False,
 ) -> None:
     """Bring back a damaged encryption header from encryption.json or a backup (asks first)."""
     from hikicli.storage.encstate import log_header_state, matching_copy, put_header

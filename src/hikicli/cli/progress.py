@@ -13,12 +13,8 @@ from hikicli.cli.context import AppContext
 @app.command()
 def progress(
     ctx: typer.Context,
-    weeks: Annotated[
-        int, typer.Option(min=1, max=104, help="How many weeks to show (7-day blocks).")
-    ] = 8,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the weekly numbers as JSON.")
-    ] = False,
+    weeks: Annotated[int, typer.Option(min=1, max=104)] = 8,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Mood, anxiety, energy, time outside and contact over the last weeks, with a short summary."""
     from hikicli.domain.progress import build_progress, period_for_weeks

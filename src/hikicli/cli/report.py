@@ -18,19 +18,15 @@ def report(
     ctx: typer.Context,
     since: Annotated[
         str | None,
-        typer.Option(help="Start on this day, YYYY-MM-DD (default: the last 4 weeks)."),
+        typer.Option(),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
+    fmt: Annotated[str, typer.Option("--format", "-f")] = "md",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (readable only by you)."),
+        typer.Option("--output", "-o"),
     ] = None,
-    include_notes: Annotated[
-        bool, typer.Option("--include-notes", help="Add your private notes to the report.")
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the -o file if it exists.")
-    ] = False,
+    include_notes: Annotated[bool, typer.Option("--include-notes")] = False,
+    force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """A report to bring to a session: safety answers first, then check-ins, ladder,
     questionnaires, homework.

@@ -12,18 +12,16 @@ from hikicli.cli.context import AppContext
 from hikicli.cli.safety_plan_edit import run_edit
 
 plan_app = typer.Typer(
-    help="Your personal safety plan: six short steps for a hard time.",
     invoke_without_command=True,
 )
 app.add_typer(plan_app, name="safety-plan")
 
-SECTION_HELP = "One of: warning-signs, coping, distractions, people, professionals, environment."
 
 
 @plan_app.callback(invoke_without_command=True)
 def main(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Show your safety plan. `hiki safety-plan edit` walks you through making or changing it."""
     if ctx.invoked_subcommand is None:
@@ -33,7 +31,7 @@ def main(
 @plan_app.command("show")
 def show(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Show your safety plan."""
     _show(ctx.obj, as_json)
@@ -67,9 +65,9 @@ def edit(ctx: typer.Context) -> None:
 @plan_app.command("add")
 def add(
     ctx: typer.Context,
-    section: Annotated[str, typer.Argument(help=SECTION_HELP)],
-    text: Annotated[str, typer.Argument(help="What to add, in your own words.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the added item as JSON.")] = False,
+    section: Annotated[str, typer.Argument()],
+    text: Annotated[str, typer.Argument()],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Add one item to a step of your plan, without questions."""
     from hikicli.domain.safety_plan import ADDED, added_data
@@ -83,11 +81,9 @@ def add(
 @plan_app.command("remove")
 def remove(
     ctx: typer.Context,
-    section: Annotated[str, typer.Argument(help=SECTION_HELP)],
-    number: Annotated[int, typer.Argument(help="The item's number in that step, as shown.")],
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print what was removed as JSON.")
-    ] = False,
+    section: Annotated[str, typer.Argument()],
+    number: Annotated[int, typer.Argument()],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Take one item off your plan (it stays in your log's history)."""
     from hikicli.domain.safety_plan import REMOVED, item_at
@@ -118,10 +114,8 @@ def _done(actx: AppContext, what: str, data: dict[str, str], as_json: bool) -> N
 @plan_app.command("export")
 def export(
     ctx: typer.Context,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file, not the screen.")
-    ] = None,
-    force: Annotated[bool, typer.Option(help="Replace the file if it exists.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    force: Annotated[bool, typer.Option()] = False,
 ) -> None:
     """A printable Markdown copy of your plan, with crisis lines for your country."""
     from hikicli.domain.safety_plan import crisis_markdown, plan_markdown

@@ -46,6 +46,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("packs", "hikicli.content.pack_models:HomeworkPack", folder=True),
     Kind("privacy", "hikicli.content.privacy_models:PrivacyContent"),
     Kind("ladder", "hikicli.content.ladder_models:LadderContent"),
+    # hiki's own words: errors, notes, Click's words (content/messages.py reads them by key)
+    Kind("messages", "hikicli.content.message_models:MessagesContent"),
+    Kind("help", "hikicli.content.message_models:HelpContent"),  # every --help
 )
 
 

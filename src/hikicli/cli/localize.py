@@ -1,0 +1,267 @@
+"""`--help` and Click's own words in the person's language.
+
+Every command's and option's help comes from content/<lang>/help.yaml (English included: the code
+holds no help text), set on the click command tree before it parses (`apply_help`). Click's words
+("Usage:", "Options:", "Show this message and exit.", its errors) are not translated by the click
+inside typer, so `HikiFormatter` and `localized_error` put them through the `click` group of
+messages.yaml. Japanese is wrapped by terminal cells (two per character), never by characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import typer
+from typer._click.exceptions import ClickException, UsageError
+from typer._click.formatting import HelpFormatter
+
+from hikicli.content.messages import DEFAULT_LANG, text, words
+
+
+def help_language(obj: Any) -> str:
+    """The language of this command: the context's (tests pass one), else the default profile's
+    (HIKI_LANG, the setting, the locale). Never raises."""
+    try:
+        if obj is None:
+            from hikicli.cli.context import AppContext
+
+            obj = AppContext.default()
+        return str(obj.language())
+    except Exception:  # a bad profile or settings file: HIKI_LANG or the locale still decide
+        from hikicli.domain.language import choose_language
+
+        return choose_language("").code
+
+
+def apply_help(root: Any, lang: str) -> None:
+    """Set the help of every command and option of `root` for `lang`: its help.yaml, else the
+    English help.yaml, else what the code still holds (tests/english_baseline.txt)."""
+    chain = [words(DEFAULT_LANG, "help").get("commands") or {}]
+    if lang != DEFAULT_LANG:
+        chain.insert(0, words(lang, "help", merged=False).get("commands") or {})
+
+    def find(path: str, key: str, option: str | None = None) -> str | None:
+        for commands in chain:
+            entry = commands.get(path) or {}
+            value = (entry.get("options") or {}).get(option) if option else entry.get(key)
+            if isinstance(value, str) and value:
+                return value
+        return None
+
+    def walk(command: Any, path: str) -> None:
+        command.help = find(path, "help") or command.help
+        command.short_help = find(path, "short") or command.short_help
+        for param in command.params:
+            if hasattr(param, "help"):
+                param.help = find(path, "options", param.name) or param.help
+        command.context_class = HikiContext
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, f"{path} {name}".strip())
+
+    walk(root, "")
+
+
+def click_words(lang: str) -> dict[str, str]:
+    """Click's words for `lang` (empty for English: Click's own are English)."""
+    if lang == DEFAULT_LANG:
+        return {}
+    group = words(lang).get("click")
+    return {k: v for k, v in group.items() if isinstance(v, str)} if isinstance(group, dict) else {}
+
+
+# ---- width: terminal cells, not characters ----------------------------------------------------
+
+_NO_LINE_START = set("、。，．）」』】〕！？ー・：；…)]!?,.:;")
+
+
+def cells(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def wrap_cells(line: str, width: int) -> list[str]:
+    """One paragraph wrapped to `width` cells: between words in English, between characters in
+    Japanese (no line starts with a closing mark)."""
+    width = max(width, 10)
+    tokens = re.findall(r" |[!-~]+|[^ -~]", line)  # ASCII words, spaces, one other character
+    out: list[str] = []
+    current = ""
+    for token in tokens:
+        if cells(current + token) > width and current.strip() and token not in _NO_LINE_START:
+            out.append(current.rstrip())
+            current = token.lstrip()
+        else:
+            current += token
+    if current.strip():
+        out.append(current.rstrip())
+    return out or [""]
+
+
+def wrap_paragraphs(text_: str, width: int, indent: str = "") -> str:
+    lines: list[str] = []
+    for paragraph in text_.split("\n\n"):
+        joined = " ".join(p.strip() for p in paragraph.splitlines())
+        if lines:
+            lines.append("")
+        lines += [indent + part for part in wrap_cells(joined, width - len(indent))]
+    return "\n".join(lines)
+
+
+class HikiFormatter(HelpFormatter):
+    """Click's help formatter with Click's words in the person's language, wrapped by cells."""
+
+    words: dict[str, str] = {}
+
+    def __init__(self, *args: Any, words: dict[str, str] | None = None, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.words = words or {}
+
+    def _w(self, key: str, default: str) -> str:
+        return self.words.get(key, default)
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None and self.words:
+            prefix = self._w("usage", "Usage:") + " "
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        names = {"Options": "options", "Arguments": "arguments", "Commands": "commands"}
+        key = names.get(heading)
+        super().write_heading(self._w(key, heading) if key else heading)
+
+    @contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        with super().section(name):
+            yield
+
+    def write_text(self, text_: str) -> None:
+        if not self.words:
+            return super().write_text(text_)
+        self.write(wrap_paragraphs(text_, self.width, " " * self.current_indent) + "\n")
+
+    def _extra(self, second: str) -> str:
+        if second == "Show this message and exit.":
+            return self._w("help_option", second)
+
+        def bracket(match: re.Match[str]) -> str:
+            parts = []
+            for part in match.group(1).split("; "):
+                if part.startswith("default: "):
+                    part = self._w("default", "default: {value}").replace(
+                        "{value}", part.removeprefix("default: ")
+                    )
+                elif part == "required":
+                    part = self._w("required", part)
+                parts.append(part)
+            return "[" + "; ".join(parts) + "]"
+
+        return re.sub(r"\[((?:default: |required)[^\]]*)\]$", bracket, second)
+
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        if not self.words:
+            return super().write_dl(rows, col_max, col_spacing)
+        rows = [(first, self._extra(second)) for first, second in rows]
+        first_col = min(max((cells(r[0]) for r in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if cells(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - cells(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = wrap_paragraphs(second, max(self.width - first_col - 2, 10)).splitlines()
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+
+class HikiContext(typer.Context):
+    """A click context whose help formatter speaks the root command's language."""
+
+    def make_formatter(self) -> HelpFormatter:
+        lang = getattr(self.find_root().command, "hiki_lang", DEFAULT_LANG)
+        return HikiFormatter(
+            width=self.terminal_width, max_width=self.max_content_width, words=click_words(lang)
+        )
+
+
+# ---- Click's errors ----------------------------------------------------------------------------
+
+# Click's English error sentences (the click inside typer does not translate them), each read
+# into the key of its words in messages.yaml (group `click`) and that key's parameters.
+_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"No such command '(?P<name>[^']*)'\.(?: Did you mean (?P<suggestions>.+)\?)?", "no_command"),
+    (r"No such option: (?P<name>\S+)(?: Did you mean (?P<suggestions>\S+)\?)?", "no_option"),
+    (r"No such option: (?P<name>\S+) \(Possible options: (?P<suggestions>.+)\)", "no_option"),
+    (r"Invalid value for (?P<name>.+?): '(?P<value>.*)' is not a valid (?P<type>\w+)\.",
+     "not_valid"),
+    (r"Invalid value for (?P<name>.+?): (?P<value>.+) is not in the range (?P<range>.+)\.",
+     "not_in_range"),
+    (r"Invalid value for (?P<name>.+?): '(?P<value>.*)' is not one of (?P<choices>.+)\.",
+     "not_one_of"),
+    (r"Invalid value for (?P<name>.+?): (?P<detail>.+)", "invalid_value"),
+    (r"Missing option (?P<name>.+)\.", "missing_option"),
+    (r"Missing argument (?P<name>.+)\.", "missing_argument"),
+    (r"Missing parameter: (?P<name>.+)", "missing_argument"),
+    (r"Missing command\.", "missing_command"),
+    (r"Option (?P<name>.+) requires an argument\.", "needs_value"),
+    (r"Option (?P<name>.+) requires (?P<count>\d+) arguments\.", "needs_values"),
+    (r"Got unexpected extra arguments? \((?P<args>.+)\)", "extra_arguments"),
+)  # fmt: skip
+
+
+def error_text(lang: str, message: str) -> str:
+    """Click's message in `lang`; a first line it does not know stays as Click wrote it."""
+    first, sep, rest = message.partition("\n")
+    for pattern, key in _ERRORS:
+        found = re.fullmatch(pattern, first)
+        if found is None:
+            continue
+        params = {k: v for k, v in found.groupdict().items() if v is not None}
+        first = text(lang, f"click.{key}", **params)
+        if params.get("suggestions"):
+            first += text(lang, "click.did_you_mean", suggestions=params["suggestions"])
+        break
+    return first + sep + rest
+
+
+class LocalizedUsageError(UsageError):
+    """Click's usage error shown in the person's language: usage, the hint, the error."""
+
+    def __init__(self, err: ClickException, lang: str) -> None:
+        super().__init__(err.format_message(), getattr(err, "ctx", None))
+        self.exit_code = err.exit_code
+        self.lang = lang
+
+    def format_message(self) -> str:
+        return error_text(self.lang, self.message)
+
+    def show(self, file: Any = None) -> None:
+        from typer._click.utils import echo
+
+        if self.ctx is not None:
+            hint = ""
+            if self.ctx.command.get_help_option(self.ctx) is not None:
+                hint = text(
+                    self.lang,
+                    "click.try_help",
+                    command=self.ctx.command_path,
+                    option=self.ctx.help_option_names[0],
+                )
+                hint += "\n"
+            echo(f"{self.ctx.get_usage()}\n{hint}", file=file, err=file is None)
+        error = text(self.lang, "click.error", message=self.format_message())
+        echo(error, file=file, err=file is None)
+
+
+def localized_error(err: ClickException, lang: str) -> ClickException:
+    if lang == DEFAULT_LANG or isinstance(err, LocalizedUsageError):
+        return err
+    return LocalizedUsageError(err, lang)

@@ -1,0 +1,91 @@
+"""hiki's own words: content/<lang>/messages.yaml, read by key (`group.name`).
+
+    text(lang, "history.empty", days=7)
+
+The file is read with the strict YAML loader but without the models (pydantic costs ~150 ms;
+errors and `--help` must stay fast), each language key by key over English; the catalog build,
+`hiki content validate` and the tests check it against `MessagesContent`. Never raises: a broken
+file falls back to English, a missing key to its English words, and an unknown key shows itself.
+Importing this module lets `str(err)` of any HikiError read English (hikicli.errors.use_words).
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from hikicli import errors
+
+DEFAULT_LANG = "en"
+_cache: dict[tuple[str, str, bool], dict[str, Any]] = {}
+
+
+def _read(lang: str, name: str) -> dict[str, Any]:
+    try:
+        from hikicli.content.catalog import content_root
+        from hikicli.content.yamlload import parse_file
+
+        path = content_root() / lang / f"{name}.yaml"
+        if not path.exists():
+            return {}
+        data = parse_file(path).data
+        return data if isinstance(data, dict) else {}
+    except Exception:  # words must never stop an error or the help from being shown
+        return {}
+
+
+def words(lang: str, name: str = "messages", merged: bool = True) -> dict[str, Any]:
+    """The file `name` of `lang`, key by key over English (`merged=False`: only its own);
+    read once per process."""
+    cached = _cache.get((lang, name, merged))
+    if cached is None:
+        from hikicli.content.risk_content import merge_words
+
+        cached = _read(lang, name)
+        if merged and lang != DEFAULT_LANG:
+            cached = merge_words(_read(DEFAULT_LANG, name), cached)
+        _cache[(lang, name, merged)] = cached
+    return cached
+
+
+class _Keep(dict[str, Any]):
+    """A placeholder without a value stays `{name}` rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, params: dict[str, Any]) -> str:
+    """`{name}` placeholders only (no attribute or index lookups: a file cannot reach code)."""
+    out = []
+    for literal, field, spec, _conv in string.Formatter().parse(template):
+        out.append(literal)
+        if field is None:
+            continue
+        if not field.isidentifier():
+            out.append("{" + field + "}")
+            continue
+        value = _Keep(params)[field]
+        try:
+            out.append(format(value, spec or ""))
+        except (TypeError, ValueError):
+            out.append(str(value))
+    return "".join(out)
+
+
+def text(lang: str, key: str, /, **params: Any) -> str:
+    """The words for `group.name` in `lang` (English when that language lacks the key)."""
+    group, _, name = key.partition(".")
+    for source in (words(lang), words(DEFAULT_LANG)):
+        found = source.get(group)
+        value = found.get(name) if isinstance(found, dict) else None
+        if isinstance(value, str):
+            return fill(value, params).strip()
+    return key
+
+
+def _render(lang: str, key: str, params: Any) -> str:
+    return text(lang, key, **dict(params))
+
+
+errors.use_words(_render)
