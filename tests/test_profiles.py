@@ -146,8 +146,13 @@ def test_bare_hiki_fast_path_honours_and_checks_hiki_profile(home, capsys, monke
     assert not (home / "escape").exists()
 
 
-def test_family_entries_in_the_main_profile_get_a_hint_to_use_their_own(hiki):
-    own = hiki(["family", "checkin", "--stress", "5"])
-    assert own.exit_code == 0 and "--profile" in own.output
+def test_family_entries_are_never_saved_in_the_main_profile(hiki, home):
+    before = tree_snapshot(home)
+    for args in (["checkin", "--stress", "9"], ["lesson", "3", "--done"]):
+        refused = hiki(["family", *args])
+        assert refused.exit_code == 2
+        assert "Nothing was saved" in refused.output and "hiki family start" in refused.output
+        assert len(refused.output.strip().splitlines()) <= 2
+    assert tree_snapshot(home) == before  # the person's log never holds a parent's stress
     theirs = hiki(["--profile", "mum", "family", "checkin", "--stress", "5"])
-    assert theirs.exit_code == 0 and "--profile" not in theirs.output
+    assert theirs.exit_code == 0 and log_lines(home) == []

@@ -9,7 +9,8 @@ from hikicli.cli.context import AppContext
 
 
 def show_dashboard(actx: AppContext) -> None:
-    from hikicli.domain.dashboard import build_dashboard
+    from hikicli.domain.dashboard import build_dashboard, build_family_dashboard
+    from hikicli.domain.family import FAMILY_ROLE, MAIN_PROFILE, in_use, with_profile
     from hikicli.storage.projection import project
     from hikicli.storage.state import State
 
@@ -18,23 +19,38 @@ def show_dashboard(actx: AppContext) -> None:
     projected = project(
         actx.log, _projections(), actx.paths.profile_cache_dir / "dashboard.marshal"
     )
-    view = build_dashboard(projected.states, actx.catalog, actx.now())
+    profile = actx.paths.profile
+    # A family member's profile: their own overview, never the person's (services/family_profile
+    # says the same from the log; here the folded state is at hand).
+    family = state.get("role") == FAMILY_ROLE or (
+        profile != MAIN_PROFILE and in_use(projected.states.get("family_lessons", {}))
+    )
+    if family:
+        view = build_family_dashboard(projected.states, actx.catalog, actx.now(), profile)
+    else:
+        view = build_dashboard(projected.states, actx.catalog, actx.now())
     ui = actx.catalog["ui"]
     if first_run:
         from rich.panel import Panel
 
         from hikicli.cli.render import console
 
-        text = ui["welcome"].format(data_dir=actx.paths.data_dir).strip()
-        text += "\n" + welcome_country(actx, ui)
+        if family:
+            words = actx.catalog["family"]["dashboard"]
+            text = with_profile(words["welcome"], profile).format(data_dir=actx.paths.data_dir)
+            title = words["welcome_title"]
+        else:
+            text = ui["welcome"].format(data_dir=actx.paths.data_dir).strip()
+            title = ui["welcome_title"]
+        text = text.strip() + "\n" + welcome_country(actx, ui)
+        if not family:  # the family programme is offered from the very first screen
+            text += "\n" + actx.catalog["family"]["texts"]["welcome_pointer"]
         choice = actx.language_choice()
         text += "\n" + ui["welcome_language"].format(
             language=ui["language_names"].get(choice.code, choice.code),
             how=ui["language_how"][choice.how],
         )
-        console().print(
-            Panel(text.strip(), title=ui["welcome_title"], expand=False, padding=(1, 2))
-        )
+        console().print(Panel(text.strip(), title=title, expand=False, padding=(1, 2)))
         state.set("welcomed", True)
     for problem in projected.problems:
         sys.stdout.write(f"Note: {problem.describe(actx.log.path)}\n")
@@ -80,8 +96,12 @@ def render_dashboard(view: dict[str, Any]) -> None:
     for line in view.get("extra_lines", []):
         out.line(line)
     out.line()
-    rows = []
+    rows: list[list[str]] = []
     for day in view["week"]:
+        if "stress" in day:  # a family profile's own week: their stress, nothing of the person's
+            value = day["stress"]
+            rows.append([day["label"], "" if value is None else f"{bar(value, width=5)} {value}"])
+            continue
         c = day["checkin"]
         if c is None:
             rows.append([day["label"], "", "", "", "", ""])

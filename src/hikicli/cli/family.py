@@ -1,6 +1,8 @@
 """`hiki family`: the family member's own programme (CRAFT lessons) and their own check-in.
 
-Meant to be used in the family member's profile: `hiki --profile mum family`.
+It runs in the family member's own profile (`hiki family start mum`, or any
+`hiki --profile mum family ...`, marks that profile as a family member's). Nothing is ever saved in
+the main profile, the person's own: their history must never hold a parent's stress or notes.
 """
 
 from __future__ import annotations
@@ -28,6 +30,41 @@ def _content(actx: AppContext) -> dict[str, Any]:
     return content
 
 
+def _say(actx: AppContext, text: str, **values: Any) -> str:
+    """A family text with `{hiki}` naming this profile, then its own placeholders."""
+    from hikicli.domain.family import with_profile
+
+    said = with_profile(text, actx.paths.profile)
+    return said.format(**values) if values else said
+
+
+def _is_main(actx: AppContext) -> bool:
+    from hikicli.storage.paths import DEFAULT_PROFILE
+
+    return actx.paths.profile == DEFAULT_PROFILE
+
+
+def _refuse_main(actx: AppContext) -> None:
+    """Before any question or save: never in the main profile (the person's own) unless it was
+    marked as a family member's. Writes nothing."""
+    from hikicli.services.family_profile import is_marked
+
+    if _is_main(actx) and not is_marked(actx):
+        from hikicli.errors import UsageError
+
+        raise UsageError(_content(actx)["texts"]["main_profile_refused"])
+
+
+def _append(actx: AppContext, kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Save a family entry; a named profile becomes a family member's with its first entry."""
+    if not _is_main(actx):
+        from hikicli.services.family_profile import mark_family
+
+        mark_family(actx)
+    event: dict[str, Any] = actx.log.append(kind, data, now=actx.now())
+    return event
+
+
 def _progress(actx: AppContext) -> list[Any]:
     from hikicli.domain.family import lesson_progress
 
@@ -46,6 +83,10 @@ def family(
     from hikicli.domain.family import next_module
 
     actx: AppContext = ctx.obj
+    if not _is_main(actx):
+        from hikicli.services.family_profile import mark_family
+
+        mark_family(actx)  # the first `hiki --profile mum family` makes it a family profile
     content = _content(actx)
     progress = _progress(actx)
     if as_json:
@@ -64,6 +105,14 @@ def family(
 
     texts = content["texts"]
     out = console()
+    main = _is_main(actx)
+    if main:
+        from hikicli.services.family_profile import is_marked
+
+        main = not is_marked(actx)
+    if main:  # say where the programme runs before anything else
+        out.print(f"[bold]{markup_escape(texts['main_profile_note'])}[/]")
+        out.print()
     out.print(markup_escape(texts["intro"].strip()))
     out.print()
     labels = {
@@ -84,9 +133,44 @@ def family(
     out.print(table)
     out.print()
     upcoming = next_module(progress)
-    hint = texts["next_hint"].format(number=upcoming.number) if upcoming else texts["all_done"]
-    out.print(markup_escape(hint))
+    if not main:
+        hint = (
+            _say(actx, texts["next_hint"], number=upcoming.number)
+            if upcoming
+            else texts["all_done"]
+        )
+        out.print(markup_escape(hint))
     out.print(f"[dim]{markup_escape(texts['safety'])}[/]")
+
+
+@family_app.command("start")
+def start(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(help="A name for your own profile, e.g. mum (default: the current one)."),
+    ] = None,
+) -> None:
+    """Make a profile of your own, as a family member: its own overview, check-ins and guides."""
+    from dataclasses import replace
+
+    from hikicli.cli.context import check_profile
+    from hikicli.cli.render import console, markup_escape
+    from hikicli.errors import UsageError
+    from hikicli.services.family_profile import mark_family
+    from hikicli.storage.paths import DEFAULT_PROFILE
+
+    actx: AppContext = ctx.obj
+    texts = _content(actx)["texts"]
+    profile = check_profile(name) if name is not None else actx.paths.profile
+    if profile == DEFAULT_PROFILE:
+        raise UsageError(texts["start_main_refused"])
+    if profile != actx.paths.profile:
+        actx = replace(actx, paths=replace(actx.paths, profile=profile), _settings=None)
+        ctx.obj = actx
+    new = mark_family(actx)
+    key = "started" if new else "already_started"
+    console().print(markup_escape(_say(actx, texts[key], profile=profile)))
 
 
 @family_app.command("lesson")
@@ -121,6 +205,7 @@ def lesson(
         raise UsageError("Use only one of --answer, --done and --show.")
     if answer or done:
         record = lesson_record(module["id"], n, parse_answers(answer or [], keys) if answer else {})
+        _refuse_main(actx)
         _save_lesson(actx, record, module, as_json)
         return
     if show or as_json:
@@ -128,37 +213,50 @@ def lesson(
         return
     from hikicli.flows.family import run_lesson
 
+    _refuse_main(actx)
     prompter = actx.get_prompter(LESSON_FLAGS)
     _show_lesson(actx, module, n, as_json=False)
-    answers = run_lesson(prompter, module, content["texts"])
+    exercise = module["exercise"]
+    if exercise.get("privacy"):
+        privacy = _say(actx, exercise["privacy"])
+        exercise = {**exercise, "intro": f"{exercise['intro']}\n\n{privacy}"}
+    answers = run_lesson(prompter, {**module, "exercise": exercise}, content["texts"])
     record = lesson_record(module["id"], n, answers or None)
-    actx.log.append(LESSON_KIND, record, now=actx.now())
+    _append(actx, LESSON_KIND, record)
     from hikicli.cli.render import console, markup_escape
 
     texts = content["texts"]
     if answers:
-        message = module["exercise"]["saved"]
-    else:
-        message = texts["read_saved"] if answers is None else texts["empty_answers"]
+        _print_saved(actx, module)
+        return
+    message = texts["read_saved"] if answers is None else texts["empty_answers"]
     console().print(markup_escape(message))
+
+
+def _print_saved(actx: AppContext, module: dict[str, Any]) -> None:
+    from hikicli.cli.render import console, markup_escape
+
+    out = console()
+    out.print(markup_escape(_say(actx, module["exercise"]["saved"])))
+    if module["exercise"].get("privacy"):
+        out.print(markup_escape(_say(actx, module["exercise"]["privacy"])))
 
 
 def _save_lesson(
     actx: AppContext, record: dict[str, Any], module: dict[str, Any], as_json: bool
 ) -> None:
-    from hikicli.cli.render import console, markup_escape, print_json
+    from hikicli.cli.render import print_json
     from hikicli.domain.family import LESSON_KIND
 
-    event = actx.log.append(LESSON_KIND, record, now=actx.now())
+    event = _append(actx, LESSON_KIND, record)
     if as_json:
         print_json({"id": event["id"], "kind": event["kind"], "recorded": event["ts"], **record})
         return
-    console().print(markup_escape(module["exercise"]["saved"]))
-    profile_hint(actx)
+    _print_saved(actx, module)
 
 
 def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool) -> None:
-    from hikicli.cli.render import console, print_json
+    from hikicli.cli.render import console, markup_escape, print_json
 
     progress = _progress(actx)[n - 1]
     exercise = module["exercise"]
@@ -181,12 +279,21 @@ def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool
         f"- `{f['key']}`: {f['prompt']}" + (f" ({f['help']})" if f.get("help") else "")
         for f in exercise["fields"]
     )
-    console().print(
-        Markdown(
-            f"# {n}. {module['title']}\n\n{module['reading'].strip()}\n\n---\n\n"
-            f"## {exercise['title']}\n\n{exercise['intro']}\n\n{questions}\n"
-        )
+    privacy = f"\n\n*{_say(actx, exercise['privacy'])}*" if exercise.get("privacy") else ""
+    text = (
+        f"# {n}. {module['title']}\n\n{_say(actx, module['reading']).strip()}\n\n---\n\n"
+        f"## {exercise['title']}\n\n{exercise['intro']}{privacy}\n\n{questions}\n"
     )
+    out = console()
+    # Like a guide: a lesson longer than the screen opens in a pager, from its first line (so a
+    # safety line at the top is read, not scrolled away).
+    if out.is_terminal and text.count("\n") + 12 > out.size.height:
+        with out.pager(styles=True):
+            out.print(Markdown(text))
+        hint = _content(actx)["texts"]["pager_hint"]
+        out.print(f"[dim]{markup_escape(_say(actx, hint, number=n))}[/]")
+    else:
+        out.print(Markdown(text))
 
 
 @family_app.command("checkin")
@@ -223,33 +330,47 @@ def checkin(
         record = make_family_checkin(
             date=day, today=today, stress=stress, positive=positive or "", selfcare=selfcare or ""
         )
+        _refuse_main(actx)
+        _stress_signal(actx, record.stress, record.date, None, as_json)
     else:
         from hikicli.flows.family import run_family_checkin
 
         check_date(day, today)
+        _refuse_main(actx)
         prompter = actx.get_prompter(CHECKIN_FLAGS)
-        record = run_family_checkin(prompter, texts, day, today)
-    event = actx.log.append(CHECKIN_KIND, record.to_data(), now=actx.now())
+        record = run_family_checkin(
+            prompter,
+            texts,
+            day,
+            today,
+            on_stress=lambda n: _stress_signal(actx, n, day, prompter, False),
+        )
+    event = _append(actx, CHECKIN_KIND, record.to_data())
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json(
-            {"id": event["id"], "kind": event["kind"], "recorded": event["ts"], **event["data"]}
-        )
+        out = {"id": event["id"], "kind": event["kind"], "recorded": event["ts"], **event["data"]}
+        if actx.risk.active:
+            out["crisis"] = actx.risk.block()
+        print_json(out)
         return
     from hikicli.cli.render import console, markup_escape
 
-    out = console()
-    out.print(markup_escape(texts["saved"]))
-    out.print(markup_escape(texts[checkin_reply_key(record)]))
-    profile_hint(actx)
+    out_ = console()
+    out_.print(markup_escape(texts["saved"]))
+    if not actx.risk.active:  # after a heavy day the risk block said enough
+        out_.print(markup_escape(texts[checkin_reply_key(record)]))
 
 
-def profile_hint(actx: AppContext) -> None:
-    """Saved in the default profile, the person's own: a family member may not have meant that."""
-    from hikicli.storage.paths import DEFAULT_PROFILE
+def _stress_signal(
+    actx: AppContext, stress: int, day: Any, prompter: Any, as_json: bool
+) -> None:
+    """A very heavy day goes through the one risk mechanism (domain.risk): the calm words, the
+    short crisis block, and a `risk.signal` saved at once."""
+    from hikicli.domain.risk import from_family_stress
 
-    if actx.paths.profile == DEFAULT_PROFILE:
-        from hikicli.cli.render import console, markup_escape
+    signal = from_family_stress(stress, day)
+    if signal is not None:
+        from hikicli.cli.risk_view import show_signal
 
-        console().print(markup_escape(_content(actx)["texts"]["profile_hint"]))
+        show_signal(actx, signal, prompter=prompter, stderr=as_json)

@@ -20,8 +20,15 @@ def guide(
     topic: Annotated[str | None, typer.Argument(help="A topic id; see --list.")] = None,
     list_: Annotated[bool, typer.Option("--list", "-l", help="List the topics.")] = False,
     audience: Annotated[
-        str, typer.Option("--audience", "-a", help="Who is reading: self, family or counselor.")
-    ] = "self",
+        str | None,
+        typer.Option(
+            "--audience",
+            "-a",
+            help="Who is reading: self, family or counselor (default: family in a family "
+            "member's profile, else self).",
+            show_default=False,
+        ),
+    ] = None,
     pager: Annotated[bool, typer.Option(help="Page long text in a terminal.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the topic(s) as JSON.")] = False,
 ) -> None:
@@ -37,6 +44,10 @@ def guide(
 
         show_crisis(actx, None, as_json)
         return
+    if audience is None:
+        from hikicli.services.family_profile import is_family_profile
+
+        audience = "family" if is_family_profile(actx) else "self"
     if audience not in AUDIENCES:
         raise UsageError(f"--audience must be one of: {', '.join(AUDIENCES)} (not '{audience}').")
     guides = actx.catalog["guides"]

@@ -58,7 +58,13 @@ def task_line(actx: AppContext, task: Any) -> str:
     elif task.kind == "reading":
         guide = actx.catalog["guides"].get(task.label)
         title = guide["title"] if guide else task.label
-        what = f"{kind}: {title} (hiki guide {task.label})"
+        from hikicli.domain.family import hiki_command
+
+        audience = task.detail.get("audience") or "self"
+        command = f"{hiki_command(actx.paths.profile)} guide {task.label}"
+        if audience != "self":  # the version the counselor chose, not the person's own
+            command += f" --audience {audience}"
+        what = f"{kind}: {title} ({command})"
     elif task.kind == "questionnaire":
         from hikicli.domain.homework import find_instrument
 

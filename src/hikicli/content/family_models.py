@@ -24,6 +24,7 @@ class Exercise(Strict):
     intro: Text
     fields: list[ExerciseField] = Field(min_length=1, max_length=4)
     saved: Text
+    privacy: Text | None = None  # said before the questions and after the save ({hiki})
 
     @field_validator("fields")
     @classmethod
@@ -48,7 +49,6 @@ class FamilyCheckinTexts(Strict):
     positive: PlainQuestion
     selfcare: PlainQuestion
     saved: Text
-    high_stress: Text  # shown when stress is 8 or more
     no_selfcare: Text  # shown when no act of self-care was named
     kind_word: Text  # shown otherwise
 
@@ -68,13 +68,33 @@ class FamilyTexts(Strict):
     dashboard_line: Text  # {done}, {total}, {number}
     dashboard_done: Text
     dashboard_checkin: Text
-    profile_hint: Text  # after saving in the default profile
+    main_profile_note: Text  # `hiki family` in the main profile: where the programme runs
+    main_profile_refused: Text  # a save asked for in the main profile, refused
+    started: Text  # {profile}, {hiki}
+    already_started: Text  # {profile}, {hiki}
+    start_main_refused: Text
+    welcome_pointer: Text  # added to the main profile's first welcome
+    pager_hint: Text  # under a paged lesson: how to read it again
+
+
+class FamilyDashboard(Strict):
+    """A family profile's own welcome and overview (`hiki` in that profile)."""
+
+    welcome_title: Text
+    welcome: Text  # {hiki}, {data_dir}
+    week_title: Text
+    week_columns: list[Text] = Field(min_length=1, max_length=1)  # the stress column
+    checkin_done_today: Text
+    guides_hint: Text  # {hiki}
+    idea_title: Text
+    ideas: list[Text] = Field(min_length=1, max_length=60)  # one idea for carers a day
 
 
 class FamilyContent(Strict):
     texts: FamilyTexts
     modules: list[FamilyModule] = Field(min_length=1, max_length=20)
     checkin: FamilyCheckinTexts
+    dashboard: FamilyDashboard
 
     @field_validator("modules")
     @classmethod

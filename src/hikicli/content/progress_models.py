@@ -85,6 +85,7 @@ class SafetySources(Strict):
     checkin: Text
     instrument: Text  # {instrument} {item}
     note: Text
+    family: Text  # a family member's own check-in
 
 
 class SafetyAnswers(Strict):
@@ -93,6 +94,7 @@ class SafetyAnswers(Strict):
     instrument: Text  # {answer}
     note: Text  # a note's words are never copied: say only that a phrase matched
     note_included: Text  # the same, in a report made with --include-notes
+    family_stress: Text  # {stress}: a family member's own stress, 0-10
 
 
 class SafetyText(Strict):

@@ -309,7 +309,12 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                             'stale': 'last checked more than a year ago — please check the '
                                      'official site',
                             'unconfirmed': 'not yet confirmed — check the official site first'},
-                 'messages': {'high': 'Thank you for telling me. What you are going through '
+                 'messages': {'family': 'That sounds like a very heavy day. You are carrying a '
+                                        'lot, and you do not have to carry it alone. If anyone at '
+                                        'home is in danger, get to a safe place and call the '
+                                        'emergency number. These are people you can reach now, for '
+                                        'you as well:',
+                              'high': 'Thank you for telling me. What you are going through '
                                       "matters, and you don't have to face it alone. Here are "
                                       'people you can reach right now. Text and chat come first, '
                                       'so you may not need to call.',
@@ -608,7 +613,8 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                             'source': '出典：{source}・確認日 {date}',
                             'stale': '最終確認から1年以上たっています。公式サイトでご確認ください',
                             'unconfirmed': '未確認です。まず公式サイトでご確認ください'},
-                 'messages': {'high': '話してくれてありがとうございます。あなたがいま抱えていることは大切なことで、ひとりで向き合わなくて大丈夫です。いますぐ連絡できる相談先です。文字で相談できる窓口（チャット・SNS）を先に載せています。電話をしなくても大丈夫です。',
+                 'messages': {'family': 'とても重たい一日だったようですね。たくさんのことを抱えていらっしゃいます。ひとりで抱えなくて大丈夫です。家の中でだれかに危険が迫っているときは、安全な場所に移り、緊急通報番号に電話してください。ご家族ご自身のためにも、いま連絡できる相談先です：',
+                              'high': '話してくれてありがとうございます。あなたがいま抱えていることは大切なことで、ひとりで向き合わなくて大丈夫です。いますぐ連絡できる相談先です。文字で相談できる窓口（チャット・SNS）を先に載せています。電話をしなくても大丈夫です。',
                               'note': 'メモのことばに、とてもつらい気持ちが表れているように見えます。いま安全でないと感じているなら、ひとりで抱えなくて大丈夫です：',
                               'possible': '大丈夫です。これ以上話さなくてかまいません。もしどこかで抱えきれないと感じたら、いま連絡できる相談先はこちらです：'},
                  'note_phrases': ['死にたい',

@@ -138,6 +138,7 @@ class RiskMessages(Strict):
     high: Text
     possible: Text
     note: Text
+    family: Text  # a family member's own check-in with very high stress: words for the carer
 
 
 class BlockTexts(Strict):

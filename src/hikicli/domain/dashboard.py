@@ -87,3 +87,55 @@ def build_dashboard(
         else pick_suggestion(catalog["suggestions"]["suggestions"], latest, today),
         "footer": ui["footer_crisis"],
     }
+
+
+def build_family_dashboard(
+    states: dict[str, Any], catalog: dict[str, Any], now: dt.datetime, profile: str
+) -> dict[str, Any]:
+    """A family member's own overview: their own stress check-ins of the week, the next lesson,
+    their homework packs, one idea for carers. Nothing of the person's screens (no mood table,
+    no ladder, no suggestions written for the withdrawn person)."""
+    from hikicli.domain import family, homework
+
+    ui = catalog["ui"]
+    content = catalog["family"]
+    words = content["dashboard"]
+    today = now.date()
+    lessons = states.get("family_lessons", {})
+    stress: dict[str, int] = lessons.get("stress") or {}
+    week = []
+    for back in range(6, -1, -1):
+        day = today - dt.timedelta(days=back)
+        value = stress.get(day.isoformat())
+        week.append(
+            {
+                "date": day.isoformat(),
+                "label": ui["day_label"].format(weekday=ui["weekdays"][day.weekday()],
+                                                day=f"{day.day:02d}"),  # fmt: skip
+                "checkin": None,
+                "stress": value,
+            }
+        )
+    lines = family.dashboard_lines(lessons, content, today, profile, always=True)
+    if lessons.get("last_checkin") == today.isoformat():
+        lines.append(str(words["checkin_done_today"]))
+    lines += homework.dashboard_lines(
+        states.get("homework_packs", {}), catalog["homework"]["texts"], today
+    )
+    lines.append(family.with_profile(words["guides_hint"], profile))
+    risk = risk_line(states.get("risk_days", {}), catalog["risk"]["checkin"], today)
+    ideas = words["ideas"]
+    return {
+        "greeting": greeting(ui, now.hour),
+        "welcome_back": None,
+        "today_status": lines[0],
+        "extra_lines": lines[1:],
+        "week_title": words["week_title"],
+        "week_columns": ["", *words["week_columns"]],
+        "week": week,
+        "suggestion_title": words["idea_title"],
+        "risk_line": risk,
+        "suggestion": None if risk else str(ideas[today.toordinal() % len(ideas)]),
+        "footer": ui["footer_crisis"],
+    }
+

@@ -17,8 +17,31 @@ from hikicli.errors import UsageError
 
 LESSON_KIND = "family.lesson"
 CHECKIN_KIND = "family.checkin"
+FAMILY_KINDS = (LESSON_KIND, CHECKIN_KIND)
 STATUSES = ("new", "read", "exercise")
-HIGH_STRESS = 8
+FAMILY_ROLE = "family"
+MAIN_PROFILE = "default"  # the person's own profile (storage.paths.DEFAULT_PROFILE)
+HIKI = "{hiki}"  # in family texts: the command that names this profile
+
+
+def hiki_command(profile: str) -> str:
+    """How to start hiki in this profile, for every hint a family member may copy."""
+    return "hiki" if profile == MAIN_PROFILE else f"hiki --profile {profile}"
+
+
+def with_profile(text: str, profile: str) -> str:
+    """A family text with `{hiki}` filled in (a plain replace: texts may hold other braces)."""
+    return str(text).replace(HIKI, hiki_command(profile))
+
+
+def counts_as_family(profile: str, marked: bool, events: Iterable[Mapping[str, Any]]) -> bool:
+    """A profile is a family member's when marked so, or when it is a named profile that holds
+    family programme entries. The main profile is the person's own unless marked."""
+    if marked:
+        return True
+    if profile == MAIN_PROFILE:
+        return False
+    return any(e.get("kind") in FAMILY_KINDS for e in events)
 
 
 @dataclass
@@ -150,9 +173,8 @@ def make_family_checkin(
 
 
 def checkin_reply_key(record: FamilyCheckIn) -> str:
-    """Which kind word follows a family check-in: high stress first, then missing self-care."""
-    if record.stress >= HIGH_STRESS:
-        return "high_stress"
+    """Which kind word follows a family check-in (a very heavy day is answered by the risk
+    mechanism instead: domain.risk.from_family_stress)."""
     if not record.selfcare:
         return "no_selfcare"
     return "kind_word"
@@ -163,10 +185,10 @@ class FamilyLessons:
     (no answers, nothing written in a check-in)."""
 
     name = "family_lessons"
-    version = 2
+    version = 3
 
     def initial(self) -> dict[str, Any]:
-        return {"modules": {}, "last_checkin": None}
+        return {"modules": {}, "last_checkin": None, "stress": {}}
 
     def apply(self, state: dict[str, Any], event: Mapping[str, Any]) -> Any:
         kind = event.get("kind")
@@ -180,20 +202,32 @@ class FamilyLessons:
         elif kind == CHECKIN_KIND and isinstance(data.get("date"), str):
             last = state["last_checkin"]
             state["last_checkin"] = max(last, data["date"]) if last else data["date"]
+            stress = data.get("stress")
+            if isinstance(stress, int) and not isinstance(stress, bool):
+                state.setdefault("stress", {})[data["date"]] = stress  # the latest of a day
         return state
 
 
+def in_use(state: Mapping[str, Any]) -> bool:
+    return bool(state.get("modules") or state.get("last_checkin"))
+
+
 def dashboard_lines(
-    state: Mapping[str, Any], content: Mapping[str, Any], today: dt.date
+    state: Mapping[str, Any],
+    content: Mapping[str, Any],
+    today: dt.date,
+    profile: str = MAIN_PROFILE,
+    always: bool = False,
 ) -> list[str]:
-    """Once the family programme is in use: how far it is, the next lesson, today's own check-in."""
+    """Once the family programme is in use (or `always`, in a family profile): how far it is, the
+    next lesson, today's own check-in. Every hint names the profile."""
     statuses: Mapping[str, str] = state.get("modules") or {}
     last_checkin = state.get("last_checkin")
-    if not statuses and not last_checkin:
+    if not always and not in_use(state):
         return []
-    texts = content["texts"]
+    texts = {k: with_profile(v, profile) for k, v in content["texts"].items()}
     lines = []
-    if statuses:
+    if statuses or always:
         ids = [m["id"] for m in content["modules"]]
         done = sum(1 for mid in ids if statuses.get(mid) == "exercise")
         upcoming = next(

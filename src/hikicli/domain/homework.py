@@ -57,9 +57,12 @@ class TaskStatus:
     progress: dict[str, int] | None = None  # e.g. {"done": 2, "needed": 3}
     answer: str | None = None
     done_on: str | None = None
+    detail: dict[str, Any] = field(default_factory=dict, repr=False)  # the pack's own fields
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        del data["detail"]
+        return data
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,7 @@ def task_status(
     start_day = dt.date.fromisoformat(pack["start"])
     due_day = dt.date.fromisoformat(pack["due"])
     start, due = start_day.isoformat(), due_day.isoformat()
-    status = TaskStatus(task.id, task.kind, task.label, done=False)
+    status = TaskStatus(task.id, task.kind, task.label, done=False, detail=dict(task.detail))
     mine = [e for e in events if (e.get("data") or {}).get("pack") == pack_id]
     answers = [e for e in mine if e.get("kind") == ANSWER_KIND and e["data"].get("task") == task.id]
     marks = [e for e in mine if e.get("kind") == DONE_KIND and e["data"].get("task") == task.id]

@@ -575,5 +575,9 @@ def safety_words(
     if source == "note":
         key = "note_included" if include_notes else "note"
         return str(words["sources"]["note"]), str(words["answers"][key]), None
+    if source == "family":
+        stress = answer.removeprefix("stress ").strip()
+        said = str(words["answers"]["family_stress"]).format(stress=stress)
+        return str(words["sources"]["family"]), said, None
     key = "checkin_skip" if answer == "skip" else "checkin_no"
     return str(words["sources"]["checkin"]), str(words["answers"][key]), None

@@ -1,7 +1,8 @@
 """Risk: every source of risk becomes one `RiskSignal`, and one function decides the response.
 
 Sources: the check-in's "are you safe right now?" answer, a questionnaire's risk item (with that
-instrument's own threshold), the wording of a note. A cancel after a risk answer is not a new
+instrument's own threshold), the wording of a note, and a family member's own check-in (their
+stress at FAMILY_HIGH_STRESS or above). A cancel after a risk answer is not a new
 signal: the signal was saved the moment it was given, and the response is shown again at the end.
 
 No flow decides risk on its own: flows report what was answered, `respond` says what to show, and
@@ -20,15 +21,16 @@ from typing import Any, Literal
 from hikicli.domain.crisis import CountryChoice
 
 KIND = "risk.signal"
-Source = Literal["checkin", "instrument", "note"]
+Source = Literal["checkin", "instrument", "note", "family"]
 Strength = Literal["high", "possible"]
-SOURCES: tuple[Source, ...] = ("checkin", "instrument", "note")
+SOURCES: tuple[Source, ...] = ("checkin", "instrument", "note", "family")
 STRENGTHS: tuple[Strength, ...] = ("high", "possible")
 PlanState = Literal["plan", "none", "unknown"]
 
 # The check-in asks "are you safe right now?" at this mood or lower (checkin.safety_question).
 SAFETY_QUESTION_MAX_MOOD = 2
 SAFE_ANSWERS = ("yes", "no", "skip")
+FAMILY_HIGH_STRESS = 8  # a family member's own stress, 0-10: from here the carer gets the block
 MAX_BLOCK_LINES = 3  # the short crisis block: at most three lines, then "hiki crisis" for all
 
 
@@ -189,6 +191,14 @@ def from_note(note: str, phrases: Iterable[str], day: dt.date, context: str = "c
     return None
 
 
+def from_family_stress(stress: int, day: dt.date) -> RiskSignal | None:
+    """A family member's own check-in with very high stress: the carer is offered people to
+    reach (strength "possible": it says how heavy the day is, not that anyone is in danger)."""
+    if stress >= FAMILY_HIGH_STRESS:
+        return RiskSignal("family", "possible", day, f"stress {stress}", context="family.checkin")
+    return None
+
+
 # --- the response --------------------------------------------------------------------------
 
 
@@ -199,7 +209,7 @@ class RiskResponse:
     but cannot be read now: say where it is, never "you have no plan")."""
 
     level: Strength
-    message: Literal["high", "possible", "note"]
+    message: Literal["high", "possible", "note", "family"]
     plan: Literal["show", "offer", "hint"]
     offer_stop: bool  # in a longer flow: offer to stop here (what was given is kept) or go on
     offer_plan_now: bool  # interactive: offer to start the safety plan now
@@ -212,12 +222,16 @@ def respond(signals: Sequence[RiskSignal], plan_state: PlanState) -> RiskRespons
         return None
     high = any(s.strength == "high" for s in signals)
     only_notes = all(s.source == "note" for s in signals)
+    only_family = all(s.source == "family" for s in signals)
     plan: Literal["show", "offer", "hint"] = (
         "show" if plan_state == "plan" else "offer" if plan_state == "none" else "hint"
     )
+    message: Literal["high", "possible", "note", "family"] = (
+        "high" if high else "note" if only_notes else "family" if only_family else "possible"
+    )
     return RiskResponse(
         level="high" if high else "possible",
-        message="high" if high else ("note" if only_notes else "possible"),
+        message=message,
         plan=plan,
         offer_stop=high and any(s.source == "checkin" for s in signals),
         offer_plan_now=high and plan_state == "none",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from hikicli.domain.checkin import MAX_NOTE
@@ -29,11 +29,19 @@ def run_lesson(
 
 
 def run_family_checkin(
-    prompter: Prompter, texts: Mapping[str, Any], day: dt.date, today: dt.date
+    prompter: Prompter,
+    texts: Mapping[str, Any],
+    day: dt.date,
+    today: dt.date,
+    on_stress: Callable[[int], None] | None = None,
 ) -> FamilyCheckIn:
+    """`on_stress` hears the stress answer at once, before the next question: a very heavy day
+    is answered through the one risk mechanism (the caller's), never by a rule here."""
     prompter.say(texts["intro"])
     q = texts["stress"]
     stress = prompter.scale("stress", f"{q['prompt']}  0 = {q['low']}, 10 = {q['high']}", 0, 10)
+    if on_stress is not None:
+        on_stress(stress)
     positive = prompter.text("positive", _with_help(texts["positive"]), max_len=MAX_NOTE)
     selfcare = prompter.text("selfcare", _with_help(texts["selfcare"]), max_len=MAX_NOTE)
     return make_family_checkin(

@@ -1,0 +1,48 @@
+"""Whether this profile belongs to a family member, and marking it so.
+
+A family profile gets the family's own welcome, dashboard, suggestions and guide audience. The mark
+is kept in the profile's state file (`role: family`); a named profile that already holds family
+programme entries counts as one too, so losing the state file changes nothing a person sees.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hikicli.domain.family import FAMILY_ROLE, counts_as_family
+from hikicli.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from hikicli.storage.state import State
+
+
+def _state(ws: Workspace) -> State:
+    from hikicli.storage.state import State
+
+    return State(ws.paths.state_file, ws.log)
+
+
+def is_marked(ws: Workspace) -> bool:
+    return bool(_state(ws).get("role") == FAMILY_ROLE)
+
+
+def is_family_profile(ws: Workspace) -> bool:
+    """True for a profile marked as a family member's, or a named one with family entries.
+    Never raises: an unreadable log only means the person's own screens."""
+    from hikicli.errors import HikiError
+
+    if is_marked(ws):
+        return True
+    try:
+        events = ws.log.read().events
+    except HikiError:
+        return False
+    return counts_as_family(ws.paths.profile, marked=False, events=events)
+
+
+def mark_family(ws: Workspace) -> bool:
+    """Mark the profile as a family member's; True when it was not marked before."""
+    if is_marked(ws):
+        return False
+    _state(ws).set("role", FAMILY_ROLE)
+    return True
