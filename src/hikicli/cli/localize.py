@@ -55,6 +55,9 @@ def apply_help(root: Any, lang: str) -> None:
     def walk(command: Any, path: str) -> None:
         command.help = find(path, "help") or command.help
         command.short_help = find(path, "short") or command.short_help
+        if lang != DEFAULT_LANG and not command.short_help and command.help:
+            # Click cuts a short help at ". " and counts characters: Japanese needs its own line.
+            command.short_help = first_sentence(command.help)
         for param in command.params:
             if hasattr(param, "help"):
                 param.help = find(path, "options", param.name) or param.help
@@ -63,6 +66,17 @@ def apply_help(root: Any, lang: str) -> None:
             walk(sub, f"{path} {name}".strip())
 
     walk(root, "")
+
+
+def first_sentence(help_: str, limit: int = 60) -> str:
+    """The first sentence of a help text (up to 。 or ". "); a longer one is cut after its last
+    、 or ： that fits in `limit` cells."""
+    first = help_.strip().split("\n\n")[0].replace("\n", " ")
+    cut = re.search(r"。|\. ", first)
+    line = first[: cut.end()].strip() if cut else first
+    while cells(line) > limit and re.search(r"[、：]", line[:-1]):
+        line = re.sub(r"[、：][^、：]*$", "", line)
+    return line
 
 
 def click_words(lang: str) -> dict[str, str]:
@@ -90,7 +104,14 @@ def wrap_cells(line: str, width: int) -> list[str]:
     out: list[str] = []
     current = ""
     for token in tokens:
-        if cells(current + token) > width and current.strip() and token not in _NO_LINE_START:
+        if cells(current + token) > width and current.strip():
+            carry = ""
+            while token in _NO_LINE_START and current and not current[-1].isspace():
+                carry, current = current[-1] + carry, current[:-1]  # no line starts with 。
+                token = carry + token
+                carry = ""
+                if current.strip() and current[-1] not in _NO_LINE_START:
+                    break
             out.append(current.rstrip())
             current = token.lstrip()
         else:
@@ -153,12 +174,16 @@ class HikiFormatter(HelpFormatter):
                     part = self._w("default", "default: {value}").replace(
                         "{value}", part.removeprefix("default: ")
                     )
+                elif part.startswith("env var: "):
+                    part = self._w("env_var", "env var: {name}").replace(
+                        "{name}", part.removeprefix("env var: ")
+                    )
                 elif part == "required":
                     part = self._w("required", part)
                 parts.append(part)
             return "[" + "; ".join(parts) + "]"
 
-        return re.sub(r"\[((?:default: |required)[^\]]*)\]$", bracket, second)
+        return re.sub(r"\[((?:default: |env var: |required)[^\]]*)\]$", bracket, second)
 
     def write_dl(
         self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
