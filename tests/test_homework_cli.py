@@ -410,10 +410,14 @@ def test_a_questionnaire_hiki_lacks_gets_a_note_not_an_error(hiki, home, tmp_pat
 
 
 def test_import_puts_rated_pack_steps_on_the_ladder_once(hiki, home, make_ctx):
-    pack = lang_dir("en") / "packs" / "family-communication.yaml"
-    first = hiki(["homework", "import", str(pack), "--yes"])
+    unrated = home.parent / "unrated.yaml"
+    unrated.write_text(
+        "id: unrated\ntitle: Steps\nstart: 2026-12-01\ndue: 2026-12-14\n"
+        "ladder_steps:\n  - step: Walk to the corner\n"
+    )
+    first = hiki(["homework", "import", str(unrated), "--yes"])
     assert first.exit_code == 0, first.output
-    # this pack's steps carry no expected SUDS: hiki shows how to add them, and invents no number
+    # this pack's step carries no expected SUDS: hiki shows how to add it, and invents no number
     assert "--suds N" in first.output
     assert [e for e in log_lines(home) if e["kind"] == "ladder.add"] == []
 

@@ -92,12 +92,36 @@ def test_checkin_plan_needs_enough_distinct_days_in_every_week():
     assert s.done and s.done_on == "2026-12-14"
 
 
-def test_checkin_plan_counts_family_checkins_and_ignores_days_outside_the_pack():
+def test_checkin_plan_ignores_days_outside_the_pack():
     outside = [checkin("2026-11-30"), checkin("2026-12-15")]
-    inside = [checkin(d, "family.checkin") for d in ("2026-12-01", "2026-12-02", "2026-12-03")]
+    inside = [checkin(d) for d in ("2026-12-01", "2026-12-02", "2026-12-03")]
     s = status("checkins", outside + inside, today="2026-12-03")
     assert s.progress == {"done": 3, "needed": 3, "week": 1, "weeks": 2, "weeks_met": 1}
     assert not s.done  # week 2 is still to come
+
+
+def test_a_family_checkin_never_counts_as_the_persons_homework():
+    family = [checkin(d, "family.checkin") for d in ("2026-12-01", "2026-12-02", "2026-12-03")]
+    s = status("checkins", family, today="2026-12-03")
+    assert s.progress is not None and s.progress["done"] == 0 and s.progress["weeks_met"] == 0
+
+
+def test_a_family_pack_counts_the_family_members_own_checkins_and_lessons():
+    family_pack = {"audience": "family", "ladder_steps": [], "lessons": [{"number": 4}]}
+    days = ("2026-12-01", "2026-12-02", "2026-12-03")
+    person = [checkin(d) for d in days]
+    s = status("checkins", person, today="2026-12-03", **family_pack)
+    assert s.progress is not None and s.progress["done"] == 0  # the person's never count
+    own = [checkin(d, "family.checkin") for d in days]
+    s = status("checkins", own, "2026-12-03", **family_pack)
+    assert s.progress is not None and s.progress["weeks_met"] == 1
+    read = ev("family.lesson", "2026-12-02", module="communication", number=4, status="read")
+    assert not status("lesson-4", [read], **family_pack).done  # reading is not the practice
+    before = ev("family.lesson", "2026-11-20", module="communication", number=4, status="exercise")
+    assert not status("lesson-4", [before], **family_pack).done  # before the pack started
+    did = ev("family.lesson", "2026-12-03", module="communication", number=4, status="exercise")
+    done = status("lesson-4", [read, did], **family_pack)
+    assert done.done and done.done_on == "2026-12-03"
 
 
 def test_a_short_last_week_needs_at_most_its_own_days():

@@ -75,6 +75,13 @@ def task_line(actx: AppContext, task: Any) -> str:
             if found
             else (f"{kind}: {task.label}")
         )
+    elif task.kind == "lesson":
+        from hikicli.domain.family import hiki_command
+
+        modules = actx.catalog["family"]["modules"]
+        n = int(task.label)
+        title = modules[n - 1]["title"] if n <= len(modules) else task.label
+        what = f"{kind}: {title} ({hiki_command(actx.paths.profile)} family lesson {n})"
     else:
         what = f"{kind}: {task.label}"
     if task.progress and not task.done:

@@ -10,14 +10,36 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
-from hikicli.content.models import Audience, Slug, Strategy, Strict, Text
+from hikicli.content.models import Audience, Slug, Strategy, Strict
 
 MAX_PACK_DAYS = 366
 MAX_TASKS = 50
+MAX_LESSON = 20
 
-Short = Annotated[str, Field(min_length=1, max_length=300)]
+
+def terminal_safe(text: str) -> str:
+    """Pack text reaches the person's terminal: no control characters (escape sequences could
+    colour, disguise a link or clear the screen), and not only spaces. Newlines and tabs stay."""
+    for char in text:
+        if (ord(char) < 32 and char not in "\n\t") or 0x7F <= ord(char) < 0xA0:
+            raise ValueError(
+                f"control character U+{ord(char):04X} is not allowed in pack text "
+                "(escape sequences could change what the person's terminal shows)"
+            )
+        if char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+            raise ValueError(
+                f"direction control U+{ord(char):04X} is not allowed in pack text "
+                "(it can make text read differently from what it is)"
+            )
+    if not text.strip():
+        raise ValueError("this text is empty (only spaces)")
+    return text
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(terminal_safe)]
+Short = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(terminal_safe)]
 
 
 class LadderStepTask(Strict):
@@ -47,6 +69,12 @@ class ReflectionTask(Strict):
     question: Text
 
 
+class LessonTask(Strict):
+    """A lesson of the family programme (`hiki family lesson N`): done when its exercise is."""
+
+    number: int = Field(ge=1, le=MAX_LESSON)
+
+
 class HomeworkPack(Strict):
     id: Slug
     title: Short
@@ -54,11 +82,15 @@ class HomeworkPack(Strict):
     message: Text | None = None
     start: dt.date
     due: dt.date
+    # family: for a family member's own profile; their practice is lessons and reflections,
+    # their check-ins are `hiki family checkin` (never the person's homework, nor theirs).
+    audience: Literal["self", "family"] = "self"
     ladder_steps: list[LadderStepTask] = Field(default_factory=list, max_length=MAX_TASKS)
     checkins: CheckinPlan | None = None
     readings: list[ReadingTask] = Field(default_factory=list, max_length=MAX_TASKS)
     questionnaires: list[QuestionnaireTask] = Field(default_factory=list, max_length=MAX_TASKS)
     reflections: list[ReflectionTask] = Field(default_factory=list, max_length=MAX_TASKS)
+    lessons: list[LessonTask] = Field(default_factory=list, max_length=MAX_LESSON)
 
     @field_validator("due")
     @classmethod
@@ -85,6 +117,25 @@ class HomeworkPack(Strict):
         _no_duplicates([i.id for i in items], "id")
         return items
 
+    @field_validator("lessons")
+    @classmethod
+    def one_task_per_lesson(cls, lessons: list[LessonTask]) -> list[LessonTask]:
+        _no_duplicates([str(lesson.number) for lesson in lessons], "lesson")
+        return lessons
+
+    @field_validator("ladder_steps", "lessons")
+    @classmethod
+    def fits_the_audience(cls, items: list[Any], info: ValidationInfo) -> list[Any]:
+        audience = info.data.get("audience", "self")
+        if items and info.field_name == "ladder_steps" and audience == "family":
+            raise ValueError(
+                "a family pack has no ladder steps: a family member's practice is not an "
+                "exposure ladder with distress ratings; use lessons or reflections"
+            )
+        if items and info.field_name == "lessons" and audience != "family":
+            raise ValueError("lessons belong to a family pack: add 'audience: family'")
+        return items
+
     @model_validator(mode="after")
     def has_a_task(self) -> HomeworkPack:
         if not (
@@ -93,10 +144,11 @@ class HomeworkPack(Strict):
             or self.readings
             or self.questionnaires
             or self.reflections
+            or self.lessons
         ):
             raise ValueError(
                 "a pack needs at least one task: ladder_steps, checkins, readings, "
-                "questionnaires or reflections"
+                "questionnaires, reflections or lessons"
             )
         return self
 
@@ -123,7 +175,9 @@ class HomeworkTexts(Strict):
     days_left: Text  # {days}
     due_today: Text
     ended: Text
-    task_kinds: dict[Literal["checkins", "reading", "ladder", "questionnaire", "reflection"], Text]
+    task_kinds: dict[
+        Literal["checkins", "reading", "ladder", "questionnaire", "reflection", "lesson"], Text
+    ]
     checkin_plan: Text  # {days}
     status_done: Text
     status_open: Text

@@ -28,11 +28,45 @@ def validate_located(located: Located, kind: Kind, label: str) -> Any:
         return model.model_validate(located.data)
     except ValidationError as err:
         problems = []
+        names = field_names(model)
         for e in err.errors(include_url=False):
             # where() falls back to the longest known prefix (pydantic appends union branch names)
             line, col = located.where(tuple(e["loc"]))
-            problems.append(f"{label}:{line}:{col}: {format_loc(tuple(e['loc']))}: {e['msg']}")
+            problems.append(
+                f"{label}:{line}:{col}: {format_loc(tuple(e['loc']))}: {_message(e, names)}"
+            )
         raise ContentError(problems) from None
+
+
+def _message(error: Any, names: set[str]) -> str:
+    """pydantic's words; an unknown key gets the closest known one ("did you mean")."""
+    message = str(error["msg"])
+    if error["type"] == "extra_forbidden":
+        import difflib
+
+        key = str(error["loc"][-1]) if error["loc"] else ""
+        close = difflib.get_close_matches(key, sorted(names), n=1, cutoff=0.6)
+        if close:
+            message += f" (did you mean '{close[0]}'?)"
+    return message
+
+
+def field_names(model: Any, seen: set[Any] | None = None) -> set[str]:
+    """Every field name of a model and of the models inside it (for "did you mean")."""
+    import typing
+
+    seen = seen if seen is not None else set()
+    if model in seen or not hasattr(model, "model_fields"):
+        return set()
+    seen.add(model)
+    names: set[str] = set(model.model_fields)
+    stack = [f.annotation for f in model.model_fields.values()]
+    while stack:
+        tp = stack.pop()
+        if hasattr(tp, "model_fields"):
+            names |= field_names(tp, seen)
+        stack.extend(typing.get_args(tp))
+    return names
 
 
 def detect_kind(path: Path) -> Kind | None:

@@ -22,6 +22,9 @@ _TAGS = {
 }
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Integer forms that YAML 1.1 reads differently from how they look: leading zero (octal), 0o/0b/0x,
+# base 60 (1:30) and underscores (1_0).
+_YAML11_INT = re.compile(r"^[-+]?(?:0[0-9_]+|0[obx].*|.*:.*|.*_.*)$")
 
 
 class StrictLoader(_Base):
@@ -106,6 +109,16 @@ class _Builder:
     def build_scalar(self, node: yaml.Node, loc: Loc = ()) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             raise self.fail(node, "keys must be plain text")
+        if node.tag == "tag:yaml.org,2002:int" and _YAML11_INT.match(str(node.value)):
+            # YAML 1.1 reads 035 as 29 (octal) and 1:30 as 90 (base 60): never a number meant.
+            field = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc)
+            field = field.replace(".[", "[")
+            raise self.fail(
+                node,
+                f"{field + ': ' if field else ''}'{node.value}' is not read as a plain number "
+                "(YAML 1.1 reads a leading zero as octal, ':' as base 60 and drops '_'): "
+                "write it without them, or in quotes if it is text",
+            )
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as err:

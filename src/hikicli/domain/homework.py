@@ -3,7 +3,9 @@
 Pure rules: a pack (plain dict, dates as ISO text), the events, and today in; task statuses out.
 Tasks complete themselves when the person does the thing. The event kinds relied on:
 
-- check-ins: `checkin` and `family.checkin` (the day is `data.date`);
+- check-ins: `checkin` for the person's pack, `family.checkin` for a family pack
+  (`audience: family`), never the other (the day is `data.date`);
+- lessons (family packs): `family.lesson` with that `number` and `status: exercise`;
 - readings: `guide.read` with `data.topic` (recorded when `hiki guide TOPIC` is opened);
 - ladder steps: any kind `ladder.*` / `step.*` whose last part says a step was done or tried
   (attempt, done, complete, practice, try, log, record) and whose data names the step, by its text
@@ -28,14 +30,17 @@ from typing import Any, TypeGuard
 PACK_KIND = "homework.pack"
 ANSWER_KIND = "homework.answer"
 DONE_KIND = "homework.done"
-CHECKIN_KINDS = ("checkin", "family.checkin")
+# Whose check-ins count: the person's own for their pack, the family member's for a family pack.
+# A family check-in never counts as the person's homework.
+CHECKIN_KINDS = {"self": ("checkin",), "family": ("family.checkin",)}
+LESSON_KIND = "family.lesson"
 GUIDE_KIND = "guide.read"
 LADDER_PREFIXES = ("ladder", "step")
 DID_IT_WORDS = ("attempt", "done", "complete", "practice", "tried", "try", "log", "record")
 NOT_DONE_OUTCOMES = {"skipped", "skip", "not-done", "not_done", "not-today", "not_today", "no"}
 INSTRUMENT_KEYS = ("instrument", "questionnaire", "id", "name")
 STEP_ID_KEYS = ("id", "step_id", "step")
-TASK_KINDS = ("checkins", "reading", "ladder", "questionnaire", "reflection")
+TASK_KINDS = ("checkins", "reading", "ladder", "questionnaire", "reflection", "lesson")
 
 Event = Mapping[str, Any]
 
@@ -93,6 +98,9 @@ def tasks_of(pack: Mapping[str, Any]) -> list[Task]:
         tasks.append(Task(f"questionnaire-{q['id']}", "questionnaire", q["id"], dict(q)))
     for r in pack.get("reflections") or []:
         tasks.append(Task(f"reflection-{r['id']}", "reflection", r["question"], dict(r)))
+    for lesson in pack.get("lessons") or []:
+        n = int(lesson["number"])
+        tasks.append(Task(f"lesson-{n}", "lesson", str(n), dict(lesson)))
     return tasks
 
 
@@ -197,6 +205,10 @@ def _is_assessment_of(event: Event, instrument: str) -> bool:
     )
 
 
+def pack_audience(pack: Mapping[str, Any]) -> str:
+    return "family" if pack.get("audience") == "family" else "self"
+
+
 def _per_block(days: set[str], all_blocks: list[Block], needed: int) -> list[tuple[int, int]]:
     """(days done, days needed) for each block; a short last block needs at most its length."""
     out = []
@@ -235,7 +247,8 @@ def task_status(
             days = {
                 event_day(e)
                 for e in events
-                if e.get("kind") in CHECKIN_KINDS and start <= event_day(e) <= due
+                if e.get("kind") in CHECKIN_KINDS[pack_audience(pack)]
+                and start <= event_day(e) <= due
             }
             per = _per_block(days, all_blocks, int(task.detail["days_per_week"]))
         else:
@@ -273,6 +286,18 @@ def task_status(
         )
     elif task.kind == "ladder":
         found = step_done_on(task.label, events, start)
+    elif task.kind == "lesson":
+        found = next(
+            (
+                str(e.get("ts", ""))[:10]
+                for e in events
+                if e.get("kind") == LESSON_KIND
+                and (e.get("data") or {}).get("number") == int(task.label)
+                and (e.get("data") or {}).get("status") == "exercise"
+                and str(e.get("ts", ""))[:10] >= start
+            ),
+            None,
+        )
     elif task.kind == "questionnaire":
         found = next(
             (
