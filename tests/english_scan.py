@@ -34,6 +34,8 @@ _WORD = re.compile(r"[A-Za-z][a-z]+(?:['’][a-z]+)?")
 def is_english(text: str) -> bool:
     """Two or more words of letters, or one capitalized word (a header, 'Mood'): a sentence a
     person reads. Ids, flags, paths, commands (`hiki crisis`) and format codes are not."""
+    if re.fullmatch(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*", text):
+        return False  # a message key (hikicli.errors.KEY): its words are in the catalog
     text = re.sub(r"https?://\S+|`[^`]*`|--?[a-z][a-z0-9-]*|\{[^}]*\}", " ", text)
     text = re.sub(r"\bhiki( [a-z][a-z-]*){0,2}\b", " ", text)
     words = _WORD.findall(text)

@@ -53,19 +53,19 @@ class CheckIn:
 
 def check_scale(name: str, value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-        raise UsageError(f"--{name} must be a whole number from 0 to 10 (got {value!r}).")
+        raise UsageError("checkin.scale", field=name, value=repr(value))
     return value
 
 
 def check_sleep(value: float) -> float:
     if not isinstance(value, (int, float)) or math.isnan(value) or not 0 <= value <= MAX_SLEEP:
-        raise UsageError(f"--sleep must be hours from 0 to {MAX_SLEEP:g} (got {value!r}).")
+        raise UsageError("checkin.sleep", most=f"{MAX_SLEEP:g}", value=repr(value))
     return round(float(value), 2)
 
 
 def check_outside(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_OUTSIDE:
-        raise UsageError(f"--outside must be minutes from 0 to {MAX_OUTSIDE} (got {value!r}).")
+        raise UsageError("checkin.outside", most=MAX_OUTSIDE, value=repr(value))
     return value
 
 
@@ -76,15 +76,13 @@ def parse_contact(raw: str | Iterable[str]) -> tuple[str, ...]:
         if not item:
             continue
         if item not in CONTACT_IDS:
-            raise UsageError(
-                f"--contact: unknown choice '{item}'. Choose from: {', '.join(CONTACT_IDS)}."
-            )
+            raise UsageError("checkin.contact_unknown", item=item, choices=", ".join(CONTACT_IDS))
         if item not in chosen:
             chosen.append(item)
     if not chosen:
         return ("none",)
     if "none" in chosen and len(chosen) > 1:
-        raise UsageError("--contact: 'none' cannot be combined with other choices.")
+        raise UsageError("checkin.contact_none")
     # Keep the content's order so records read the same whichever order was typed.
     return tuple(c for c in CONTACT_IDS if c in chosen)
 
@@ -92,24 +90,22 @@ def parse_contact(raw: str | Iterable[str]) -> tuple[str, ...]:
 def check_note(note: str) -> str:
     note = note.strip()
     if len(note) > MAX_NOTE:
-        raise UsageError(f"--note is too long ({len(note)} characters; at most {MAX_NOTE}).")
+        raise UsageError("checkin.note_long", length=len(note), most=MAX_NOTE)
     if any(ord(c) < 32 and c not in "\n\t" for c in note):
-        raise UsageError("--note contains control characters; please use plain text.")
+        raise UsageError("checkin.note_control")
     if any(0xD800 <= ord(c) <= 0xDFFF for c in note):
-        raise UsageError("--note is not valid text (it holds bytes that are not UTF-8).")
+        raise UsageError("checkin.note_bytes")
     if any(c in BIDI_CONTROLS for c in note):
         # They can make a note display reversed or hidden in a terminal table.
-        raise UsageError("--note contains text-direction control characters; please remove them.")
+        raise UsageError("checkin.note_bidi")
     return note
 
 
 def check_date(value: dt.date, today: dt.date) -> dt.date:
     if value > today:
-        raise UsageError(
-            f"--date {value.isoformat()} is in the future; today is {today.isoformat()}."
-        )
+        raise UsageError("checkin.date_future", date=value.isoformat(), today=today.isoformat())
     if value < EARLIEST:
-        raise UsageError(f"--date must be {EARLIEST.isoformat()} or later.")
+        raise UsageError("checkin.date_early", earliest=EARLIEST.isoformat())
     return value
 
 
@@ -117,7 +113,7 @@ def parse_date(raw: str, flag: str = "--date") -> dt.date:
     try:
         return dt.date.fromisoformat(raw.strip())
     except ValueError:
-        raise UsageError(f"{flag} must be a real date written YYYY-MM-DD (got '{raw}').") from None
+        raise UsageError("checkin.date_format", flag=flag, value=raw) from None
 
 
 def make_checkin(
@@ -134,7 +130,7 @@ def make_checkin(
     safe: str | None = None,
 ) -> CheckIn:
     if safe is not None and safe not in SAFE_ANSWERS:
-        raise UsageError(f"--safe must be yes, no or skip (got '{safe}').")
+        raise UsageError("checkin.safe", value=safe)
     return CheckIn(
         date=check_date(date, today),
         mood=check_scale("mood", mood),
