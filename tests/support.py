@@ -10,6 +10,15 @@ from typing import Any
 
 from hikicli.errors import Cancelled
 
+
+def examples(full: int) -> int:
+    """Property-test examples: the full budget in CI (HIKI_TEST_BUDGET=full, set by .ci/run), a
+    quarter of it by default, so the README's test command stays quick on two cores."""
+    import os
+
+    return full if os.environ.get("HIKI_TEST_BUDGET") == "full" else max(10, full // 4)
+
+
 FIXED_NOW = dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=9)))
 
 

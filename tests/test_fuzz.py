@@ -29,6 +29,7 @@ from hikicli.storage import crypto
 from hikicli.storage.crypto import KeyRing, new_cipher
 from hikicli.storage.log import SCHEMA_VERSION, EventLog, parse_bytes
 from hikicli.storage.paths import Paths
+from tests.support import examples as budget
 from tests.support import tree_snapshot
 
 FUZZ = settings(
@@ -39,7 +40,7 @@ FUZZ = settings(
 
 
 def fuzz(examples: int) -> settings:
-    return settings(FUZZ, max_examples=examples)
+    return settings(FUZZ, max_examples=budget(examples))
 
 
 LOCATED = re.compile(r"^.+:\d+:\d+: .+")

@@ -16,6 +16,7 @@ from hikicli.domain.homework import (
     task_status,
     tasks_of,
 )
+from tests.support import examples as budget
 
 START = dt.date(2026, 12, 1)
 
@@ -341,7 +342,7 @@ def test_more_activity_never_undoes_a_task():
         st.integers(-3, 20),
     )
 
-    @settings(max_examples=150, deadline=None)
+    @settings(max_examples=budget(150), deadline=None)
     @given(st.lists(event, max_size=25), st.lists(event, max_size=10), st.integers(-2, 25))
     def check(before, extra, today_offset):
         today = START + dt.timedelta(days=today_offset)

@@ -22,6 +22,7 @@ from hikicli.domain.instruments import (
     total_range,
 )
 from hikicli.errors import UsageError
+from tests.support import examples as budget
 
 CATALOG = build_catalog(lang_dir("en"))
 INSTRUMENTS: dict[str, Any] = CATALOG["instruments"]
@@ -131,7 +132,7 @@ def _answer_vectors(instrument: dict[str, Any]) -> st.SearchStrategy[list[int]]:
 
 
 @pytest.mark.parametrize("iid", sorted(INSTRUMENTS))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=budget(150), deadline=None)
 @given(data=st.data())
 def test_any_valid_answers_score_within_range(iid, data):
     instrument = INSTRUMENTS[iid]
@@ -152,7 +153,7 @@ def test_any_valid_answers_score_within_range(iid, data):
 
 
 @pytest.mark.parametrize("iid", sorted(INSTRUMENTS))
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=budget(60), deadline=None)
 @given(values=st.lists(st.integers(-5, 10), min_size=0, max_size=12))
 def test_any_invalid_answer_vector_is_refused_by_name(iid, values):
     instrument = INSTRUMENTS[iid]

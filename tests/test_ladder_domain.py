@@ -14,6 +14,7 @@ from hikicli.domain import ladder as dl
 from hikicli.domain import ladder_rules as rules
 from hikicli.domain import ladder_strength as strength
 from hikicli.errors import UsageError
+from tests.support import examples as budget
 
 DAY0 = dt.date(2026, 1, 1).toordinal()
 
@@ -119,7 +120,7 @@ def _batch(events, today):
     return strength.strength_of_days(values)
 
 
-@settings(max_examples=300)
+@settings(max_examples=budget(300), deadline=None)
 @given(events_strategy, st.integers(0, 30))
 def test_incremental_strength_equals_the_batch_formula(events, extra_days):
     acc = strength.new_strength()
@@ -437,7 +438,7 @@ odd_event = st.builds(
 )
 
 
-@settings(max_examples=200)
+@settings(max_examples=budget(200), deadline=None)
 @given(st.lists(odd_event, max_size=12))
 def test_the_fold_survives_any_hand_edited_or_imported_events(events):
     state = dl.fold(events)

@@ -18,6 +18,7 @@ from hikicli.domain.progress import (
     live_events,
     week_bounds,
 )
+from tests.support import examples as budget
 
 TODAY = dt.date(2026, 11, 25)
 _counter = 0
@@ -252,7 +253,7 @@ day_values = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=budget(150), deadline=None)
 @given(st.lists(day_values, max_size=30))
 def test_a_reported_pattern_always_meets_the_rule(values):
     from hikicli.domain.progress import FACTOR_TESTS, MIN_DIFFERENCE
