@@ -50,6 +50,7 @@ def test_json_report_keys_and_notes_only_when_asked(hiki, home):
         "start",
         "end",
         "safety",
+        "summary",
         "checkins",
         "weeks",
         "daily",

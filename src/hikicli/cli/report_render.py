@@ -107,6 +107,58 @@ class Words:
             tries=ladder["tries"], mastered=len(ladder["mastered"])
         )
 
+    def summary_lines(self, report: dict[str, Any]) -> list[str]:
+        """Page 1 after Safety: check-in days, homework per pack and week, ladder, scores."""
+        s = report.get("summary")
+        if not s:
+            return []
+        t = self.r["summary"]
+        lines = [str(t["checkins"]).format(days=s["checkin_days"], total=s["total_days"])]
+        for pack in s["packs"]:
+            line = str(t["pack"]).format(**pack)
+            if pack["weeks"]:
+                weeks = str(t["pack_weeks"]).format(met=pack["weeks_met"], weeks=pack["weeks"])
+                line += f"; {weeks}"
+            lines.append(line + ".")
+        lines.append(
+            str(t["ladder"]).format(tries=s["ladder_tries"], mastered=s["ladder_mastered"])
+        )
+        if not s["scores"]:
+            lines.append(str(t["no_scores"]))
+        for score in s["scores"]:
+            values = {
+                "instrument": score["instrument"],
+                "score": f"{score['score']:g}",
+                "max": f"{score['max']:g}" if score.get("max") is not None else "",
+                "band": band_words(score.get("band")),
+                "date": score["date"],
+            }
+            line = str(t["score" if score.get("max") is not None else "score_no_max"]).format(
+                **values
+            )
+            if score["change"] is None:
+                line += f"; {t['first']}"
+            else:
+                line += "; " + str(t["change"]).format(
+                    change=f"{score['change']:+g}",
+                    previous=f"{score['previous']:g}",
+                    previous_date=score["previous_date"],
+                )
+            if score.get("risk"):
+                line += f" {self.r['risk_marker']}"
+            lines.append(line + ".")
+        return lines
+
+    def item_progress(self, item: dict[str, Any]) -> str:
+        """ (1 of 2 weeks met): a task counted per week says how far it is, not only "not yet"."""
+        progress = item.get("progress")
+        if not progress or item.get("done"):
+            return ""
+        met = str(self.r["summary"]["weeks_met"]).format(
+            met=progress.get("weeks_met", 0), weeks=progress.get("weeks", 0)
+        )
+        return f" ({met})"
+
     def homework_summary(self, homework: dict[str, Any]) -> str:
         if not homework["assigned"]:
             return str(self.r["no_homework"])
@@ -148,6 +200,9 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
         out += [r["safety"]["intro"], "", *_md_table(w.safety_header(), rows), ""]
     else:
         out += [r["safety"]["none"], ""]
+    summary = w.summary_lines(report)
+    if summary:  # then "is it moving": one screen, before any detail
+        out += [f"## {r['summary']['heading']}", "", *[f"- {_md(x)}" for x in summary], ""]
     out += [f"## {sec['checkins']}", "", *w.checkin_lines(report["checkins"]), ""]
     if report["checkins"]["days"]:
         out += [f"### {sec['weeks']}", ""]
@@ -189,7 +244,7 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
         out += [f"## {sec['homework']}", "", w.homework_summary(homework), ""]
         for item in homework["items"]:
             mark = "x" if item["done"] else " "
-            out.append(f"- [{mark}] {_md(item['title'])}")
+            out.append(f"- [{mark}] {_md(item['title'])}{w.item_progress(item)}")
         out.append("")
     if report.get("notes_included"):
         out += [f"## {sec['notes']}", "", f"_{r['notes_intro']}_", ""]
@@ -228,7 +283,9 @@ footer { margin-top: 2rem; font-size: 0.8rem; color: #444; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
   h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
   /* Only Safety is kept whole: a long section kept whole would leave page 1 blank after it. */
-  section.safety, figure, svg.chart, tr { break-inside: avoid; page-break-inside: avoid; }
+  section.safety, section.summary, figure, svg.chart, tr, table {
+    break-inside: avoid; page-break-inside: avoid;
+  }
   svg.chart { max-height: 75mm; }
   table { font-size: 9pt; }
   a { color: inherit; text-decoration: none; }
@@ -323,6 +380,16 @@ def _safety_html(report: dict[str, Any], w: Words) -> str:
     return f'<section class="safety"><h2>{_h(words["heading"])}</h2>{body}</section>'
 
 
+def _summary_html(report: dict[str, Any], w: Words) -> str:
+    """The one-screen summary, right after Safety, kept on page 1 with it."""
+    lines = w.summary_lines(report)
+    if not lines:
+        return ""
+    items = "".join(f"<li>{_h(x)}</li>" for x in lines)
+    heading = _h(w.r["summary"]["heading"])
+    return f'<section class="summary"><h2>{heading}</h2><ul>{items}</ul></section>'
+
+
 def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en") -> str:
     w = Words(catalog)
     r = w.r
@@ -341,6 +408,7 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
         _paras([r["privacy"]], "muted"),
         "</header>",
         _safety_html(report, w),
+        _summary_html(report, w),
         f"<section><h2>{_h(sec['checkins'])}</h2>",
         _paras(w.checkin_lines(report["checkins"])),
     ]
@@ -410,7 +478,10 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
                 _html_table(
                     [lb["task"], lb["done"]],
                     [
-                        [i["title"], lb["done"] if i["done"] else lb["open"]]
+                        [
+                            i["title"],
+                            lb["done"] if i["done"] else f"{lb['open']}{w.item_progress(i)}",
+                        ]
                         for i in homework["items"]
                     ],
                     text_cols=2,
@@ -439,6 +510,11 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
     return "\n".join(parts)
 
 
+def band_words(band: Any) -> str:
+    """A band id such as "moderately-severe" read as words (bands are ids in the results)."""
+    return str(band or "").replace("-", " ")
+
+
 def _band(entry: dict[str, Any], texts: dict[str, Any]) -> str:
-    band = str(entry.get("band", ""))
+    band = band_words(entry.get("band", ""))
     return f"{band} {texts['risk_marker']}".strip() if entry.get("risk") else band

@@ -166,6 +166,22 @@ class ReportSafety(Strict):
     none: Text  # one line when the period has no risk moment
 
 
+class ReportSummary(Strict):
+    """The one-screen summary after Safety, on page 1 of the report."""
+
+    heading: Text
+    checkins: Text  # {days} {total}
+    pack: Text  # {title} {start} {due} {done} {total}
+    pack_weeks: Text  # {met} {weeks}: the check-in plan
+    ladder: Text  # {tries} {mastered}
+    score: Text  # {instrument} {score} {max} {band} {date}
+    score_no_max: Text  # {instrument} {score} {band} {date}
+    change: Text  # {change} {previous} {previous_date}
+    first: Text  # no earlier result to compare with
+    no_scores: Text
+    weeks_met: Text  # {met} {weeks}: after a homework item counted per week
+
+
 class ReportContent(Strict):
     title: Text
     intro: Text  # {start} {end}
@@ -183,6 +199,7 @@ class ReportContent(Strict):
     safety: ReportSafety
     no_assessments: Text
     homework_summary: Text  # {done} {assigned}
+    summary: ReportSummary
     no_homework: Text
     notes_intro: Text
     no_notes: Text

@@ -469,5 +469,33 @@ def report_items(events: Sequence[Event], start: dt.date, end: dt.date) -> list[
             }
             if status.done_on:
                 item["done_on"] = status.done_on
+            if status.progress:  # e.g. a check-in plan met in week 1 of 2: said, not "not yet"
+                item["progress"] = dict(status.progress)
             items.append(item)
     return items
+
+
+def pack_summaries(events: Sequence[Event], start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """One line per pack overlapping [start, end], as of `end`: dates, tasks done, and the
+    check-in plan's weeks met (for the report's first page)."""
+    last = end.isoformat()
+    seen = [e for e in events if event_day(e) <= last]
+    out: list[dict[str, Any]] = []
+    for pack_id, (pack, _) in current_packs(seen).items():
+        if pack["start"] > last or pack["due"] < start.isoformat():
+            continue
+        statuses = [task_status(pack_id, pack, t, seen, end) for t in tasks_of(pack)]
+        plan = next((s.progress for s in statuses if s.kind == "checkins" and s.progress), None)
+        out.append(
+            {
+                "id": pack_id,
+                "title": pack["title"],
+                "start": pack["start"],
+                "due": pack["due"],
+                "done": sum(1 for s in statuses if s.done),
+                "total": len(statuses),
+                "weeks_met": plan["weeks_met"] if plan else None,
+                "weeks": plan["weeks"] if plan else None,
+            }
+        )
+    return out

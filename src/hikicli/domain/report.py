@@ -130,6 +130,61 @@ def private_notes(events: Sequence[Event], start: dt.date, end: dt.date) -> list
     return notes
 
 
+def score_summaries(
+    events: Sequence[Event], end: dt.date, in_period: Mapping[str, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """Each questionnaire of the period: its latest score with band and maximum, and the change
+    since the result before it (which may lie before the period)."""
+    from hikicli.domain.progress import assessment_series
+
+    everything = assessment_series(events, dt.date.min, end)
+    out = []
+    for name, entries in in_period.items():
+        if not entries:
+            continue
+        latest = entries[-1]
+        history = everything.get(name, entries)
+        index = next(
+            (i for i in range(len(history) - 1, -1, -1) if history[i] == latest), len(history) - 1
+        )
+        before = history[index - 1] if index > 0 else None
+        out.append(
+            {
+                "instrument": name,
+                "date": latest["date"],
+                "score": latest["score"],
+                "max": latest.get("max"),
+                "band": latest.get("band"),
+                "risk": bool(latest.get("risk")),
+                "previous": before["score"] if before else None,
+                "previous_date": before["date"] if before else None,
+                "change": round(latest["score"] - before["score"], 1) if before else None,
+            }
+        )
+    return out
+
+
+def summary_section(
+    events: Sequence[Event],
+    start: dt.date,
+    end: dt.date,
+    checkins: Mapping[str, Any],
+    ladder: Mapping[str, Any] | None,
+    assessments: Mapping[str, list[dict[str, Any]]],
+) -> dict[str, Any]:
+    """Page 1 after Safety: did the homework happen, is the ladder moving, are scores changing."""
+    from hikicli.domain.homework import pack_summaries
+
+    return {
+        "checkin_days": checkins["days"],
+        "total_days": checkins["total_days"],
+        "packs": pack_summaries(events, start, end),
+        "ladder_tries": ladder["tries"] if ladder else 0,
+        "ladder_mastered": len(ladder["mastered"]) if ladder else 0,
+        "scores": score_summaries(events, end, assessments),
+    }
+
+
 def build_report(
     events: Sequence[Event],
     start: dt.date,
@@ -143,6 +198,8 @@ def build_report(
     events = live_events(events)
     progress = build_progress(events, start, end)
     safety = fill_thresholds(progress.safety, instruments or {})
+    checkins = checkin_summary(events, start, end)
+    ladder = ladder_section(events, start, end)
     report: dict[str, Any] = {
         "format": REPORT_FORMAT,
         "version": REPORT_VERSION,
@@ -150,12 +207,13 @@ def build_report(
         "start": start.isoformat(),
         "end": end.isoformat(),
         "safety": [safety_json(r) for r in safety],
-        "checkins": checkin_summary(events, start, end),
+        "summary": summary_section(events, start, end, checkins, ladder, progress.assessments),
+        "checkins": checkins,
         "weeks": [w.to_json() for w in progress.weeks],
         "daily": progress.to_json()["daily"],
         "pattern": progress.pattern.to_json() if progress.pattern else None,
         "pattern_status": progress.pattern_status,
-        "ladder": ladder_section(events, start, end),
+        "ladder": ladder,
         "assessments": progress.assessments,
         "homework": homework_section(events, start, end),
         "notes_included": include_notes,
