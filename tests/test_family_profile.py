@@ -114,3 +114,21 @@ def test_an_ordinary_day_gets_a_kind_word_and_no_risk(hiki, home):
 def test_the_violence_lesson_says_where_its_notes_are_kept(hiki):
     shown = flat(hiki([*MUM, "family", "lesson", "3", "--show"]).output)
     assert "hiki --profile mum data encrypt" in shown and "paper" in shown
+
+
+@pytest.mark.parametrize(
+    "lang, phrases",
+    [
+        ("en", ["Never give in to a demand", "Do not hit back", "brothers and sisters",
+                "losing touch with reality", "#9110", "189", "精神科救急情報センター",
+                "Your own limit", "Are you thinking about ending your life?", "out of reach"]),
+        ("ja", ["けっして応じないでください", "やり返したり", "きょうだい", "現実とのつながり",
+                "#9110", "189", "精神科救急情報センター", "あなた自身の限界",
+                "死ぬことを考えている？"]),
+    ],
+)  # fmt: skip
+def test_the_violence_lesson_covers_what_a_family_worker_asks(hiki, monkeypatch, lang, phrases):
+    monkeypatch.setenv("HIKI_LANG", lang)
+    shown = flat(hiki([*MUM, "family", "lesson", "3", "--show"]).output)
+    for phrase in phrases:
+        assert phrase in shown, phrase
