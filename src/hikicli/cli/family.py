@@ -288,7 +288,9 @@ def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool
     # Like a guide: a lesson longer than the screen opens in a pager, from its first line (so a
     # safety line at the top is read, not scrolled away).
     if out.is_terminal and text.count("\n") + 12 > out.size.height:
-        with out.pager(styles=True):
+        from hikicli.cli.render import paged
+
+        with paged(out):
             out.print(Markdown(text))
         hint = _content(actx)["texts"]["pager_hint"]
         out.print(f"[dim]{markup_escape(_say(actx, hint, number=n))}[/]")

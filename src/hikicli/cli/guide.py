@@ -134,7 +134,9 @@ def render_guide(actx: AppContext, item: dict[str, Any], audience: str, pager: b
     out = console()
     long = out.is_terminal and text["body"].count("\n") + 12 > out.size.height
     if pager and long:
-        with out.pager(styles=True):
+        from hikicli.cli.render import paged
+
+        with paged(out):
             out.print(md)
     else:
         out.print(md)

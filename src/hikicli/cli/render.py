@@ -83,3 +83,28 @@ def show_text(text: str) -> None:
         console().print(Markdown(text))
     else:
         console().print(text, markup=False, highlight=False)
+
+
+def pager_styles(environ: dict[str, str] | None = None) -> bool:
+    """May the pager be sent colours? Only to `less` told to pass them (-R), never with NO_COLOR.
+    With LESS unset, hiki sets LESS=-R for its own pager; a LESS or PAGER of the person's own is
+    respected: without R, or with another pager, the text goes plain (never raw escape codes)."""
+    import os
+
+    env = os.environ if environ is None else environ
+    if "NO_COLOR" in env or env.get("TERM") == "dumb":
+        return False
+    pager = env.get("MANPAGER") or env.get("PAGER") or "less"
+    if os.path.basename(pager.split()[0] if pager.split() else "less") != "less":
+        return False
+    less = env.get("LESS")
+    if less is None:
+        if environ is None:
+            os.environ["LESS"] = "-R"
+        return True
+    return "R" in less or "r" in less
+
+
+def paged(out: Console) -> Any:
+    """The pager for long text (guides, lessons), with colours only when they will show."""
+    return out.pager(styles=pager_styles())
