@@ -82,12 +82,18 @@ def wipe(
     actx: AppContext = ctx.obj
     ui = actx.catalog["ui"]
     if not yes:
+        from hikicli.content.messages import text
+        from hikicli.errors import Cancelled
+
         prompter = actx.get_prompter("--yes")
-        typed = prompter.text(
-            "wipe", ui["wipe_confirm"].format(word=WIPE_WORD, data_dir=actx.paths.data_dir)
-        )
+        try:
+            typed = prompter.text(
+                "wipe", ui["wipe_confirm"].format(word=WIPE_WORD, data_dir=actx.paths.data_dir)
+            )
+        except Cancelled:
+            raise Cancelled("data.wipe_stopped") from None
         if typed.strip().lower() != WIPE_WORD:
-            typer.echo("Nothing was deleted.")
+            typer.echo(text(actx.language(), "data.wipe_not_confirmed"))
             return
     others = wipe_profile(actx.paths)
     typer.echo(ui["wipe_done"].format(profile=actx.paths.profile))

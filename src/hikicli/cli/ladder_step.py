@@ -296,7 +296,14 @@ def _offer_smaller(
         say(texts["smaller_how"].format(id=idea["id"]))
         return
     prompter.say(offer)
-    if prompter.confirm("smaller_add", texts["smaller_add"], default=False):
+    from hikicli.errors import Cancelled
+
+    try:
+        add = prompter.confirm("smaller_add", texts["smaller_add"], default=False)
+    except Cancelled:
+        # the try is in the log already; only the easier idea is left out
+        raise Cancelled("ladder.stopped_after_try") from None
+    if add:
         from hikicli.services.ladder_state import add_step
 
         event = add_step(actx, idea["text"], suds, idea["id"])

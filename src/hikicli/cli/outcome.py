@@ -28,7 +28,11 @@ def report(err: HikiError | KeyboardInterrupt, actx: object = None) -> int:
     if cancelled:
         if close(actx, "cancelled", said or None):
             return code
-        message = said or _cancel_words(lang)
+        if said and isinstance(err, HikiError) and err.key is not None:
+            # a flow's own words for what was and was not kept, then the crisis pointer
+            message = _wrapped([said, _pointer(lang)])
+        else:
+            message = said or _cancel_words(lang)
     else:
         message = said
     # Plain text, never wrapped: a located error must stay one line per problem.
@@ -47,6 +51,27 @@ def _cancel_words(lang: str) -> str:
         return f"{texts['cancelled']}\n{texts['pointer']}"
     except Exception:  # the words of a cancel must never fail
         return text(lang, "outcome.cancelled")
+
+
+def _wrapped(lines: list[str]) -> str:
+    """Lines wrapped at word (or, in Japanese, character) boundaries to the terminal's cells,
+    so a terminal never cuts a word in two."""
+    import shutil
+
+    from hikicli.cli.plain import wrap_cells
+
+    columns = max(40, shutil.get_terminal_size((80, 24)).columns)
+    return "\n".join("\n".join(wrap_cells(line, columns)) for line in lines if line)
+
+
+def _pointer(lang: str) -> str:
+    """The crisis pointer that ends every cancel (the risk words always load)."""
+    try:
+        from hikicli.content.risk_content import load_risk_content
+
+        return str(load_risk_content(lang).risk["pointer"])
+    except Exception:  # the words of a cancel must never fail
+        return ""
 
 
 def _language(actx: object = None) -> str:
