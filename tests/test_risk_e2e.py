@@ -213,3 +213,22 @@ def test_encrypted_log_asks_first_then_keeps_the_risk_answer(tmp_path):
     log = (home / "profiles" / "default" / "log.jsonl").read_text(encoding="utf-8")
     assert "risk.signal" not in log  # sealed: nothing readable in the file
     assert len(log.splitlines()) == 2  # the header and the sealed signal
+
+
+# ---- in Japanese: the same moment, the same help, in the person's language --------------------
+
+
+def test_japanese_not_safe_ends_with_110_and_hiki_crisis_on_the_screen(tmp_path):
+    home = tmp_path / "home"
+    t = start(["checkin"], home, {"LANG": "ja_JP.UTF-8"})
+    t.expect("気分")
+    t.send("1" + ENTER)
+    t.expect("安全")  # the safety question, in Japanese
+    t.send(DOWN + ENTER)  # the second choice: not safe, or not sure
+    t.expect("0120-279-338")  # Yorisoi, 24 hours: in the short block right away
+    t.send(CTRL_C)  # at "stop here or go on?"
+    assert t.finish() == 130
+    screen = t.screen()
+    assert "110" in screen and "hiki crisis" in screen, screen
+    assert "Emergency" not in screen and "People you can reach" not in screen, screen
+    assert kinds(home) == ["risk.signal"]
