@@ -7,6 +7,7 @@ anything else, interactive or not.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -32,18 +33,24 @@ def assess(
         Path | None,
         typer.Option("--file", "-f"),
     ] = None,
+    date: Annotated[str | None, typer.Option()] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Short questionnaires about mood, worry, well-being and loneliness. Not a diagnosis."""
     from hikicli.errors import UsageError
 
     actx: AppContext = ctx.obj
+    day = None
+    if date is not None:
+        from hikicli.domain.checkin import check_date, parse_date
+
+        day = check_date(parse_date(date), actx.today())  # a past day, never the future
     if file is not None:
         if target is not None:
             raise UsageError("Give either an instrument id or --file, not both.")
         from hikicli.content.instrument_files import load_instrument_file
 
-        administer(actx, load_instrument_file(file), file, answers, as_json)
+        administer(actx, load_instrument_file(file), file, answers, as_json, day=day)
         return
     if target in (None, "list"):
         if answers is not None:
@@ -63,7 +70,7 @@ def assess(
     lookup = all_instruments(actx)
     print_notes(lookup.notes)
     instrument, origin = find_instrument(lookup, target)
-    administer(actx, instrument, origin, answers, as_json)
+    administer(actx, instrument, origin, answers, as_json, day=day)
 
 
 def show_list(actx: AppContext, as_json: bool) -> None:
@@ -109,12 +116,13 @@ def administer(
     raw_answers: str | None,
     as_json: bool,
     offer_more: bool = True,
+    day: dt.date | None = None,
 ) -> None:
     from hikicli.cli.risk_view import show_signal
     from hikicli.domain.instruments import KIND, parse_answers, score
     from hikicli.domain.risk import from_instrument_item
 
-    day = actx.today()
+    day = day or actx.today()
     shown: set[int] = set()  # risk items whose response was shown (and saved) already
 
     def on_answer(number: int, answer: int, prompter: Any = None) -> None:
@@ -145,7 +153,7 @@ def administer(
     result = score(instrument, answers)
     for number in result.risk_items:  # before the score, always
         on_answer(number, answers[number - 1])
-    data = {**result.to_data(), "own_file": origin is not None}
+    data = {**result.to_data(), "own_file": origin is not None, "date": day.isoformat()}
     event = actx.log.append(KIND, data, now=actx.now())
     view = result_view(instrument, result, event, actx.risk_content.risk["assess"])
     if as_json:

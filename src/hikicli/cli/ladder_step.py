@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -58,6 +59,7 @@ def step(
     learned: Annotated[str | None, typer.Option()] = None,
     with_someone: Annotated[bool, typer.Option("--with-someone")] = False,
     minutes: Annotated[int | None, typer.Option()] = None,
+    date: Annotated[str | None, typer.Option()] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Take one step of your ladder: plan it, do it (or not today), and note what you learned.
@@ -68,6 +70,11 @@ def step(
     from hikicli.errors import UsageError
 
     actx: AppContext = ctx.obj
+    day = actx.today()
+    if date is not None:
+        from hikicli.domain.checkin import check_date, parse_date
+
+        day = check_date(parse_date(date), day)  # a past day, never the future
     state = load_ladder(actx)
     if step_id is None:
         # a plan waiting comes first: it is what the dashboard points at
@@ -107,12 +114,12 @@ def step(
     if with_someone:
         after_given["with_someone"] = True
     if plan:
-        _plan_only(actx, chosen, before_given, after_given, as_json)
+        _plan_only(actx, chosen, before_given, after_given, as_json, day)
     elif finish or chosen["plan"] and not before_given:
         # a waiting plan is finished whether or not --finish was typed
-        _finish_plan(actx, chosen, before_given, after_given, as_json)
+        _finish_plan(actx, chosen, before_given, after_given, as_json, day)
     else:
-        _whole_try(actx, chosen, before_given, after_given, as_json)
+        _whole_try(actx, chosen, before_given, after_given, as_json, day)
 
 
 def _plan_only(
@@ -121,6 +128,7 @@ def _plan_only(
     before_given: dict[str, Any],
     after_given: dict[str, Any],
     as_json: bool,
+    day: dt.date,
 ) -> None:
     from hikicli.domain.ladder import plan_data
     from hikicli.errors import UsageError
@@ -132,14 +140,14 @@ def _plan_only(
             f"hiki step {sid} --finish --result …"
         )
     if before_given:
-        plan_values = plan_data(step=sid, day=actx.today(), **before_given)
+        plan_values = plan_data(step=sid, day=day, **before_given)
     else:
         from hikicli.flows.ladder import run_plan
 
         content = ladder_words(actx)
         prompter = actx.get_prompter(f"hiki step {sid} --plan {PLAN_FLAGS}")
         plan_values = run_plan(
-            prompter, content, chosen, template_of(content, chosen), actx.today()
+            prompter, content, chosen, template_of(content, chosen), day
         )
     _save_plan(actx, plan_values, as_json)
 
@@ -150,6 +158,7 @@ def _finish_plan(
     before_given: dict[str, Any],
     after_given: dict[str, Any],
     as_json: bool,
+    day: dt.date,
 ) -> None:
     from hikicli.errors import UsageError
 
@@ -177,7 +186,7 @@ def _finish_plan(
         what = plan_values.get("what") or chosen["text"]
         prompter.say(content["step"]["plan_reminder"].format(date=plan_values["date"], what=what))
         outcome = run_result(prompter, content, plan_values)
-    _save_try(actx, chosen, plan_values, outcome, as_json, prompter)
+    _save_try(actx, chosen, plan_values, outcome, as_json, prompter, day)
 
 
 def _whole_try(
@@ -186,6 +195,7 @@ def _whole_try(
     before_given: dict[str, Any],
     after_given: dict[str, Any],
     as_json: bool,
+    day: dt.date,
 ) -> None:
     from hikicli.domain.ladder import plan_data
     from hikicli.errors import UsageError
@@ -195,7 +205,7 @@ def _whole_try(
     if before_given or after_given:
         if "result" not in after_given:
             raise UsageError(f"Missing --result. A step with flags needs: {TRY_FLAGS}")
-        plan_values = plan_data(step=sid, day=actx.today(), **before_given)
+        plan_values = plan_data(step=sid, day=day, **before_given)
         outcome = _result_from_flags(after_given)
     else:
         from hikicli.flows.ladder import ask_ready_now, run_plan, run_result
@@ -203,12 +213,12 @@ def _whole_try(
         content = ladder_words(actx)
         prompter = actx.get_prompter(f"hiki step {sid} {TRY_FLAGS}")
         template = template_of(content, chosen)
-        plan_values = run_plan(prompter, content, chosen, template, actx.today())
+        plan_values = run_plan(prompter, content, chosen, template, day)
         if not ask_ready_now(prompter, content):
             _save_plan(actx, plan_values, as_json)
             return
         outcome = run_result(prompter, content, plan_values)
-    _save_try(actx, chosen, plan_values, outcome, as_json, prompter)
+    _save_try(actx, chosen, plan_values, outcome, as_json, prompter, day)
 
 
 def _result_from_flags(given: dict[str, Any]) -> dict[str, Any]:
@@ -239,12 +249,13 @@ def _save_try(
     outcome: dict[str, Any],
     as_json: bool,
     prompter: Prompter | None,
+    day: dt.date,
 ) -> None:
     """Save the try (and a mastery it completes: services/ladder_try), then say so warmly."""
     from hikicli.services.ladder_try import save_try
 
     sid = chosen["id"]
-    saved = save_try(actx, chosen, plan_values, outcome)
+    saved = save_try(actx, chosen, plan_values, outcome, day)
     state, upcoming, data = saved.state, saved.upcoming, saved.event["data"]
     if as_json:
         from hikicli.cli.render import entry_json, print_json

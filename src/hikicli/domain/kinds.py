@@ -233,6 +233,7 @@ class AssessmentPayload(TypedDict, total=False):
     percent: float
     subscales: dict[str, int]
     own_file: bool
+    date: str  # the day it is about (YYYY-MM-DD); `hiki assess --date` may give an earlier one
 
 
 def _assessment_summary(data: Data, _context: SummaryContext | None) -> str:
@@ -492,6 +493,7 @@ KINDS: tuple[EventKind, ...] = (
                 "percent": _number,
                 "answers": lambda v: isinstance(v, list),
                 "risk_items": lambda v: isinstance(v, list),
+                "date": _is_date,
             },
         ),
         _assessment_summary,

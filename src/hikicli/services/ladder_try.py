@@ -5,6 +5,7 @@ renders what `save_try` returns."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,9 +23,14 @@ class SavedTry:
 
 
 def save_try(
-    ws: Workspace, chosen: dict[str, Any], plan_values: dict[str, Any], outcome: dict[str, Any]
+    ws: Workspace,
+    chosen: dict[str, Any],
+    plan_values: dict[str, Any],
+    outcome: dict[str, Any],
+    day: dt.date | None = None,
 ) -> SavedTry:
-    """Append the try; if it completes the mastery rule, append that too."""
+    """Append the try (for `day`, default today); if it completes the mastery rule, append that
+    too."""
     from hikicli.domain import ladder as dl
     from hikicli.domain.ladder_rules import could_master, is_mastered, tries_of
 
@@ -36,7 +42,7 @@ def save_try(
         "step": sid,
         # the wording at the time: reports stay readable even after the step is edited
         "step_title": chosen["text"],
-        "date": ws.today().isoformat(),
+        "date": (day or ws.today()).isoformat(),
     }
     event = ws.log.append(dl.TRY, data, now=ws.now())
     newly_mastered = False
