@@ -129,6 +129,7 @@ COMMAND_MODULES = (
     "hikicli.cli.family",
     "hikicli.cli.homework",
     "hikicli.cli.crisis",
+    "hikicli.cli.now",
     "hikicli.cli.safety_plan",
     "hikicli.cli.assess",
     "hikicli.cli.data",

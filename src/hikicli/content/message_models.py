@@ -48,6 +48,11 @@ class MessagesContent(Strict):
     storage: Group = {}
     content: Group = {}
     guide: Group = {}
+    now: Group = {}
+    activity: Group = {}
+    restart_plan: Group = {}
+    support: Group = {}
+    hello: Group = {}
 
 
 class CommandHelp(Strict):
