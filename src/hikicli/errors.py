@@ -67,7 +67,10 @@ class HikiError(Exception):
 
     exit_code = 2
 
-    def __init__(self, key: str = "", /, **params: Any) -> None:
+    def __init__(self, key: str | Msg = "", /, **params: Any) -> None:
+        if isinstance(key, Msg):  # a message built elsewhere (storage.files.describe_os_error)
+            params = {**key.params, **params}
+            key = key.key
         super().__init__(key)
         self.key: str | None = key if is_key(key) else None
         self.text = "" if self.key else key  # a sentence not yet moved to the catalog
@@ -95,11 +98,21 @@ class NeedsTerminal(UsageError):
 
 
 class ContentError(HikiError):
-    """A content, homework or instrument file is invalid. Carries every located problem."""
+    """A content, homework or instrument file is invalid. Carries every located problem.
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(problems))
+    A problem is a sentence or a `Msg` (rendered in the person's language); `problems` reads
+    them in English, `items` keeps them as given (to pass on to another ContentError)."""
+
+    def __init__(self, problems: list[str] | list[str | Msg] | list[Msg]) -> None:
+        self.items: list[str | Msg] = list(problems)
+        super().__init__("\n".join(map(str, self.items)) if self.items else "")
+
+    @property
+    def problems(self) -> list[str]:
+        return [str(p) for p in self.items]
+
+    def message(self, lang: str) -> str:
+        return "\n".join(p.render(lang) if isinstance(p, Msg) else p for p in self.items)
 
 
 class StorageError(HikiError):

@@ -19,10 +19,10 @@ def validate(
     path: Annotated[Path, typer.Argument()],
 ) -> None:
     """Check content files; print every problem with file, line, column and field."""
-    from hikicli.content.validate import validate_path
+    from hikicli.content.validate import validate_path_items
     from hikicli.errors import ContentError
 
-    problems = validate_path(path)
+    problems = validate_path_items(path)
     if problems:
         raise ContentError(problems)
     typer.echo(f"{path}: OK")

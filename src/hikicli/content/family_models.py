@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator
 
 from hikicli.content.models import PlainQuestion, ScaleQuestion, Strict, Text
+from hikicli.errors import Msg
 
 # Exercise answer keys are typed on the command line (`--answer trigger=...`): short and plain.
 AnswerKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,23}$")]
@@ -31,7 +32,7 @@ class Exercise(Strict):
     def unique_keys(cls, fields: list[ExerciseField]) -> list[ExerciseField]:
         keys = [f.key for f in fields]
         if len(set(keys)) != len(keys):
-            raise ValueError("each field of an exercise needs its own key")
+            raise ValueError(Msg("content.family_field_twice"))
         return fields
 
 
@@ -101,5 +102,5 @@ class FamilyContent(Strict):
     def unique_ids(cls, modules: list[FamilyModule]) -> list[FamilyModule]:
         ids = [m.id for m in modules]
         if len(set(ids)) != len(ids):
-            raise ValueError("each module needs its own id")
+            raise ValueError(Msg("content.family_module_twice"))
         return modules

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from hikicli.content.models import Audience, Slug, Strategy, Strict
+from hikicli.errors import Msg
 
 MAX_PACK_DAYS = 366
 MAX_TASKS = 50
@@ -24,17 +25,11 @@ def terminal_safe(text: str) -> str:
     colour, disguise a link or clear the screen), and not only spaces. Newlines and tabs stay."""
     for char in text:
         if (ord(char) < 32 and char not in "\n\t") or 0x7F <= ord(char) < 0xA0:
-            raise ValueError(
-                f"control character U+{ord(char):04X} is not allowed in pack text "
-                "(escape sequences could change what the person's terminal shows)"
-            )
+            raise ValueError(Msg("content.pack_control", code=f"{ord(char):04X}"))
         if char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
-            raise ValueError(
-                f"direction control U+{ord(char):04X} is not allowed in pack text "
-                "(it can make text read differently from what it is)"
-            )
+            raise ValueError(Msg("content.pack_direction", code=f"{ord(char):04X}"))
     if not text.strip():
-        raise ValueError("this text is empty (only spaces)")
+        raise ValueError(Msg("content.pack_blank"))
     return text
 
 
@@ -99,10 +94,14 @@ class HomeworkPack(Strict):
         if isinstance(start, dt.date):
             if due < start:
                 raise ValueError(
-                    f"the due date {due.isoformat()} is before the start date {start.isoformat()}"
+                    Msg(
+                        "content.pack_due_before_start",
+                        due=due.isoformat(),
+                        start=start.isoformat(),
+                    )
                 )
             if (due - start).days >= MAX_PACK_DAYS:
-                raise ValueError(f"a pack can last at most {MAX_PACK_DAYS} days")
+                raise ValueError(Msg("content.pack_too_long", days=MAX_PACK_DAYS))
         return due
 
     @field_validator("readings")
@@ -128,12 +127,9 @@ class HomeworkPack(Strict):
     def fits_the_audience(cls, items: list[Any], info: ValidationInfo) -> list[Any]:
         audience = info.data.get("audience", "self")
         if items and info.field_name == "ladder_steps" and audience == "family":
-            raise ValueError(
-                "a family pack has no ladder steps: a family member's practice is not an "
-                "exposure ladder with distress ratings; use lessons or reflections"
-            )
+            raise ValueError(Msg("content.pack_family_ladder"))
         if items and info.field_name == "lessons" and audience != "family":
-            raise ValueError("lessons belong to a family pack: add 'audience: family'")
+            raise ValueError(Msg("content.pack_lessons_family"))
         return items
 
     @model_validator(mode="after")
@@ -146,10 +142,7 @@ class HomeworkPack(Strict):
             or self.reflections
             or self.lessons
         ):
-            raise ValueError(
-                "a pack needs at least one task: ladder_steps, checkins, readings, "
-                "questionnaires, reflections or lessons"
-            )
+            raise ValueError(Msg("content.pack_no_task"))
         return self
 
 
@@ -157,7 +150,7 @@ def _no_duplicates(values: list[str], what: str) -> None:
     seen: set[str] = set()
     for value in values:
         if value in seen:
-            raise ValueError(f"the {what} '{value}' appears twice")
+            raise ValueError(Msg(f"content.pack_twice_{what}", value=value))
         seen.add(value)
 
 

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from hikicli.content.models import Strict, Text
+from hikicli.errors import Msg
 
 Channel = Literal["text", "chat", "email", "web", "phone"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -32,13 +33,13 @@ class OpenSlot(Strict):
     @classmethod
     def _time(cls, value: str) -> str:
         if not _HHMM.match(value) or value > "24:00":
-            raise ValueError(f"'{value}' is not a time written HH:MM (00:00 to 24:00)")
+            raise ValueError(Msg("content.risk_time", value=value))
         return value
 
     @model_validator(mode="after")
     def _order(self) -> OpenSlot:
         if self.from_ >= self.to:
-            raise ValueError(f"'from' ({self.from_}) must be before 'to' ({self.to})")
+            raise ValueError(Msg("content.risk_from_to", start=self.from_, end=self.to))
         return self
 
 
@@ -65,7 +66,7 @@ class Country(Strict):
     @model_validator(mode="after")
     def _offset_for_slots(self) -> Country:
         if self.utc_offset is None and any(isinstance(li.open, list) for li in self.lines):
-            raise ValueError("a line has open slots, so the country needs utc_offset")
+            raise ValueError(Msg("content.risk_utc_offset"))
         return self
 
 
@@ -101,9 +102,9 @@ class CountryData(Strict):
     def _unique(self) -> CountryData:
         ids = [line.id for line in self.lines]
         if len(set(ids)) != len(ids):
-            raise ValueError("each line needs its own id")
+            raise ValueError(Msg("content.risk_line_twice"))
         if self.utc_offset is None and any(isinstance(li.open, list) for li in self.lines):
-            raise ValueError("a line has open slots, so the country needs utc_offset")
+            raise ValueError(Msg("content.risk_utc_offset"))
         return self
 
 
@@ -181,9 +182,9 @@ class CheckinRiskTexts(Strict):
     @model_validator(mode="after")
     def _ids(self) -> CheckinRiskTexts:
         if [c.id for c in self.choices] != ["yes", "no", "skip"]:
-            raise ValueError("choices must be, in order: yes, no, skip")
+            raise ValueError(Msg("content.risk_choices"))
         if [c.id for c in self.go_on_choices] != ["stop", "go"]:
-            raise ValueError("go_on_choices must be, in order: stop, go")
+            raise ValueError(Msg("content.risk_go_on_choices"))
         return self
 
 

@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 
 from hikicli.content.models import Strict, Text
 from hikicli.domain.safety_plan import SECTIONS
+from hikicli.errors import Msg
 
 SectionId = Literal[
     "warning-signs", "coping", "distractions", "people", "professionals", "environment"
@@ -40,8 +41,9 @@ class PlanStopped(Strict):
         for name in type(self).model_fields:
             names = {f for _, f, _, _ in Formatter().parse(getattr(self, name)) if f is not None}
             if names != wanted.get(name, set()):
-                need = ", ".join(f"{{{n}}}" for n in sorted(wanted.get(name, ()))) or "none"
-                raise ValueError(f"stopped.{name}: placeholders must be exactly: {need}")
+                need = ", ".join(f"{{{n}}}" for n in sorted(wanted.get(name, ())))
+                key = "content.placeholders_exactly" if need else "content.placeholders_none"
+                raise ValueError(Msg(key, field=f"stopped.{name}", need=need))
         return self
 
 
@@ -66,7 +68,7 @@ class PlanContent(Strict):
     @model_validator(mode="after")
     def _six_steps_in_order(self) -> PlanContent:
         if tuple(s.id for s in self.sections) != SECTIONS:
-            raise ValueError(f"sections must be the six steps in this order: {', '.join(SECTIONS)}")
+            raise ValueError(Msg("content.safety_sections", sections=", ".join(SECTIONS)))
         return self
 
 

@@ -7,14 +7,18 @@ from typing import Any
 
 from hikicli.content.registry import KINDS, Kind, kind_by_name
 from hikicli.content.yamlload import Located, parse_file
-from hikicli.errors import ContentError
+from hikicli.errors import ContentError, Msg
 
 
 def format_loc(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
+    return out or str(Msg("content.top_level"))
+
+
+def _field(loc: tuple[Any, ...]) -> str | Msg:
+    return format_loc(loc) if loc else Msg("content.top_level")
 
 
 def validate_located(located: Located, kind: Kind, label: str) -> Any:
@@ -23,31 +27,37 @@ def validate_located(located: Located, kind: Kind, label: str) -> Any:
 
     model = kind.model_class()
     if not isinstance(located.data, dict):
-        raise ContentError([f"{label}:1:1: expected a mapping of keys and values at the top level"])
+        raise ContentError(
+            [Msg("content.at", where=f"{label}:1:1", problem=Msg("content.not_mapping"))]
+        )
     try:
         return model.model_validate(located.data)
     except ValidationError as err:
-        problems = []
+        problems: list[str | Msg] = []
         names = field_names(model)
         for e in err.errors(include_url=False):
             # where() falls back to the longest known prefix (pydantic appends union branch names)
             line, col = located.where(tuple(e["loc"]))
-            problems.append(
-                f"{label}:{line}:{col}: {format_loc(tuple(e['loc']))}: {_message(e, names)}"
-            )
+            field = Msg("content.at", where=_field(tuple(e["loc"])), problem=_message(e, names))
+            problems.append(Msg("content.at", where=f"{label}:{line}:{col}", problem=field))
         raise ContentError(problems) from None
 
 
-def _message(error: Any, names: set[str]) -> str:
-    """pydantic's words; an unknown key gets the closest known one ("did you mean")."""
-    message = str(error["msg"])
+def _message(error: Any, names: set[str]) -> str | Msg:
+    """pydantic's words (in English), or the model's own in the person's language (a validator
+    raising `ValueError(Msg(...))`); an unknown key gets the closest known one ("did you
+    mean")."""
+    message: str | Msg = str(error["msg"])
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, ValueError) and cause.args and isinstance(cause.args[0], Msg):
+        message = Msg("content.value_error", problem=cause.args[0])
     if error["type"] == "extra_forbidden":
         import difflib
 
         key = str(error["loc"][-1]) if error["loc"] else ""
         close = difflib.get_close_matches(key, sorted(names), n=1, cutoff=0.6)
         if close:
-            message += f" (did you mean '{close[0]}'?)"
+            message = Msg("content.did_you_mean", message=message, key=close[0])
     return message
 
 
@@ -82,19 +92,26 @@ def detect_kind(path: Path) -> Kind | None:
 
 def validate_path(path: Path) -> list[str]:
     """Validate one file, or every YAML file below a folder. Return all problems (empty if fine)."""
+    return [str(p) for p in validate_path_items(path)]
+
+
+def validate_path_items(path: Path) -> list[str | Msg]:
+    """`validate_path`, each problem kept as a message to show in the person's language."""
     files = sorted(path.rglob("*.yaml")) + sorted(path.rglob("*.yml")) if path.is_dir() else [path]
     if not path.exists():
-        return [f"{path}: no such file or folder"]
-    problems: list[str] = []
+        return [Msg("content.at", where=str(path), problem=Msg("content.no_such_path"))]
+    problems: list[str | Msg] = []
     for file in files:
         kind = detect_kind(file)
         if kind is None:
             known = ", ".join(f"{k.name}/" if k.folder else f"{k.name}.yaml" for k in KINDS)
-            problems.append(f"{file}: unknown kind of content file (expected one of: {known})")
+            problems.append(
+                Msg("content.at", where=str(file), problem=Msg("content.unknown_kind", known=known))
+            )
             continue
         try:
             located = parse_file(file)
             validate_located(located, kind, str(file))
         except ContentError as err:
-            problems.extend(err.problems)
+            problems.extend(err.items)
     return problems

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from hikicli.errors import ContentError
+from hikicli.errors import ContentError, Msg
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 50_000  # shipped files hold a few hundred; more is a mistake or an attack
@@ -71,34 +71,32 @@ class _Builder:
         self.seen: set[int] = set()
         self.count = 0
 
-    def fail(self, node: yaml.Node, message: str) -> ContentError:
+    def fail(self, node: yaml.Node, problem: str | Msg) -> ContentError:
         line, col = _mark(node)
-        return ContentError([f"{self.label}:{line}:{col}: {message}"])
+        return located(f"{self.label}:{line}:{col}", problem)
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self.fail(node, f"the file is too large (more than {MAX_NODES} values)")
+            raise self.fail(node, Msg("content.too_many_values", most=MAX_NODES))
         if len(loc) > MAX_DEPTH:
-            raise self.fail(node, f"values are nested too deeply (more than {MAX_DEPTH} levels)")
+            raise self.fail(node, Msg("content.too_deep", most=MAX_DEPTH))
         if node.tag not in _TAGS:  # e.g. !!python/object or !!binary
-            raise self.fail(node, f"tags such as '{node.tag}' are not supported; write plain text")
+            raise self.fail(node, Msg("content.tag", tag=node.tag))
         if id(node) in self.seen:
-            raise self.fail(
-                node, "anchors and aliases (& and *) are not supported; write the value out"
-            )
+            raise self.fail(node, Msg("content.alias"))
         self.seen.add(id(node))
         self.marks.setdefault(loc, _mark(node))
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise self.fail(key_node, "merge keys (<<) are not supported")
+                    raise self.fail(key_node, Msg("content.merge_key"))
                 key = self.build_scalar(key_node)
                 if not isinstance(key, (str, int)):
-                    raise self.fail(key_node, "keys must be plain text")
+                    raise self.fail(key_node, Msg("content.plain_key"))
                 if key in result:
-                    raise self.fail(key_node, f"duplicate key '{key}'")
+                    raise self.fail(key_node, Msg("content.duplicate_key", key=key))
                 self.marks[loc + (key,)] = _mark(key_node)
                 result[key] = self.build(value_node, loc + (key,))
             return result
@@ -108,25 +106,29 @@ class _Builder:
 
     def build_scalar(self, node: yaml.Node, loc: Loc = ()) -> Any:
         if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, "keys must be plain text")
+            raise self.fail(node, Msg("content.plain_key"))
         if node.tag == "tag:yaml.org,2002:int" and _YAML11_INT.match(str(node.value)):
             # YAML 1.1 reads 035 as 29 (octal) and 1:30 as 90 (base 60): never a number meant.
-            field = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc)
-            field = field.replace(".[", "[")
-            raise self.fail(
-                node,
-                f"{field + ': ' if field else ''}'{node.value}' is not read as a plain number "
-                "(YAML 1.1 reads a leading zero as octal, ':' as base 60 and drops '_'): "
-                "write it without them, or in quotes if it is text",
-            )
+            problem = Msg("content.yaml11_number", value=node.value)
+            raise self.fail(node, _in_field(loc, problem))
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as err:
             raise self.fail(node, str(getattr(err, "problem", None) or err)) from None
         except ValueError as err:  # e.g. an impossible date such as 2026-02-30
-            field = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc)
-            field = field.replace(".[", "[")
-            raise self.fail(node, f"{field + ': ' if field else ''}invalid value: {err}") from None
+            problem = Msg("content.invalid_value", detail=str(err))
+            raise self.fail(node, _in_field(loc, problem)) from None
+
+
+def located(where: str, problem: str | Msg) -> ContentError:
+    """One problem at `where` (file, or file:line:col), in the person's language when shown."""
+    return ContentError([Msg("content.at", where=where, problem=problem)])
+
+
+def _in_field(loc: Loc, problem: Msg) -> str | Msg:
+    field = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc)
+    field = field.replace(".[", "[")
+    return Msg("content.at", where=field, problem=problem) if field else problem
 
 
 def _count_events(scanner: Any, label: str) -> None:
@@ -139,12 +141,8 @@ def _count_events(scanner: Any, label: str) -> None:
             events += 1
             if events > 2 * MAX_NODES:
                 mark = event.start_mark
-                raise ContentError(
-                    [
-                        f"{label}:{mark.line + 1}:{mark.column + 1}: the file is too large "
-                        f"(more than {MAX_NODES} values)"
-                    ]
-                )
+                where = f"{label}:{mark.line + 1}:{mark.column + 1}"
+                raise located(where, Msg("content.too_many_values", most=MAX_NODES))
     finally:
         scanner.dispose()
 
@@ -152,7 +150,7 @@ def _count_events(scanner: Any, label: str) -> None:
 def parse_text(text: str, label: str) -> Located:
     """Parse one YAML document strictly. Errors name the file, line and column."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise ContentError([f"{label}: the file is larger than {MAX_BYTES // 1024} KiB"])
+        raise located(label, Msg("content.too_large", kib=MAX_BYTES // 1024))
     loader = StrictLoader(text)
     try:
         _count_events(StrictLoader(text), label)
@@ -160,10 +158,10 @@ def parse_text(text: str, label: str) -> Located:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
-        problem = err.problem or err.context or "invalid YAML"
-        raise ContentError([f"{label}:{where}: {problem}"]) from None
+        problem = err.problem or err.context or Msg("content.invalid_yaml")
+        raise located(f"{label}:{where}", problem) from None
     except yaml.YAMLError as err:
-        raise ContentError([f"{label}: invalid YAML: {err}"]) from None
+        raise located(label, Msg("content.invalid_yaml_detail", detail=str(err))) from None
     finally:
         loader.dispose()
     if node is None:
@@ -178,12 +176,12 @@ def parse_file(path: Path, label: str | None = None) -> Located:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ContentError([f"{name}: the file is larger than {MAX_BYTES // 1024} KiB"])
+            raise located(name, Msg("content.too_large", kib=MAX_BYTES // 1024))
         raw = path.read_bytes()
     except OSError as err:
-        raise ContentError([f"{name}: cannot read the file: {err.strerror or err}"]) from None
+        raise located(name, Msg("content.cannot_read", reason=err.strerror or err)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise ContentError([f"{name}: not UTF-8 text (byte {err.start})"]) from None
+        raise located(name, Msg("content.not_utf8", byte=err.start)) from None
     return parse_text(text, name)
