@@ -36,6 +36,7 @@ class ScriptedPrompter:
         self.answers = dict(answers)
         self.asked: list[str] = []
         self.said: list[str] = []
+        self.checked: dict[str, list[str]] = {}  # what each checkbox started with ticked
 
     def _take(self, key: str) -> Any:
         self.asked.append(key)
@@ -73,7 +74,9 @@ class ScriptedPrompter:
         message: str,
         choices: Sequence[tuple[str, str]],
         exclusive: str | None = None,
+        checked: Sequence[str] = (),
     ) -> list[str]:
+        self.checked[key] = list(checked)
         values = list(self._take(key))
         assert set(values) <= {c[0] for c in choices}
         # the real prompter keeps the question open on this; a script must not get past it

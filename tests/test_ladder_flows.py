@@ -98,7 +98,8 @@ def test_build_asks_for_more_when_under_five_and_less_when_over_ten(make_ctx):
         "areas": ["room", "outside"],
         "templates": many,  # 12: too many
         "templates_2": ["open-curtains"],
-        "own_1": "",  # one step so far: asked again
+        "own_1": "",  # one step so far: asked what to do
+        "short": "write",
         "own_2": "a",
         "own_3": "b",
         "own_4": "c",
@@ -111,8 +112,35 @@ def test_build_asks_for_more_when_under_five_and_less_when_over_ten(make_ctx):
     built = run_build(prompter, content)
     prompter.assert_done()
     assert len(built.steps) == 5 and not built.save
-    assert any("Please keep to 10" in s for s in prompter.said)
-    assert any("at least 5 steps, and you have 1" in s for s in prompter.said)
+    assert prompter.checked["templates_2"] == many  # asked again with the picks kept
+
+
+def test_build_with_fewer_than_five_can_go_on_and_keeps_every_pick(make_ctx):
+    content = make_ctx().catalog["ladder"]
+    answers = {
+        "goal": "the library",
+        "areas": ["room"],
+        "templates": ["open-curtains", "tidy-one-corner"],
+        "own_1": "Look up the opening hours",
+        "own_2": "",  # three so far: not enough, and empty means go on
+        "short": "go_on",
+        **{f"suds_{i}": 10 * i for i in range(1, 4)},
+        "save": True,
+    }
+    prompter = ScriptedPrompter(answers)
+    built = run_build(prompter, content)
+    prompter.assert_done()
+    assert built.save
+    assert [s["text"] for s in built.steps][2] == "Look up the opening hours"
+    assert [s["template"] for s in built.steps] == ["open-curtains", "tidy-one-corner", ""]
+
+
+def test_build_with_nothing_picked_can_stop(make_ctx):
+    content = make_ctx().catalog["ladder"]
+    prompter = ScriptedPrompter({"goal": "", "areas": [], "own_1": "", "short": "stop"})
+    built = run_build(prompter, content)
+    prompter.assert_done()
+    assert not built.save and built.steps == []
 
 
 def test_build_not_saved_and_cancelled_write_nothing(hiki, home, make_ctx):

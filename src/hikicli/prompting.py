@@ -34,8 +34,10 @@ class Prompter(Protocol):
         message: str,
         choices: Sequence[tuple[str, str]],
         exclusive: str | None = None,
+        checked: Sequence[str] = (),
     ) -> list[str]:
-        """Tick any; `exclusive` (e.g. "No one today") cannot be ticked with another choice:
+        """Tick any (`checked` start ticked, e.g. when the question is asked again); `exclusive`
+        (e.g. "No one today") cannot be ticked with another choice:
         the question says so and stays open, so no answer given later is lost."""
         ...
 
@@ -106,6 +108,20 @@ class QuestionaryPrompter:
             raise Cancelled("")
         return answer
 
+    def _typed(self, message: str, default: str, check: Callable[[str], bool | str]) -> str:
+        """A typed answer, checked after Enter. A problem is said on the line right under the
+        question, which is then asked again with what was typed (prompt_toolkit would put it on
+        the terminal's bottom row, far from the question)."""
+        import questionary
+
+        while True:
+            raw = str(self._ask(questionary.text(message, default=default, **self.kw)))
+            problem = check(raw)
+            if problem is True:
+                return raw
+            self.say(str(problem))
+            default = raw
+
     def say(self, text: str) -> None:
         if self.show is None:
             print(text)
@@ -113,30 +129,22 @@ class QuestionaryPrompter:
             self.show(text)
 
     def scale(self, key: str, message: str, lo: int, hi: int, default: int | None = None) -> int:
-        import questionary
 
-        raw = self._ask(
-            questionary.text(
-                f"{message} ({lo}–{hi})",
-                default="" if default is None else str(default),
-                validate=_number_validator(lo, hi, whole=True, texts=self.texts),
-                **self.kw,
-            )
+        raw = self._typed(
+            f"{message} ({lo}–{hi})",
+            "" if default is None else str(default),
+            _number_validator(lo, hi, whole=True, texts=self.texts),
         )
         return int(raw)
 
     def number(
         self, key: str, message: str, lo: float, hi: float, default: float | None = None
     ) -> float:
-        import questionary
 
-        raw = self._ask(
-            questionary.text(
-                message,
-                default="" if default is None else f"{default:g}",
-                validate=_number_validator(lo, hi, whole=False, texts=self.texts),
-                **self.kw,
-            )
+        raw = self._typed(
+            message,
+            "" if default is None else f"{default:g}",
+            _number_validator(lo, hi, whole=False, texts=self.texts),
         )
         return float(raw)
 
@@ -161,10 +169,14 @@ class QuestionaryPrompter:
         message: str,
         choices: Sequence[tuple[str, str]],
         exclusive: str | None = None,
+        checked: Sequence[str] = (),
     ) -> list[str]:
         import questionary
 
-        items = [questionary.Choice(title=label, value=value) for value, label in choices]
+        items = [
+            questionary.Choice(title=label, value=value, checked=value in checked)
+            for value, label in choices
+        ]
         labels = dict(choices)
 
         def check(ticked: list[str]) -> bool | str:
@@ -182,12 +194,11 @@ class QuestionaryPrompter:
         return list(self._ask(question))
 
     def text(self, key: str, message: str, default: str = "", max_len: int = 4000) -> str:
-        import questionary
 
         def check(raw: str) -> bool | str:
             return True if len(raw) <= max_len else self.texts["too_long"].format(max=max_len)
 
-        return str(self._ask(questionary.text(message, default=default, validate=check, **self.kw)))
+        return self._typed(message, default, check)
 
     def confirm(self, key: str, message: str, default: bool = False) -> bool:
         import questionary

@@ -83,6 +83,11 @@ class BuildTexts(Strict):
     templates: Text
     own: Text
     need_more: Text
+    own_short: Text
+    short_write: Text
+    short_go_on: Text
+    short_stop: Text
+    ranges_help: Text
     too_many: Text
     rate: Text
     suds_help: Text

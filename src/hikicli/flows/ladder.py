@@ -36,33 +36,55 @@ def run_build(
     chosen: list[dict[str, Any]] = []
     if areas:
         pool = [t for t in content["templates"] if t["area"] in areas]
-        attempt = 1
+        prompter.say(texts["ranges_help"])  # the ranges in brackets, before they appear
+        attempt, question = 1, texts["templates"]
+        picked: list[str] = []
         while True:
             key = "templates" if attempt == 1 else f"templates_{attempt}"
             picked = prompter.checkbox(
                 key,
-                texts["templates"],
+                question,
                 [(t["id"], f"{t['text']} ({t['suds_min']}–{t['suds_max']})") for t in pool],
+                checked=picked,  # asked again, the picks stay ticked
             )
             if len(picked) <= dl.BUILD_MAX:
                 break
-            prompter.say(texts["too_many"].format(have=len(picked), max=dl.BUILD_MAX))
+            # the reason is part of the question, right above the list, never on the bottom row
+            reason = texts["too_many"].format(have=len(picked), max=dl.BUILD_MAX)
+            question = f"{reason}\n{texts['templates']}"
             attempt += 1
         by_id = {t["id"]: t for t in pool}
         chosen = [
             {"text": by_id[i]["text"], "template": i, "default": dl.template_suds(by_id[i])}
             for i in picked
         ]
-    own = 0
+    own = short = 0
     while len(chosen) < dl.BUILD_MAX:
         own += 1
-        text = prompter.text(f"own_{own}", texts["own"], max_len=dl.MAX_TEXT).strip()
+        have = len(chosen)
+        ask = texts["own"] if have >= dl.BUILD_MIN else texts["own_short"]
+        text = prompter.text(
+            f"own_{own}", ask.format(have=have, min=dl.BUILD_MIN), max_len=dl.MAX_TEXT
+        ).strip()
         if text:
             chosen.append({"text": dl.check_step_text(text), "template": "", "default": None})
-        elif len(chosen) >= dl.BUILD_MIN:
+            continue
+        if have >= dl.BUILD_MIN:
             break
-        else:
-            prompter.say(texts["need_more"].format(min=dl.BUILD_MIN, have=len(chosen)))
+        # Empty with fewer than the minimum: say plainly what is needed, and let the person
+        # go on with what they have (or stop, when there is nothing yet); nothing is dropped.
+        short += 1
+        last = ("go_on", texts["short_go_on"].format(have=have)) if have else None
+        choice = prompter.select(
+            "short" if short == 1 else f"short_{short}",
+            texts["need_more"].format(min=dl.BUILD_MIN, have=have),
+            [("write", texts["short_write"]), last or ("stop", texts["short_stop"])],
+            default="write",
+        )
+        if choice == "stop":
+            return BuiltLadder(goal=goal)
+        if choice == "go_on":
+            break
     prompter.say(texts["suds_help"])
     built = BuiltLadder(goal=goal)
     for number, item in enumerate(chosen, start=1):
