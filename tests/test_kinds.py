@@ -61,12 +61,21 @@ def test_every_declared_kind_is_complete(kind):
 
 
 def test_feature_constants_name_declared_kinds():
-    from hikicli.domain import checkin, family, homework, instruments, ladder, risk, safety_plan
+    from hikicli.domain import (
+        activity,
+        checkin,
+        family,
+        homework,
+        instruments,
+        ladder,
+        risk,
+        safety_plan,
+    )
 
     written = {
         checkin.KIND, risk.KIND, instruments.KIND, safety_plan.ADDED, safety_plan.REMOVED,
         family.LESSON_KIND, family.CHECKIN_KIND, homework.PACK_KIND, homework.ANSWER_KIND,
-        homework.DONE_KIND, homework.GUIDE_KIND, *ladder.KINDS,
+        homework.DONE_KIND, homework.GUIDE_KIND, *ladder.KINDS, *activity.KINDS,
     }  # fmt: skip
     assert written == set(BY_NAME)
 
@@ -78,6 +87,7 @@ PASSED_THROUGH = {
     ("cli/context.py", "kind"),
     ("cli/ladder.py", "kind"),
     ("cli/family.py", "kind"),  # _append(actx, LESSON_KIND | CHECKIN_KIND, ...)
+    ("cli/activity.py", "kind"),  # _save(actx, PLAN_KIND | DONE_KIND, ...)
 }
 
 

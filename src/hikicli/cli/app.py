@@ -122,6 +122,7 @@ COMMAND_MODULES = (
     "hikicli.cli.checkin",
     "hikicli.cli.ladder",
     "hikicli.cli.ladder_step",
+    "hikicli.cli.activity",
     "hikicli.cli.history",
     "hikicli.cli.progress",
     "hikicli.cli.report",

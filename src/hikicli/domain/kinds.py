@@ -330,6 +330,30 @@ class _Blank(dict[str, Any]):
         return ""
 
 
+# --- activity (behavioural activation) ---------------------------------------------------------
+
+
+class ActivityPlan(TypedDict):
+    plan: str  # the plan's own id, named by the activity.done that rates it
+    date: str
+    when: str  # morning, afternoon, evening, night
+    text: str
+    activity: str  # the content's activity id, or "" for the person's own
+
+
+class ActivityDone(TypedDict):
+    date: str
+    text: str
+    activity: str
+    pleasure: int  # 0-10
+    mastery: int  # 0-10: an achievement, given how one felt
+    plan: str  # the plan it rates, or ""
+
+
+def _rating(value: Any) -> bool:
+    return _int_in(value, 0, 10)
+
+
 # --- ladder ------------------------------------------------------------------------------------
 
 
@@ -678,6 +702,46 @@ KINDS: tuple[EventKind, ...] = (
         _fields("ladder mastery", {}, {**_STEP, "step_title": is_text, "rule": is_text}),
         _ladder_summary("ladder.mastered"),
         example={"step": "s1", "step_title": "open the curtains", "rule": "habituation"},
+    ),
+    EventKind(
+        "activity.plan",
+        "activity",
+        ActivityPlan,
+        _fields(
+            "activity plan",
+            {},
+            {"plan": is_text, "date": _is_date, "when": is_text, "text": is_text,
+             "activity": is_text},
+        ),  # fmt: skip
+        _simple("planned for {when}: {text}"),
+        example={
+            "plan": "a1b2c3d4e5f6",
+            "date": "2026-11-20",
+            "when": "afternoon",
+            "text": "make a cup of tea",
+            "activity": "tea",
+        },
+    ),
+    EventKind(
+        "activity.done",
+        "activity",
+        ActivityDone,
+        # progress reads the ratings: a stored one must be a whole number from 0 to 10
+        _fields(
+            "activity",
+            {},
+            {"date": _is_date, "text": is_text, "activity": is_text, "pleasure": _rating,
+             "mastery": _rating, "plan": is_text},
+        ),  # fmt: skip
+        _simple("{text}: pleasure {pleasure} · mastery {mastery}"),
+        example={
+            "date": "2026-11-20",
+            "text": "made tea",
+            "activity": "",
+            "pleasure": 3,
+            "mastery": 5,
+            "plan": "",
+        },
     ),
 )
 
