@@ -99,7 +99,7 @@ def test_build_asks_for_more_when_under_five_and_less_when_over_ten(make_ctx):
         "templates": many,  # 12: too many
         "templates_2": ["open-curtains"],
         "own_1": "",  # one step so far: asked what to do
-        "short": "write",
+        "short_1": "write",
         "own_2": "a",
         "own_3": "b",
         "own_4": "c",
@@ -123,7 +123,7 @@ def test_build_with_fewer_than_five_can_go_on_and_keeps_every_pick(make_ctx):
         "templates": ["open-curtains", "tidy-one-corner"],
         "own_1": "Look up the opening hours",
         "own_2": "",  # three so far: not enough, and empty means go on
-        "short": "go_on",
+        "short_1": "go_on",
         **{f"suds_{i}": 10 * i for i in range(1, 4)},
         "save": True,
     }
@@ -137,7 +137,7 @@ def test_build_with_fewer_than_five_can_go_on_and_keeps_every_pick(make_ctx):
 
 def test_build_with_nothing_picked_can_stop(make_ctx):
     content = make_ctx().catalog["ladder"]
-    prompter = ScriptedPrompter({"goal": "", "areas": [], "own_1": "", "short": "stop"})
+    prompter = ScriptedPrompter({"goal": "", "areas": [], "own_1": "", "short_1": "stop"})
     built = run_build(prompter, content)
     prompter.assert_done()
     assert not built.save and built.steps == []

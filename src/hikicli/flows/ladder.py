@@ -76,7 +76,7 @@ def run_build(
         short += 1
         last = ("go_on", texts["short_go_on"].format(have=have)) if have else None
         choice = prompter.select(
-            "short" if short == 1 else f"short_{short}",
+            f"short_{short}",
             texts["need_more"].format(min=dl.BUILD_MIN, have=have),
             [("write", texts["short_write"]), last or ("stop", texts["short_stop"])],
             default="write",
