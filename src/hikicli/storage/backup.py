@@ -112,8 +112,10 @@ def find_backup(paths: Paths, backup_id: str) -> Backup:
     for backup in list_backups(paths):
         if backup.id == backup_id:
             return backup
-    known = ", ".join(b.id for b in list_backups(paths)) or "none yet"
-    raise UsageError(f"No backup '{backup_id}'. Backups: {known} (`hiki data backup list`).")
+    known = ", ".join(b.id for b in list_backups(paths))
+    if not known:
+        raise UsageError("storage.no_backup_none", id=backup_id)
+    raise UsageError("storage.no_backup", id=backup_id, known=known)
 
 
 def _sweep(folder: Path) -> None:
@@ -230,9 +232,10 @@ def restore_backup(paths: Paths, backup_id: str) -> tuple[Backup, Backup | None]
                 data = read_regular(source)
                 atomic_write(target, data)
                 if read_regular(target) != data:
+                    if before is None:
+                        raise StorageError("storage.restore_unverified_none", name=target.name)
                     raise StorageError(
-                        f"Restoring {target.name} did not verify. Your previous data is in "
-                        f"backup {before.id if before else '(none)'}."
+                        "storage.restore_unverified", name=target.name, before=before.id
                     )
             elif target.exists():
                 target.unlink()  # it was not there when the backup was made; it is in `before`

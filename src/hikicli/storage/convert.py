@@ -100,10 +100,10 @@ def _convert_file(path: Path, keys: KeyRing, target: Cipher | None) -> bool:
     if target is not None:
         check.add(target)
     if open_lines(check, new, where, keep_damaged=True)[1] != plain:
-        raise StorageError(f"{where}: the converted file did not verify. Nothing was changed.")
+        raise StorageError("storage.convert_not_verified", where=where)
     atomic_write(path, new)
     if read_regular(path) != new:
-        raise StorageError(f"{where}: the file read back differs from what was written.")
+        raise StorageError("storage.read_back_differs", where=where)
     return True
 
 
@@ -125,15 +125,13 @@ def _convert_all(paths: Paths, keys: KeyRing, target: Cipher | None, log_first: 
         for path in files:
             changed += _convert_file(path, keys, target)
     except (StorageError, OSError) as err:
-        message = str(err) if isinstance(err, StorageError) else f"{err.strerror}: {err.filename}"
+        message = err if isinstance(err, StorageError) else f"{err.strerror}: {err.filename}"
         if changed and safety is not None:
-            raise StorageError(
-                f"{message}\nYour files as they were are kept in backup {safety.id} "
-                f"(`hiki data backup restore {safety.id}`); running the same command again "
-                "finishes the change."
-            ) from None
+            raise StorageError("storage.convert_half", error=message, id=safety.id) from None
         if safety is not None:
             delete_backup_locked(safety)
+        if isinstance(err, StorageError):
+            raise err from None
         raise StorageError(message) from None
     # Derived caches may hold plaintext summaries; they are rebuilt (or, encrypted, not kept).
     shutil.rmtree(paths.profile_cache_dir, ignore_errors=True)
@@ -160,9 +158,7 @@ def encrypt_profile(paths: Paths, keys: KeyRing, passphrase: str) -> Converted:
     _unlock_all(paths, keys)
     with locked(paths.lock_file):
         if header is None and read_header(paths.log_file) is not None:
-            raise StorageError(
-                "The log was encrypted by another hiki meanwhile; nothing was changed."
-            )
+            raise StorageError("storage.encrypted_meanwhile")
         if not os.path.lexists(paths.log_file):
             # Encrypting before the first entry: the header line alone marks the log encrypted.
             atomic_write(paths.log_file, b"")
@@ -176,7 +172,7 @@ def decrypt_profile(paths: Paths, keys: KeyRing) -> Converted:
     recorded = recorded_header(paths)
     if header is None and not any(read_header(p) for p in _all_files(paths)):
         if recorded is None:
-            raise UsageError("The data is not encrypted. Nothing was changed.")
+            raise UsageError("storage.not_encrypted")
         # Only encryption.json is left (a decrypt killed at its last step, or a log cut to
         # nothing): the passphrase that opens it is asked before encryption is recorded off.
         keys.cipher(recorded)
@@ -193,18 +189,13 @@ def decrypt_profile(paths: Paths, keys: KeyRing) -> Converted:
 def change_passphrase(paths: Paths, keys: KeyRing, new_passphrase: str) -> Converted:
     header = read_header(paths.log_file)
     if header is None:
-        raise UsageError(
-            "The data is not encrypted, so it has no passphrase. `hiki data encrypt` turns "
-            "encryption on."
-        )
+        raise UsageError("storage.no_passphrase_plain")
     target = keys.cipher(header).rewrap(check_new_passphrase(new_passphrase))
     _unlock_all(paths, keys)
     with locked(paths.lock_file):
         current = read_header(paths.log_file)
         if current is None or current.key_id != target.key_id:
-            raise StorageError(
-                "The log changed while changing the passphrase; nothing was changed."
-            )
+            raise StorageError("storage.changed_meanwhile")
         result = _convert_all(paths, keys, target, log_first=False)
         write_state(paths, target.header)
         return result

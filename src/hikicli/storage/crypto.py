@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from hikicli.errors import StorageError, UsageError
+from hikicli.errors import Msg, StorageError, UsageError
 
 MAGIC = b'{"hiki":"encrypted"'
 FORMAT_VERSION = 1
@@ -56,7 +56,7 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: Any) -> bytes:
     if not isinstance(text, str):
-        raise ValueError("not base64 text")
+        raise ValueError(Msg("storage.not_base64"))
     return base64.b64decode(text, validate=True)
 
 
@@ -79,14 +79,11 @@ class Header:
             obj = json.loads(line)
             if obj.get("v") != FORMAT_VERSION:
                 if isinstance(obj.get("v"), int) and obj["v"] > FORMAT_VERSION:
-                    raise StorageError(
-                        f"{where} was encrypted by a newer hiki; please upgrade hiki. "
-                        "Nothing was changed."
-                    )
-                raise ValueError("unknown version")
+                    raise StorageError("storage.newer_hiki", where=where)
+                raise ValueError(Msg("storage.unknown_version"))
             kdf, key = obj["kdf"], obj["key"]
             if kdf["name"] != "scrypt" or obj.get("cipher") != "AES-256-GCM":
-                raise ValueError("unknown algorithm")
+                raise ValueError(Msg("storage.unknown_algorithm"))
             header = cls(
                 raw=line,
                 key_id=str(obj["key_id"]),
@@ -103,24 +100,21 @@ class Header:
             raise DamagedHeader(where) from None
         problem = scrypt_problem(header.n, header.r, header.p)
         if problem is None and len(header.salt) < 8:
-            problem = "its salt is too short"
+            problem = Msg("storage.salt_short")
         if problem is None and (len(header.wrap_nonce) != NONCE_BYTES or len(header.wrapped) != 48):
-            problem = "its wrapped key is not the right size"
+            problem = Msg("storage.wrapped_size")
         if problem is not None:
             raise DamagedHeader(where, problem)
         return header
 
 
-def scrypt_problem(n: int, r: int, p: int) -> str | None:
+def scrypt_problem(n: int, r: int, p: int) -> Msg | None:
     """Why hiki refuses these scrypt settings, or None: n a power of two from 2, r and p from 1,
     and at most MAX_SCRYPT_MEMORY / MAX_SCRYPT_WORK (checked before any work is done)."""
     if n < 2 or n & (n - 1) or r < 1 or p < 1:
-        return f"its key settings are not valid scrypt settings (n={n}, r={r}, p={p})"
+        return Msg("storage.scrypt_invalid", n=n, r=r, p=p)
     if 128 * n * r > MAX_SCRYPT_MEMORY or n * r * p > MAX_SCRYPT_WORK:
-        return (
-            f"its key settings (scrypt n={n}, r={r}, p={p}) ask for far more work than hiki "
-            "ever uses, so they were not tried"
-        )
+        return Msg("storage.scrypt_too_much", n=n, r=r, p=p)
     return None
 
 
@@ -128,13 +122,12 @@ class DamagedHeader(StorageError):
     """Line 1 of an encrypted file cannot be used. `hiki data restore-header` can bring back a
     copy of the same header from encryption.json or a backup."""
 
-    def __init__(self, where: str, why: str = "") -> None:
+    def __init__(self, where: str, why: Msg | None = None) -> None:
         self.where = where
-        detail = f" ({why})" if why else ""
-        super().__init__(
-            f"{where}: the encryption header (line 1) is damaged{detail}. Nothing was changed.\n"
-            "`hiki data restore-header` can bring back a saved copy of it (it asks first)."
-        )
+        if why is None:
+            super().__init__("storage.header_damaged", where=where)
+        else:
+            super().__init__("storage.header_damaged_why", where=where, why=why)
 
 
 def split_header(data: bytes) -> tuple[bytes | None, int]:
@@ -183,22 +176,17 @@ def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
     problem = scrypt_problem(n, r, p)
     if problem is not None:  # Header.parse refuses these already; never derive for them
-        raise StorageError(f"The encryption header cannot be used: {problem}. Nothing was changed.")
+        raise StorageError("storage.header_unusable", problem=problem)
     try:
         secret = passphrase.encode("utf-8")
     except UnicodeEncodeError:
         raise UsageError(
-            "The passphrase is not valid UTF-8 text (if it came from "
-            f"{PASSPHRASE_ENV} or {NEW_PASSPHRASE_ENV}, set it again from a UTF-8 terminal). "
-            "Nothing was changed."
+            "storage.passphrase_utf8", env=PASSPHRASE_ENV, new_env=NEW_PASSPHRASE_ENV
         ) from None
     try:
         return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret)
     except (ValueError, MemoryError):
-        raise StorageError(
-            "The encryption header's key settings cannot be used on this computer. "
-            "Nothing was changed."
-        ) from None
+        raise StorageError("storage.key_settings_here") from None
 
 
 class Cipher:
@@ -224,13 +212,13 @@ class Cipher:
         try:
             raw = base64.b64decode(line.strip(), validate=True)
         except binascii.Error:
-            raise ValueError("not an encrypted line") from None
+            raise ValueError(Msg("storage.not_encrypted_line")) from None
         if len(raw) < NONCE_BYTES + 16:
-            raise ValueError("too short")
+            raise ValueError(Msg("storage.line_short"))
         try:
             return self._aead.decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], RECORD_AAD)
         except InvalidTag:
-            raise ValueError("does not decrypt") from None
+            raise ValueError(Msg("storage.line_not_decrypt")) from None
 
     def rewrap(self, passphrase: str) -> Cipher:
         """The same data key under a new passphrase (a new header; records stay as they are)."""
@@ -274,9 +262,7 @@ def unlock(header: Header, passphrase: str) -> Cipher:
             header.wrap_nonce, header.wrapped, KEY_AAD + header.key_id.encode()
         )
     except InvalidTag:
-        raise WrongPassphrase(
-            "That passphrase does not open this data. Nothing was changed."
-        ) from None
+        raise WrongPassphrase("storage.wrong_passphrase") from None
     return Cipher(data_key, header)
 
 
@@ -284,14 +270,9 @@ def check_new_passphrase(passphrase: str) -> str:
     try:
         passphrase.encode("utf-8")
     except UnicodeEncodeError:
-        raise UsageError(
-            "The new passphrase is not valid UTF-8 text (from a terminal or variable with another "
-            "encoding). Nothing was changed."
-        ) from None
+        raise UsageError("storage.new_passphrase_utf8") from None
     if len(passphrase) < MIN_PASSPHRASE:
-        raise UsageError(
-            f"The passphrase must be at least {MIN_PASSPHRASE} characters. Nothing was changed."
-        )
+        raise UsageError("storage.passphrase_short", least=MIN_PASSPHRASE)
     return passphrase
 
 
@@ -318,10 +299,7 @@ class KeyRing:
     def passphrase(self) -> str:
         if self._passphrase is None:
             if self._ask is None:
-                raise UsageError(
-                    f"The data is encrypted and no passphrase is available. Set {PASSPHRASE_ENV} "
-                    "(see docs/privacy.md)."
-                )
+                raise UsageError("storage.no_passphrase", env=PASSPHRASE_ENV)
             self._passphrase = self._ask()
         return self._passphrase
 
@@ -385,7 +363,5 @@ def open_lines(
             if keep_damaged:
                 plain.append(raw)
                 continue
-            raise StorageError(
-                f"{where}:{number}: this line cannot be decrypted (damaged). Nothing was changed."
-            ) from None
+            raise StorageError("storage.line_damaged", where=f"{where}:{number}") from None
     return cipher, plain

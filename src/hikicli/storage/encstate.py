@@ -24,7 +24,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from hikicli.errors import StorageError
+from hikicli.errors import Msg, StorageError
 from hikicli.storage.crypto import MAGIC, MAX_HEADER, Header, split_header
 from hikicli.storage.files import atomic_write, fsync_dir, read_regular
 from hikicli.storage.paths import Paths
@@ -51,12 +51,9 @@ def recorded_header(paths: Paths) -> Header | None:
         obj = json.loads(raw)
         line = obj["header"].encode("ascii")
         if obj.get("hiki") != "encryption" or not line.startswith(MAGIC):
-            raise ValueError("not ours")
+            raise ValueError(Msg("storage.not_ours"))
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeEncodeError):
-        raise StorageError(
-            f"{path} is damaged, so hiki cannot tell how this profile is encrypted. Nothing was "
-            "saved. `hiki data restore-header` can rebuild it from the log or a backup."
-        ) from None
+        raise StorageError("storage.state_damaged", path=path) from None
     return Header.parse(line, str(path))
 
 
@@ -87,14 +84,7 @@ def remove_state(paths: Paths) -> None:
 
 
 def plaintext_refusal(paths: Paths) -> StorageError:
-    return StorageError(
-        f"This profile is encrypted ({STATE_NAME} says so), but {paths.log_file.name} has no "
-        "encryption header: it may have been replaced, cut, or left half-way by `hiki data "
-        "decrypt`. Nothing was saved (hiki never adds plaintext to an encrypted profile).\n"
-        "`hiki data encrypt` or `hiki data decrypt` finishes an interrupted change; "
-        "`hiki data restore-header` brings back a damaged header; `hiki data backup list` "
-        "shows copies."
-    )
+    return StorageError("storage.plaintext_refused", state=STATE_NAME, log=paths.log_file.name)
 
 
 # --- bringing back a damaged header -----------------------------------------------------------
@@ -213,5 +203,5 @@ def put_header(paths: Paths, copy: HeaderCopy) -> None:
         new = copy.header.raw + b"\n" + records_after_header(data)
         atomic_write(paths.log_file, new)
         if read_regular(paths.log_file) != new:
-            raise StorageError(f"{paths.log_file}: the file read back differs from the new one.")
+            raise StorageError("storage.header_read_back", where=paths.log_file)
         write_state(paths, copy.header)

@@ -33,9 +33,7 @@ def wipe_profile(paths: Paths) -> list[str]:
         # shutil.rmtree can raise with no file name: name what was being deleted instead.
         where = err.filename or current
         why = err.strerror or str(err) or type(err).__name__
-        raise StorageError(
-            f"Could not delete {where}: {why}. What is left is still in {current}."
-        ) from None
+        raise StorageError("storage.wipe_failed", where=where, why=why, left=current) from None
     for folder in (
         paths.data_dir.parent,
         paths.config_file.parent,
