@@ -125,14 +125,16 @@ def _convert_all(paths: Paths, keys: KeyRing, target: Cipher | None, log_first: 
         for path in files:
             changed += _convert_file(path, keys, target)
     except (StorageError, OSError) as err:
-        message = err if isinstance(err, StorageError) else f"{err.strerror}: {err.filename}"
+        problem = (
+            err
+            if isinstance(err, StorageError)
+            else StorageError(f"{err.strerror}: {err.filename}")
+        )
         if changed and safety is not None:
-            raise StorageError("storage.convert_half", error=message, id=safety.id) from None
+            raise StorageError("storage.convert_half", error=problem, id=safety.id) from None
         if safety is not None:
             delete_backup_locked(safety)
-        if isinstance(err, StorageError):
-            raise err from None
-        raise StorageError(message) from None
+        raise problem from None
     # Derived caches may hold plaintext summaries; they are rebuilt (or, encrypted, not kept).
     shutil.rmtree(paths.profile_cache_dir, ignore_errors=True)
     if safety is not None:
