@@ -1,10 +1,18 @@
-"""Start-up and dashboard benchmark: medians and ratios to `python -c pass`, measured in one run.
+"""Start-up and read-command benchmark: medians, ratios to `python -c pass` measured in the same
+run, and each command's peak memory.
 
-    python benchmarks/bench_cli.py [--runs 9]
+    python benchmarks/bench_cli.py [--runs 9] [--events 1000,10000,100000] [--only WORDS]
+                                   [--json FILE]
 
-Targets (issue #2): --version ≤ 2×, --help ≤ 8×, dashboard at 10k events ≤ 10× and at 100k no more
-than 2× its 10k time, first check-in question ≤ 20×, one check-in save ≤ 10 ms.
-The dashboard is measured warm (its projection cache exists, as after any earlier run) and cold.
+Targets (issues #2 and #11): `--version` ≤ 1.7×, `--help` ≤ 3.5×, first check-in question ≤ 12×,
+`hiki checkin --mood …` (one save, whole process) ≤ 8×; every read command, warm, at 100,000
+events ≤ 10× (`report` ≤ 12×) and within 1.2× of its 10,000-event figure; encrypted (passphrase
+from HIKI_PASSPHRASE) within +0.35 s of the plain figure; `data export` / `data import` at 100,000
+events ≤ 60× and peak memory ≤ 64 MiB. Read commands are measured warm (one unmeasured run first,
+so any cache exists, as after an earlier run); the dashboard also cold (cache removed each run).
+Peak memory is the child's own maximum resident set (`os.wait4`'s rusage, as
+`resource.getrusage(RUSAGE_CHILDREN)` reports it). The temp folder is removed however the run
+ends.
 """
 
 from __future__ import annotations
@@ -20,7 +28,15 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+
+PASSPHRASE = "bench passphrase, not a secret"
+CHECKIN_FLAGS = [
+    "checkin", "--mood", "6", "--anxiety", "4", "--energy", "5", "--sleep", "7.5",
+    "--outside", "20", "--contact", "family,online", "--note", "walked to the corner",
+    "--safe", "yes",
+]  # fmt: skip
 
 
 def hiki_cmd() -> list[str]:
@@ -28,102 +44,132 @@ def hiki_cmd() -> list[str]:
     return [found] if found else [sys.executable, "-m", "hikicli"]
 
 
-def timed(cmd: list[str], env: dict[str, str], runs: int, before=None) -> float:
-    # One unmeasured run first, so bytecode caches exist as after `pip install` (which compiles).
-    subprocess.run(
-        cmd,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        stdin=subprocess.DEVNULL,
-        check=True,
-    )
-    samples = []
+# Runs each measured command. A child's peak memory (ru_maxrss) starts at its parent's size when
+# it is forked (Linux carries it across exec), so the commands are started by this small process,
+# not by the benchmark holding 100,000 events in memory.
+RUNNER = r"""
+import json, os, subprocess, sys, time
+for line in sys.stdin:
+    cmd, env = json.loads(line)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            stdin=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    print(json.dumps([seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status)]), flush=True)
+"""
+_runner: subprocess.Popen[str] | None = None
+
+
+def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """(seconds, peak resident KiB) of one run, which must succeed."""
+    global _runner
+    if _runner is None:
+        _runner = subprocess.Popen(
+            [sys.executable, "-c", RUNNER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+    assert _runner.stdin is not None and _runner.stdout is not None
+    _runner.stdin.write(json.dumps([cmd, env]) + "\n")
+    _runner.stdin.flush()
+    seconds, rss, code = json.loads(_runner.stdout.readline())
+    if code != 0:
+        raise subprocess.CalledProcessError(code, cmd)
+    return seconds, int(rss)  # KiB on Linux
+
+
+def stop_runner() -> None:
+    global _runner
+    if _runner is not None:
+        assert _runner.stdin is not None
+        _runner.stdin.close()
+        _runner.wait()
+        _runner = None
+
+
+def timed(
+    cmd: list[str], env: dict[str, str], runs: int, before: Callable[[], None] | None = None
+) -> tuple[float, float]:
+    """(median seconds, peak MiB). One unmeasured run first, so bytecode caches (as after
+    `pip install`, which compiles) and the command's own caches exist."""
+    if before:
+        before()
+    run_once(cmd, env)
+    samples, peak = [], 0
     for _ in range(runs):
         if before:
             before()
-        start = time.perf_counter()
-        subprocess.run(
-            cmd,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            stdin=subprocess.DEVNULL,
-            check=True,
-        )
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        seconds, rss = run_once(cmd, env)
+        samples.append(seconds)
+        peak = max(peak, rss)
+    return statistics.median(samples), peak / 1024
 
 
-def make_log(home: Path, n: int, ladder_steps: int = 0, tries: int = 0) -> None:
-    """n events: one check-in a day over the last ten years, then other kinds (ignored by folds)."""
-    folder = home / "profiles" / "default"
-    folder.mkdir(parents=True)
-    today = dt.date(2026, 11, 25)
+def event(kind: str, ts: str, data: dict) -> str:
+    obj = {"v": 1, "id": uuid.uuid4().hex, "kind": kind, "ts": ts, "data": data}
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def log_lines(n: int, ladder_steps: int = 0, tries: int = 0) -> list[str]:
+    """n events ending today: a check-in a day (the latest of a day counts; about one day in
+    twelve has a second), every 14th event a PHQ-9 or GAD-7 result, every 50th a guide read;
+    then ladder steps and tries when asked."""
+    today = dt.date.today()
     lines = []
     for i in range(n):
-        day = today - dt.timedelta(days=i % 3650)
-        data = {
-            "date": day.isoformat(),
-            "mood": i % 11,
-            "anxiety": (i * 3) % 11,
-            "energy": (i * 7) % 11,
-            "sleep": 7.5,
-            "outside": i % 60,
-            "contact": ["family"],
-            "note": "a short private note " * 3,
-        }
-        lines.append(
-            json.dumps(
-                {
-                    "v": 1,
-                    "id": uuid.uuid4().hex,
-                    "kind": "checkin",
-                    "ts": f"{day.isoformat()}T20:00:00+09:00",
-                    "data": data,
-                },
-                separators=(",", ":"),
-            )
-        )
+        day = today - dt.timedelta(days=(n - 1 - i) * 3 // 4 % 3650)
+        ts = f"{day.isoformat()}T20:{i % 60:02d}:00+09:00"
+        if i % 14 == 7:
+            iid, name, size = ("phq9", "PHQ-9", 9) if i % 28 == 7 else ("gad7", "GAD-7", 7)
+            answers = [(i // 14 + k) % 3 for k in range(size)]
+            if iid == "phq9":
+                answers[8] = 0
+            data = {
+                "instrument": iid, "name": name, "answers": answers, "total": sum(answers),
+                "max": 3 * size, "band": None, "risk_items": [9] if iid == "phq9" else [],
+                "own_file": False,
+            }  # fmt: skip
+            lines.append(event("assessment", ts, data))
+        elif i % 50 == 25:
+            lines.append(event("guide.read", ts, {"topic": "behavioural-activation",
+                                                  "audience": "self"}))  # fmt: skip
+        else:
+            data = {
+                "date": day.isoformat(), "mood": 3 + i % 6, "anxiety": (i * 3) % 9,
+                "energy": 2 + (i * 7) % 7, "sleep": 7.5, "outside": i % 60,
+                "contact": ["family"], "note": "a short private note " * 3,
+            }  # fmt: skip
+            lines.append(event("checkin", ts, data))
     for i in range(ladder_steps):
         data = {"step": f"s{i + 1}", "text": f"practice step {i + 1}", "suds": 10 + 3 * i}
-        lines.append(
-            json.dumps(
-                {
-                    "v": 1,
-                    "id": uuid.uuid4().hex,
-                    "kind": "ladder.add",
-                    "ts": "2016-12-01T10:00:00+09:00",
-                    "data": data,
-                }
-            )
-        )
+        lines.append(event("ladder.add", "2016-12-01T10:00:00+09:00", data))
     for i in range(tries):
         day = today - dt.timedelta(days=tries - i)
         data = {
-            "step": f"s{i % max(1, ladder_steps) + 1}",
-            "result": "done",
-            "expected": 40,
-            "peak": 45,
-            "end": 20,
-            "happened": "no",
-            "learned": "it went fine",
-            "with_someone": False,
-            "minutes": 10,
-        }
-        lines.append(
-            json.dumps(
-                {
-                    "v": 1,
-                    "id": uuid.uuid4().hex,
-                    "kind": "ladder.try",
-                    "ts": f"{day.isoformat()}T10:00:00+09:00",
-                    "data": data,
-                }
-            )
-        )
-    (folder / "log.jsonl").write_text("\n".join(lines) + "\n")
+            "step": f"s{i % max(1, ladder_steps) + 1}", "result": "done", "expected": 40,
+            "peak": 45, "end": 20, "happened": "no", "learned": "it went fine",
+            "with_someone": False, "minutes": 10,
+        }  # fmt: skip
+        lines.append(event("ladder.try", f"{day.isoformat()}T10:00:00+09:00", data))
+    return lines
+
+
+def make_home(home: Path, lines: list[str], encrypted: bool = False) -> Path:
+    folder = home / "profiles" / "default"
+    folder.mkdir(parents=True)
+    plain = "".join(line + "\n" for line in lines).encode()
+    if encrypted:
+        from hikicli.storage.crypto import new_cipher, seal_lines
+        from hikicli.storage.encstate import write_state
+        from hikicli.storage.paths import Paths
+
+        cipher = new_cipher(PASSPHRASE)
+        (folder / "log.jsonl").write_bytes(seal_lines(cipher, plain))
+        write_state(Paths.resolve(home), cipher.header)
+    else:
+        (folder / "log.jsonl").write_bytes(plain)
     (folder / "state.json").write_text('{"welcomed": true}')
+    return folder
 
 
 def first_question_time(env: dict[str, str], runs: int) -> float | None:
@@ -143,20 +189,24 @@ def first_question_time(env: dict[str, str], runs: int) -> float | None:
             timeout=20,
             dimensions=(40, 100),
         )
-        child.expect(r"\?")
-        samples.append(time.perf_counter() - start)
-        # A Ctrl-C sent before the prompt reads keys is lost (seen on a loaded machine): send
-        # it again until hiki has ended; the time measured is to the question, not this.
-        for _ in range(10):
-            child.sendcontrol("c")
-            try:
-                child.expect(pexpect.EOF, timeout=2)
-                break
-            except pexpect.TIMEOUT:
-                continue
-        else:
-            child.terminate(force=True)
-    return statistics.median(samples)
+        try:
+            child.expect(r"\?")
+            samples.append(time.perf_counter() - start)
+            # A Ctrl-C sent before the prompt reads keys is lost (seen on a loaded machine):
+            # send it again until hiki has ended; the time measured is to the question.
+            for _ in range(10):
+                child.sendcontrol("c")
+                try:
+                    child.expect(pexpect.EOF, timeout=2)
+                    break
+                except pexpect.TIMEOUT:
+                    continue
+        except pexpect.ExceptionPexpect:
+            pass  # a run that timed out is not counted (the table says how many counted)
+        finally:
+            if child.isalive():
+                child.terminate(force=True)
+    return statistics.median(samples) if samples else None
 
 
 def save_time(home: Path, runs: int) -> float:
@@ -165,15 +215,9 @@ def save_time(home: Path, runs: int) -> float:
 
     log = EventLog(Paths.resolve(home))
     data = {
-        "date": "2026-11-25",
-        "mood": 5,
-        "anxiety": 5,
-        "energy": 5,
-        "sleep": 7.0,
-        "outside": 0,
-        "contact": ["none"],
-        "note": "",
-    }
+        "date": dt.date.today().isoformat(), "mood": 5, "anxiety": 5, "energy": 5,
+        "sleep": 7.0, "outside": 0, "contact": ["none"], "note": "",
+    }  # fmt: skip
     samples = []
     for _ in range(runs * 20):
         start = time.perf_counter()
@@ -182,86 +226,195 @@ def save_time(home: Path, runs: int) -> float:
     return statistics.median(samples)
 
 
+def load_line() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+READS: list[tuple[str, list[str]]] = [
+    ("hiki (dashboard)", []),
+    ("hiki history", ["history"]),
+    ("hiki history --json --limit 100000", ["history", "--json", "--limit", "100000"]),
+    ("hiki progress", ["progress"]),
+    ("hiki report --format md", ["report", "--format", "md"]),
+    ("hiki assess history", ["assess", "history"]),
+    ("hiki data export --format json", ["data", "export", "--format", "json"]),
+]
+READ_TARGET = {"hiki report --format md": 12.0, "hiki data export --format json": 60.0}
+MEMORY_TARGET = 64.0  # MiB, for export and import at 100k
+
+
+def measure(work: Path, env: dict[str, str], runs: int, sizes: list[int], only: str) -> dict:
+    hiki = hiki_cmd()
+    res: dict = {"runs": runs, "sizes": sizes, "load_before": os.getloadavg()}
+    wanted = [w for w in only.split(",") if w]
+
+    def want(name: str) -> bool:
+        return not wanted or any(w in name for w in wanted)
+
+    base = timed([sys.executable, "-c", "pass"], env, runs)[0]
+    res["base"] = base
+    fixed: list[tuple[str, float, float, float | None]] = []
+    for name, args, target, before in (
+        ("hiki --version", ["--version"], 1.7, None),
+        ("hiki --help", ["--help"], 3.5, None),
+        (
+            "hiki --help, help cache removed each run",
+            ["--help"],
+            None,
+            lambda: shutil.rmtree(work / "empty" / "cache", ignore_errors=True),
+        ),
+    ):
+        if want(name):
+            seconds, mib = timed([*hiki, *args], env, runs, before)
+            fixed.append((name, seconds, mib, target))
+    res["fixed"] = fixed
+
+    rows: list[dict] = []
+    for n in sizes:
+        lines = log_lines(n)
+        homes = {}
+        for enc in (False, True):
+            home = work / f"log{n}{'-enc' if enc else ''}"
+            make_home(home, lines, enc)
+            homes[enc] = home
+        for name, args in READS + [
+            ("hiki data import (empty home)", ["data", "import"]),
+            ("hiki checkin --mood … (one save)", CHECKIN_FLAGS),
+            ("hiki (dashboard), cold cache", []),
+        ]:
+            if not want(name):
+                continue
+            row = {"what": name, "n": n}
+            for enc in (False, True):
+                home = homes[enc]
+                henv = {**env, "HIKI_HOME": str(home)}
+                if enc:
+                    henv["HIKI_PASSPHRASE"] = PASSPHRASE
+                cmd, before = [*hiki, *args], None
+                if args[:2] == ["data", "import"]:
+                    dump = work / f"export{n}{'-enc' if enc else ''}.json"
+                    if not dump.exists():
+                        with open(dump, "wb") as fh:
+                            subprocess.run(
+                                [*hiki, "data", "export"], env=henv, stdout=fh, check=True,
+                                stderr=subprocess.DEVNULL,
+                            )  # fmt: skip
+                    target = work / f"import{n}{'-enc' if enc else ''}"
+                    henv = {**henv, "HIKI_HOME": str(target)}
+                    cmd = [*cmd, str(dump)]
+
+                    def before(t: Path = target, e: bool = enc) -> None:
+                        shutil.rmtree(t, ignore_errors=True)
+                        # encrypted: a profile whose log holds only its header
+                        make_home(t, [], e)
+
+                elif name.endswith("cold cache"):
+                    cache = home / "profiles" / "default" / "cache"
+
+                    def before(c: Path = cache) -> None:
+                        shutil.rmtree(c, ignore_errors=True)
+
+                seconds, mib = timed(cmd, henv, max(3, runs // 3) if before else runs, before)
+                key = "enc" if enc else "plain"
+                row[key], row[f"{key}_mib"] = seconds, mib
+            rows.append(row)
+    res["rows"] = rows
+
+    if want("ladder"):
+        home = work / "ladder"
+        make_home(home, log_lines(10_000, ladder_steps=30, tries=3_000))
+        lenv = {**env, "HIKI_HOME": str(home)}
+        res["ladder"] = timed(hiki, lenv, runs)
+    if want("question"):
+        res["first_question"] = first_question_time({**env, "HIKI_HOME": str(work / "fq")}, runs)
+    if want("save"):
+        res["save"] = save_time(work / "save", runs)
+    res["load_after"] = os.getloadavg()
+    return res
+
+
+def report(res: dict) -> None:
+    base = res["base"]
+    one, five, fifteen = res["load_before"]
+    print(
+        f"machine: {os.cpu_count()} cores, load average before {one:.2f} {five:.2f} "
+        f"{fifteen:.2f}, after {' '.join(f'{x:.2f}' for x in res['load_after'])}; "
+        f"{res['runs']} runs a row; python -c pass = {base * 1000:.1f} ms"
+    )
+    print(f"{'what':42} {'events':>7} {'plain':>9} {'ratio':>7} {'encrypted':>10} "
+          f"{'ratio':>7} {'MiB':>5} {'MiB enc':>7}  target")  # fmt: skip
+    for name, seconds, mib, target in res["fixed"]:
+        ok = "" if target is None else f"≤{target:g}× {'yes' if seconds / base <= target else 'NO'}"
+        print(f"{name:42} {'':>7} {seconds * 1000:7.1f}ms {seconds / base:6.1f}× "
+              f"{'':>10} {'':>7} {mib:5.0f} {'':>7}  {ok}")  # fmt: skip
+    by = {(r["what"], r["n"]): r for r in res["rows"]}
+    for r in res["rows"]:
+        name, n = r["what"], r["n"]
+        ratio = r["plain"] / base
+        notes = []
+        if name.startswith("hiki checkin"):
+            notes.append(f"≤8× {'yes' if ratio <= 8 else 'NO'}")
+        elif "cold" not in name and n == 100_000:
+            tgt = READ_TARGET.get(name, 10.0)
+            if "import" in name:
+                tgt = 60.0
+            notes.append(f"≤{tgt:g}× {'yes' if ratio <= tgt else 'NO'}")
+            small = by.get((name, 10_000))
+            if small:
+                growth = r["plain"] / small["plain"]
+                notes.append(f"100k/10k {growth:.2f} {'yes' if growth <= 1.2 else 'NO'}")
+            extra = r["enc"] - r["plain"]
+            notes.append(f"enc +{extra:.2f}s {'yes' if extra <= 0.35 else 'NO'}")
+            if "export" in name or "import" in name:
+                peak = max(r["plain_mib"], r["enc_mib"])
+                notes.append(f"≤64MiB {'yes' if peak <= MEMORY_TARGET else 'NO'}")
+        print(
+            f"{name:42} {n:7,} {r['plain'] * 1000:7.0f}ms {ratio:6.1f}× "
+            f"{r['enc'] * 1000:8.0f}ms {r['enc'] / base:6.1f}× {r['plain_mib']:5.0f} "
+            f"{r['enc_mib']:7.0f}  {'; '.join(notes)}"
+        )
+    if "ladder" in res:
+        seconds, _mib = res["ladder"]
+        print(f"{'hiki (dashboard), 10k + ladder 30 steps/3k tries':50} {seconds * 1000:7.1f}ms "
+              f"{seconds / base:6.1f}×  ≤10×")  # fmt: skip
+    if res.get("first_question") is not None:
+        fq = res["first_question"]
+        print(f"{'first check-in question (pty)':50} {fq * 1000:7.1f}ms {fq / base:6.1f}×  "
+              f"≤12× {'yes' if fq / base <= 12 else 'NO'}")  # fmt: skip
+    if "save" in res:
+        save = res["save"]
+        print(f"{'one check-in save (append + fsync)':50} {save * 1000:7.2f}ms  ≤10ms "
+              f"{'yes' if save <= 0.010 else 'NO'}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--events", default="1000,10000,100000")
+    parser.add_argument("--only", default="", help="comma-separated parts of row names")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
-    runs = args.runs
+    sizes = [int(s.replace("_", "")) for s in args.events.split(",") if s]
+    print(load_line(), flush=True)
     work = Path(tempfile.mkdtemp(prefix="hiki-bench-"))
-    # A user's installed hiki has bytecode caches: do not let this machine's
-    # PYTHONDONTWRITEBYTECODE make every run recompile the source.
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("HIKI_") and k != "PYTHONDONTWRITEBYTECODE"
-    }
-    env["HIKI_HOME"] = str(work / "empty")
-    env["COLUMNS"] = "100"
-    hiki = hiki_cmd()
-    rows: list[tuple[str, float, float | None]] = []
-
-    base = timed([sys.executable, "-c", "pass"], env, runs)
-    rows.append(("python -c pass", base, None))
-    rows.append(("hiki --version", timed([*hiki, "--version"], env, runs), 2))
-    rows.append(("hiki --help", timed([*hiki, "--help"], env, runs), 8))
-    help_cache = work / "empty" / "cache"
-    rows.append(
-        (
-            "hiki --help, help cache removed each run",
-            timed(
-                [*hiki, "--help"],
-                env,
-                runs,
-                before=lambda: shutil.rmtree(help_cache, ignore_errors=True),
-            ),
-            None,
-        )
-    )
-
-    dash: dict[int, float] = {}
-    for n in (1_000, 10_000, 100_000):
-        home = work / f"log{n}"
-        make_log(home, n)
-        henv = {**env, "HIKI_HOME": str(home)}
-        cache = home / "profiles" / "default" / "cache"
-        cold = timed(
-            hiki,
-            henv,
-            max(3, runs // 3),
-            before=lambda c=cache: shutil.rmtree(c, ignore_errors=True),
-        )
-        subprocess.run(hiki, env=henv, stdout=subprocess.DEVNULL, check=True)  # warm the cache
-        dash[n] = timed(hiki, henv, runs)
-        rows.append((f"hiki (dashboard), {n:,} events, warm", dash[n], 10 if n == 10_000 else None))
-        rows.append((f"hiki (dashboard), {n:,} events, cold cache", cold, None))
-
-    home = work / "ladder"
-    make_log(home, 10_000, ladder_steps=30, tries=3_000)
-    lenv = {**env, "HIKI_HOME": str(home)}
-    subprocess.run(hiki, env=lenv, stdout=subprocess.DEVNULL, check=True)
-    rows.append(("hiki (dashboard), 10k + ladder 30 steps/3k tries", timed(hiki, lenv, runs), 10))
-
-    fq = first_question_time({**env, "HIKI_HOME": str(work / "fq")}, runs)
-    if fq is not None:
-        rows.append(("first check-in question (pty)", fq, 20))
-    save = save_time(work / "save", runs)
-
-    print(f"{'what':50} {'median':>9} {'ratio':>7} {'target':>7}  ok")
-    for name, seconds, target in rows:
-        ratio = seconds / base
-        ok = "" if target is None else ("yes" if ratio <= target else "NO")
-        tgt = "" if target is None else f"≤{target}×"
-        print(f"{name:50} {seconds * 1000:7.1f}ms {ratio:6.1f}× {tgt:>7}  {ok}")
-    growth = dash[100_000] / dash[10_000]
-    print(
-        f"{'dashboard 100k / 10k':50} {'':9} {growth:6.2f}× {'≤2×':>7}  "
-        f"{'yes' if growth <= 2 else 'NO'}"
-    )
-    print(
-        f"{'one check-in save (append + fsync)':50} {save * 1000:7.2f}ms {'':7} {'≤10ms':>7}  "
-        f"{'yes' if save <= 0.010 else 'NO'}"
-    )
-    shutil.rmtree(work, ignore_errors=True)
+    try:
+        # A user's installed hiki has bytecode caches: do not let this machine's
+        # PYTHONDONTWRITEBYTECODE make every run recompile the source.
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("HIKI_") and k != "PYTHONDONTWRITEBYTECODE"
+        }
+        env["HIKI_HOME"] = str(work / "empty")
+        env["COLUMNS"] = "100"
+        res = measure(work, env, args.runs, sizes, args.only)
+    finally:
+        stop_runner()
+        shutil.rmtree(work, ignore_errors=True)
+    report(res)
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=1))
 
 
 if __name__ == "__main__":
