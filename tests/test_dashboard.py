@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from hikicli.domain.checkin import CheckinDays, latest_per_day
 from hikicli.storage.log import EventLog
 from hikicli.storage.paths import Paths
@@ -64,11 +66,31 @@ def test_dashboard_shows_today_and_the_week(hiki, make_ctx):
 def test_welcome_back_after_a_gap_never_streak(hiki, make_ctx):
     hiki(["checkin", *FLAGS, "--date", "2026-11-20"])
     hiki([])  # the first-run welcome
-    later = FIXED_NOW + dt.timedelta(days=0)
-    result = hiki([], ctx=make_ctx(now=later))
-    ui = make_ctx().catalog["ui"]
-    assert ui["welcome_back"].format(days=5).split(".")[0] in result.output
-    assert "streak" not in result.output.lower()
+    # the last check-in was 5 days ago: welcomed back, without counting the days away
+    result = hiki([], ctx=make_ctx(now=FIXED_NOW))
+    text = " ".join(result.output.split())
+    assert "Welcome back. However long it has been, that's completely fine." in text
+    assert "5 days" not in text and "It's been" not in text
+    assert "streak" not in text.lower()
+
+
+@pytest.mark.parametrize(("last", "welcomed"), [(1, False), (2, True)])
+def test_welcome_back_from_two_days_away(hiki, make_ctx, last, welcomed):
+    day = (FIXED_NOW - dt.timedelta(days=last)).date().isoformat()
+    hiki(["checkin", *FLAGS, "--date", day])
+    hiki([])  # the first-run welcome
+    result = hiki([], ctx=make_ctx(now=FIXED_NOW))
+    assert ("Welcome back" in result.output) is welcomed
+
+
+class Counting(CheckinDays):
+    """The check-in days projection, counting the events it folds."""
+
+    applied = 0
+
+    def apply(self, state, event):
+        Counting.applied += 1
+        return super().apply(state, event)
 
 
 def test_projection_cache_folds_only_new_lines_and_matches_a_full_read(home):
@@ -77,12 +99,14 @@ def test_projection_cache_folds_only_new_lines_and_matches_a_full_read(home):
     cache = paths.profile_cache_dir / "dashboard.marshal"
     for day in range(1, 11):
         log.append("checkin", checkin_data(f"2026-11-{day:02d}", day))
-    first = project(log, [CheckinDays()], cache)
-    assert cache.exists()
+    first = project(log, [Counting()], cache)
+    assert cache.exists() and Counting.applied == 10
     log.append("checkin", checkin_data("2026-11-05", 9))
     with open(log.path, "ab") as fh:
         fh.write(b"garbage\n")
-    second = project(log, [CheckinDays()], cache)
+    Counting.applied = 0
+    second = project(log, [Counting()], cache)
+    assert Counting.applied == 1  # only the new line was folded: the ten came from the cache
     full = latest_per_day(log.read().events)
     assert second.states["checkin_days"]["2026-11-05"]["mood"] == 9
     assert set(second.states["checkin_days"]) == set(full)
