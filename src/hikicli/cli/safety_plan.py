@@ -17,7 +17,6 @@ plan_app = typer.Typer(
 app.add_typer(plan_app, name="safety-plan")
 
 
-
 @plan_app.callback(invoke_without_command=True)
 def main(
     ctx: typer.Context,
@@ -138,10 +137,10 @@ def export(
         typer.echo(text, nl=False)
         return
     if output.exists() and not force:
-        raise UsageError(f"{output} already exists. Choose another name, or pass --force.")
+        raise UsageError("safety_plan.export_exists", path=output)
     if output.is_dir():
         raise UsageError(
-            f"{output} is a folder; give a file name, e.g. {output / 'safety-plan.md'}."
+            "safety_plan.export_folder", path=output, example=output / "safety-plan.md"
         )
     from hikicli.storage.files import atomic_write
 

@@ -24,16 +24,16 @@ Plan = dict[str, list[dict[str, str]]]
 
 def check_section(section: str) -> str:
     if section not in SECTIONS:
-        raise UsageError(f"Unknown section '{section}'. Sections: {', '.join(SECTIONS)}.")
+        raise UsageError("safety_plan.unknown_section", section=section, known=", ".join(SECTIONS))
     return section
 
 
 def check_item_text(text: str) -> str:
     text = " ".join(text.split())
     if not text:
-        raise UsageError("The text is empty; write a few words to add to your safety plan.")
+        raise UsageError("safety_plan.item_empty")
     if len(text) > MAX_ITEM:
-        raise UsageError(f"The text is too long ({len(text)} characters; at most {MAX_ITEM}).")
+        raise UsageError("safety_plan.item_long", length=len(text), most=MAX_ITEM)
     return text
 
 
@@ -73,12 +73,10 @@ def item_at(plan: Plan, section: str, number: int) -> dict[str, str]:
     items = plan[check_section(section)]
     if not 1 <= number <= len(items):
         count = len(items)
-        raise UsageError(
-            f"{section} has {count} item{'s' if count != 1 else ''}; "
-            f"choose a number from 1 to {count}."
-            if count
-            else f"{section} has no items to take off."
-        )
+        if not count:
+            raise UsageError("safety_plan.no_items", section=section)
+        key = "safety_plan.item_number_one" if count == 1 else "safety_plan.item_number"
+        raise UsageError(key, section=section, count=count)
     return items[number - 1]
 
 
