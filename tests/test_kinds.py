@@ -68,6 +68,7 @@ def test_feature_constants_name_declared_kinds():
         homework,
         instruments,
         ladder,
+        restart_plan,
         risk,
         safety_plan,
     )
@@ -76,6 +77,7 @@ def test_feature_constants_name_declared_kinds():
         checkin.KIND, risk.KIND, instruments.KIND, safety_plan.ADDED, safety_plan.REMOVED,
         family.LESSON_KIND, family.CHECKIN_KIND, homework.PACK_KIND, homework.ANSWER_KIND,
         homework.DONE_KIND, homework.GUIDE_KIND, *ladder.KINDS, *activity.KINDS,
+        *restart_plan.KINDS,
     }  # fmt: skip
     assert written == set(BY_NAME)
 

@@ -132,6 +132,7 @@ COMMAND_MODULES = (
     "hikicli.cli.crisis",
     "hikicli.cli.now",
     "hikicli.cli.safety_plan",
+    "hikicli.cli.restart_plan",
     "hikicli.cli.assess",
     "hikicli.cli.data",
     "hikicli.cli.data_import",

@@ -92,6 +92,8 @@ def render_dashboard(view: dict[str, Any]) -> None:
         out.line(view["risk_line"], "bold")
     if view.get("welcome_back"):
         out.line(view["welcome_back"])
+    if view.get("restart_offer"):
+        out.line(view["restart_offer"])
     out.line(view["today_status"])
     for line in view.get("extra_lines", []):
         out.line(line)

@@ -46,6 +46,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("packs", "hikicli.content.pack_models:HomeworkPack", folder=True),
     Kind("privacy", "hikicli.content.privacy_models:PrivacyContent"),
     Kind("ladder", "hikicli.content.ladder_models:LadderContent"),
+    Kind("restart", "hikicli.content.restart_models:RestartContent"),
     Kind("activity", "hikicli.content.activity_models:ActivityContent"),
     Kind("now", "hikicli.content.now_models:NowContent"),  # `hiki now` loads it on its own
     # hiki's own words: errors, notes, Click's words (content/messages.py reads them by key)

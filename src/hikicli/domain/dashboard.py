@@ -69,11 +69,15 @@ def build_dashboard(
     recent = [d for d in (today, today - dt.timedelta(days=1)) if d.isoformat() in days]
     latest = days[recent[0].isoformat()] if recent else None
     risk = risk_line(states.get("risk_days", {}), catalog["risk"]["checkin"], today)
+    back = since is not None and since >= 2
+    offer = None
+    if back and "restart" in catalog:  # offer the restart plan; nothing counts the gap
+        words = catalog["restart"]
+        offer = str(words["welcome_read" if states.get("restart_plan") else "welcome_make"])
     return {
         "greeting": greeting(ui, now.hour),
-        "welcome_back": ui["welcome_back"].format(days=since)
-        if since is not None and since >= 2
-        else None,
+        "welcome_back": ui["welcome_back"].format(days=since) if back else None,
+        "restart_offer": offer,
         "today_status": ui["checkin_done_today"] if done_today else ui["checkin_not_yet"],
         "extra_lines": dashboard_extras(states, catalog, now),
         "week_title": ui["week_title"],

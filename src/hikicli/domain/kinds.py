@@ -274,6 +274,10 @@ def summarize_removed(data: Data, context: SummaryContext | None) -> str:
     )
 
 
+def _restart_removed_summary(data: Data, context: SummaryContext | None) -> str:
+    return f"restart plan: item {data.get('item', '')} taken off"
+
+
 # --- family, homework, guides ------------------------------------------------------------------
 
 
@@ -547,6 +551,22 @@ KINDS: tuple[EventKind, ...] = (
         _fields("safety plan change", {}, {"item": is_text}),
         summarize_removed,
         example={"item": "a1b2c3d4e5f6"},
+    ),
+    EventKind(
+        "restart_plan.item_added",
+        "restart_plan",
+        PlanItemAdded,
+        _fields("restart plan item", {}, {"item": is_text, "section": is_text, "text": is_text}),
+        _simple("restart plan, {section}: {text}"),
+        example={"item": "b1c2d3e4f5a6", "section": "first-step", "text": "open the curtains"},
+    ),
+    EventKind(
+        "restart_plan.item_removed",
+        "restart_plan",
+        PlanItemRemoved,
+        _fields("restart plan change", {}, {"item": is_text}),
+        _restart_removed_summary,
+        example={"item": "b1c2d3e4f5a6"},
     ),
     EventKind(
         "family.lesson",

@@ -15,9 +15,13 @@ from hikicli.domain.ladder import LadderProjection, dashboard_lines
 def dashboard_projections() -> list[Any]:
     from hikicli.domain.family import FamilyLessons
     from hikicli.domain.homework import HomeworkPacks
+    from hikicli.domain.restart_plan import RestartPlanItems
     from hikicli.domain.risk import RiskDays
 
-    return [CheckinDays(), HomeworkPacks(), FamilyLessons(), LadderProjection(), RiskDays()]
+    return [
+        CheckinDays(), HomeworkPacks(), FamilyLessons(), LadderProjection(), RiskDays(),
+        RestartPlanItems(),
+    ]  # fmt: skip
 
 
 def dashboard_extras(
