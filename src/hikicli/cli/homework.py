@@ -11,7 +11,6 @@ from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
 
 homework_app = typer.Typer(
-    help="Homework packs from your counselor: what is due, what is done.",
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -23,7 +22,7 @@ MAX_ANSWER = 4000
 @homework_app.callback()
 def homework(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print packs and tasks as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Show each homework pack: what is due, and what is done. Tasks tick themselves off."""
     if ctx.invoked_subcommand is not None:
@@ -170,7 +169,7 @@ def render_summary(actx: AppContext, pack: dict[str, Any]) -> None:
 @homework_app.command("check")
 def check(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="The pack file (YAML).")],
+    file: Annotated[Path, typer.Argument()],
 ) -> None:
     """Check a pack file and show what it holds, without adding it. Writes nothing."""
     from hikicli.cli.render import say
@@ -186,9 +185,9 @@ def check(
 @homework_app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="The pack file (YAML) from your counselor.")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Add it without asking.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the added pack as JSON.")] = False,
+    file: Annotated[Path, typer.Argument()],
+    yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Check a homework pack, show what it holds, and add it after you agree."""
     from hikicli.cli.render import console, markup_escape
@@ -241,23 +240,18 @@ def _find(actx: AppContext, task_id: str, pack_id: str | None) -> tuple[Any, Any
     found = find_task(views, task_id, pack_id)
     if found is None:
         known = sorted({t.id for v in views for t in v.tasks if pack_id in (None, v.id)})
-        where = f" in pack '{pack_id}'" if pack_id else ""
-        hint = f" Tasks: {', '.join(known)}." if known else " There is no homework yet."
-        raise UsageError(f"No task '{task_id}'{where}.{hint}")
+        key = "homework.no_task" + ("_in_pack" if pack_id else "") + ("" if known else "_none")
+        raise UsageError(key, task=task_id, pack=pack_id, known=", ".join(known))
     return found
 
 
 @homework_app.command("answer")
 def answer(
     ctx: typer.Context,
-    task_id: Annotated[str, typer.Argument(help="A reflection task, e.g. reflection-easier.")],
-    text: Annotated[str | None, typer.Option(help="Your answer (instead of typing it).")] = None,
-    pack: Annotated[
-        str | None, typer.Option(help="The pack id, if two packs share a task.")
-    ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the saved answer as JSON.")
-    ] = False,
+    task_id: Annotated[str, typer.Argument()],
+    text: Annotated[str | None, typer.Option()] = None,
+    pack: Annotated[str | None, typer.Option()] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Answer one of your pack's questions. A new answer replaces the earlier one."""
     from hikicli.cli.render import console, markup_escape
@@ -268,10 +262,7 @@ def answer(
     actx: AppContext = ctx.obj
     view, task = _find(actx, task_id, pack)
     if task.kind != "reflection":
-        raise UsageError(
-            f"'{task_id}' is not a question to answer; it ticks itself off when you do it "
-            f"(or mark it: hiki homework done {task_id})."
-        )
+        raise UsageError("homework.not_a_question", task=task_id)
     if text is None:
         prompter = actx.get_prompter("--text TEXT")
         text = prompter.text("answer", task.label, default=task.answer or "", max_len=MAX_ANSWER)
@@ -280,7 +271,7 @@ def answer(
     except UsageError as err:
         raise UsageError(str(err).replace("--note", "--text")) from None
     if not clean:
-        raise UsageError("The answer is empty; nothing was saved.")
+        raise UsageError("homework.answer_empty")
     event = actx.log.append(
         ANSWER_KIND, {"pack": view.id, "task": task.id, "text": clean}, now=actx.now()
     )
@@ -295,11 +286,9 @@ def answer(
 @homework_app.command("done")
 def done(
     ctx: typer.Context,
-    task_id: Annotated[str, typer.Argument(help="A task id, e.g. step-1.")],
-    pack: Annotated[
-        str | None, typer.Option(help="The pack id, if two packs share a task.")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the saved mark as JSON.")] = False,
+    task_id: Annotated[str, typer.Argument()],
+    pack: Annotated[str | None, typer.Option()] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Mark a task done that you did away from hiki (on paper, in a session, ...)."""
     from hikicli.cli.render import console, markup_escape
@@ -309,7 +298,7 @@ def done(
     actx: AppContext = ctx.obj
     view, task = _find(actx, task_id, pack)
     if task.kind == "reflection":
-        raise UsageError(f"Answer this one instead: hiki homework answer {task_id}")
+        raise UsageError("homework.answer_instead", task=task_id)
     event = actx.log.append(DONE_KIND, {"pack": view.id, "task": task.id}, now=actx.now())
     if as_json:
         from hikicli.cli.render import print_json
@@ -322,8 +311,8 @@ def done(
 @homework_app.command("example")
 def example(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Which example; see --list.")] = "first-two-weeks",
-    list_: Annotated[bool, typer.Option("--list", "-l", help="List the example packs.")] = False,
+    name: Annotated[str, typer.Argument()] = "first-two-weeks",
+    list_: Annotated[bool, typer.Option("--list", "-l")] = False,
 ) -> None:
     """Print an example pack, with a comment on every field and dates starting today."""
     from hikicli.content.catalog import lang_dir
@@ -337,7 +326,7 @@ def example(
             typer.echo(f"{pack_id}\t{packs[pack_id]['title']}")
         return
     if name not in packs:
-        raise UsageError(f"Unknown example '{name}'. Examples: {', '.join(sorted(packs))}.")
+        raise UsageError("homework.unknown_example", name=name, known=", ".join(sorted(packs)))
     text = (lang_dir(actx.language()) / "packs" / f"{name}.yaml").read_text(encoding="utf-8")
     typer.echo(shift_dates(text, actx.today()), nl=False)
 
@@ -345,7 +334,7 @@ def example(
 @homework_app.command("guide")
 def guide(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the guide as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """For counselors: how to write a homework pack."""
     actx: AppContext = ctx.obj

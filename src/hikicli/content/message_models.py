@@ -48,6 +48,9 @@ class MessagesContent(Strict):
     storage: Group = {}
     content: Group = {}
     guide: Group = {}
+    homework: Group = {}
+    family: Group = {}
+    privacy: Group = {}
     now: Group = {}
     activity: Group = {}
     restart_plan: Group = {}
