@@ -15,7 +15,6 @@ from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
 
 family_app = typer.Typer(
-    help="For family members: a programme of short lessons, and your own check-in.",
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -75,7 +74,7 @@ def _progress(actx: AppContext) -> list[Any]:
 @family_app.callback()
 def family(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the lessons as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """The lessons, with your progress. Open one with: hiki family lesson N."""
     if ctx.invoked_subcommand is not None:
@@ -148,7 +147,7 @@ def start(
     ctx: typer.Context,
     name: Annotated[
         str | None,
-        typer.Argument(help="A name for your own profile, e.g. mum (default: the current one)."),
+        typer.Argument(),
     ] = None,
 ) -> None:
     """Make a profile of your own, as a family member: its own overview, check-ins and guides."""
@@ -176,20 +175,14 @@ def start(
 @family_app.command("lesson")
 def lesson(
     ctx: typer.Context,
-    number: Annotated[str, typer.Argument(help="The lesson number, 1 to 9.")],
+    number: Annotated[str, typer.Argument()],
     answer: Annotated[
         list[str] | None,
-        typer.Option("--answer", "-a", help="An exercise answer as KEY=TEXT; repeat for each."),
+        typer.Option("--answer", "-a"),
     ] = None,
-    done: Annotated[
-        bool, typer.Option("--done", help="Mark the exercise done (e.g. done on paper).")
-    ] = False,
-    show: Annotated[
-        bool, typer.Option("--show", help="Only show the lesson; save nothing.")
-    ] = False,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the lesson (or what was saved) as JSON.")
-    ] = False,
+    done: Annotated[bool, typer.Option("--done")] = False,
+    show: Annotated[bool, typer.Option("--show")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """A short reading and one small exercise. Your answers stay in your profile."""
     from hikicli.domain.family import LESSON_KIND, lesson_record, module_number, parse_answers
@@ -202,7 +195,7 @@ def lesson(
     module = modules[n - 1]
     keys = [f["key"] for f in module["exercise"]["fields"]]
     if sum((bool(answer), done, show)) > 1:
-        raise UsageError("Use only one of --answer, --done and --show.")
+        raise UsageError("family.one_of")
     if answer or done:
         record = lesson_record(module["id"], n, parse_answers(answer or [], keys) if answer else {})
         _refuse_main(actx)
@@ -301,19 +294,11 @@ def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool
 @family_app.command("checkin")
 def checkin(
     ctx: typer.Context,
-    stress: Annotated[int | None, typer.Option(help="Your stress today, 0–10.")] = None,
-    positive: Annotated[
-        str | None, typer.Option(help="One positive moment with your family member.")
-    ] = None,
-    selfcare: Annotated[
-        str | None, typer.Option(help="One thing you did for yourself today.")
-    ] = None,
-    date: Annotated[
-        str | None, typer.Option(help="Record a past day, YYYY-MM-DD (default: today).")
-    ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the saved record as JSON.")
-    ] = False,
+    stress: Annotated[int | None, typer.Option()] = None,
+    positive: Annotated[str | None, typer.Option()] = None,
+    selfcare: Annotated[str | None, typer.Option()] = None,
+    date: Annotated[str | None, typer.Option()] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Your own short check-in: your stress, one positive moment, one thing for yourself."""
     from hikicli.domain.checkin import check_date, parse_date
@@ -326,9 +311,7 @@ def checkin(
     texts = _content(actx)["checkin"]
     if stress is not None or positive is not None or selfcare is not None:
         if stress is None:
-            raise UsageError(
-                f"Missing --stress. A family check-in with flags needs: {CHECKIN_FLAGS}"
-            )
+            raise UsageError("family.missing_stress", flags=CHECKIN_FLAGS)
         record = make_family_checkin(
             date=day, today=today, stress=stress, positive=positive or "", selfcare=selfcare or ""
         )
@@ -364,9 +347,7 @@ def checkin(
         out_.print(markup_escape(texts[checkin_reply_key(record)]))
 
 
-def _stress_signal(
-    actx: AppContext, stress: int, day: Any, prompter: Any, as_json: bool
-) -> None:
+def _stress_signal(actx: AppContext, stress: int, day: Any, prompter: Any, as_json: bool) -> None:
     """A very heavy day goes through the one risk mechanism (domain.risk): the calm words, the
     short crisis block, and a `risk.signal` saved at once."""
     from hikicli.domain.risk import from_family_stress

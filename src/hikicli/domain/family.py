@@ -101,7 +101,7 @@ def module_number(raw: str, count: int) -> int:
     except ValueError:
         number = 0
     if not 1 <= number <= count:
-        raise UsageError(f"Lessons are numbered 1 to {count} (got '{raw}'). See: hiki family")
+        raise UsageError("family.lesson_number", count=count, value=raw)
     return number
 
 
@@ -112,24 +112,19 @@ def parse_answers(raw: Sequence[str], keys: Sequence[str]) -> dict[str, str]:
         key, sep, text = item.partition("=")
         key = key.strip()
         if not sep:
-            raise UsageError(f"--answer must look like KEY=TEXT (got '{item}').")
+            raise UsageError("family.answer_form", value=item)
         if key not in keys:
-            raise UsageError(
-                f"--answer: unknown key '{key}'. This exercise asks: {', '.join(keys)}."
-            )
+            raise UsageError("family.answer_unknown", key=key, keys=", ".join(keys))
         if key in answers:
-            raise UsageError(f"--answer {key}= was given twice.")
+            raise UsageError("family.answer_twice", key=key)
         text = check_note(text).strip()
         if not text:
-            raise UsageError(f"--answer {key}= is empty.")
+            raise UsageError("family.answer_empty", key=key)
         answers[key] = text
     missing = [k for k in keys if k not in answers]
     if missing:
-        raise UsageError(
-            "Missing "
-            + ", ".join(f"--answer {k}=TEXT" for k in missing)
-            + f". This exercise asks: {', '.join(keys)}."
-        )
+        flags = ", ".join(f"--answer {k}=TEXT" for k in missing)
+        raise UsageError("family.answer_missing", flags=flags, keys=", ".join(keys))
     return answers
 
 
