@@ -16,6 +16,13 @@ backup_app = typer.Typer()
 data_app.add_typer(backup_app, name="backup")
 
 
+def _say(actx: AppContext, key: str, **params: Any) -> str:
+    """hiki's own words (messages.yaml) in the person's language, a `Msg` parameter too."""
+    from hikicli.errors import render
+
+    return render(actx.language(), key, params)
+
+
 def _texts(actx: AppContext) -> dict[str, Any]:
     texts: dict[str, Any] = actx.catalog["privacy"]
     return texts
@@ -29,9 +36,7 @@ def _new_passphrase(actx: AppContext, env: str, intro: bool) -> str:
     if from_env:
         return check_new_passphrase(from_env)
     if actx.prompter is None and not actx.is_interactive():
-        raise UsageError(
-            f"No terminal to ask for a passphrase. Set {env} for scripts (see docs/privacy.md)."
-        )
+        raise UsageError("privacy.no_terminal", env=env)
     texts = _texts(actx)
     prompter = actx.get_prompter(f"{env}=...")
     if intro:
@@ -82,10 +87,7 @@ def passphrase(ctx: typer.Context) -> None:
     actx: AppContext = ctx.obj
     header = read_header(actx.paths.log_file)
     if header is None:
-        raise UsageError(
-            "Your data is not encrypted, so it has no passphrase. "
-            "`hiki data encrypt` turns encryption on."
-        )
+        raise UsageError("privacy.not_encrypted")
     actx.keys.cipher(header)  # check the current passphrase before asking for a new one
     new = _new_passphrase(actx, NEW_PASSPHRASE_ENV, intro=False)
     change_passphrase(actx.paths, actx.keys, new)
@@ -128,7 +130,10 @@ def backup_list(
         return
     for b in backups:
         when = b.created.astimezone().strftime("%Y-%m-%d %H:%M")
-        typer.echo(f"{b.id}  {when}  {b.records():>6} records  {b.size():>9} bytes")
+        line = _say(
+            actx, "privacy.backup_line", id=b.id, when=when, records=b.records(), size=b.size()
+        )
+        typer.echo(line)
 
 
 @backup_app.command("restore")
@@ -152,7 +157,9 @@ def backup_restore(
             return
     restored, before = restore_backup(actx.paths, chosen.id)
     typer.echo(
-        texts["restore_done"].format(id=restored.id, before=before.id if before else "(none)")
+        texts["restore_done"].format(
+            id=restored.id, before=before.id if before else _say(actx, "privacy.no_backup_before")
+        )
     )
 
 
@@ -167,28 +174,18 @@ def restore_header(
     actx: AppContext = ctx.obj
     state = log_header_state(actx.paths)
     if state in ("ok", "plain", "missing"):
-        words = {
-            "ok": "The log's encryption header is fine; nothing was changed.",
-            "plain": "The data is not encrypted, so it has no header to restore.",
-            "missing": "There is no log yet; nothing was changed.",
-        }
-        typer.echo(words[state])
+        typer.echo(_say(actx, f"privacy.header_{state}"))
         return
     copy = matching_copy(actx.paths, actx.keys.passphrase())
     if copy is None:
-        raise UsageError(
-            "No saved copy of the header (encryption.json, backups) opens the log with this "
-            "passphrase. Nothing was changed; `hiki data backup list` shows the backups."
-        )
+        raise UsageError("privacy.no_header_copy")
     if not yes:
         prompter = actx.get_prompter("--yes")
-        question = (
-            f"The copy in {copy.source} opens your log. Put it back as line 1 of "
-            f"{actx.paths.log_file.name}? (Your entries stay as they are; the log as it is now "
-            "is backed up first.)"
+        question = _say(
+            actx, "privacy.restore_header_confirm", source=copy.source, log=actx.paths.log_file.name
         )
         if not prompter.confirm("restore_header", question, default=True):
-            typer.echo("Nothing was changed.")
+            typer.echo(_say(actx, "privacy.nothing_changed"))
             return
     put_header(actx.paths, copy)
-    typer.echo(f"The encryption header was restored from {copy.source}.")
+    typer.echo(_say(actx, "privacy.header_restored", source=copy.source))

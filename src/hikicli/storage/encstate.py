@@ -93,7 +93,7 @@ def plaintext_refusal(paths: Paths) -> StorageError:
 @dataclass(frozen=True)
 class HeaderCopy:
     header: Header
-    source: str  # where it was found, for the question and the message
+    source: str | Msg  # where it was found, for the question and the message
 
 
 def log_header_state(paths: Paths) -> str:
@@ -130,7 +130,7 @@ def header_copies(paths: Paths) -> list[HeaderCopy]:
     found: list[HeaderCopy] = []
     seen: set[bytes] = set()
 
-    def add(header: Header | None, source: str) -> None:
+    def add(header: Header | None, source: str | Msg) -> None:
         if header is not None and header.raw not in seen:
             seen.add(header.raw)
             found.append(HeaderCopy(header, source))
@@ -140,7 +140,10 @@ def header_copies(paths: Paths) -> list[HeaderCopy]:
     for backup in reversed(list_backups(paths)):
         for name in ("log.jsonl", "log.quarantine", "state.json"):
             with contextlib.suppress(StorageError):
-                add(read_header(backup.path / name), f"backup {backup.id} ({name})")
+                add(
+                    read_header(backup.path / name),
+                    Msg("storage.backup_copy", id=backup.id, name=name),
+                )
     return found
 
 
