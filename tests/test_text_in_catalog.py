@@ -165,6 +165,13 @@ SCREENS = [
     ["checkin", "--mod", "3"],
     ["checkin", "--mood", "abc"],
     ["nosuchcommand"],
+    ["homework", "done", "nosuch"],
+    ["family", "lesson", "99"],
+    ["family", "lesson", "1", "--done", "--show"],
+    ["content", "validate", "no/such.yaml"],
+    ["data", "passphrase"],
+    ["data", "backup", "restore", "nosuch"],
+    ["data", "restore-header"],
 ]
 STILL_ENGLISH = [  # what the catalog does not hold yet (see tests/english_baseline.txt)
     pytest.param([], marks=pytest.mark.xfail(strict=True, reason="history summaries")),
