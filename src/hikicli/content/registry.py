@@ -46,6 +46,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("packs", "hikicli.content.pack_models:HomeworkPack", folder=True),
     Kind("privacy", "hikicli.content.privacy_models:PrivacyContent"),
     Kind("ladder", "hikicli.content.ladder_models:LadderContent"),
+    # Words per language; the services themselves are the shared support-services.yaml.
+    Kind("support", "hikicli.content.support_models:SupportWords"),
+    Kind("support-services", "hikicli.content.support_models:SupportData", shared=True),
     Kind("restart", "hikicli.content.restart_models:RestartContent"),
     Kind("activity", "hikicli.content.activity_models:ActivityContent"),
     Kind("now", "hikicli.content.now_models:NowContent"),  # `hiki now` loads it on its own
