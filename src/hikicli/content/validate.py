@@ -43,11 +43,24 @@ def validate_located(located: Located, kind: Kind, label: str) -> Any:
         raise ContentError(problems) from None
 
 
+# pydantic's fixed sentences that the catalog holds word for word (any other stays English).
+_PYDANTIC = {
+    "missing": "content.field_required",
+    "extra_forbidden": "content.extra_key",
+    "string_type": "content.not_text",
+    "list_type": "content.not_list",
+    "bool_type": "content.not_bool",
+    "int_type": "content.not_int",
+}
+
+
 def _message(error: Any, names: set[str]) -> str | Msg:
     """pydantic's words (in English), or the model's own in the person's language (a validator
     raising `ValueError(Msg(...))`); an unknown key gets the closest known one ("did you
     mean")."""
     message: str | Msg = str(error["msg"])
+    if error["type"] in _PYDANTIC and str(Msg(_PYDANTIC[error["type"]])) == message:
+        message = Msg(_PYDANTIC[error["type"]])  # the same English; other languages their own
     cause = (error.get("ctx") or {}).get("error")
     if isinstance(cause, ValueError) and cause.args and isinstance(cause.args[0], Msg):
         message = Msg("content.value_error", problem=cause.args[0])
