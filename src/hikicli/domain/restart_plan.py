@@ -6,73 +6,57 @@ taking one off appends `restart_plan.item_removed`; the plan is the fold of both
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from hikicli.errors import UsageError
+from hikicli.domain import plan_items
 
 ADDED = "restart_plan.item_added"
 REMOVED = "restart_plan.item_removed"
 KINDS = (ADDED, REMOVED)
 SECTIONS = ("early-signs", "helped-before", "first-step", "tell")
-MAX_ITEM = 500
+MAX_ITEM = plan_items.MAX_ITEM
+Plan = plan_items.Plan
 
-Plan = dict[str, list[dict[str, str]]]
+
+# One item "number" message for the restart plan, whatever the count.
+SPEC = plan_items.PlanSpec(
+    ADDED,
+    REMOVED,
+    SECTIONS,
+    {
+        "unknown_section": "restart_plan.section",
+        "empty": "restart_plan.empty",
+        "long": "restart_plan.long",
+        "no_items": "restart_plan.no_items",
+        "number": "restart_plan.number",
+        "number_one": "restart_plan.number",
+    },
+)
 
 
 def check_section(section: str) -> str:
-    if section not in SECTIONS:
-        raise UsageError("restart_plan.section", section=section, sections=", ".join(SECTIONS))
-    return section
+    return plan_items.check_section(SPEC, section)
 
 
 def check_item_text(text: str) -> str:
-    text = " ".join(text.split())
-    if not text:
-        raise UsageError("restart_plan.empty")
-    if len(text) > MAX_ITEM:
-        raise UsageError("restart_plan.long", length=len(text), most=MAX_ITEM)
-    return text
+    return plan_items.check_item_text(SPEC, text)
 
 
 def added_data(section: str, text: str) -> dict[str, str]:
-    return {
-        "item": os.urandom(6).hex(),
-        "section": check_section(section),
-        "text": check_item_text(text),
-    }
+    return plan_items.added_data(SPEC, section, text)
 
 
 def fold_plan(events: Iterable[Mapping[str, Any]]) -> Plan:
-    plan: Plan = {s: [] for s in SECTIONS}
-    where: dict[str, str] = {}
-    for event in events:
-        data = event.get("data") or {}
-        if event.get("kind") == ADDED:
-            section, text, item = data.get("section"), data.get("text"), data.get("item")
-            if section in plan and isinstance(text, str) and isinstance(item, str):
-                plan[section].append({"item": item, "text": text})
-                where[item] = section
-        elif event.get("kind") == REMOVED:
-            item = data.get("item")
-            section = where.pop(item, None) if isinstance(item, str) else None
-            if section is not None:
-                plan[section] = [i for i in plan[section] if i["item"] != item]
-    return plan
+    return plan_items.fold_plan(SPEC, events)
 
 
 def has_plan(plan: Mapping[str, Any]) -> bool:
-    return any(plan.get(s) for s in SECTIONS)
+    return plan_items.has_plan(SPEC, plan)
 
 
 def item_at(plan: Plan, section: str, number: int) -> dict[str, str]:
-    items = plan[check_section(section)]
-    if not 1 <= number <= len(items):
-        if not items:
-            raise UsageError("restart_plan.no_items", section=section)
-        raise UsageError("restart_plan.number", section=section, count=len(items))
-    return items[number - 1]
+    return plan_items.item_at(SPEC, plan, section, number)
 
 
 class RestartPlanItems:

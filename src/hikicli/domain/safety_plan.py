@@ -8,76 +8,57 @@ flow's `say` all show the same text.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from hikicli.errors import UsageError
+from hikicli.domain import plan_items
 
 ADDED = "safety_plan.item_added"
 REMOVED = "safety_plan.item_removed"
 SECTIONS = ("warning-signs", "coping", "distractions", "people", "professionals", "environment")
-MAX_ITEM = 500
+MAX_ITEM = plan_items.MAX_ITEM
+Plan = plan_items.Plan
 
-Plan = dict[str, list[dict[str, str]]]
+
+SPEC = plan_items.PlanSpec(
+    ADDED,
+    REMOVED,
+    SECTIONS,
+    {
+        "unknown_section": "safety_plan.unknown_section",
+        "empty": "safety_plan.item_empty",
+        "long": "safety_plan.item_long",
+        "no_items": "safety_plan.no_items",
+        "number": "safety_plan.item_number",
+        "number_one": "safety_plan.item_number_one",
+    },
+)
 
 
 def check_section(section: str) -> str:
-    if section not in SECTIONS:
-        raise UsageError("safety_plan.unknown_section", section=section, known=", ".join(SECTIONS))
-    return section
+    return plan_items.check_section(SPEC, section)
 
 
 def check_item_text(text: str) -> str:
-    text = " ".join(text.split())
-    if not text:
-        raise UsageError("safety_plan.item_empty")
-    if len(text) > MAX_ITEM:
-        raise UsageError("safety_plan.item_long", length=len(text), most=MAX_ITEM)
-    return text
+    return plan_items.check_item_text(SPEC, text)
 
 
 def added_data(section: str, text: str) -> dict[str, str]:
     """The data of one item_added event (a new item id each time)."""
-    return {
-        "item": os.urandom(6).hex(),
-        "section": check_section(section),
-        "text": check_item_text(text),
-    }
+    return plan_items.added_data(SPEC, section, text)
 
 
 def fold_plan(events: Iterable[Mapping[str, Any]]) -> Plan:
     """The current plan: every added item not removed since, in the order it was added."""
-    plan: Plan = {s: [] for s in SECTIONS}
-    where: dict[str, str] = {}
-    for event in events:
-        data = event.get("data") or {}
-        if event.get("kind") == ADDED:
-            section, text, item = data.get("section"), data.get("text"), data.get("item")
-            if section in plan and isinstance(text, str) and isinstance(item, str):
-                plan[section].append({"item": item, "text": text})
-                where[item] = section
-        elif event.get("kind") == REMOVED:
-            item = data.get("item")
-            section = where.pop(item, None) if isinstance(item, str) else None
-            if section is not None:
-                plan[section] = [i for i in plan[section] if i["item"] != item]
-    return plan
+    return plan_items.fold_plan(SPEC, events)
 
 
 def has_plan(plan: Mapping[str, Sequence[Any]]) -> bool:
-    return any(plan.get(s) for s in SECTIONS)
+    return plan_items.has_plan(SPEC, plan)
 
 
 def item_at(plan: Plan, section: str, number: int) -> dict[str, str]:
-    items = plan[check_section(section)]
-    if not 1 <= number <= len(items):
-        count = len(items)
-        if not count:
-            raise UsageError("safety_plan.no_items", section=section)
-        key = "safety_plan.item_number_one" if count == 1 else "safety_plan.item_number"
-        raise UsageError(key, section=section, count=count)
-    return items[number - 1]
+    return plan_items.item_at(SPEC, plan, section, number)
 
 
 def _md(text: str) -> str:
