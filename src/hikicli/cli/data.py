@@ -35,39 +35,51 @@ def export(
     force: Annotated[bool, typer.Option()] = False,
 ) -> None:
     """Export everything recorded, as JSON or CSV."""
+    import sys
+
     from hikicli.errors import UsageError
-    from hikicli.storage.export import export_csv, export_json
+    from hikicli.storage.export import LogEvents, export_csv, export_json
 
     actx: AppContext = ctx.obj
     if fmt not in ("json", "csv"):
         raise UsageError(f"--format must be json or csv (not '{fmt}').")
-    read = actx.log.read()
     encrypted = actx.log.is_encrypted()
-    damaged = [{"line": p.line, "text": p.text} for p in read.problems if p.text]
-    text = (
-        export_json(read.events, actx.now(), damaged) if fmt == "json" else export_csv(read.events)
-    )
+    # Streamed: the log is read and the export written one chunk at a time.
+    events = LogEvents(actx.log).open()
     if output is None:
-        typer.echo(text, nl=False)
+        out = sys.stdout
+        if fmt == "json":
+            export_json(events, actx.now(), None, out.write)
+        else:
+            export_csv(events, out.write)
+        out.flush()
         if encrypted:
             typer.echo(PLAINTEXT_EXPORT, err=True)
     else:
-        from hikicli.storage.files import atomic_write
+        from hikicli.storage.files import atomic_writer
 
         target = output.expanduser()
         if target.exists() and not force:
             raise UsageError(f"{target} already exists; pass --force to replace it.")
         if not target.parent.is_dir():
             raise UsageError(f"The folder {target.parent} does not exist.")
-        atomic_write(target, text.encode("utf-8"))
+        with atomic_writer(target) as write:
+
+            def put(text: str) -> None:
+                write(text.encode("utf-8"))
+
+            if fmt == "json":
+                export_json(events, actx.now(), None, put)
+            else:
+                export_csv(events, put)
         typer.echo(
-            f"Wrote {len(read.events)} {'entry' if len(read.events) == 1 else 'entries'} to "
+            f"Wrote {events.count} {'entry' if events.count == 1 else 'entries'} to "
             f"{target} (readable only by you).",
             err=True,
         )
         if encrypted:
             typer.echo(PLAINTEXT_EXPORT, err=True)
-    for problem in read.problems:
+    for problem in events.problems:
         typer.echo(f"Note: {problem.describe(actx.log.path)}", err=True)
 
 

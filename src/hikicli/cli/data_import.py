@@ -21,12 +21,22 @@ def import_(
 
     Entries already here are skipped. If anything in the file is wrong, nothing is imported.
     """
-    from hikicli.storage.importing import import_events, parse_export, read_export_file
+    from hikicli.storage.importing import (
+        import_events,
+        parse_export,
+        read_export_file,
+        stream_import,
+    )
 
     actx: AppContext = ctx.obj
     path = file.expanduser()
-    events = parse_export(read_export_file(path), str(path))
-    result = import_events(actx.log, events, actx.paths.data_dir / "import.lock")
+    lock = actx.paths.data_dir / "import.lock"
+    # Read a chunk at a time; a file the streamed reader is not sure of is read whole, which
+    # names its problem (nothing is imported then).
+    result = stream_import(actx.log, path, lock)
+    if result is None:
+        events = parse_export(read_export_file(path), str(path))
+        result = import_events(actx.log, events, lock)
     if as_json:
         from hikicli.cli.render import print_json
 

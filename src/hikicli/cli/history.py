@@ -57,9 +57,9 @@ def history(
     for problem in read.problems:  # on stderr, so --json output stays valid JSON
         err_console().print(f"Note: {problem.describe(actx.log.path)}", markup=False)
     if as_json:
-        from hikicli.cli.render import print_json
+        from hikicli.cli.render import print_json_list
 
-        print_json([entry_json(e) for e in events])
+        print_json_list(map(entry_json, events))
         return
     from rich.table import Table
 

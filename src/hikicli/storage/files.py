@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from hikicli.errors import StorageError
@@ -167,6 +167,14 @@ def atomic_write(path: Path, data: bytes) -> None:
 
     A link at `path` is refused, not replaced: replacing it would leave the old contents (perhaps
     plaintext) at its target while hiki believed them gone."""
+    with atomic_writer(path) as write:
+        write(data)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[Callable[[bytes], None]]:
+    """atomic_write of whatever is passed to the yielded `write`, written as it comes (a
+    streamed export). An error on the way leaves `path` as it was and no temp file behind."""
     import tempfile
 
     # hiki's own folders are created private; a folder the user chose (-o) is left as it is.
@@ -177,23 +185,29 @@ def atomic_write(path: Path, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     except OSError as err:  # a read-only or full folder: nothing was written
         raise StorageError(describe_os_error(err, path)) from None
-    try:
-        os.fchmod(fd, FILE_MODE)
+
+    def write(data: bytes) -> None:
         view = memoryview(data)
         while view:
             written = os.write(fd, view)
             view = view[written:]
+
+    try:
+        os.fchmod(fd, FILE_MODE)
+        yield write
         os.fsync(fd)
         os.close(fd)
         fd = -1
         os.replace(tmp, path)
         fsync_dir(path.parent)
-    except OSError as err:
+    except BaseException as err:
         if fd >= 0:
             os.close(fd)
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise StorageError(describe_os_error(err, path)) from None
+        if isinstance(err, OSError):
+            raise StorageError(describe_os_error(err, path)) from None
+        raise
 
 
 def sweep_temp_files(folder: Path) -> None:

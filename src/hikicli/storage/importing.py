@@ -9,15 +9,19 @@ already in the log are skipped, so importing the same file twice adds nothing.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import math
+import re
+from array import array
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from hikicli.domain.kinds import payload_problem
 from hikicli.errors import UsageError
-from hikicli.storage.files import locked
+from hikicli.storage.files import ensure_private_dir, locked
 from hikicli.storage.log import SCHEMA_VERSION, Event, EventLog
 
 EXPORT_FORMAT = "hiki-export"
@@ -75,17 +79,21 @@ def _no_bad_numbers(value: Any) -> bool:
     return True
 
 
-def check_event(obj: Any) -> str | None:
-    """Why `obj` is not a valid stored event, or None if it is."""
+_EXPECTED = frozenset({"v", "id", "kind", "ts", "data"})
+
+
+def check_event(obj: Any, numbers_checked: bool = False) -> str | None:
+    """Why `obj` is not a valid stored event, or None if it is. `numbers_checked`: the reader
+    has seen every number as it was parsed (the streamed import), so none is walked again."""
     if not isinstance(obj, dict):
         return "is not an object"
-    expected = {"v", "id", "kind", "ts", "data"}
-    missing = sorted(expected - obj.keys())
-    if missing:
-        return f"is missing {', '.join(missing)}"
-    extra = sorted(obj.keys() - expected)
-    if extra:
-        return f"has unknown keys {', '.join(extra)}"
+    if obj.keys() != _EXPECTED:
+        missing = sorted(_EXPECTED - obj.keys())
+        if missing:
+            return f"is missing {', '.join(missing)}"
+        extra = sorted(obj.keys() - _EXPECTED)
+        if extra:
+            return f"has unknown keys {', '.join(extra)}"
     v = obj["v"]
     if isinstance(v, bool) or not isinstance(v, int) or v < 1:
         return "'v' must be a whole number from 1"
@@ -94,7 +102,7 @@ def check_event(obj: Any) -> str | None:
     eid = obj["id"]
     if not isinstance(eid, str) or not eid or len(eid) > MAX_ID or not eid.isprintable():
         return "'id' must be a short non-empty text"
-    if any(c.isspace() for c in eid):
+    if eid.split() != [eid]:  # str.split() cuts at exactly what str.isspace() calls space
         return "'id' must not contain spaces"
     kind = obj["kind"]
     if not isinstance(kind, str) or not kind or len(kind) > MAX_KIND or not kind.isprintable():
@@ -108,7 +116,7 @@ def check_event(obj: Any) -> str | None:
         return f"'ts' is not a date and time ({ts[:40]!r})"
     if not isinstance(obj["data"], dict):
         return "'data' must be an object"
-    if not _no_bad_numbers(obj["data"]):
+    if not numbers_checked and not _no_bad_numbers(obj["data"]):
         return "'data' holds a number that is not finite"
     # The record rule of the kind: the same one the log applies at write and at read-back.
     return payload_problem(kind, obj["data"])
@@ -186,3 +194,317 @@ def import_events(log: EventLog, events: list[Event], import_lock: Path) -> Impo
             log.append_events(new)
         result.added = len(new)
     return result
+
+
+# --- streamed import ---------------------------------------------------------------------------
+# A file hiki can import is read once, a chunk at a time: each event is checked as it is met
+# (check_event, the kinds' record rule) and its stored line is spooled (sealed when the log is
+# encrypted) into an unnamed temporary file in the profile's folder; only when the whole file has
+# passed are the spooled lines appended, in bounded blocks under one lock, all or none. Anything
+# this reader is not sure of (invalid JSON or UTF-8, an unexpected shape, a bad event, a repeated
+# key) sends the file through parse_export above, which names the problem exactly as before.
+
+_CHUNK = 1 << 20
+_BLOCK = 1 << 20
+_WS = " \t\n\r"
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class _Unsure(Exception):
+    """The streamed reader cannot decide: the whole-file path decides (and words the error)."""
+
+
+class _Text:
+    """The file's text, decoded a chunk at a time; `buf[pos:]` is what is not read yet."""
+
+    def __init__(self, fh: Any) -> None:
+        import codecs
+
+        self.fh = fh
+        self.decoder = codecs.getincrementaldecoder("utf-8-sig")("strict")
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+
+    def more(self) -> bool:
+        if self.eof:
+            return False
+        block = self.fh.read(_CHUNK)
+        try:
+            text = self.decoder.decode(block, final=not block)
+        except UnicodeDecodeError:
+            raise _Unsure from None
+        self.buf = self.buf[self.pos :] + text
+        self.pos = 0
+        self.eof = not block
+        return True
+
+    def skip_ws(self) -> str:
+        """The next character that is not whitespace ("" at the end)."""
+        while True:
+            buf, pos = self.buf, self.pos
+            while pos < len(buf) and buf[pos] in _WS:
+                pos += 1
+            self.pos = pos
+            if pos < len(buf):
+                return buf[pos]
+            if not self.more():
+                return ""
+
+    def expect(self, char: str) -> None:
+        if self.skip_ws() != char:
+            raise _Unsure
+        self.pos += 1
+
+    def value(self, decode: Callable[[str, int], tuple[Any, int]]) -> tuple[Any, str]:
+        """The next JSON value and its text."""
+        self.skip_ws()
+        while True:
+            try:
+                obj, end = decode(self.buf, self.pos)
+            except (ValueError, RecursionError):
+                # Perhaps cut by the chunk's end: read on (a value cannot outgrow the file).
+                if self.more():
+                    continue
+                raise _Unsure from None
+            if end == len(self.buf) and not self.eof:
+                # A number at the chunk's end may go on in the next chunk.
+                if self.more():
+                    continue
+            text = self.buf[self.pos : end]
+            self.pos = end
+            return obj, text
+
+
+class _Spool:
+    """The stored lines to append: in memory up to 8 MiB, then in an unnamed temporary file in
+    the profile's folder (gone with the process however it ends); each line's id and end."""
+
+    LIMIT = 8 << 20
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.blocks: list[bytes] = []
+        self.size = 0
+        self.file: Any = None
+        self.ids: list[str] = []
+        self.ends = array("q")
+
+    def add(self, eid: str, line: bytes) -> None:
+        self.blocks.append(line)
+        self.size += len(line)
+        self.ids.append(eid)
+        self.ends.append(self.size)
+        if self.size - (self.file.tell() if self.file else 0) > _BLOCK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.file is None and self.size > self.LIMIT:
+            import tempfile
+
+            self.file = tempfile.TemporaryFile(dir=ensure_private_dir(self.folder))
+        if self.file is not None:
+            self.file.write(b"".join(self.blocks))
+            self.blocks = []
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+    def lines(self, skip: set[str]) -> Iterator[bytes]:
+        """Blocks of at most about 1 MiB of the spooled lines whose id is not in `skip`."""
+        self.flush()
+        if self.file is not None:
+            self.file.seek(0)
+            read = self.file.read
+        else:
+            data = memoryview(b"".join(self.blocks))
+
+            def read(n: int, pos: list[int] = [0]) -> bytes:  # noqa: B006 (a cursor)
+                chunk = bytes(data[pos[0] : pos[0] + n])
+                pos[0] += len(chunk)
+                return chunk
+
+        out: list[bytes] = []
+        size, start = 0, 0
+        for eid, end in zip(self.ids, self.ends, strict=True):
+            line = read(end - start)
+            start = end
+            if eid in skip:
+                continue
+            out.append(line)
+            size += len(line)
+            if size > _BLOCK:
+                yield b"".join(out)
+                out, size = [], 0
+        if out:
+            yield b"".join(out)
+
+
+def stream_import(log: EventLog, path: Path, import_lock: Path) -> ImportResult | None:
+    """Import `path` as import_events(parse_export(...)) would, reading it a chunk at a time;
+    None when the streamed reader is not sure of the file (the caller then takes that path)."""
+    try:
+        size = path.stat().st_size
+        fh = open(path, "rb")  # noqa: SIM115 (closed below)
+    except OSError:
+        return None  # read_export_file words every such case
+    if size > MAX_IMPORT_BYTES:
+        fh.close()
+        return None
+    spool = _Spool(log.path.parent)
+    try:
+        expected = log.expected_header()
+        cipher = log.cipher(expected) if expected is not None else None
+        paused = gc.isenabled()
+        gc.disable()  # what is kept only grows (as in parse_bytes)
+        try:
+            with fh:
+                _spool_events(_Text(fh), spool, cipher)
+        except _Unsure:
+            return None
+        finally:
+            if paused:
+                gc.enable()
+        result = ImportResult()
+        with locked(import_lock):
+            wanted = set(spool.ids)
+            present: set[str] = set()
+            for read in log.stream():
+                present.update(e["id"] for e in read.events if e["id"] in wanted)
+            if present:
+                # Entries already here are skipped; one that differs is a conflict (ours kept).
+                theirs = _events_by_id(path, present)
+                for read in log.stream():
+                    for event in read.events:
+                        other = theirs.pop(event["id"], None)
+                        if other is not None and other != event:
+                            result.conflicts.append(event["id"])
+            result.skipped = len(present)
+            result.added = len(wanted) - len(present)
+            if result.added:
+                log.append_stored(spool.lines(present), cipher)
+        return result
+    finally:
+        spool.close()
+
+
+def _events_by_id(path: Path, ids: set[str]) -> dict[str, Event]:
+    """The file's events with these ids (read again: the file passed once already)."""
+    found: dict[str, Event] = {}
+    with open(path, "rb") as fh:
+        text = _Text(fh)
+
+        def keep(obj: Event) -> None:
+            if obj["id"] in ids and obj["id"] not in found:
+                found[obj["id"]] = obj
+
+        _spool_events(text, None, None, keep)
+    return found
+
+
+def _spool_events(
+    text: _Text,
+    spool: _Spool | None,
+    cipher: Any,
+    each: Callable[[Event], None] | None = None,
+) -> None:
+    """Read the export document, checking each event and spooling each id's first (an id
+    repeated with the same text is skipped; with other text the whole-file path decides)."""
+    bad: list[str] = []  # numbers that are not finite (NaN, Infinity, 1e999), as met
+
+    def number(text: str) -> float:
+        value = float(text)
+        if not math.isfinite(value):
+            bad.append(text)
+        return value
+
+    def constant(text: str) -> float:
+        bad.append(text)
+        return float(text)
+
+    decoder = json.JSONDecoder(parse_float=number, parse_constant=constant)
+    decode = decoder.raw_decode
+    string = json.decoder.scanstring  # type: ignore[attr-defined]
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    seen: dict[str, int] = {}
+    keys: set[str] = set()
+    head: dict[str, Any] = {}
+    text.expect("{")
+    if text.skip_ws() == "}":
+        raise _Unsure
+    while True:
+        text.expect('"')
+        while True:
+            try:
+                key, end = string(text.buf, text.pos)
+                break
+            except ValueError:
+                if not text.more():
+                    raise _Unsure from None
+        text.pos = end
+        if key in keys:
+            raise _Unsure  # json.loads keeps the last: the whole-file path decides
+        keys.add(key)
+        text.expect(":")
+        if key != "events":
+            head[key], _ = text.value(decode)
+            if text.skip_ws() not in (",", "}"):
+                raise _Unsure
+        else:
+            if "format" not in head or "version" not in head:
+                raise _Unsure  # the document's kind is checked before its events
+            _check_head(head)
+            text.expect("[")
+            if text.skip_ws() == "]":
+                text.pos += 1
+            else:
+                while True:
+                    obj, raw = text.value(decode)
+                    if bad or check_event(obj, numbers_checked=True) is not None:
+                        raise _Unsure
+                    eid = obj["id"]
+                    mark = hash(raw)
+                    if eid in seen:
+                        if seen[eid] != mark:
+                            raise _Unsure  # perhaps a conflict: worded by the whole-file path
+                    else:
+                        seen[eid] = mark
+                        if each is not None:
+                            each(obj)
+                        if spool is not None:
+                            line = raw
+                            if "\n" in raw or "\r" in raw or _SURROGATE.search(raw):
+                                line = dumps(obj)
+                            try:
+                                data = line.encode("utf-8")
+                            except UnicodeEncodeError:
+                                raise _Unsure from None
+                            if cipher is not None:
+                                data = cipher.seal(data)
+                            spool.add(eid, data + b"\n")
+                    after = text.skip_ws()
+                    text.pos += 1
+                    if after == "]":
+                        break
+                    if after != ",":
+                        raise _Unsure
+        after = text.skip_ws()
+        text.pos += 1
+        if after == "}":
+            break
+        if after != ",":
+            raise _Unsure
+    if text.skip_ws() != "" or "events" not in keys:
+        raise _Unsure
+
+
+def _check_head(head: dict[str, Any]) -> None:
+    version = head.get("version")
+    if (
+        head.get("format") != EXPORT_FORMAT
+        or isinstance(version, bool)
+        or not isinstance(version, int)
+        or version != EXPORT_VERSION
+    ):
+        raise _Unsure

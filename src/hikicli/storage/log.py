@@ -13,9 +13,11 @@ sealed record; the discipline is the same. Older records are upgraded on read
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +48,10 @@ _NEWER = re.compile(
     + rb")[^0-9])(\d+)"
 )
 Event = dict[str, Any]
+
+
+def _read_error(path: Path, err: OSError) -> StorageError:
+    return StorageError(f"Cannot read the log {path}: {err.strerror or err}.")
 
 
 class LogTooLarge(StorageError):
@@ -136,12 +142,33 @@ def complete_record(tail: bytes, cipher: Cipher | None = None) -> bytes | None:
     return raw if isinstance(obj, dict) else None
 
 
-def parse_bytes(data: bytes, first_line: int = 1, cipher: Cipher | None = None) -> LogRead:
+def parse_bytes(
+    data: bytes,
+    first_line: int = 1,
+    cipher: Cipher | None = None,
+    raws: list[bytes] | None = None,
+) -> LogRead:
     """Parse complete lines of `data`; a tail without a newline is left unread, unless it is a
     whole record (complete_record): then it is read like any line, and `end` is after it (the
     next save gives it its newline instead of moving it to the quarantine).
 
-    With a cipher, `data` holds sealed records (line 1 of the file, the header, is skipped)."""
+    With a cipher, `data` holds sealed records (line 1 of the file, the header, is skipped).
+    With `raws`, each event's line as stored (opened, when sealed) is appended to it, in step
+    with `events`. The garbage collector is paused meanwhile: the new events are all kept, and
+    its passes over them cost 40 % of a large read."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _parse(data, first_line, cipher, raws)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse(
+    data: bytes, first_line: int, cipher: Cipher | None, raws: list[bytes] | None
+) -> LogRead:
     result = LogRead()
     end = data.rfind(b"\n") + 1
     whole_tail = end < len(data) and complete_record(data[end:], cipher) is not None
@@ -166,6 +193,8 @@ def parse_bytes(data: bytes, first_line: int = 1, cipher: Cipher | None = None) 
         event, problem = parse_line(raw, lineno)
         if event is not None:
             result.events.append(event)
+            if raws is not None:
+                raws.append(raw)
         elif problem is not None:
             text = raw.decode("utf-8", "replace")
             result.problems.append(LogProblem(problem.line, problem.reason, text))
@@ -235,7 +264,7 @@ class EventLog:
         except FileNotFoundError:
             return LogRead(end=offset)
         except OSError as err:
-            raise StorageError(f"Cannot read the log {self.path}: {err.strerror or err}.") from None
+            raise _read_error(self.path, err) from None
         try:
             size = os.fstat(fd).st_size
             if limit is not None and size - offset > limit:
@@ -246,7 +275,7 @@ class EventLog:
             skip = len(around) == 2 and around[0:1] != b"\n" and around[1:2] == b"\n"
             data = _read_all(fd, offset)
         except OSError as err:
-            raise StorageError(f"Cannot read the log {self.path}: {err.strerror or err}.") from None
+            raise _read_error(self.path, err) from None
         finally:
             os.close(fd)
         if skip:
@@ -262,6 +291,50 @@ class EventLog:
         result.end += offset
         return result
 
+    def stream(self, chunk: int = 1 << 20, raws: list[bytes] | None = None) -> Iterator[LogRead]:
+        """The whole log as a series of reads of about `chunk` bytes each, in order, so a
+        caller that writes as it goes (an export) holds one chunk at a time. Line numbers and
+        problems are those of `read()`; the last read reports an unfinished tail. With `raws`,
+        it holds each read's stored lines (see parse_bytes), emptied before the next read."""
+        try:
+            fd = open_regular(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            return
+        except OSError as err:
+            raise _read_error(self.path, err) from None
+        try:
+            head = os.pread(fd, 4096, 0)
+            cipher = None
+            if head.startswith(b'{"hiki":"encrypted"'):
+                from hikicli.storage.crypto import Header, split_header
+
+                line, _ = split_header(head)
+                if line is not None:
+                    cipher = self.cipher(Header.parse(line, str(self.path)))
+            offset, lineno, rest = 0, 1, b""
+            while True:
+                try:
+                    block = os.pread(fd, chunk, offset)
+                except OSError as err:
+                    raise _read_error(self.path, err) from None
+                offset += len(block)
+                data = rest + block
+                cut = len(data) if not block else data.rfind(b"\n") + 1
+                if not cut and block:
+                    rest = data  # a line longer than a chunk: read on
+                    continue
+                if raws is not None:
+                    raws.clear()
+                result = parse_bytes(data[:cut], lineno, cipher, raws)
+                result.end += offset - len(data)
+                rest = data[cut:]
+                lineno += result.lines
+                yield result
+                if not block:
+                    return
+        finally:
+            os.close(fd)
+
     def read_matching(self, needle: bytes, limit: int) -> LogRead:
         """Only the lines of a plaintext log that contain `needle` (e.g. b"safety_plan."), found
         with a byte search instead of parsing every line: for `hiki crisis` on a log too large
@@ -272,14 +345,14 @@ class EventLog:
         except FileNotFoundError:
             return LogRead()
         except OSError as err:
-            raise StorageError(f"Cannot read the log {self.path}: {err.strerror or err}.") from None
+            raise _read_error(self.path, err) from None
         try:
             size = os.fstat(fd).st_size
             if size > limit or os.pread(fd, 19, 0) == b'{"hiki":"encrypted"':
                 raise LogTooLarge(f"{self.path} cannot be searched within {limit} bytes.")
             data = _read_all(fd, 0)
         except OSError as err:
-            raise StorageError(f"Cannot read the log {self.path}: {err.strerror or err}.") from None
+            raise _read_error(self.path, err) from None
         finally:
             os.close(fd)
         result = LogRead(end=data.rfind(b"\n") + 1)
@@ -327,6 +400,15 @@ class EventLog:
         # Unlock before taking the lock: a passphrase prompt must never hold other writers up.
         expected = self.expected_header()
         cipher = self.cipher(expected) if expected is not None else None
+        if cipher is not None:
+            lines = [cipher.seal(line) for line in lines]
+        self.append_stored([b"".join(line + b"\n" for line in lines)], cipher)
+
+    def append_stored(self, blocks: Iterable[bytes], cipher: Cipher | None) -> None:
+        """Append blocks of whole stored lines (sealed by `cipher`, which must be
+        `self.cipher(self.expected_header())`, when the log is encrypted), under one lock: all of
+        them or, on any error, none (the log is cut back to where it was). Callers have checked
+        each record (append_events, an import)."""
         folder = ensure_private_dir(self.path.parent)
         with locked(self.paths.lock_file):
             sweep_temp_files(folder)
@@ -335,27 +417,27 @@ class EventLog:
             except OSError as err:
                 raise StorageError(describe_os_error(err, self.path)) from None
             try:
-                fresh = self._check_same_encryption(fd, expected)
+                fresh = self._check_same_encryption(fd, cipher.header if cipher else None)
                 self._repair_tail(fd, cipher)
                 self._refuse_if_newer(fd, cipher)
                 self._auto_backup()
-                if cipher is not None:
-                    lines = [cipher.seal(line) for line in lines]
-                    if fresh:
-                        # The log was cut to nothing or deleted: encryption.json holds its
-                        # header, which goes first, so the profile stays encrypted.
-                        lines.insert(0, cipher.header.raw)
-                payload = b"".join(line + b"\n" for line in lines)
-                view = memoryview(payload)
                 start = os.fstat(fd).st_size
                 try:
-                    while view:
-                        view = view[os.write(fd, view) :]
+                    # The log was cut to nothing or deleted: encryption.json holds its header,
+                    # which goes first (in the first write), so the profile stays encrypted.
+                    head = cipher.header.raw + b"\n" if cipher is not None and fresh else b""
+                    for payload in blocks:
+                        view = memoryview(head + payload if head else payload)
+                        head = b""
+                        while view:
+                            view = view[os.write(fd, view) :]
                     os.fsync(fd)
-                except OSError as err:
+                except BaseException as err:
                     # Leave the file as it was: a half-written record must not glue onto the next.
                     os.ftruncate(fd, start)
-                    raise StorageError(describe_os_error(err, self.path)) from None
+                    if isinstance(err, OSError):
+                        raise StorageError(describe_os_error(err, self.path)) from None
+                    raise
             finally:
                 os.close(fd)
             if cipher is not None:
