@@ -310,10 +310,11 @@ def measure(work: Path, env: dict[str, str], runs: int, sizes: list[int], only: 
                         make_home(t, [], e)
 
                 elif name.endswith("cold cache"):
-                    cache = home / "profiles" / "default" / "cache"
+                    profile = home / "profiles" / "default"
 
-                    def before(c: Path = cache) -> None:
-                        shutil.rmtree(c, ignore_errors=True)
+                    def before(p: Path = profile) -> None:
+                        shutil.rmtree(p / "cache", ignore_errors=True)
+                        shutil.rmtree(p / "cache.sealed", ignore_errors=True)
 
                 seconds, mib = timed(cmd, henv, max(3, runs // 3) if before else runs, before)
                 key = "enc" if enc else "plain"

@@ -137,6 +137,8 @@ def _convert_all(paths: Paths, keys: KeyRing, target: Cipher | None, log_first: 
         raise problem from None
     # Derived caches may hold plaintext summaries; they are rebuilt (or, encrypted, not kept).
     shutil.rmtree(paths.profile_cache_dir, ignore_errors=True)
+    # Sealed caches (projection.sealed_path) were sealed with the old data key: of no use now.
+    shutil.rmtree(paths.profile_cache_dir.with_name("cache.sealed"), ignore_errors=True)
     if safety is not None:
         delete_backup_locked(safety)  # every file verified: the safety copy is no longer needed
     return Converted(changed, len(files))

@@ -18,12 +18,15 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from hikicli.errors import StorageError
 from hikicli.storage.files import atomic_write
 from hikicli.storage.log import Event, EventLog, LogProblem
 from hikicli.versions import PACKAGE, cache_key
+
+if TYPE_CHECKING:
+    from hikicli.storage.crypto import Cipher
 
 CACHE_VERSION = 2  # the layout of the cache file; what built it is in the key (see `cache_key`)
 _TAIL = 256
@@ -76,12 +79,20 @@ def project(log: EventLog, projections: Sequence[Projection], cache_file: Path |
     except OSError as err:
         raise StorageError(f"Cannot read the log {log.path}: {err.strerror or err}.") from None
 
-    if cache_file is not None and log.is_encrypted():
-        # The cache holds plaintext summaries: none is kept while the log is encrypted.
-        with contextlib.suppress(OSError):
-            cache_file.unlink()
-        cache_file = None
-    cached = _read_cache(cache_file) if cache_file else None
+    seal: Sealer | None = None
+    if cache_file is not None:
+        header = log.header()
+        if header is not None:
+            # The summaries are plaintext: while the log is encrypted none is kept in the clear,
+            # and the cache lives sealed with the log's own data key (a folder of its own).
+            with contextlib.suppress(OSError):
+                cache_file.unlink()
+            seal = Sealer(log.cipher(header), st.st_ino)
+            cache_file = sealed_path(cache_file)
+        else:
+            with contextlib.suppress(OSError):
+                sealed_path(cache_file).unlink()  # left from before a decrypt: of no use now
+    cached = _read_cache(cache_file, seal) if cache_file else None
     start, lines, problems = 0, 0, []
     states = {p.name: p.initial() for p in projections}
     if (
@@ -113,15 +124,64 @@ def project(log: EventLog, projections: Sequence[Projection], cache_file: Path |
             "problems": [(pr.line, pr.reason) for pr in problems],
         }
         try:
-            atomic_write(cache_file, marshal.dumps(payload))
+            blob = marshal.dumps(payload)
+            atomic_write(cache_file, seal.seal(blob, read.end) if seal else blob)
         except (StorageError, ValueError):
             pass  # a cache we cannot write only costs time
     return Projected(states, problems + [pr for pr in read.problems if pr not in complete])
 
 
-def _read_cache(cache_file: Path) -> dict[str, Any] | None:
+def _read_cache(cache_file: Path, seal: Sealer | None = None) -> dict[str, Any] | None:
     try:
-        data = marshal.loads(cache_file.read_bytes())
+        raw = cache_file.read_bytes()
+        if seal is not None:
+            opened = seal.open(raw)
+            if opened is None:
+                return None
+            raw = opened
+        data = marshal.loads(raw)
     except (OSError, ValueError, EOFError, TypeError):
         return None
     return data if isinstance(data, dict) and data.get("v") == CACHE_VERSION else None
+
+
+def sealed_path(cache_file: Path) -> Path:
+    """Where the sealed form of `cache_file` lives: `cache.sealed/` beside `cache/`."""
+    folder = cache_file.parent
+    return folder.with_name(folder.name + ".sealed") / cache_file.name
+
+
+class Sealer:
+    """A cache file sealed with the log's data key (AES-256-GCM, as a log record), bound to the
+    log's identity and the offset it reaches: the first line says `key_id ino end` in the clear
+    (nothing about the entries) and the sealed text starts with the same binding, checked after
+    opening, so a cache copied from another log, another key or another offset is not used."""
+
+    MAGIC = b"hiki-sealed-cache-v1"
+
+    def __init__(self, cipher: Cipher, ino: int) -> None:
+        self.cipher = cipher
+        self.ino = ino
+
+    def _binding(self, end: int) -> bytes:
+        return b"%s %s %d %d" % (self.MAGIC, self.cipher.key_id.encode(), self.ino, end)
+
+    def seal(self, blob: bytes, end: int) -> bytes:
+        binding = self._binding(end)
+        return binding + b"\n" + self.cipher.seal(binding + b"\0" + blob) + b"\n"
+
+    def open(self, raw: bytes) -> bytes | None:
+        """The cache's plaintext, or None when it is not this log's (or damaged)."""
+        first, _, sealed = raw.partition(b"\n")
+        parts = first.split(b" ")
+        if len(parts) != 4 or parts[0] != self.MAGIC or not parts[3].isdigit():
+            return None
+        binding = self._binding(int(parts[3]))
+        if first != binding:
+            return None
+        try:
+            plain = self.cipher.open(sealed)
+        except ValueError:
+            return None
+        head, _, blob = plain.partition(b"\0")
+        return blob if head == binding else None
