@@ -130,5 +130,7 @@ def test_the_violence_lesson_says_where_its_notes_are_kept(hiki):
 def test_the_violence_lesson_covers_what_a_family_worker_asks(hiki, monkeypatch, lang, phrases):
     monkeypatch.setenv("HIKI_LANG", lang)
     shown = flat(hiki([*MUM, "family", "lesson", "3", "--show"]).output)
+    if lang == "ja":  # Japanese wraps anywhere, so a line break may fall inside a phrase
+        shown = shown.replace(" ", "")
     for phrase in phrases:
         assert phrase in shown, phrase
