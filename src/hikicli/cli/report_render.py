@@ -259,7 +259,7 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
 
 CSS = """
 :root { color-scheme: light; }
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+body { font-family: FONT_FAMILY;
   color: #111; background: #fff; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
   line-height: 1.45; font-size: 15px; }
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
@@ -291,6 +291,22 @@ footer { margin-top: 2rem; font-size: 0.8rem; color: #444; }
   a { color: inherit; text-decoration: none; }
 }
 """
+
+LATIN_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial'
+# Japanese first, so kana, kanji and full-width punctuation come from one Japanese face with its
+# Japanese glyph forms: macOS, Linux/Android (Debian: fonts-noto-cjk), Windows 8.1+, older Windows.
+CJK_FONTS = {
+    "ja": '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans CJK JP", "Noto Sans JP", '
+    '"Yu Gothic", YuGothic, Meiryo',
+}
+
+
+def report_css(lang: str) -> str:
+    """The stylesheet, with a font-family fallback list that can draw the report's language."""
+    cjk = CJK_FONTS.get(lang)
+    family = f"{cjk}, {LATIN_FONTS}, sans-serif" if cjk else f"{LATIN_FONTS}, sans-serif"
+    return CSS.replace("FONT_FAMILY", family)
+
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'"
 
@@ -402,7 +418,7 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
         f"<title>{_h(r['title'])} {_h(report['start'])} – {_h(report['end'])}</title>",
-        f"<style>{CSS}</style></head><body>",
+        f"<style>{report_css(lang)}</style></head><body>",
         f"<header><h1>{_h(r['title'])}</h1>",
         _paras([w.intro(report)]),
         _paras([r["privacy"]], "muted"),
