@@ -34,7 +34,10 @@ def block_markdown(session: RiskSession) -> str:
                                                  countries=countries), ""]  # fmt: skip
     elif block["country"] is None:
         rows += [texts["country_unknown"].format(countries=countries), ""]
-    rows += [f"**{_md(texts['title'])}**"]
+    title = f"**{_md(texts['title'])}**"
+    if block["lines"] and set(block["lines"][0]["channels"]) & {"text", "chat"}:
+        title += f"  \n{_md(texts['text_first'])}"  # only when it is true for what follows
+    rows += [title]
     for line in block["lines"]:
         row = f"- **{_md(line['name'])}**: {_md(line['contact'])}"
         if line.get("hours"):

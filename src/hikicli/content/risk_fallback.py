@@ -242,6 +242,7 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                               '--country JP`, or `hiki config set country JP` to '
                                               'remember it.',
                            'more': 'All lines, and your safety plan: `hiki crisis`',
+                           'text_first': 'Text and chat come first, so you may not need to call.',
                            'title': 'People you can reach now'},
                  'cancelled': 'Cancelled — nothing was saved.',
                  'checkin': {'choices': [{'id': 'yes', 'label': "Yes, I'm safe right now"},
@@ -316,8 +317,7 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                         'you as well:',
                               'high': 'Thank you for telling me. What you are going through '
                                       "matters, and you don't have to face it alone. Here are "
-                                      'people you can reach right now. Text and chat come first, '
-                                      'so you may not need to call.',
+                                      'people you can reach right now.',
                               'note': 'Some of the words in your note sound very heavy. If you are '
                                       "not safe right now, you don't have to be alone with it:",
                               'possible': "That's okay. You don't have to say more. If things feel "
@@ -570,6 +570,7 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                               'crisis --country JP`、覚えさせるには `hiki config set '
                                               'country JP`。',
                            'more': 'すべての相談先と安全計画：`hiki crisis`',
+                           'text_first': '文字で相談できる窓口（チャット・SNS）を先に載せています。電話をしなくても大丈夫です。',
                            'title': 'いま連絡できる相談先'},
                  'cancelled': '中止しました。何も保存していません。',
                  'checkin': {'choices': [{'id': 'yes', 'label': 'はい、いまは安全です'},
@@ -614,7 +615,7 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                             'stale': '最終確認から1年以上たっています。公式サイトでご確認ください',
                             'unconfirmed': '未確認です。まず公式サイトでご確認ください'},
                  'messages': {'family': 'とても重たい一日だったようですね。たくさんのことを抱えていらっしゃいます。ひとりで抱えなくて大丈夫です。家の中でだれかに危険が迫っているときは、安全な場所に移り、緊急通報番号に電話してください。ご家族ご自身のためにも、いま連絡できる相談先です：',
-                              'high': '話してくれてありがとうございます。あなたがいま抱えていることは大切なことで、ひとりで向き合わなくて大丈夫です。いますぐ連絡できる相談先です。文字で相談できる窓口（チャット・SNS）を先に載せています。電話をしなくても大丈夫です。',
+                              'high': '話してくれてありがとうございます。あなたがいま抱えていることは大切なことで、ひとりで向き合わなくて大丈夫です。いますぐ連絡できる相談先です。',
                               'note': 'メモのことばに、とてもつらい気持ちが表れているように見えます。いま安全でないと感じているなら、ひとりで抱えなくて大丈夫です：',
                               'possible': '大丈夫です。これ以上話さなくてかまいません。もしどこかで抱えきれないと感じたら、いま連絡できる相談先はこちらです：'},
                  'note_phrases': ['死にたい',
@@ -637,7 +638,7 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                  'plan': {'hint': '安全計画がある場合は、`hiki safety-plan` で表示できます。',
                           'offer': '安全計画はまだありません。安全計画とは、つらいときに助けになることや人を、前もって短く書き出しておくものです。気持ちが向いたときに '
                                    '`hiki safety-plan edit` で作れます。書いたところまで、その都度保存されます。',
-                          'offer_now': 'いま安全計画を作りはじめますか？10分ほどです。いつやめても、書いたところまでは残ります。',
+                          'offer_now': 'いま安全計画を作りはじめますか？ 10分ほどです。いつやめても、書いたところまでは残ります。',
                           'title': 'あなたの安全計画'},
                  'pointer': 'つらさが重すぎるときは：`hiki crisis`（または `hiki sos`）で、いま連絡できる相談先を表示します。',
                  'unknown_command': 'いま助けが必要ですか？ `hiki crisis` で連絡できる相談先を表示します。'}}}

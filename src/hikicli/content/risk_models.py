@@ -144,6 +144,7 @@ class RiskMessages(Strict):
 
 class BlockTexts(Strict):
     title: Text
+    text_first: Text
     more: Text
     country_guessed: Text  # {country} {countries}
     country_unknown: Text  # {countries}
