@@ -2,7 +2,8 @@
 
 Fast paths skip typer, which costs ~90 ms to import and to build its command tree:
 `hiki --version` imports nothing heavy; `hiki` alone (the dashboard people see every day) and
-`hiki checkin` (time to the first question matters to an anxious person) run their code directly;
+`hiki checkin`, alone or with flags (the time to the first question, or to a saved check-in,
+matters to an anxious person) run their code directly, with flags Click would accept as they are;
 `hiki --help` prints the help text cached for this version and width. Everything else, and every
 error path, goes through the same code as the typer CLI.
 """
@@ -10,6 +11,10 @@ error path, goes through the same code as the typer CLI.
 from __future__ import annotations
 
 import sys
+
+TYPE_CHECKING = False  # not `from typing import ...`: typing costs `hiki --version` ~8 ms
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,8 +26,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args:
         return guarded("dashboard")
-    if args == ["checkin"]:
-        return guarded("checkin")
+    if args[0] == "checkin":
+        flags = checkin_flags(args[1:])
+        if flags is not None:
+            return guarded("checkin", flags)
     if args in (["--help"], ["-h"]) or [a.casefold() for a in args] == ["help"]:
         # `hiki help` is `hiki --help` (it ends with the crisis pointer), from the same cache.
         from hikicli.cli.helpcache import show_help
@@ -33,7 +40,54 @@ def main(argv: list[str] | None = None) -> int:
     return run(args)
 
 
-def guarded(command: str) -> int:
+# `hiki checkin`'s options (cli/checkin.py) and how Click converts each value: int(), float(),
+# or the text as it is.
+CHECKIN_OPTIONS: dict[str, type[Any]] = {
+    "--mood": int,
+    "--anxiety": int,
+    "--energy": int,
+    "--sleep": float,
+    "--outside": int,
+    "--contact": str,
+    "--note": str,
+    "--safe": str,
+    "--date": str,
+}
+
+
+def checkin_flags(args: list[str]) -> dict[str, Any] | None:
+    """The keyword arguments of `checkin_command` for these flags, converted as Click would, or
+    None for anything else (an unknown or repeated flag, a value that does not convert, one
+    that starts with '-', --help): the typer CLI then parses them and words every error."""
+    out: dict[str, Any] = {}
+    i = 0
+    while i < len(args):
+        name, eq, value = args[i].partition("=")
+        if name == "--json" and not eq:
+            if "as_json" in out:
+                return None
+            out["as_json"] = True
+            i += 1
+            continue
+        convert = CHECKIN_OPTIONS.get(name)
+        if convert is None:
+            return None
+        if not eq:
+            if i + 1 >= len(args):
+                return None
+            value = args[i + 1]
+        i += 1 if eq else 2
+        key = name[2:]
+        if key in out or value.startswith("-"):
+            return None
+        try:
+            out[key] = convert(value)
+        except ValueError:
+            return None
+    return out
+
+
+def guarded(command: str, options: dict[str, Any] | None = None) -> int:
     """Run a fast-path command with the same error handling as the typer CLI."""
     from hikicli.cli.context import AppContext
     from hikicli.cli.outcome import after_command, report, unexpected
@@ -45,7 +99,7 @@ def guarded(command: str) -> int:
         if command == "checkin":
             from hikicli.cli.checkin_run import checkin_command
 
-            checkin_command(actx)
+            checkin_command(actx, **(options or {}))
         else:
             from hikicli.cli.dashboard_view import show_dashboard
 

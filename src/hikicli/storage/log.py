@@ -438,6 +438,8 @@ class EventLog:
                     if isinstance(err, OSError):
                         raise StorageError(describe_os_error(err, self.path)) from None
                     raise
+                if cipher is None:
+                    self._mark_scanned(fd)
             finally:
                 os.close(fd)
             if cipher is not None:
@@ -498,6 +500,44 @@ class EventLog:
             )
         return False
 
+    @property
+    def _scan_mark(self) -> Path:
+        return self.paths.profile_cache_dir / "newer-scan"
+
+    def _scanned_to(self, fd: int, size: int) -> int:
+        """How far a plaintext log was looked at for newer records by the last save (its inode,
+        that size and a checksum of the bytes before it still match), else 0. Derived, like
+        every cache: a missing or odd mark only means looking at the whole log again."""
+        import zlib
+
+        try:
+            ino, end, crc = (int(x) for x in self._scan_mark.read_text().split())
+        except (OSError, ValueError):
+            return 0
+        if ino != os.fstat(fd).st_ino or not 0 < end <= size:
+            return 0
+        tail = os.pread(fd, min(end, 256), end - min(end, 256))
+        return end if zlib.crc32(tail) == crc and tail.endswith(b"\n") else 0
+
+    def _mark_scanned(self, fd: int) -> None:
+        """After a plaintext save (under the lock): the whole log has been looked at."""
+        import zlib
+
+        try:
+            st = os.fstat(fd)
+            end = st.st_size
+            tail = os.pread(fd, min(end, 256), end - min(end, 256))
+            folder = ensure_private_dir(self.paths.profile_cache_dir)
+            tmp = folder / "newer-scan.tmp"
+            out = open_private(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            try:
+                os.write(out, f"{st.st_ino} {end} {zlib.crc32(tail)}\n".encode())
+            finally:
+                os.close(out)
+            os.replace(tmp, self._scan_mark)
+        except Exception:  # noqa: BLE001 (a mark that cannot be written only costs time)
+            pass  # only costs the next save a whole look
+
     def _refuse_if_newer(self, fd: int, cipher: Cipher | None) -> None:
         """A log a newer hiki wrote to is left alone: every read would stop at that record, so
         a save must not say "Saved." either. The last line is opened (a newer hiki appends at the
@@ -506,10 +546,13 @@ class EventLog:
         no JSON parsing."""
         size = os.fstat(fd).st_size
         if cipher is None and size:
-            data = _read_all(fd, 0)
+            # The bytes up to where the last save's look ended (scan_mark) were looked at then.
+            start = self._scanned_to(fd, size)
+            data = _read_all(fd, start)
             match = _NEWER.search(data)
             if match is not None and int(match.group(1)) > SCHEMA_VERSION:
-                line = data.count(b"\n", 0, match.start() + 1) + 1
+                before = _read_all(fd, 0)[:start].count(b"\n") if start else 0
+                line = before + data.count(b"\n", 0, match.start() + 1) + 1
                 raise StorageError(
                     f"Line {line} of the log was written by a newer hiki; please upgrade hiki. "
                     "Nothing was saved."
