@@ -322,18 +322,24 @@ def risk_marks(rows: Iterable[SafetyRow], events: Iterable[Event]) -> set[tuple[
     one reading of risk. A moment belongs to the first result of its instrument recorded at or
     after it on the same day (the signal is saved just before its result; a result read from an
     older log is its own moment). A moment whose questionnaire was stopped marks no result."""
-    results = sorted(
-        (str(e.get("ts", "")), str(_data(e).get("instrument"))) for e in events if is_assessment(e)
-    )
+    import bisect
+
+    # Each instrument's result times, sorted: the first at or after a moment is one bisect away
+    # (a scan of every result for every moment took 1.7 s at 100,000 events).
+    times: dict[str, list[str]] = {}
+    for e in events:
+        if is_assessment(e):
+            times.setdefault(str(_data(e).get("instrument")), []).append(str(e.get("ts", "")))
+    for found in times.values():
+        found.sort()
     marks: set[tuple[str, str]] = set()
     for row in rows:
         if row.source != "instrument" or not row.instrument:
             continue
-        for recorded, instrument in results:
-            if instrument == row.instrument and recorded >= row.recorded:
-                if recorded[:10] == row.recorded[:10]:
-                    marks.add((recorded, instrument))
-                break
+        found = times.get(row.instrument, [])
+        at = bisect.bisect_left(found, row.recorded)
+        if at < len(found) and found[at][:10] == row.recorded[:10]:
+            marks.add((found[at], row.instrument))
     return marks
 
 
