@@ -27,6 +27,12 @@ def safety_words() -> dict[str, Any]:
     return dict(load_catalog()["progress"]["safety"])
 
 
+def history_texts(lang: str = "en") -> dict[str, Any]:
+    from hikicli.cli.history_rows import history_texts as texts
+
+    return texts(lang)
+
+
 def sample_events() -> list[dict[str, Any]]:
     """One entry of every declared kind as hiki writes it today, and the older shapes."""
     out = []
@@ -51,6 +57,7 @@ def test_every_declared_kind_is_complete(kind):
         context = SummaryContext.over(
             [{"kind": "safety_plan.item_added", "data": BY_NAME["safety_plan.item_added"].example}],
             safety_words(),
+            history_texts(),
         )
         for ctx in (context, None):
             line = kind.summary(payload, ctx)
@@ -192,7 +199,7 @@ def test_history_says_every_kind_in_words(hiki, home):
     result = hiki(["history", "--limit", "200"], now=FIXED_NOW)
     assert result.exit_code == 0, result.output
     flat = " ".join(result.output.split())
-    context = SummaryContext.over(events, safety_words())
+    context = SummaryContext.over(events, safety_words(), history_texts())
     for event in events:
         words = summarize(event, context)
         assert words.strip(), event["kind"]

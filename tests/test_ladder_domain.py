@@ -404,7 +404,11 @@ def test_history_summaries_for_every_ladder_event():
         },
         dl.MASTERED: {"step": "s1", "rule": "expectancy"},
     }
-    lines = {kind: summarize({"kind": kind, "data": d}) for kind, d in data.items()}
+    from hikicli.cli.history_rows import history_texts
+    from hikicli.domain.kinds import SummaryContext
+
+    context = SummaryContext({}, texts=history_texts("en"))
+    lines = {kind: summarize({"kind": kind, "data": d}, context) for kind, d in data.items()}
     assert set(lines) == set(dl.KINDS)
     assert lines[dl.GOAL] == "ladder goal · library"
     assert lines[dl.ADD] == "s1 · added · Curtains · SUDS 10"

@@ -31,26 +31,31 @@ def show(
     from rich.table import Table
 
     from hikicli.cli.render import console, markup_escape
+    from hikicli.content.messages import text, words
 
+    lang = actx.language()
     explicit = actx.settings.explicit()
     table = Table(box=None, pad_edge=False)
-    for column in ("setting", "value", "about"):
-        table.add_column(column)
+    table.add_column(text(lang, "config.col_setting"), no_wrap=True)
+    table.add_column(text(lang, "config.col_value"), overflow="fold")
+    table.add_column(text(lang, "config.col_about"), overflow="fold")
     for key, value in values.items():
         setting = SETTINGS[key]
-        shown = repr(value) if value == "" else str(value)
+        shown = _shown(value)
         if key not in explicit:
-            shown += " (default)"
+            shown = text(lang, "config.default", value=shown)
         elif explicit[key] != value:
-            shown += f" (the file has an invalid value {explicit[key]!r})"
-        choices = f" — one of: {', '.join(setting.choices)}" if setting.choices else ""
-        table.add_row(key, markup_escape(shown), markup_escape(setting.help + choices))
+            shown = text(lang, "config.invalid_in_file", value=shown, stored=repr(explicit[key]))
+        about = text(lang, setting.help)
+        if setting.choices:
+            sep = str(words(lang).get("config", {}).get("choice_sep", ", "))  # spaces kept
+            choices = sep.join(text(lang, "config.choice", value=c) for c in setting.choices)
+            about = text(lang, "config.one_of", about=about, choices=choices)
+        table.add_row(key, markup_escape(shown), markup_escape(about))
     console().print(table)
     unknown = sorted(set(explicit) - set(SETTINGS))
     if unknown:
-        console().print(
-            markup_escape(f"Not used by this hiki (left as they are): {', '.join(unknown)}")
-        )
+        console().print(markup_escape(text(lang, "config.not_used", keys=", ".join(unknown))))
     console().print(f"[dim]{markup_escape(str(actx.paths.config_file))}[/]")
 
 
@@ -66,3 +71,10 @@ def set_(
         value = value.upper()
     stored = actx.settings.set(key, value)
     typer.echo(f"{key} = {stored}")
+
+
+def _shown(value: object) -> str:
+    """A value as `hiki config set` takes it: true/false, '' for empty."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value) if value == "" else str(value)

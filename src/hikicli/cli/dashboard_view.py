@@ -84,8 +84,18 @@ def _projections() -> list[Any]:
 
 def render_dashboard(view: dict[str, Any]) -> None:
     from hikicli.cli.plain import Writer
-    from hikicli.cli.render import bar
 
+    cells = view.get("bar") or ("█", "·")
+
+    def bar(value: float | None, width: int = 5) -> str:  # cli.render.bar, in this language
+        if value is None:
+            return " " * width
+        filled = max(0, min(width, round(value / 10 * width)))
+        return cells[0] * filled + cells[1] * (width - filled)
+
+    minutes = view.get("minutes") or "{minutes} min"
+    labels = view.get("contact_labels") or {}
+    sep = view.get("list_sep") or ", "
     out = Writer()
     out.line(view["greeting"], "bold")
     if view.get("risk_line"):
@@ -114,8 +124,8 @@ def render_dashboard(view: dict[str, Any]) -> None:
                 f"{bar(c['mood'], width=5)} {c['mood']}",
                 f"{bar(c['anxiety'], width=5)} {c['anxiety']}",
                 f"{bar(c['energy'], width=5)} {c['energy']}",
-                f"{c['outside']} min",
-                ", ".join(c["contact"]),
+                minutes.replace("{minutes}", str(c["outside"])),
+                sep.join(labels.get(x, x) for x in c["contact"]),
             ]
         )
     out.table(view["week_title"], view["week_columns"], rows)

@@ -128,6 +128,11 @@ class UiContent(Strict):
     weekdays: list[Text] = Field(min_length=7, max_length=7)  # Monday first
     day_label: Text  # {weekday} {day}: a day in the dashboard's week
     week_columns: list[Text] = Field(min_length=5, max_length=5)  # mood … contact
+    week_minutes: Text  # {minutes}: the week's outside column
+    week_contact: dict[str, Text]  # contact id -> its short label in the week's contact column
+    week_list_sep: Text  # between two contacts (", " or "、")
+    # a bar's filled and empty cell: one cell wide on every terminal in Japanese (no EAW=A █ ·)
+    week_bar: list[Text] = Field(min_length=2, max_length=2)
     prompts: PromptTexts
     welcome_back: Text
     checkin_done_today: Text

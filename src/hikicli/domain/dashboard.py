@@ -83,6 +83,10 @@ def build_dashboard(
         "week_title": ui["week_title"],
         "week_columns": ["", *ui["week_columns"]],
         "week": week,
+        "minutes": ui["week_minutes"],
+        "contact_labels": ui["week_contact"],
+        "list_sep": ui["week_list_sep"],
+        "bar": ui["week_bar"],
         "suggestion_title": ui["suggestion_title"],
         # After a risk moment, the day's line is about people to reach, not a small comfort.
         "risk_line": risk,
@@ -136,6 +140,7 @@ def build_family_dashboard(
         "extra_lines": lines[1:],
         "week_title": words["week_title"],
         "week_columns": ["", *words["week_columns"]],
+        "bar": catalog["ui"]["week_bar"],
         "week": week,
         "suggestion_title": words["idea_title"],
         "risk_line": risk,

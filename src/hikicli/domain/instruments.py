@@ -222,13 +222,3 @@ def history_points(
         )
         previous = value if value is not None else previous
     return points
-
-
-def summarize_result(data: Mapping[str, Any]) -> str:
-    """One line for `hiki history`, e.g. 'PHQ-9 12 (moderate)'."""
-    text = f"{data.get('name', data.get('instrument', ''))} {data.get('total', '')}"
-    if data.get("percent") is not None:
-        text += f" ({data['percent']} %)"
-    elif data.get("band"):
-        text += f" ({data['band']})"
-    return text

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypedDict
@@ -34,20 +35,76 @@ Problem = Callable[[Data], "str | None"]
 
 @dataclass(frozen=True)
 class SummaryContext:
-    """What some summaries need besides the event: the words of a safety row (content
-    `progress.safety`) and the safety plan's items by id (an item_removed names only its id)."""
+    """What summaries are written with: `texts`, the summaries' own words in the person's
+    language (the `history` group of content/<lang>/messages.yaml, passed in by the view: this
+    module holds no words), the words of a safety row (content `progress.safety`) and the safety
+    plan's items by id (an item_removed names only its id)."""
 
     words: Mapping[str, Any]
     plan_items: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    texts: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def over(cls, events: Iterable[Mapping[str, Any]], words: Mapping[str, Any]) -> SummaryContext:
+    def over(
+        cls,
+        events: Iterable[Mapping[str, Any]],
+        words: Mapping[str, Any],
+        texts: Mapping[str, Any] | None = None,
+    ) -> SummaryContext:
         items = {}
         for event in events:
             data = event.get("data")
             if event.get("kind") == "safety_plan.item_added" and isinstance(data, dict):
                 items[str(data.get("item"))] = data
-        return cls(words, items)
+        return cls(words, items, texts or {})
+
+    def say(self, key: str, /, **params: Any) -> str:
+        """The words `history.name` with `{placeholders}` filled; without words (no catalog at
+        hand), the key and the values themselves, never a failure."""
+        template = self.texts.get(key.partition(".")[2] or key)
+        if not isinstance(template, str):
+            values = [str(v) for v in params.values() if v not in ("", None)]
+            return " ".join([key, *values])
+        return fill(template, params)
+
+    def label(self, group: str, value: Any) -> str:
+        """An id in words (`contact` family -> 家族), or the id itself when it has none."""
+        found = self.texts.get(f"{group}_{str(value).replace('-', '_')}")
+        return found if isinstance(found, str) else str(value)
+
+    def join(self, values: Iterable[Any], group: str | None = None) -> str:
+        """A list in a sentence: `, ` in English, `、` in Japanese (the words' `list_sep`)."""
+        sep = self.texts.get("list_sep", ", ")
+        return str(sep).join(self.label(group, v) if group else str(v) for v in values)
+
+    def parts(self, parts: Iterable[str]) -> str:
+        """Pieces of one entry: ` · ` in English, `・` in Japanese (the words' `sep`)."""
+        return str(self.texts.get("sep", " · ")).join(parts)
+
+
+PLAIN = SummaryContext({})
+
+
+def _ctx(context: SummaryContext | None) -> SummaryContext:
+    return context if context is not None else PLAIN
+
+
+def fill(template: str, params: Mapping[str, Any]) -> str:
+    """`{name}` and `{name:spec}` placeholders only (no attribute or index lookups: words from a
+    file cannot reach code); a missing or unformattable value is left as written."""
+    out = []
+    for literal, name, spec, _conv in string.Formatter().parse(template):
+        out.append(literal)
+        if name is None:
+            continue
+        if not name.isidentifier() or name not in params:
+            out.append("{" + name + "}")
+            continue
+        try:
+            out.append(format(params[name], spec or ""))
+        except (TypeError, ValueError):
+            out.append(str(params[name]))
+    return "".join(out)
 
 
 Summary = Callable[[Data, "SummaryContext | None"], str]
@@ -180,11 +237,12 @@ def checkin_problem(data: Data) -> str | None:
     return None
 
 
-def summarize_checkin(d: Data, _context: SummaryContext | None = None) -> str:
-    return (
-        f"mood {d['mood']} · anxiety {d['anxiety']} · energy {d['energy']} · "
-        f"sleep {d['sleep']:g} h · outside {d['outside']} min · {', '.join(d['contact'])}"
-    )
+def summarize_checkin(d: Data, context: SummaryContext | None = None) -> str:
+    ctx = _ctx(context)
+    return ctx.say(
+        "history.checkin", mood=d["mood"], anxiety=d["anxiety"], energy=d["energy"],
+        sleep=f"{d['sleep']:g}", outside=d["outside"], contact=ctx.join(d["contact"], "contact"),
+    )  # fmt: skip
 
 
 # --- risk --------------------------------------------------------------------------------------
@@ -211,12 +269,12 @@ def _risk_problem(data: Data) -> str | None:
 
 def summarize_risk(data: Data, context: SummaryContext | None) -> str:
     """A `risk.signal`, e.g. "check-in: not safe / not sure" (never a note's words)."""
-    if context is None:
-        return "a safety moment"
+    if context is None or not context.words:
+        return _ctx(context).say("history.risk_unknown")
     from hikicli.domain.progress import safety_words
 
     what, said, _rule = safety_words(data, context.words)
-    return f"{what}: {said}"
+    return context.say("history.risk", what=what, said=said)
 
 
 # --- questionnaires ----------------------------------------------------------------------------
@@ -236,10 +294,17 @@ class AssessmentPayload(TypedDict, total=False):
     date: str  # the day it is about (YYYY-MM-DD); `hiki assess --date` may give an earlier one
 
 
-def _assessment_summary(data: Data, _context: SummaryContext | None) -> str:
-    from hikicli.domain.instruments import summarize_result
-
-    return summarize_result(data)
+def _assessment_summary(data: Data, context: SummaryContext | None) -> str:
+    """e.g. 'PHQ-9 12 (moderate)'."""
+    name, total = data.get("name", data.get("instrument", "")), data.get("total", "")
+    if data.get("percent") is not None:
+        return _ctx(context).say("history.assessment_percent", name=name, total=total,
+                                 percent=data["percent"])  # fmt: skip
+    if data.get("band"):
+        return _ctx(context).say(
+            "history.assessment_band", name=name, total=total, band=data["band"]
+        )
+    return _ctx(context).say("history.assessment", name=name, total=total)
 
 
 # --- safety plan -------------------------------------------------------------------------------
@@ -255,27 +320,25 @@ class PlanItemRemoved(TypedDict):
     item: str
 
 
-def _plan_added_summary(data: Data, _context: SummaryContext | None) -> str:
-    from hikicli.domain.safety_plan import summarize_added
-
-    return summarize_added(data)
+def _plan_added_summary(data: Data, context: SummaryContext | None) -> str:
+    section = _ctx(context).label("plan_section", data.get("section", ""))
+    return _ctx(context).say("history.plan_added", section=section, text=data.get("text", ""))
 
 
 def summarize_removed(data: Data, context: SummaryContext | None) -> str:
     added = context.plan_items.get(str(data.get("item"))) if context is not None else None
     if not added or not isinstance(added.get("text"), str):
-        if context is None:
-            return "a safety plan item taken off"
+        if context is None or "plan_removed_unknown" not in context.words:
+            return _ctx(context).say("history.plan_removed_unknown")
         return str(context.words["plan_removed_unknown"])
-    if context is None:
-        return f"taken off: {added.get('section', '')}: {added['text']}"
-    return str(context.words["plan_removed"]).format(
-        section=added.get("section", ""), text=added["text"]
-    )
+    section = _ctx(context).label("plan_section", added.get("section", ""))
+    if context is None or "plan_removed" not in context.words:
+        return _ctx(context).say("history.plan_removed", section=section, text=added["text"])
+    return fill(str(context.words["plan_removed"]), {"section": section, "text": added["text"]})
 
 
 def _restart_removed_summary(data: Data, context: SummaryContext | None) -> str:
-    return f"restart plan: item {data.get('item', '')} taken off"
+    return _ctx(context).say("history.restart_removed", item=data.get("item", ""))
 
 
 # --- family, homework, guides ------------------------------------------------------------------
@@ -317,21 +380,35 @@ class GuideRead(TypedDict):
     audience: str
 
 
-def _simple(fmt: str) -> Summary:
-    """A summary from a format over the payload (missing values read as empty)."""
+def _simple(key: str, **labels: str) -> Summary:
+    """A summary from the words `key` over the payload (missing values read as empty); a value
+    named in `labels` is an id shown in words (`status` read -> 読みました)."""
 
-    def summary(data: Data, _context: SummaryContext | None) -> str:
-        return fmt.format_map(_Blank(data))
+    def summary(data: Data, context: SummaryContext | None) -> str:
+        ctx = _ctx(context)
+        params = {k: "" if v is None else v for k, v in data.items()}
+        for name, group in labels.items():
+            if name in params:
+                params[name] = ctx.label(group, params[name])
+        for name in _KEY_FIELDS.get(key, ()):
+            params.setdefault(name, "")
+        return ctx.say(key, **params)
 
     return summary
 
 
-class _Blank(dict[str, Any]):
-    def __init__(self, data: Data) -> None:
-        super().__init__(data)
-
-    def __missing__(self, key: str) -> str:
-        return ""
+# The payload fields each simple summary's words may name (absent ones read as empty).
+_KEY_FIELDS = {
+    "history.restart_added": ("section", "text"),
+    "history.family_lesson": ("number", "module", "status"),
+    "history.family_checkin": ("stress",),
+    "history.homework_pack": ("id",),
+    "history.homework_answer": ("pack", "task"),
+    "history.homework_done": ("pack", "task"),
+    "history.guide_read": ("topic", "audience"),
+    "history.activity_plan": ("when", "text"),
+    "history.activity_done": ("text", "pleasure", "mastery"),
+}
 
 
 # --- activity (behavioural activation) ---------------------------------------------------------
@@ -406,10 +483,10 @@ class LadderMastered(TypedDict, total=False):
 
 
 def _ladder_summary(name: str) -> Summary:
-    def summary(data: Data, _context: SummaryContext | None) -> str:
-        from hikicli.domain.ladder import summarizers  # the ladder's own wording
+    def summary(data: Data, context: SummaryContext | None) -> str:
+        from hikicli.domain.ladder import summarizers  # the ladder's own summaries
 
-        return str(summarizers()[name](data))
+        return str(summarizers()[name](data, _ctx(context)))
 
     return summary
 
@@ -557,7 +634,7 @@ KINDS: tuple[EventKind, ...] = (
         "restart_plan",
         PlanItemAdded,
         _fields("restart plan item", {}, {"item": is_text, "section": is_text, "text": is_text}),
-        _simple("restart plan, {section}: {text}"),
+        _simple("history.restart_added", section="restart_section"),
         example={"item": "b1c2d3e4f5a6", "section": "first-step", "text": "open the curtains"},
     ),
     EventKind(
@@ -575,7 +652,7 @@ KINDS: tuple[EventKind, ...] = (
         _fields(
             "lesson", {}, {"module": is_text, "number": _int, "status": is_text, "answers": _texts}
         ),
-        _simple("lesson {number} ({module}): {status}"),
+        _simple("history.family_lesson", status="lesson"),
         example={
             "module": "understanding",
             "number": 1,
@@ -592,7 +669,7 @@ KINDS: tuple[EventKind, ...] = (
             {},
             {"date": _is_date, "stress": _int, "positive": is_text, "selfcare": is_text},
         ),
-        _simple("stress {stress}"),
+        _simple("history.family_checkin"),
         example={"date": "2026-11-20", "stress": 6, "positive": "we laughed", "selfcare": ""},
     ),
     EventKind(
@@ -604,7 +681,7 @@ KINDS: tuple[EventKind, ...] = (
             {},
             {"id": is_text, "file": is_text, "pack": lambda v: isinstance(v, dict)},
         ),
-        _simple("pack {id} added"),
+        _simple("history.homework_pack"),
         example={
             "id": "week1",
             "file": "week1.yaml",
@@ -616,7 +693,7 @@ KINDS: tuple[EventKind, ...] = (
         "homework",
         HomeworkAnswer,
         _fields("homework answer", {}, {"pack": is_text, "task": is_text, "text": is_text}),
-        _simple("{pack}: answered {task}"),
+        _simple("history.homework_answer"),
         example={"pack": "week1", "task": "reflect", "text": "it went better than I feared"},
     ),
     EventKind(
@@ -624,7 +701,7 @@ KINDS: tuple[EventKind, ...] = (
         "homework",
         HomeworkDone,
         _fields("homework mark", {}, {"pack": is_text, "task": is_text}),
-        _simple("{pack}: {task} marked done"),
+        _simple("history.homework_done"),
         example={"pack": "week1", "task": "walk"},
     ),
     EventKind(
@@ -632,7 +709,7 @@ KINDS: tuple[EventKind, ...] = (
         "guide",
         GuideRead,
         _fields("guide reading", {}, {"topic": is_text, "audience": is_text}),
-        _simple("read guide {topic} ({audience})"),
+        _simple("history.guide_read", audience="audience"),
         example={"topic": "behavioural-activation", "audience": "self"},
     ),
     EventKind(
@@ -730,10 +807,15 @@ KINDS: tuple[EventKind, ...] = (
         _fields(
             "activity plan",
             {},
-            {"plan": is_text, "date": _is_date, "when": is_text, "text": is_text,
-             "activity": is_text},
+            {
+                "plan": is_text,
+                "date": _is_date,
+                "when": is_text,
+                "text": is_text,
+                "activity": is_text,
+            },
         ),  # fmt: skip
-        _simple("planned for {when}: {text}"),
+        _simple("history.activity_plan", when="when"),
         example={
             "plan": "a1b2c3d4e5f6",
             "date": "2026-11-20",
@@ -750,10 +832,16 @@ KINDS: tuple[EventKind, ...] = (
         _fields(
             "activity",
             {},
-            {"date": _is_date, "text": is_text, "activity": is_text, "pleasure": _rating,
-             "mastery": _rating, "plan": is_text},
+            {
+                "date": _is_date,
+                "text": is_text,
+                "activity": is_text,
+                "pleasure": _rating,
+                "mastery": _rating,
+                "plan": is_text,
+            },
         ),  # fmt: skip
-        _simple("{text}: pleasure {pleasure} · mastery {mastery}"),
+        _simple("history.activity_done"),
         example={
             "date": "2026-11-20",
             "text": "made tea",
@@ -780,7 +868,7 @@ def summarize(event: Mapping[str, Any], context: SummaryContext | None = None) -
     declared = BY_NAME.get(str(event.get("kind")))
     data = event.get("data") or {}
     if declared is None:
-        return f"an entry this version of hiki does not know ({event.get('kind')})"
+        return _ctx(context).say("history.unknown_kind", kind=event.get("kind"))
     return declared.summary(data, context)
 
 

@@ -414,52 +414,75 @@ def dashboard_lines(state: Mapping[str, Any], texts: Mapping[str, str]) -> list[
     return [texts["next_step"].format(**upcoming)]
 
 
-def _summary_try(d: Mapping[str, Any]) -> str:
-    parts = [str(d.get("step", "")), str(d.get("result", ""))]
+def _summary_try(d: Mapping[str, Any], ctx: Any) -> str:
+    parts = [str(d.get("step", "")), ctx.label("result", d.get("result", ""))]
     if d.get("peak") is not None or d.get("end") is not None:
-        parts.append(f"SUDS peak {d.get('peak', '–')} end {d.get('end', '–')}")
+        none = ctx.say("history.ladder_none")
+        peak, end = d.get("peak"), d.get("end")
+        parts.append(ctx.say("history.ladder_suds_peak_end", peak=none if peak is None else peak,
+                             end=none if end is None else end))  # fmt: skip
     if d.get("happened"):
-        parts.append(f"feared outcome: {d['happened']}")
+        parts.append(
+            ctx.say("history.ladder_feared", happened=ctx.label("happened", d["happened"]))
+        )
     if d.get("with_someone"):
-        parts.append("with someone")
+        parts.append(ctx.say("history.ladder_with_someone"))
     if d.get("minutes") is not None:
-        parts.append(f"{d['minutes']} min")
+        parts.append(ctx.say("history.ladder_minutes", minutes=d["minutes"]))
     if d.get("learned"):
-        parts.append(f"learned: {d['learned']}")
-    return " · ".join(parts)
+        parts.append(ctx.say("history.ladder_learned", learned=d["learned"]))
+    return str(ctx.parts(parts))
 
 
-def _summary_plan(d: Mapping[str, Any]) -> str:
-    parts = [str(d.get("step", "")), "planned"]
+def _summary_plan(d: Mapping[str, Any], ctx: Any) -> str:
+    parts = [str(d.get("step", "")), ctx.say("history.ladder_planned")]
     if d.get("what"):
         parts.append(str(d["what"]))
     if d.get("expected") is not None:
-        parts.append(f"expected SUDS {d['expected']}")
+        parts.append(ctx.say("history.ladder_expected", expected=d["expected"]))
     if d.get("fear"):
-        likely = f" ({d['likelihood']} %)" if d.get("likelihood") is not None else ""
-        parts.append(f"fear: {d['fear']}{likely}")
-    return " · ".join(parts)
+        if d.get("likelihood") is not None:
+            parts.append(
+                ctx.say("history.ladder_fear_likely", fear=d["fear"], likelihood=d["likelihood"])
+            )
+        else:
+            parts.append(ctx.say("history.ladder_fear", fear=d["fear"]))
+    return str(ctx.parts(parts))
 
 
-def _summary_edit(d: Mapping[str, Any]) -> str:
-    parts = [str(d.get("step", "")), "edited"]
+def _summary_edit(d: Mapping[str, Any], ctx: Any) -> str:
+    parts = [str(d.get("step", "")), ctx.say("history.ladder_edited")]
     if "text" in d:
         parts.append(str(d["text"]))
     if "suds" in d:
-        parts.append(f"SUDS {d['suds']}")
-    return " · ".join(parts)
+        parts.append(ctx.say("history.ladder_suds", suds=d["suds"]))
+    return str(ctx.parts(parts))
+
+
+def _step(d: Mapping[str, Any], ctx: Any, key: str, **params: Any) -> str:
+    return str(ctx.parts([str(d.get("step", "")), ctx.say(key, **params)]))
 
 
 def summarizers() -> dict[str, Any]:
-    """One-line summaries for `hiki history`, by event kind (technical labels, not prose)."""
+    """One-line summaries for `hiki history`, by event kind: `(data, ctx)` -> words, `ctx` being
+    the domain.kinds.SummaryContext that holds the person's words (no words here)."""
     return {
-        GOAL: lambda d: f"ladder goal · {d.get('goal', '')}",
-        ADD: lambda d: f"{d.get('step', '')} · added · {d.get('text', '')} · SUDS {d.get('suds')}",
+        GOAL: lambda d, ctx: ctx.parts([ctx.say("history.ladder_goal"), str(d.get("goal", ""))]),
+        ADD: lambda d, ctx: ctx.parts(
+            [
+                str(d.get("step", "")),
+                ctx.say("history.ladder_added"),
+                str(d.get("text", "")),
+                ctx.say("history.ladder_suds", suds=d.get("suds")),
+            ]
+        ),  # fmt: skip
         EDIT: _summary_edit,
-        REMOVE: lambda d: f"{d.get('step', '')} · removed (history kept)",
-        PAUSE: lambda d: f"{d.get('step', '')} · paused",
-        RESUME: lambda d: f"{d.get('step', '')} · resumed",
+        REMOVE: lambda d, ctx: _step(d, ctx, "history.ladder_removed"),
+        PAUSE: lambda d, ctx: _step(d, ctx, "history.ladder_paused"),
+        RESUME: lambda d, ctx: _step(d, ctx, "history.ladder_resumed"),
         PLAN: _summary_plan,
         TRY: _summary_try,
-        MASTERED: lambda d: f"{d.get('step', '')} · mastered ({d.get('rule', '')} rule)",
+        MASTERED: lambda d, ctx: _step(
+            d, ctx, "history.ladder_mastered", rule=ctx.label("rule", d.get("rule", ""))
+        ),
     }

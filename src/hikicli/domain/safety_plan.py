@@ -117,7 +117,3 @@ def bare_plan_markdown(plan: Plan, title: str = "", heading: str = "##") -> str:
         if items:
             parts.append("\n".join(f"- {_md(i['text'])}" for i in items))
     return "\n\n".join(parts)
-
-
-def summarize_added(data: Mapping[str, Any]) -> str:
-    return f"{data.get('section', '')}: {data.get('text', '')}"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from hikicli.domain.language import LANGUAGES
-from hikicli.errors import StorageError, UsageError
+from hikicli.errors import Msg, StorageError, UsageError
 from hikicli.storage.files import atomic_write
 
 SETTINGS_VERSION = 1
@@ -19,7 +19,7 @@ SETTINGS_VERSION = 1
 class Setting:
     key: str
     default: Any
-    help: str
+    help: str  # a message key: what the setting does (`config.about_*` in messages.yaml)
     kind: type = str
     choices: tuple[str, ...] | None = None
     pattern: str | None = None
@@ -32,13 +32,13 @@ class Setting:
         if self.kind is bool:
             low = raw.strip().lower()
             if low not in ("true", "false", "on", "off", "yes", "no"):
-                raise UsageError(f"{self.key} must be true or false, not '{raw}'.")
+                raise UsageError("config.must_be_bool", key=self.key, value=raw)
             value = low in ("true", "on", "yes")
         elif self.kind in (int, float):
             try:
                 value = self.kind(raw)
             except ValueError:
-                raise UsageError(f"{self.key} must be a number, not '{raw}'.") from None
+                raise UsageError("config.must_be_number", key=self.key, value=raw) from None
         else:
             value = raw.strip()
         self.check(value)
@@ -48,18 +48,18 @@ class Setting:
         if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, self.kind) or (self.kind is not bool and isinstance(value, bool)):
-            raise UsageError(f"{self.key} must be a {self.kind.__name__}.")
+            raise UsageError("config.must_be_kind", key=self.key, kind=self.kind.__name__)
         if self.choices is not None and value not in self.choices:
             raise UsageError(
-                f"{self.key} must be one of: {', '.join(self.choices)} (not '{value}')."
+                "config.must_be_one_of", key=self.key, choices=", ".join(self.choices), value=value
             )
         if self.pattern is not None and not re.fullmatch(self.pattern, str(value)):
-            raise UsageError(f"{self.key}: '{value}' is not valid ({self.help}).")
+            raise UsageError("config.not_valid", key=self.key, value=value, about=Msg(self.help))
         number = float(value) if isinstance(value, (int, float)) else None
         if number is not None and (
             self.lo is not None and number < self.lo or self.hi is not None and number > self.hi
         ):
-            raise UsageError(f"{self.key} must be between {self.lo} and {self.hi}.")
+            raise UsageError("config.must_be_between", key=self.key, lo=self.lo, hi=self.hi)
 
 
 SETTINGS: dict[str, Setting] = {
@@ -68,33 +68,32 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "country",
             "",
-            "two-letter country code for crisis lines, e.g. JP, US, GB; empty = from the locale",
+            "config.about_country",
             pattern=r"[A-Z]{2}|",
         ),
         Setting(
             "language",
             "en",
-            "language of hiki's texts: en or ja; when not set, HIKI_LANG or the locale decides",
+            "config.about_language",
             choices=LANGUAGES,
         ),
         Setting(
             "checkin.safety_question",
             True,
-            'after a mood of 2 or lower, ask "are you safe right now?" and show crisis help',
+            "config.about_checkin_safety_question",
             kind=bool,
         ),
         Setting(
             "ladder.rule",
             "expectancy",
-            "when a ladder step counts as mastered: expectancy (the feared outcome did not "
-            "happen, in varied contexts) or habituation (distress settles)",
+            "config.about_ladder_rule",
             choices=("habituation", "expectancy"),
         ),
-        Setting("ladder.tries", 3, "done tries a step needs to be mastered", int, lo=1, hi=20),
+        Setting("ladder.tries", 3, "config.about_ladder_tries", int, lo=1, hi=20),
         Setting(
             "ladder.habituation_suds",
             30,
-            "habituation rule: a try settles when peak or end SUDS is at or under this",
+            "config.about_ladder_habituation_suds",
             int,
             lo=0,
             hi=100,
@@ -102,7 +101,7 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "ladder.contexts",
             2,
-            "expectancy rule: different contexts needed (alone / with someone, place)",
+            "config.about_ladder_contexts",
             int,
             lo=1,
             hi=5,
@@ -132,21 +131,16 @@ class Settings:
             return {}
         except OSError as err:
             raise StorageError(
-                f"Cannot read settings {self.path}: {err.strerror or err}."
+                "config.cannot_read", path=self.path, why=err.strerror or err
             ) from None
         try:
             data = tomllib.loads(raw.decode("utf-8"))
         except (ValueError, UnicodeDecodeError) as err:
-            raise StorageError(
-                f"{self.path}: not valid TOML ({err}). Fix it or delete it to start again."
-            ) from None
+            raise StorageError("config.not_toml", path=self.path, why=err) from None
         version = data.pop("version", SETTINGS_VERSION)
         if isinstance(version, int) and version > SETTINGS_VERSION:
             # Rewriting it would drop what a newer hiki stored there.
-            raise StorageError(
-                f"{self.path} was written by a newer hiki; please upgrade hiki. "
-                "Nothing was changed."
-            )
+            raise StorageError("config.newer", path=self.path)
         return data
 
     def get(self, key: str) -> Any:
@@ -164,9 +158,7 @@ class Settings:
     def set(self, key: str, raw: str) -> Any:
         setting = SETTINGS.get(key)
         if setting is None:
-            raise UsageError(
-                f"Unknown setting '{key}'. Known settings: {', '.join(sorted(SETTINGS))}."
-            )
+            raise UsageError("config.unknown", key=key, known=", ".join(sorted(SETTINGS)))
         value = setting.parse(raw)
         values = self._load()
         values[key] = value

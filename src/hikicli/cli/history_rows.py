@@ -1,0 +1,76 @@
+"""The `hiki history` table in the person's language: its headers, each entry's label and its
+summary (domain/kinds.py), written with the `history` words of content/<lang>/messages.yaml."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hikicli.cli.context import AppContext
+
+RISK_KIND = "risk.signal"  # domain.risk.KIND, without importing it before it is needed
+
+
+def entry_date(event: dict[str, Any]) -> str:
+    data = event["data"]
+    return str(data["date"]) if isinstance(data.get("date"), str) else event["ts"][:10]
+
+
+def history_texts(lang: str) -> dict[str, Any]:
+    """The words summaries are written with (domain.kinds.SummaryContext.texts)."""
+    from hikicli.content.messages import words
+
+    found = words(lang).get("history")
+    return found if isinstance(found, dict) else {}
+
+
+def history_table(
+    actx: AppContext,
+    all_events: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    older: dict[tuple[str, str], list[Any]],
+) -> Any:
+    """`events` as rows; `all_events` name the safety plan items a removal refers to; `older`
+    holds risk moments read from entries saved before risk signals existed (cli/history)."""
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    from hikicli.cli.render import markup_escape
+    from hikicli.domain.registry import SummaryContext
+
+    words = actx.catalog["progress"]["safety"]
+    context = SummaryContext.over(all_events, words, history_texts(actx.language()))
+    say = context.say
+    # Four columns read at 80 columns: values are written out in words, not a column each. The
+    # label and summary can be Japanese: they fold, never cut.
+    rows = [_row(e, context, older) for e in events]
+    table = Table(box=None, pad_edge=False)
+    table.add_column(say("history.col_date"), no_wrap=True)
+    # a label is one or two words: whole when it can be, folded (never cut) when it cannot
+    widest = max(cell_len(say("history.col_entry")), *(cell_len(r[1]) for r in rows))
+    table.add_column(say("history.col_entry"), overflow="fold", min_width=min(widest, 16))
+    table.add_column(say("history.col_details"), overflow="fold", ratio=3)
+    table.add_column(say("history.col_note"), overflow="fold", ratio=2)
+    for row in rows:
+        table.add_row(*(markup_escape(cell) for cell in row))
+    return table
+
+
+def _row(e: dict[str, Any], context: Any, older: dict[tuple[str, str], list[Any]]) -> list[str]:
+    """date, label, summary, note: plain text (the table escapes it)."""
+    from hikicli.domain.progress import safety_words
+    from hikicli.domain.registry import summarize
+
+    say, words = context.say, context.words
+    pieces = [summarize(e, context)]
+    if e["kind"] == "checkin":
+        for row in older.get((e["ts"], "checkin"), []):
+            pieces.append(safety_words(row, words)[1])
+        note = e["data"].get("note", "")
+        return [entry_date(e), say("history.label_checkin"), context.parts(pieces), note]
+    label = context.label("label", e["kind"].split(".")[0]).replace("_", " ")
+    if e["kind"] == RISK_KIND:
+        label = words["history_label"]
+    for row in older.get((e["ts"], "instrument"), []):
+        what, said, _rule = safety_words(row, words)
+        pieces.append(say("history.risk", what=what, said=said))
+    return [entry_date(e), label, context.parts(pieces), ""]
