@@ -38,13 +38,22 @@ def block_markdown(session: RiskSession) -> str:
     if block["lines"] and set(block["lines"][0]["channels"]) & {"text", "chat"}:
         title += f"  \n{_md(texts['text_first'])}"  # only when it is true for what follows
     rows += [title]
+    name_sep, sep = texts.get("name_sep", ": "), texts.get("sep", " · ")
+    # "- " is a Markdown list (rich draws • , ambiguous in width); any other bullet (・ in
+    # Japanese) starts each line of one paragraph, the lines held apart by hard breaks.
+    bullet = texts.get("bullet", "- ")
+    lines = []
     for line in block["lines"]:
-        row = f"- **{_md(line['name'])}**: {_md(line['contact'])}"
+        row = f"{bullet}**{_md(line['name'])}**{name_sep}{_md(line['contact'])}"
         if line.get("hours"):
-            row += f" · {_md(line['hours'])}"
+            row += f"{sep}{_md(line['hours'])}"
         if line.get("note"):
             row += f" {_md(line['note'])}"
-        rows.append(row)
+        lines.append(row)
+    if bullet == "- ":
+        rows += lines
+    elif lines:
+        rows += ["", "  \n".join(lines)]
     rows += ["", texts["more"]]
     return "\n".join(rows)
 

@@ -234,7 +234,8 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                        'today.',
                             'out_of_range': 'Before the rest: an answer you gave ({name} question '
                                             '{item}: {answer}) tells me things may be very hard.'},
-                 'block': {'country_guessed': 'Country: {country_name}, guessed from this '
+                 'block': {'bullet': '- ',
+                           'country_guessed': 'Country: {country_name}, guessed from this '
                                               "computer's language setting. Elsewhere? `hiki "
                                               'config set country XX`',
                            'country_unknown': "hiki doesn't know which country you are in. It has "
@@ -242,6 +243,8 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                               '--country JP`, or `hiki config set country JP` to '
                                               'remember it.',
                            'more': 'All lines, and your safety plan: `hiki crisis`',
+                           'name_sep': ': ',
+                           'sep': ' · ',
                            'text_first': 'Text and chat come first, so you may not need to call.',
                            'title': 'People you can reach now'},
                  'cancelled': 'Cancelled — nothing was saved.',
@@ -564,12 +567,15 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                             'meaning': '合計点よりも大切な答えがあります：{item_text}。医師やカウンセラー、または信頼できる人に、このことを伝えてください。上に載せた相談先も、きょう力になってくれます。',
                             'out_of_range': 'ほかのことの前に：あなたの答え（{name} '
                                             'の質問{item}：{answer}）から、いまとてもつらい状況かもしれないと感じました。'},
-                 'block': {'country_guessed': '国：{country_name}（このパソコンの言語設定からの推測）。別の国なら `hiki '
+                 'block': {'bullet': '・',
+                           'country_guessed': '国：{country_name}（このパソコンの言語設定からの推測）。別の国なら `hiki '
                                               'config set country XX`',
                            'country_unknown': 'hiki はお住まいの国を知りません。登録がある国：{countries}。たとえば `hiki '
                                               'crisis --country JP`、覚えさせるには `hiki config set '
                                               'country JP`。',
                            'more': 'すべての相談先と安全計画：`hiki crisis`',
+                           'name_sep': '：',
+                           'sep': '・',
                            'text_first': '文字で相談できる窓口（チャット・SNS）を先に載せています。電話をしなくても大丈夫です。',
                            'title': 'いま連絡できる相談先'},
                  'cancelled': '中止しました。何も保存していません。',

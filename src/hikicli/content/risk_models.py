@@ -146,6 +146,11 @@ class BlockTexts(Strict):
     title: Text
     text_first: Text
     more: Text
+    # A line's name, contact and hours are joined with these: in Japanese 「：」 and 「・」, never
+    # the ambiguous-width " · " (two cells on some Japanese terminals, one on others).
+    name_sep: str = ": "
+    sep: str = " · "
+    bullet: str = "- "
     country_guessed: Text  # {country} {countries}
     country_unknown: Text  # {countries}
 
