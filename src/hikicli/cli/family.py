@@ -121,8 +121,8 @@ def family(
     }
     table = Table(title=texts["list_title"], title_justify="left", box=None, pad_edge=False)
     table.add_column("", justify="right")
-    table.add_column("")
-    table.add_column("")
+    table.add_column("", overflow="fold")  # Japanese folds, never cut
+    table.add_column("", overflow="fold")
     for p, module in zip(progress, content["modules"], strict=True):
         table.add_row(
             str(p.number),

@@ -75,10 +75,11 @@ def guide(
         from rich.table import Table
 
         table = Table(box=None, show_header=False, pad_edge=False)
-        table.add_column(style="bold")
-        table.add_column()
+        table.add_column(style="bold", overflow="fold")
+        table.add_column(overflow="fold")  # Japanese folds, never cut
+        sep = actx.catalog["ui"]["guide_list_sep"]
         for t in order:
-            table.add_row(t, markup_escape(f"{guides[t]['title']} — {guides[t]['summary']}"))
+            table.add_row(t, markup_escape(f"{guides[t]['title']}{sep}{guides[t]['summary']}"))
         console().print(table)
         console().print()
         console().print(markup_escape(actx.catalog["ui"]["guide_list_footer"]))

@@ -106,9 +106,9 @@ def render_packs(actx: AppContext, views: list[Any]) -> None:
         render_pack_heading(actx, view.pack)
         out.print(f"[dim]{markup_escape(when_line(texts, view.days_left))}[/]")
         table = Table(box=None, show_header=False, pad_edge=False)
-        table.add_column(justify="right", no_wrap=True)
-        table.add_column(no_wrap=True)
-        table.add_column()
+        table.add_column(justify="right", no_wrap=True)  # a number
+        table.add_column(overflow="fold")  # words that can be Japanese fold, never cut
+        table.add_column(overflow="fold")
         for task in view.tasks:
             mark = texts["status_done"] if task.done else texts["status_open"]
             style = "green" if task.done else "bold"
@@ -158,8 +158,8 @@ def render_summary(actx: AppContext, pack: dict[str, Any]) -> None:
     from rich.table import Table
 
     table = Table(box=None, show_header=False)
-    table.add_column(no_wrap=True)
-    table.add_column()
+    table.add_column(no_wrap=True)  # the task's id (ASCII)
+    table.add_column(overflow="fold")
     for task in tasks_of(pack):
         status = TaskStatus(task.id, task.kind, task.label, done=False)
         table.add_row(markup_escape(task.id), markup_escape(task_line(actx, status)))

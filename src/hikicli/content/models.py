@@ -147,6 +147,7 @@ class UiContent(Strict):
     guide_disclaimer: Text
     guide_unknown_topic: Text  # {topic} {topics}
     guide_list_footer: Text
+    guide_list_sep: Text = " — "  # between a guide's title and summary (ja ：, no ambiguous —)
     wipe_confirm: Text
     wipe_done: Text  # {profile}
     wipe_others: Text  # {profiles}: the profiles still on this computer
