@@ -142,6 +142,15 @@ def _allowed_words() -> set[str]:
         allowed.update(re.findall(r"[a-z]+", setting.key))
         allowed.update(re.findall(r"[a-z]+", " ".join(setting.choices or ())))
     allowed.update(["true", "false"])
+    allowed.add("mum")  # the family profile these tests make (`hiki --profile mum`)
+    from hikicli.content.catalog import load_catalog
+
+    catalog = load_catalog("ja")
+    ids = [*catalog["guides"], *(f["id"] for f in catalog["now"]["feelings"])]
+    for form in catalog["instruments"].values():  # the English forms shipped, by their names
+        ids += [form["id"], form["name"], form["title"]]
+    for name in ids:  # ids the person types (`hiki guide TOPIC`, `hiki now FEELING`)
+        allowed.update(w.lower() for w in re.findall(r"[A-Za-z]+", name))
     from hikicli.content.risk_content import load_risk_content
 
     crisis = load_risk_content("ja").crisis  # a line's own name (Find A Helpline) is a name
@@ -182,8 +191,25 @@ SCREENS = [
     [],  # the dashboard: its week table (contacts, minutes) and the first-run welcome
     ["history"],
     ["config", "show"],
+    ["guide", "--list"],
+    ["assess", "list"],
+    ["safety-plan"],
+    ["ladder"],
+    ["--profile", "mum", "family"],  # a family profile (made first, below)
+    ["--profile", "mum"],
+    ["now", "--list"],
+    ["report", "--format", "md"],
 ]
-@pytest.mark.parametrize("args", SCREENS, ids=lambda a: " ".join(a) or "hiki")
+STILL_ENGLISH = [  # what the catalog does not hold yet (see tests/english_baseline.txt)
+    pytest.param(["progress"], marks=pytest.mark.xfail(strict=True, reason="'5 of 7' labels")),
+    pytest.param(
+        ["support", "--country", "JP"],
+        marks=pytest.mark.xfail(strict=True, reason="'as named in', VOICE STATION beside kana"),
+    ),
+]
+
+
+@pytest.mark.parametrize("args", SCREENS + STILL_ENGLISH, ids=lambda a: " ".join(a) or "hiki")
 def test_a_japanese_screen_has_no_english_sentence(
     args: list[str], hiki: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -191,6 +217,8 @@ def test_a_japanese_screen_has_no_english_sentence(
     monkeypatch.setenv("COLUMNS", "80")
     hiki(["checkin", "--mood", "5", "--anxiety", "4", "--energy", "5", "--sleep", "7",
             "--outside", "10", "--contact", "family", "--safe", "yes"])  # fmt: skip
+    if args[:2] == ["--profile", "mum"]:
+        assert hiki(["family", "start", "mum"]).exit_code == 0
     result = hiki(args)
     screen = result.output + (result.stderr if result.stderr_bytes else "")
     assert screen.strip()
