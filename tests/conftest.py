@@ -27,6 +27,17 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def fresh_console() -> Any:
+    """rich's console is cached per process with the width it saw first: a test that sets
+    COLUMNS must not leave its width to the next test in the same worker."""
+    from hikicli.cli.render import console
+
+    console.cache_clear()
+    yield
+    console.cache_clear()
+
+
 @pytest.fixture
 def home(isolated_home: Path) -> Path:
     return isolated_home
