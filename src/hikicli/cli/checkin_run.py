@@ -84,7 +84,7 @@ def checkin_command(
     except HikiError:
         # Not saved (e.g. a locked encrypted log): a heavy note still gets help, then the error.
         signal = checkin_safety.note_signal(actx, record.note, day)
-        if signal is not None and not actx.risk.active:
+        if signal is not None and not actx.risk_active:
             from hikicli.cli.risk_view import show_signal
 
             show_signal(actx, signal, stderr=True, record=False)
@@ -94,14 +94,14 @@ def checkin_command(
         from hikicli.cli.render import print_json
 
         out = checkin_json(event)
-        if actx.risk.active:
+        if actx.risk_active:
             out["crisis"] = actx.risk.block()
         print_json(out)
         return
     from hikicli.cli.render import console, markup_escape
 
     printer = console()
-    if actx.risk.active or checkin_safety.note_signal(actx, record.note, day):
+    if actx.risk_active or checkin_safety.note_signal(actx, record.note, day):
         # After a risk moment: a closing line of its own; no praise, no mood tip.
         printer.print(markup_escape(checkin_safety.texts(actx)["saved"]))
         printer.print()

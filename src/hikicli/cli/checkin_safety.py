@@ -86,6 +86,8 @@ def low_mood_without_answer(actx: AppContext, mood: int, safe: str | None, as_js
 
 
 def note_signal(actx: AppContext, note: str, day: dt.date) -> RiskSignal | None:
+    if not note.strip():  # nothing to read: the risk words are not even loaded
+        return None
     return from_note(note, actx.risk_content.risk["note_phrases"], day)
 
 
@@ -96,7 +98,7 @@ def after_note(actx: AppContext, note: str, day: dt.date, as_json: bool) -> None
     signal = note_signal(actx, note, day)
     if signal is None:
         return
-    if actx.risk.active:  # the block was shown already and is shown again at the end
+    if actx.risk_active:  # the block was shown already and is shown again at the end
         actx.risk.decide(signal)
         actx.risk.record(signal)
     else:

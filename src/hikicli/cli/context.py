@@ -210,6 +210,11 @@ class AppContext:
         return resolve_country(flag, setting)
 
     @property
+    def risk_active(self) -> bool:
+        """Was a risk moment shown in this command? (Never loads the risk words to find out.)"""
+        return self._risk is not None and self._risk.active
+
+    @property
     def risk(self) -> RiskSession:
         """This command's risk session: every risk moment goes through it (services/risk)."""
         if self._risk is None:
