@@ -180,3 +180,12 @@ def test_broken_crisis_and_risk_files_fall_back_to_the_frozen_copy(tmp_path, mon
     jp = content.crisis["countries"]["JP"]["lines"]
     assert any(line["contact"].startswith("0120-279-338") for line in jp)
     assert content.risk["block"]["more"] == "All lines, and your safety plan: `hiki crisis`"
+
+
+def test_note_phrases_are_read_without_the_models_in_both_languages():
+    from hikicli.content.risk_content import note_phrases
+
+    ja = note_phrases("ja")
+    assert "死にたい" in ja and "want to die" in ja  # a note may be written in either
+    assert from_note("もう死にたい", ja, DAY) is not None
+    assert note_phrases("en") == PHRASES

@@ -88,7 +88,9 @@ def low_mood_without_answer(actx: AppContext, mood: int, safe: str | None, as_js
 def note_signal(actx: AppContext, note: str, day: dt.date) -> RiskSignal | None:
     if not note.strip():  # nothing to read: the risk words are not even loaded
         return None
-    return from_note(note, actx.risk_content.risk["note_phrases"], day)
+    from hikicli.content.risk_content import note_phrases
+
+    return from_note(note, note_phrases(actx.language()), day)
 
 
 def after_note(actx: AppContext, note: str, day: dt.date, as_json: bool) -> None:

@@ -158,3 +158,23 @@ def build_crisis(lang: str) -> dict[str, Any]:
         mode="json", by_alias=True
     )
     return checked
+
+
+def note_phrases(lang: str) -> list[str]:
+    """risk.yaml's note phrases, read with the strict YAML loader but without the models (a note
+    is read on every check-in with one; loading pydantic would cost ~150 ms). English phrases are
+    kept too: a note may be written in either. Anything odd gives the frozen copy. Never raises."""
+    from hikicli.content.catalog import DEFAULT_LANG, lang_dir
+    from hikicli.content.yamlload import parse_file
+
+    found: list[str] = []
+    for code in dict.fromkeys((lang, DEFAULT_LANG)):
+        try:
+            data = parse_file(lang_dir(code) / "risk.yaml").data
+            phrases = data.get("note_phrases") if isinstance(data, dict) else None
+            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+                raise ValueError("note_phrases")
+        except Exception:  # the phrases must never fail a check-in
+            phrases = fallback(code, "risk")["note_phrases"]
+        found += [p for p in phrases if p not in found]
+    return found
