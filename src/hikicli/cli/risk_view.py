@@ -10,17 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Literal
 
 from hikicli.domain.risk import RiskResponse, RiskSignal
+from hikicli.domain.safety_plan import md_escape as _md  # one escaping for a person's words
 
 if TYPE_CHECKING:
     from hikicli.cli.context import AppContext
     from hikicli.prompting import Prompter
     from hikicli.services.risk import RiskSession
 
-
-def _md(text: str) -> str:
-    for char in "\\`*_[]<>#|":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 def block_markdown(session: RiskSession) -> str:

@@ -97,9 +97,7 @@ def _pointer(actx: AppContext) -> str:
 
 def offer_plan(actx: AppContext) -> None:
     """Interactive, after a risk answer and with no plan yet: offer to start one now."""
-    from hikicli.domain.risk import respond
-
-    response = respond(actx.risk.signals, actx.risk._plan_state())
+    response = actx.risk.response()
     if response is None or not response.offer_plan_now:
         return
     prompter = actx.get_prompter("")

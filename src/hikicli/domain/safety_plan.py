@@ -61,7 +61,7 @@ def item_at(plan: Plan, section: str, number: int) -> dict[str, str]:
     return plan_items.item_at(SPEC, plan, section, number)
 
 
-def _md(text: str) -> str:
+def md_escape(text: str) -> str:
     """Keep a person's own words from being read as Markdown markup."""
     for char in "\\`*_[]<>#|":
         text = text.replace(char, "\\" + char)
@@ -75,7 +75,7 @@ def plan_markdown(content: Mapping[str, Any], plan: Plan, heading: str = "##") -
         parts.append(f"{heading}# {section['title']}")
         items = plan.get(section["id"], [])
         if items:
-            parts.append("\n".join(f"{n}. {_md(i['text'])}" for n, i in enumerate(items, 1)))
+            parts.append("\n".join(f"{n}. {md_escape(i['text'])}" for n, i in enumerate(items, 1)))
         else:
             parts.append(f"*{section['prompt']}*")
     return "\n\n".join(parts)
@@ -87,18 +87,18 @@ def crisis_line_text(line: Mapping[str, Any]) -> str:
 
 
 def crisis_markdown(view: Mapping[str, Any]) -> str:
-    rows = [f"**{_md(view['emergency'])}**", ""]
+    rows = [f"**{md_escape(view['emergency'])}**", ""]
     for line in view["lines"]:
-        row = f"- **{_md(line['name'])}** — {_md(line['contact'])}"
+        row = f"- **{md_escape(line['name'])}** — {md_escape(line['contact'])}"
         if line.get("hours"):
-            row += f" · {_md(line['hours'])}"
+            row += f" · {md_escape(line['hours'])}"
         for warning in line.get("warnings", []):
-            row += f" — *{_md(warning)}*"
+            row += f" — *{md_escape(warning)}*"
         # as `hiki crisis` shows it: where the number comes from, and when it was checked
-        row += f"  \n  source: {_md(str(line['source']))} · checked {line['verified_on']}"
+        row += f"  \n  source: {md_escape(str(line['source']))} · checked {line['verified_on']}"
         rows.append(row)
     if view.get("check_official"):
-        rows += ["", f"*{_md(view['check_official'])}*"]
+        rows += ["", f"*{md_escape(view['check_official'])}*"]
     return "\n".join(rows)
 
 
@@ -111,9 +111,9 @@ def filled_plan_markdown(content: Mapping[str, Any], plan: Plan, heading: str = 
 def bare_plan_markdown(plan: Plan, title: str = "", heading: str = "##") -> str:
     """The items alone, step by step in order, when the steps' words cannot be loaded: a broken
     content file must never hide what a person wrote for a hard time."""
-    parts = [f"{heading} {_md(title)}"] if title else []
+    parts = [f"{heading} {md_escape(title)}"] if title else []
     for section in SECTIONS:
         items = plan.get(section, [])
         if items:
-            parts.append("\n".join(f"- {_md(i['text'])}" for i in items))
+            parts.append("\n".join(f"- {md_escape(i['text'])}" for i in items))
     return "\n\n".join(parts)

@@ -45,6 +45,11 @@ class RiskSession:
         assert response is not None
         return response
 
+    def response(self) -> RiskResponse | None:
+        """The response to every signal given so far, with the plan as it is now (a plan made a
+        moment ago counts)."""
+        return respond(self.signals, self._plan_state())
+
     def record(self, signal: RiskSignal) -> bool:
         """Save the signal as its own event. Never raises: help has already been shown, and a
         failure is said at the end."""
