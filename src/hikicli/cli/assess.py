@@ -133,7 +133,9 @@ def administer(
 
     if raw_answers is not None:
         # A risk answer is honoured before any validation error (e.g. item 9 given as 4).
-        for number, value in _risk_answers_as_given(instrument, raw_answers):
+        from hikicli.domain.risk import risk_answers_as_typed
+
+        for number, value in risk_answers_as_typed(instrument, raw_answers):
             on_answer(number, value)
         answers = parse_answers(raw_answers, instrument)  # bad input: exit 2, nothing else written
     else:
@@ -191,22 +193,6 @@ def english_form_note(
         return None
     text = actx.catalog["safety"]["assess"].get("english_form")
     return str(text) if text else None
-
-
-def _risk_answers_as_given(instrument: dict[str, Any], raw: str) -> list[tuple[int, int]]:
-    """Risk items as typed, before any check: '…,4' for PHQ-9 item 9 is out of range, but it says
-    at least what the top of the scale says. Only whole numbers in place are read."""
-    parts = [p.strip() for p in raw.split(",")]
-    found = []
-    for rule in instrument["scoring"].get("risk_items", []):
-        number = rule["item"]
-        if number <= len(parts):
-            try:
-                value = int(parts[number - 1])
-            except ValueError:
-                continue
-            found.append((number, value))
-    return found
 
 
 def result_view(

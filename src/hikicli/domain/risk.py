@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from hikicli.domain.crisis import CountryChoice
+from hikicli.domain.crisis import CHANNEL_ORDER, CountryChoice
 
 KIND = "risk.signal"
 Source = Literal["checkin", "instrument", "note", "family"]
@@ -158,20 +158,19 @@ def from_instrument_item(
     return None
 
 
-def out_of_range_risk(
-    instrument: Mapping[str, Any], answers: Sequence[Any], day: dt.date, context: str = "assess"
-) -> list[RiskSignal]:
-    """Risk items answered *above* their scale (e.g. PHQ-9 item 9 = 4): not a valid answer, but it
-    says more than the top of the scale would. Honoured before the usage error."""
+def risk_answers_as_typed(instrument: Mapping[str, Any], raw: str) -> list[tuple[int, int]]:
+    """`--answers` as typed, before any check: the risk items' values. '…,4' for PHQ-9 item 9 is
+    out of range, but it says at least what the top of the scale says, so it is honoured before
+    the usage error. Only whole numbers in place are read."""
+    parts = [p.strip() for p in raw.split(",")]
     found = []
     for rule in instrument.get("scoring", {}).get("risk_items", []):
         number = rule["item"]
-        if number <= len(answers):
-            value = answers[number - 1]
-            if isinstance(value, int) and not isinstance(value, bool) and value >= rule["at_least"]:
-                signal = from_instrument_item(instrument, number, value, day, context)
-                if signal is not None:
-                    found.append(signal)
+        if number <= len(parts):
+            try:
+                found.append((number, int(parts[number - 1])))
+            except ValueError:
+                continue
     return found
 
 
@@ -240,7 +239,6 @@ def respond(signals: Sequence[RiskSignal], plan_state: PlanState) -> RiskRespons
 
 # --- the short crisis block ----------------------------------------------------------------
 
-CHANNEL_ORDER = ("text", "chat", "email", "web", "phone")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
