@@ -111,3 +111,12 @@ def tree_snapshot(root: Path) -> dict[str, bytes]:
         for p in sorted(root.rglob("*"))
         if p.is_file() and p.relative_to(root).parts[0] != "cache"
     }
+
+
+def json_data(text: str) -> Any:
+    """What a `--json` output carries: the `data` of the envelope (docs/json.md). Tests read JSON
+    through this: they assert the data; the envelope is checked once, in test_json_contract."""
+    doc = json.loads(text)
+    if isinstance(doc, dict) and "hiki" in doc and "data" in doc:
+        return doc["data"]
+    return doc

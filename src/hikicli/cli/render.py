@@ -27,11 +27,13 @@ def err_console(wrap: bool = False) -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=not wrap)
 
 
-def print_json(data: Any) -> None:
+def print_json(data: Any, kind: str = "") -> None:
+    """Every `--json` goes through here (or print_json_list). `kind` names what the data is
+    (`checkin.saved`, `history`, ...): the envelope of docs/json.md is built from it."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def print_json_list(items: Iterable[Any]) -> None:
+def print_json_list(items: Iterable[Any], kind: str = "") -> None:
     """A JSON list written as it goes, one item a line, with the C encoder (print_json's indent
     takes the pure-Python one: half of `history --json` at 100,000 entries)."""
     encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
