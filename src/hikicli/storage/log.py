@@ -375,7 +375,7 @@ class EventLog:
         self.append_events([event])
         return event
 
-    def append_events(self, events: list[Event]) -> None:
+    def append_events(self, events: list[Event], whole: bool = False) -> None:
         """Append whole events durably; each line is written with a single os.write.
 
         Each payload meets its kind's record rule first (the one read-back and import use), so
@@ -402,13 +402,20 @@ class EventLog:
         cipher = self.cipher(expected) if expected is not None else None
         if cipher is not None:
             lines = [cipher.seal(line) for line in lines]
-        self.append_stored([b"".join(line + b"\n" for line in lines)], cipher)
+        self.append_stored([b"".join(line + b"\n" for line in lines)], cipher, whole)
 
-    def append_stored(self, blocks: Iterable[bytes], cipher: Cipher | None) -> None:
+    def append_stored(
+        self, blocks: Iterable[bytes], cipher: Cipher | None, whole: bool = False
+    ) -> None:
         """Append blocks of whole stored lines (sealed by `cipher`, which must be
         `self.cipher(self.expected_header())`, when the log is encrypted), under one lock: all of
         them or, on any error, none (the log is cut back to where it was). Callers have checked
-        each record (append_events, an import)."""
+        each record (append_events, an import).
+
+        `whole` (an import): the log is never written in place. Its bytes and the new lines go
+        into a temp file in the same folder, fsynced, then os.replace: a process killed at any
+        moment, even by SIGKILL, leaves the log exactly as it was or with every new line (a
+        temp file left behind is swept by the next writer)."""
         folder = ensure_private_dir(self.path.parent)
         with locked(self.paths.lock_file):
             sweep_temp_files(folder)
@@ -422,28 +429,79 @@ class EventLog:
                 self._refuse_if_newer(fd, cipher)
                 self._auto_backup()
                 start = os.fstat(fd).st_size
-                try:
-                    # The log was cut to nothing or deleted: encryption.json holds its header,
-                    # which goes first (in the first write), so the profile stays encrypted.
-                    head = cipher.header.raw + b"\n" if cipher is not None and fresh else b""
-                    for payload in blocks:
-                        view = memoryview(head + payload if head else payload)
-                        head = b""
-                        while view:
-                            view = view[os.write(fd, view) :]
-                    os.fsync(fd)
-                except BaseException as err:
-                    # Leave the file as it was: a half-written record must not glue onto the next.
-                    os.ftruncate(fd, start)
-                    if isinstance(err, OSError):
-                        raise StorageError(describe_os_error(err, self.path)) from None
-                    raise
-                if cipher is None:
-                    self._mark_scanned(fd)
+                # The log was cut to nothing or deleted: encryption.json holds its header,
+                # which goes first (in the first write), so the profile stays encrypted.
+                head = cipher.header.raw + b"\n" if cipher is not None and fresh else b""
+                if whole:
+                    self._replace_appended(fd, start, head, blocks)
+                else:
+                    self._write_appended(fd, start, head, blocks, cipher)
             finally:
                 os.close(fd)
             if cipher is not None:
                 self._record_encryption(cipher.header)
+
+    def _write_appended(
+        self, fd: int, start: int, head: bytes, blocks: Iterable[bytes], cipher: Cipher | None
+    ) -> None:
+        """Under the lock: append in place, one os.write loop, fsync; cut back on any error."""
+        try:
+            for payload in blocks:
+                view = memoryview(head + payload if head else payload)
+                head = b""
+                while view:
+                    view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        except BaseException as err:
+            # Leave the file as it was: a half-written record must not glue onto the next.
+            os.ftruncate(fd, start)
+            if isinstance(err, OSError):
+                raise StorageError(describe_os_error(err, self.path)) from None
+            raise
+        if cipher is None:
+            self._mark_scanned(fd)
+
+    def _replace_appended(self, fd: int, size: int, head: bytes, blocks: Iterable[bytes]) -> None:
+        """Under the lock: the log's first `size` bytes, `head` and `blocks` into a temp file,
+        then os.replace (see append_stored's `whole`)."""
+        import tempfile
+
+        from hikicli.storage.files import FILE_MODE, TEMP_PREFIX, fsync_dir
+
+        try:
+            out, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=self.path.parent)
+        except OSError as err:
+            raise StorageError(describe_os_error(err, self.path)) from None
+        try:
+            os.fchmod(out, FILE_MODE)
+            offset = 0
+            while offset < size:
+                chunk = os.pread(fd, min(1 << 22, size - offset), offset)
+                if not chunk:
+                    break
+                offset += len(chunk)
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(out, view) :]
+            for payload in (head, *blocks) if head else blocks:
+                view = memoryview(payload)
+                while view:
+                    view = view[os.write(out, view) :]
+            os.fsync(out)
+            os.close(out)
+            out = -1
+            os.replace(tmp, self.path)
+            fsync_dir(self.path.parent)
+        except BaseException as err:
+            if out >= 0:
+                os.close(out)
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            if isinstance(err, OSError):
+                raise StorageError(describe_os_error(err, self.path)) from None
+            raise
 
     def expected_header(self) -> Header | None:
         """The header a save must seal under: the log's own, else the one encryption.json
