@@ -106,12 +106,13 @@ def _cells(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-AMBIGUOUS_CHROME = "·…“”—–→←●○■□▲※•×█"
+AMBIGUOUS_CHROME = "·…“”—–→←●○■□▲※•×█▁▂▃▄▅▆▇"
 
 
 @pytest.mark.parametrize(
     "args",
-    [[], ["history"], ["config", "show"], ["guide", "--list"], ["crisis"]],
+    [[], ["history"], ["config", "show"], ["guide", "--list"], ["crisis"], ["progress"],
+     ["support"], ["ladder"]],
     ids=lambda a: " ".join(a) or "hiki",
 )
 def test_japanese_screens_draw_no_ambiguous_width_chrome(
@@ -133,3 +134,36 @@ def test_the_short_crisis_block_in_japanese_keeps_each_number_on_one_line(
                    "--outside", "0", "--contact", "none", "--safe", "no"])  # fmt: skip
     assert "0120-279-338" in result.output, result.output  # open 24 hours
     assert "•" not in result.output and " · " not in result.output, result.output
+
+
+def test_japanese_after_a_space_stays_on_its_line_through_a_real_terminal(tmp_path: Path) -> None:
+    """rich breaks lines only at spaces: a Japanese run after a label jumped whole to the next
+    line ("どんな支援か: " alone, then the text). hiki breaks between Japanese characters."""
+    from tests.screen import start
+
+    term = start(["support", "hikikomori-centre"], tmp_path, {"HIKI_LANG": "ja"})
+    assert term.finish() == 0
+    lines = term.screen().splitlines()
+    offers = next(line for line in lines if line.startswith("どんな支援か"))
+    assert offers.startswith("どんな支援か：ひきこもりに特化した"), term.screen()
+    cost = next(line for line in lines if line.startswith("費用"))
+    assert cost.startswith("費用：hiki の情報源には書かれていません。"), term.screen()
+    assert max(_cells(line) for line in lines) <= 80
+
+
+def test_rich_wraps_japanese_by_cells_and_keeps_kinsoku() -> None:
+    from rich.console import Console
+
+    from hikicli.cli import render
+
+    render.console()  # installs the line breaking
+    out = Console(width=20, file=None, record=True, highlight=False)
+    with out.capture() as captured:
+        out.print("はじめて: ひきこもりに特化した、最初の相談窓口です。")
+    lines = captured.get().splitlines()
+    assert lines[0].startswith("はじめて: ひきこもり"), lines
+    assert all(_cells(line.rstrip()) <= 20 for line in lines), lines
+    assert not any(line.startswith(("、", "。")) for line in lines), lines
+    with out.capture() as captured:
+        out.print("an English line that wraps at spaces only")
+    assert captured.get().splitlines()[0] == "an English line that"

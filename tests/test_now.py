@@ -109,7 +109,7 @@ def test_the_rhythm_shows_each_phase_with_one_dot_a_second(monkeypatch):
     breathe(load_now("en")["breathe"], 2, sleep=slept.append)
     lines = out.getvalue().splitlines()
     assert [line.split("  ")[0] for line in lines] == ["Breathe in", "Hold", "Breathe out"] * 2
-    assert [line.count("·") for line in lines] == [s for _, s in RHYTHM] * 2
+    assert [line.count("∙") for line in lines] == [s for _, s in RHYTHM] * 2
     assert len(slept) == 2 * sum(s for _, s in RHYTHM)
 
 

@@ -87,8 +87,8 @@ def test_a_checkin_in_one_profile_never_appears_in_another(hiki, home):
     mum_dash = hiki(["--profile", "mum"]).output
     alex_dash = hiki(["--profile", "alex"]).output
     assert mum_dash != alex_dash
-    assert "7" not in [line.split()[1] for line in mum_dash.splitlines() if "███" in line]
-    assert "███" in alex_dash and "███" not in mum_dash
+    assert "7" not in [line.split()[1] for line in mum_dash.splitlines() if "▮▮▮" in line]
+    assert "▮▮▮" in alex_dash and "▮▮▮" not in mum_dash
 
 
 def test_settings_are_per_profile(hiki, home):

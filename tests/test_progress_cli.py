@@ -41,7 +41,7 @@ def test_every_line_fits_80_columns_without_colour(hiki, home, plain, weeks):
     assert max(len(line) for line in lines) <= 80, max(lines, key=len)
     assert "\x1b" not in result.output
     # bars never stand alone: each feelings row carries its numbers
-    rows = [line for line in lines if line.count("█") + line.count("·") >= 30 and "/" in line]
+    rows = [line for line in lines if line.count("▮") + line.count("∙") >= 30 and "/" in line]
     assert rows and all(line.rstrip()[-1].isdigit() for line in rows)
 
 
@@ -134,4 +134,4 @@ def test_only_ladder_events_show_the_ladder_without_empty_charts(hiki, home, mak
     out = hiki(["progress", "--weeks", "1"], ctx=ctx).output
     sections = ctx.catalog["progress"]["sections"]
     assert sections["ladder"] in out and sections["feelings"] not in out
-    assert "████████████████████   1" in out
+    assert "▮▮▮▮▮▮▮▮▮▮▮▮▮▮▮▮▮▮▮▮   1" in out

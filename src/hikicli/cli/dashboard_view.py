@@ -85,7 +85,7 @@ def _projections() -> list[Any]:
 def render_dashboard(view: dict[str, Any]) -> None:
     from hikicli.cli.plain import Writer
 
-    cells = view.get("bar") or ("█", "·")
+    cells = view.get("bar") or ("▮", "∙")
 
     def bar(value: float | None, width: int = 5) -> str:  # cli.render.bar, in this language
         if value is None:

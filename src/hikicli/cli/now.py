@@ -124,7 +124,7 @@ def breathe(
             out.flush()
             for _second in range(seconds):
                 sleep(1)
-                out.write(" ·")
+                out.write(" ∙")  # one cell on every terminal (· is East-Asian ambiguous)
                 out.flush()
             out.write("\n")
     out.flush()

@@ -40,7 +40,7 @@ NO_LINE_START = frozenset(
 NO_LINE_END = frozenset("（「『【〔〈《‘“")
 
 
-def _units(text: str) -> list[str]:
+def units(text: str) -> list[str]:
     """Pieces a line may break between: a run of non-wide characters (a word, with its spaces)
     or one wide character, with kinsoku marks glued to their neighbour."""
     units: list[str] = []
@@ -65,7 +65,7 @@ def wrap_cells(text: str, columns: int) -> list[str]:
     between characters, following the kinsoku rules above. A word longer than a line is cut."""
     lines: list[str] = []
     current = ""
-    for unit in _units(" ".join(text.split())):
+    for unit in units(" ".join(text.split())):
         if cell_width((current + unit).rstrip()) <= columns:
             current += unit
             continue

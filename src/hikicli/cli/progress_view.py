@@ -3,10 +3,11 @@ beside it, so the charts read the same with NO_COLOR, in a pipe, or through a sc
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from hikicli.cli.plain import cell_width, pad, wrap_cells
+from hikicli.cli.render import BAR_EMPTY, BAR_FULL
 from hikicli.domain.progress import (
     SLEEP_ENOUGH_HOURS,
     Pattern,
@@ -19,8 +20,10 @@ from hikicli.domain.risk import SafetyRow
 __all__ = ["safety_words"]  # the report and history render safety rows through this module too
 
 WIDTH = 80
-SPARKS = "▁▂▃▄▅▆▇█"
-NO_VALUE = "·"
+# Eight heights in braille, one cell on every terminal (the block elements ▁▂▃▄▅▆▇█ and the
+# middle dot · are East-Asian ambiguous: two cells on terminals set for CJK).
+SPARKS = "⡀⣀⣄⣤⣦⣶⣷⣿"
+NO_VALUE = BAR_EMPTY
 CONTACT_KEYS = (
     ("family", "family"),
     ("online", "online"),
@@ -34,7 +37,7 @@ def text_bar(value: float | None, hi: float, width: int) -> str:
     if value is None:
         return " " * width
     filled = 0 if hi <= 0 else max(0, min(width, round(value / hi * width)))
-    return "█" * filled + "·" * (width - filled)
+    return BAR_FULL * filled + BAR_EMPTY * (width - filled)
 
 
 def sparkline(values: Sequence[float | None], hi: float = 10, lo: float = 0) -> str:
@@ -53,7 +56,7 @@ def sparkline(values: Sequence[float | None], hi: float = 10, lo: float = 0) -> 
 
 def fmt_num(value: float | None, width: int = 4) -> str:
     if value is None:
-        return "–".rjust(width)
+        return "-".rjust(width)
     return f"{value:.1f}".rjust(width)
 
 
@@ -61,8 +64,17 @@ def week_label(week: Week) -> str:
     return week.end.strftime("%m-%d")
 
 
-def wrap(text: str, indent: str = "") -> list[str]:
-    return textwrap.wrap(text, WIDTH - 1, initial_indent=indent, subsequent_indent=indent) or [""]
+def wrap(text: str, indent: str = "", later: str | None = None) -> list[str]:
+    """Wrapped by terminal cells (Japanese takes two a character and breaks between them)."""
+    later = indent if later is None else later
+    first, *rest = wrap_cells(text, WIDTH - 1 - len(indent))
+    rest = wrap_cells(" ".join(rest), WIDTH - 1 - len(later)) if rest else []
+    return [indent + first, *(later + line for line in rest)]
+
+
+def rpad(text: str, columns: int) -> str:
+    """Right-aligned in `columns` cells."""
+    return " " * max(0, columns - cell_width(text)) + text
 
 
 def pattern_sentence(pattern: Pattern | dict[str, Any], words: dict[str, Any]) -> str:
@@ -100,8 +112,7 @@ def safety_lines(rows: Sequence[SafetyRow], c: dict[str, Any]) -> list[str]:
     out = ["", words["heading"]]
     for row in rows:
         what, said, _rule = safety_words(row, words)
-        text = f"  {row.date}  {what}: {said}"
-        out += textwrap.wrap(text, WIDTH - 1, subsequent_indent=" " * 14) or [text]
+        out += wrap(f"{row.date}  {what}{words.get('sep', ': ')}{said}", "  ", " " * 14)
     out += wrap(words["closing"], "  ")
     return out
 
@@ -162,50 +173,53 @@ def checkin_sections(progress: Progress, c: dict[str, Any]) -> list[str]:
     labels = c["labels"]
     sec = c["sections"]
     out: list[str] = []
+    wk = max(8, cell_width(labels["week"]))  # the week column, as wide as its heading
 
     # Feelings: one row a week, three 10-wide bars with their averages.
     out.append(sec["feelings"])
     out.append(
-        f"{labels['week']:<8} {labels['days']:>4}  "
-        + "  ".join(f"{labels[n]:<15}" for n in ("mood", "anxiety", "energy")).rstrip()
+        f"{pad(labels['week'], wk)} {rpad(labels['days'], 4)}  "
+        + "  ".join(pad(labels[n], 15) for n in ("mood", "anxiety", "energy")).rstrip()
     )
     for w in progress.weeks:
         cells = "  ".join(
             f"{text_bar(w.averages[n], 10, 10)} {fmt_num(w.averages[n])}"
             for n in ("mood", "anxiety", "energy")
         )
-        out.append(f"{week_label(w):<8} {w.checkins:>2}/{w.days}  {cells}".rstrip())
+        out.append(f"{pad(week_label(w), wk)} {w.checkins:>2}/{w.days}  {cells}".rstrip())
 
     # Day by day: sparklines of the last (at most) 56 days, so they fit beside their labels.
     days_shown = min(56, len(progress.daily["mood"]))
-    out += ["", f"{sec['daily']} ({labels['no_checkin']})"]
+    aside = labels["no_checkin"].format(mark=NO_VALUE)
+    out += ["", labels["aside"].format(text=sec["daily"], aside=aside)]
     for n in ("mood", "anxiety", "energy"):
         series = progress.daily[n][-days_shown:]
         known = [v for v in series if v is not None]
         average = fmt_num(sum(known) / len(known) if known else None).strip()
-        out.append(f"{labels[n]:<8} {sparkline(series)} {labels['average']} {average}")
+        out.append(f"{pad(labels[n], 8)} {sparkline(series)} {labels['average']} {average}")
 
     # Time outside: days out of days checked in, and minutes as a bar scaled to the busiest week.
     out += ["", sec["outside"]]
-    out.append(f"{labels['week']:<8} {labels['days_out']:>9}  {labels['minutes']}")
+    dw = max(7, cell_width(labels["days_out"]))
+    out.append(f"{pad(labels['week'], wk)} {rpad(labels['days_out'], dw)}  {labels['minutes']}")
     top = max((w.outside_minutes for w in progress.weeks), default=0)
     for w in progress.weeks:
         out.append(
-            f"{week_label(w):<8} {w.days_outside:>4} of {w.checkins:<2}  "
+            f"{pad(week_label(w), wk)} {rpad(f'{w.days_outside}/{w.checkins}', dw)}  "
             f"{text_bar(w.outside_minutes, top, 30)} {w.outside_minutes}"
         )
 
     # Contact: days with each kind of contact per week.
     out += ["", sec["contact"]]
     heads = [labels["contact"][key] for _, key in CONTACT_KEYS]
-    widths = [max(6, len(h)) for h in heads]
+    widths = [max(6, cell_width(h)) for h in heads]
     out.append(
-        f"{labels['week']:<8} "
-        + "  ".join(f"{h:>{wd}}" for h, wd in zip(heads, widths, strict=True))
+        f"{pad(labels['week'], wk)} "
+        + "  ".join(rpad(h, wd) for h, wd in zip(heads, widths, strict=True))
     )
     for w in progress.weeks:
         out.append(
-            f"{week_label(w):<8} "
+            f"{pad(week_label(w), wk)} "
             + "  ".join(
                 f"{w.contact.get(cid, 0):>{wd}}"
                 for (cid, _), wd in zip(CONTACT_KEYS, widths, strict=True)
@@ -219,13 +233,14 @@ def ladder_and_assessments(progress: Progress, c: dict[str, Any]) -> list[str]:
     labels = c["labels"]
     sec = c["sections"]
     out: list[str] = []
+    wk = max(8, cell_width(labels["week"]))  # the week column, as wide as its heading
     if progress.has_ladder:
         out += ["", sec["ladder"]]
-        out.append(f"{labels['week']:<8} {labels['tries']:<24}  {labels['mastered']}")
+        out.append(f"{pad(labels['week'], wk)} {pad(labels['tries'], 24)}  {labels['mastered']}")
         top_tries = max((w.ladder_tries for w in progress.weeks), default=0)
         for w in progress.weeks:
             out.append(
-                f"{week_label(w):<8} {text_bar(w.ladder_tries, top_tries, 20)} "
+                f"{pad(week_label(w), wk)} {text_bar(w.ladder_tries, top_tries, 20)} "
                 f"{w.ladder_tries:>3}  {w.steps_mastered:>3}"
             )
 
@@ -236,7 +251,7 @@ def ladder_and_assessments(progress: Progress, c: dict[str, Any]) -> list[str]:
             # the scores themselves listed underneath.
             scores = [e["score"] for e in entries[-40:]]
             spark = sparkline(scores, hi=max(scores), lo=min(scores))
-            out.append(f"{name[:20]:<20} {spark} {scores[0]:g} → {scores[-1]:g}")
+            out.append(f"{pad(name[:20], 20)} {spark} {scores[0]:g} ➔ {scores[-1]:g}")
             for e in entries[-4:]:
                 band = f"  {e['band']}" if e.get("band") else ""
                 score = f"{e['score']:g}".rjust(5)

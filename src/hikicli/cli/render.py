@@ -12,10 +12,57 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+# The filled and empty cell of a text bar: one cell wide on every terminal (not East-Asian
+# ambiguous like █ and ·, which terminals set for CJK draw two cells wide).
+BAR_FULL, BAR_EMPTY = "▮", "∙"
+
+
+def _divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+    """rich's line breaking, with a break allowed between Japanese characters (rich breaks only
+    at spaces, so a Japanese run after a space jumps whole to the next line). Kinsoku as in
+    cli.plain: no line starts with 、。」 or small kana, none ends with 「（."""
+    from rich._wrap import divide_line
+    from rich.cells import cell_len, chop_cells
+
+    from hikicli.cli.plain import units
+
+    if text.isascii():
+        return divide_line(text, width, fold)
+    breaks: list[int] = []
+    offset = start = 0
+    for unit in units(text):
+        here, start = start, start + len(unit)
+        length = cell_len(unit.rstrip())
+        if width - offset >= length:
+            offset += cell_len(unit)
+        elif length > width:
+            if here:
+                breaks.append(here)
+            if not fold:
+                offset = cell_len(unit)
+                continue
+            pieces = chop_cells(unit, width)
+            for piece in pieces[:-1]:
+                here += len(piece)
+                breaks.append(here)
+            offset = cell_len(pieces[-1])
+        elif offset and here:
+            breaks.append(here)
+            offset = cell_len(unit)
+    return breaks
+
+
+def _wrap_japanese() -> None:
+    import rich.text
+
+    rich.text.divide_line = _divide_line
+
+
 @lru_cache(maxsize=1)
 def console() -> Console:
     from rich.console import Console
 
+    _wrap_japanese()
     return Console(highlight=False, soft_wrap=False)
 
 
@@ -24,6 +71,7 @@ def err_console(wrap: bool = False) -> Console:
     such as crisis lines is wrapped (`wrap=True`), never cut at the screen's edge."""
     from rich.console import Console
 
+    _wrap_japanese()
     return Console(stderr=True, highlight=False, soft_wrap=not wrap)
 
 
@@ -61,7 +109,7 @@ def bar(value: float | None, hi: float = 10, width: int = 10) -> str:
     if value is None:
         return " " * width
     filled = max(0, min(width, round(value / hi * width)))
-    return "█" * filled + "·" * (width - filled)
+    return BAR_FULL * filled + BAR_EMPTY * (width - filled)
 
 
 def say(text: str) -> None:

@@ -74,7 +74,9 @@ def report(
             )
         for row in data["safety"]:
             what, said, rule = safety_words(row, catalog["progress"]["safety"], include_notes)
-            row["text"] = f"{what}: {said}" + (f" ({rule})" if rule else "")
+            words = catalog["progress"]["safety"]
+            said = words["with_rule"].format(said=said, rule=rule) if rule else said
+            row["text"] = what + words["sep"] + said
         if data["safety"]:
             # A program reading only stdout can show the person help, not just a flag.
             data["crisis"] = actx.risk.block()

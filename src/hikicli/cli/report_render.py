@@ -90,7 +90,9 @@ class Words:
             what, said, rule = safety_words(
                 row, self.p["safety"], include_notes=bool(report.get("notes_included"))
             )
-            rows.append([row["date"], what, f"{said} ({rule})" if rule else said])
+            if rule:
+                said = self.p["safety"]["with_rule"].format(said=said, rule=rule)
+            rows.append([row["date"], what, said])
         return rows
 
     def safety_header(self) -> list[str]:

@@ -89,15 +89,15 @@ def _show(
         say(s["name"], "bold")
         if s["status"] == "secondary":
             say(labels["secondary"], "italic")
-        say(f"{labels['offers']}: {s['offers']}")
-        say(f"{labels['for_whom']}: {s['for_whom']}")
-        say(f"{labels['first_contact']}: {s['first_contact']}")
+        say(labels["offers"] + labels["sep"] + s["offers"])
+        say(labels["for_whom"] + labels["sep"] + s["for_whom"])
+        say(labels["first_contact"] + labels["sep"] + s["first_contact"])
         if s["secondary"] == "contact":
             say(labels["secondary_contact"], "italic")
         if s["phone_only_some"]:
             say(labels["phone_only_some"])
-        say(f"{labels['cost']}: {words['costs'][s['cost']]}")
-        say(f"{labels['source']}: {s['source']} · {labels['checked']} {s['verified_on']}", "dim")
+        say(labels["cost"] + labels["sep"] + words["costs"][s["cost"]])
+        say(labels["source_line"].format(source=s["source"], date=s["verified_on"]), "dim")
         if detailed:
             script = words["scripts"][s["type"]]
             out.print()

@@ -54,8 +54,9 @@ class ProgressLabels(Strict):
     minutes: Text
     tries: Text
     mastered: Text
-    no_checkin: Text
+    no_checkin: Text  # {mark}: the sparkline's mark for a day without a check-in
     average: Text
+    aside: Text = "{text} ({aside})"  # a heading with a note beside it (ja full-width brackets)
     contact: ContactLabels
 
 
@@ -109,6 +110,8 @@ class SafetyText(Strict):
     plan_removed: Text  # `hiki history`, safety_plan.item_removed: {section} {text}
     plan_removed_unknown: Text  # the same when the item's text is not in the log
     closing: Text
+    sep: Text = ": "  # between what was asked and the answer (ja "：")
+    with_rule: Text = "{said} ({rule})"  # an answer with its instrument's rule (ja full-width)
 
 
 class ProgressContent(Strict):

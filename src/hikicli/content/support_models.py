@@ -57,6 +57,8 @@ class Labels(Strict):
     cost: Text
     source: Text
     checked: Text
+    sep: Text  # between a label and its text (": ", ja "：")
+    source_line: Text  # {source} {date}
     secondary: Text
     secondary_contact: Text
     phone_only_some: Text
