@@ -59,6 +59,7 @@ ENGLISH = {
     "exclusive": "\u201c{label}\u201d can't be ticked together with others: untick one.",
     "select_instruction": "(arrow keys, then Enter)",
     "checkbox_instruction": "(arrow keys, Space to tick, Enter when done)",
+    "scale_range": "({lo}–{hi})",
 }
 
 
@@ -131,7 +132,7 @@ class QuestionaryPrompter:
     def scale(self, key: str, message: str, lo: int, hi: int, default: int | None = None) -> int:
 
         raw = self._typed(
-            f"{message} ({lo}–{hi})",
+            f"{message} " + self.texts.get("scale_range", "({lo}–{hi})").format(lo=lo, hi=hi),
             "" if default is None else str(default),
             _number_validator(lo, hi, whole=True, texts=self.texts),
         )
@@ -203,6 +204,17 @@ class QuestionaryPrompter:
     def confirm(self, key: str, message: str, default: bool = False) -> bool:
         import questionary
 
+        yes, no = self.texts.get("yes"), self.texts.get("no")
+        if yes and no:  # the language's own words, as a choice of two (see PromptTexts)
+            items = [questionary.Choice(yes, value="yes"), questionary.Choice(no, value="no")]
+            question = questionary.select(
+                message,
+                choices=items,
+                default="yes" if default else "no",
+                instruction=self.texts["select_instruction"],
+                **self.kw,
+            )
+            return self._ask(question) == "yes"
         return bool(self._ask(questionary.confirm(message, default=default, **self.kw)))
 
     def password(self, key: str, message: str) -> str:
