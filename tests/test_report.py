@@ -24,12 +24,14 @@ def test_markdown_has_every_section_and_no_private_notes(hiki, home, make_ctx):
     sections = ctx.catalog["report"]["sections"]
     for key in ("checkins", "pattern", "ladder", "assessments", "homework"):
         assert f"\n## {sections[key]}\n" in out
-    for key in ("weeks", "learned", "mastered"):
+    for key in ("weeks", "mastered"):
         assert f"\n### {sections[key]}\n" in out
     assert "Covers 2026-10-29 to 2026-11-25" in out  # default: the last 4 weeks
-    assert LEARNED in out
+    # What was learned is the person's own words: only when included, and the header says so.
+    assert LEARNED not in out and "\n### What was learned\n" not in out
+    assert "Your own words are left out: private notes, answers to reflection questions" in out
     assert "Homework tasks done: 1 of 1." in out
-    assert "| 2026-11-25 | 8 | mild |" in out
+    assert "| 2026-11-25 | 8 | Mild (5–9) |" in out
     assert "secret-note" not in out
     assert f"## {sections['notes']}" not in out
 
@@ -59,11 +61,15 @@ def test_json_report_keys_and_notes_only_when_asked(hiki, home):
         "ladder",
         "assessments",
         "homework",
+        "step_notes",
+        "period",
+        "included",
         "notes_included",
     }
     assert (data["format"], data["version"], data["start"]) == ("hiki-report", 1, "2026-11-01")
     assert data["safety"] == [] and "crisis" not in data  # no risk moment: no crisis block
-    assert data["ladder"]["tries"] == 1 and data["ladder"]["learned"][0]["learned"] == LEARNED
+    assert data["ladder"]["tries"] == 1 and "learned" not in data["ladder"]
+    assert data["included"] == [] and data["period"] == {"source": "since"}
     assert data["homework"] == {
         "assigned": 1,
         "done": 1,
@@ -79,6 +85,8 @@ def test_json_report_keys_and_notes_only_when_asked(hiki, home):
     assert data["pattern"]["factor"] == "outside" and "text" in data["pattern"]
     assert "secret-note" not in json.dumps(data)
     with_notes = json.loads(hiki(["report", "--format", "json", "--include-notes"]).output)
+    assert with_notes["ladder"]["learned"][0]["learned"] == LEARNED
+    assert with_notes["included"] == ["notes", "reflections", "learned"]
     assert with_notes["notes"] == [
         {"date": "2026-11-25", "kind": "checkin", "text": f"{SECRET_NOTE} 2026-11-25"}
     ]
@@ -228,7 +236,7 @@ def test_empty_log_gives_a_calm_report_in_every_format(hiki, make_ctx, fmt):
         assert self_contained_problems(result.output) == []
 
 
-def test_reflection_answers_reach_the_report_only_with_include_notes(hiki, home, tmp_path):
+def test_reflection_answers_reach_the_report_only_when_included(hiki, home, tmp_path):
     from hikicli.content.catalog import lang_dir
 
     pack = lang_dir("en") / "packs" / "first-two-weeks.yaml"
@@ -241,3 +249,10 @@ def test_reflection_answers_reach_the_report_only_with_include_notes(hiki, home,
     assert answer not in hiki(["report", "--format", "md"]).output
     with_notes = hiki(["report", "--format", "md", "--include-notes"]).output
     assert answer in " ".join(with_notes.split())
+    # --include reflections: each answer under its own question, and nothing else of theirs
+    out = " ".join(hiki(["report", "--include", "reflections"]).output.split())
+    assert f"{reflection['label']}** {answer}" in out
+    assert (
+        "Included because you chose to: answers to reflection questions. "
+        "Left out: private notes, what was learned after ladder steps."
+    ) in out

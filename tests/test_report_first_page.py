@@ -46,7 +46,7 @@ def test_markdown_page_one_is_safety_then_the_summary(hiki, home, make_ctx, tmp_
         'Homework "Our two weeks" (2026-11-18 to 2026-12-01): 1 of 3 tasks done; '
         "check-in plan met in 1 of 2 weeks." in glance
     )
-    assert "PHQ-9: 7 of 27, mild (2026-11-25); -5 since 12 on 2026-11-19." in glance
+    assert "PHQ-9: 7 of 27, Mild (5–9), on 2026-11-25; -5 since 12 on 2026-11-19." in glance
     assert "moderately-severe" not in out and "moderate (2026-11-19)" not in glance
     # the homework detail says how far a weekly task is, not only "not yet"
     assert "(1 of 2 weeks met)" in out

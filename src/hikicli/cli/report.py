@@ -25,23 +25,33 @@ def report(
         Path | None,
         typer.Option("--output", "-o"),
     ] = None,
+    include: Annotated[str | None, typer.Option("--include")] = None,
     include_notes: Annotated[bool, typer.Option("--include-notes")] = False,
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """A report to bring to a session: safety answers first, then check-ins, ladder,
-    questionnaires, homework.
-
-    Private notes stay out unless you pass --include-notes. Nothing is ever sent anywhere.
-    """
+    questionnaires, homework."""
     import datetime as dt
 
     from hikicli.domain.checkin import parse_date
-    from hikicli.domain.report import DEFAULT_DAYS, build_report
+    from hikicli.domain.report import (
+        DEFAULT_DAYS,
+        INCLUDE_KINDS,
+        active_pack,
+        build_report,
+        parse_include,
+    )
     from hikicli.errors import UsageError
 
     actx: AppContext = ctx.obj
     if fmt not in FORMATS:
         raise UsageError(f"--format must be md, html or json (not '{fmt}').")
+    try:
+        chosen = parse_include(include, all_notes=include_notes)
+    except ValueError as bad:
+        raise UsageError(
+            "report.unknown_include", kind=str(bad), known=", ".join(INCLUDE_KINDS)
+        ) from None
     today = actx.today()
     start = parse_date(since, "--since") if since else today - dt.timedelta(days=DEFAULT_DAYS - 1)
     if start > today:
@@ -54,13 +64,19 @@ def report(
         if not target.parent.is_dir():
             raise UsageError(f"The folder {target.parent} does not exist.")
     read = actx.log.read()
+    period: dict[str, object] = {"source": "since" if since else "default"}
+    pack = None if since else active_pack(read.events, today)
+    if pack is not None:  # a pack running today: its dates are the period (up to today)
+        start = dt.date.fromisoformat(pack["start"])
+        period = {"source": "pack", "pack": pack}
     data = build_report(
         read.events,
         start,
         today,
         actx.now(),
-        include_notes=include_notes,
         instruments=instrument_definitions(actx),
+        include=chosen,
+        period=period,
     )
     catalog = actx.catalog
     if fmt == "json":
@@ -73,7 +89,7 @@ def report(
                 data["pattern"], catalog["progress"]["patterns"]
             )
         for row in data["safety"]:
-            what, said, rule = safety_words(row, catalog["progress"]["safety"], include_notes)
+            what, said, rule = safety_words(row, catalog["progress"]["safety"], "notes" in chosen)
             words = catalog["progress"]["safety"]
             said = words["with_rule"].format(said=said, rule=rule) if rule else said
             row["text"] = what + words["sep"] + said

@@ -42,7 +42,50 @@ class Words:
         self.na = self.r["not_available"]
 
     def intro(self, report: dict[str, Any]) -> str:
+        """The period, and where its dates come from (the active pack's, or the default)."""
+        pack = (report.get("period") or {}).get("pack")
+        if pack:
+            return str(self.r["intro_pack"]).format(
+                start=report["start"],
+                end=report["end"],
+                title=_one_line(pack["title"]),
+                pack_start=pack["start"],
+                due=pack["due"],
+            )
         return str(self.r["intro"]).format(start=report["start"], end=report["end"])
+
+    def included_line(self, report: dict[str, Any]) -> str:
+        """Exactly which of the person's own words are in the report."""
+        words = self.r["included"]
+        chosen = list(report.get("included") or [])
+        names = [words["kinds"][k] for k in ("notes", "reflections", "learned") if k in chosen]
+        left = [words["kinds"][k] for k in ("notes", "reflections", "learned") if k not in chosen]
+        if not names:
+            return str(words["none"])
+        sep = str(words["separator"])
+        if not left:
+            return str(words["all"]).format(included=sep.join(names))
+        return str(words["some"]).format(included=sep.join(names), left_out=sep.join(left))
+
+    def attempt_header(self) -> list[str]:
+        lb = self.r["labels"]
+        keys = ("date", "step", "result", "expected", "peak", "end", "feared")
+        return [lb[k] for k in keys]
+
+    def attempt_row(self, a: dict[str, Any]) -> list[str]:
+        """One try: expected against actual distress, and whether the feared outcome happened."""
+        result = self.r["results"].get(a.get("result") or "", a.get("result") or self.na)
+        feared = self.r["answers"][a["feared"]] if a.get("feared") else self.r["not_asked"]
+        return [
+            a.get("date") or "",
+            _one_line(a.get("step") or ""),
+            str(result),
+            *[_num(a.get(k), self.na) for k in ("expected", "peak", "end")],
+            str(feared),
+        ]
+
+    def reflection_answer(self, item: dict[str, Any]) -> str:
+        return _one_line(item["answer"]) if item.get("answer") else str(self.r["no_answer_yet"])
 
     def checkin_lines(self, c: dict[str, Any]) -> list[str]:
         if not c["days"]:
@@ -132,7 +175,7 @@ class Words:
                 "instrument": score["instrument"],
                 "score": f"{score['score']:g}",
                 "max": f"{score['max']:g}" if score.get("max") is not None else "",
-                "band": band_words(score.get("band")),
+                "band": score.get("band_label") or band_words(score.get("band")),
                 "date": score["date"],
             }
             line = str(t["score" if score.get("max") is not None else "score_no_max"]).format(
@@ -194,7 +237,8 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
     r = w.r
     sec = r["sections"]
     lb = r["labels"]
-    out = [f"# {r['title']}", "", w.intro(report), "", f"_{r['privacy']}_", ""]
+    header = f"_{r['privacy']} {w.included_line(report)}_"
+    out = [f"# {r['title']}", "", w.intro(report), "", header, ""]
     # Safety first: "is this person safe" is the first thing a counselor reads.
     out += [f"## {r['safety']['heading']}", ""]
     rows = w.safety_table(report)
@@ -213,22 +257,7 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
         out += _md_table(w.contact_header(), [w.contact_row(x) for x in report["weeks"]])
         out.append("")
     out += [f"## {sec['pattern']}", "", *w.pattern_lines(report), ""]
-    ladder = report.get("ladder")
-    if ladder is not None:
-        out += [f"## {sec['ladder']}", "", w.ladder_summary(ladder), ""]
-        if ladder["mastered"]:
-            out += [f"### {sec['mastered']}", ""]
-            out += [f"- {e.get('date', '')}: {_md(step_name(e))}" for e in ladder["mastered"]]
-            out.append("")
-        out += [f"### {sec['learned']}", ""]
-        if ladder["learned"]:
-            out += [
-                f"- {e.get('date', '')}, {_md(step_name(e))}: {_md(e['learned'])}"
-                for e in ladder["learned"]
-            ]
-        else:
-            out.append(r["no_learned"])
-        out.append("")
+    out += _ladder_md(report, w)
     out += [f"## {sec['assessments']}", ""]
     if report["assessments"]:
         out += [f"_{r['assessment_note']}_", ""]
@@ -248,6 +277,7 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
             mark = "x" if item["done"] else " "
             out.append(f"- [{mark}] {_md(item['title'])}{w.item_progress(item)}")
         out.append("")
+    out += _reflections_md(report, w)
     if report.get("notes_included"):
         out += [f"## {sec['notes']}", "", f"_{r['notes_intro']}_", ""]
         notes = report.get("notes") or []
@@ -255,6 +285,54 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
         out.append("")
     out += ["---", "", r["footer"].format(date=report["generated"][:10]), ""]
     return "\n".join(out)
+
+
+def _ladder_md(report: dict[str, Any], w: Words) -> list[str]:
+    """Ladder practice: summary, each try, the counselor's step notes, masteries, and what was
+    learned (only when included)."""
+    ladder, sec = report.get("ladder"), w.r["sections"]
+    notes = report.get("step_notes") or []
+    if ladder is None and not notes:
+        return []
+    out = [f"## {sec['ladder']}", ""]
+    if ladder is not None:
+        out += [w.ladder_summary(ladder), ""]
+        if ladder.get("attempts"):
+            out += [f"### {sec['attempts']}", "", f"_{w.r['attempts_note']}_", ""]
+            out += _md_table(w.attempt_header(), [w.attempt_row(a) for a in ladder["attempts"]])
+            out.append("")
+    if notes:
+        out += [f"### {sec['step_notes']}", ""]
+        out += [f"- {_md(n['step'])}: {_md(n['note'])}" for n in notes]
+        out.append("")
+    if ladder is not None and ladder["mastered"]:
+        out += [f"### {sec['mastered']}", ""]
+        out += [f"- {e.get('date', '')}: {_md(step_name(e))}" for e in ladder["mastered"]]
+        out.append("")
+    if ladder is not None and "learned" in ladder:
+        out += [f"### {sec['learned']}", ""]
+        if ladder["learned"]:
+            out += [
+                f"- {e.get('date', '')}, {_md(step_name(e))}: {_md(e['learned'])}"
+                for e in ladder["learned"]
+            ]
+        else:
+            out.append(w.r["no_learned"])
+        out.append("")
+    return out
+
+
+def _reflections_md(report: dict[str, Any], w: Words) -> list[str]:
+    """Each reflection question with its answer, only when the person included them."""
+    if "reflections" not in report:
+        return []
+    out = [f"## {w.r['sections']['reflections']}", "", f"_{w.r['notes_intro']}_", ""]
+    for item in report["reflections"]:
+        out += [f"- **{_md(item['question'])}**  ", f"  {_md(w.reflection_answer(item))}"]
+    if not report["reflections"]:
+        out.append(w.r["no_notes"])
+    out.append("")
+    return out
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -408,6 +486,71 @@ def _summary_html(report: dict[str, Any], w: Words) -> str:
     return f'<section class="summary"><h2>{heading}</h2><ul>{items}</ul></section>'
 
 
+def _ladder_html(report: dict[str, Any], w: Words) -> str:
+    """Ladder practice: summary, each try, the counselor's step notes, masteries, and what was
+    learned (only when included)."""
+    ladder, sec, lb = report.get("ladder"), w.r["sections"], w.r["labels"]
+    notes = report.get("step_notes") or []
+    if ladder is None and not notes:
+        return ""
+    parts = [f"<section><h2>{_h(sec['ladder'])}</h2>"]
+    if ladder is not None:
+        parts.append(_paras([w.ladder_summary(ladder)]))
+        if ladder.get("attempts"):
+            parts += [
+                f"<h3>{_h(sec['attempts'])}</h3>",
+                _paras([w.r["attempts_note"]], "muted"),
+                _html_table(
+                    w.attempt_header(), [w.attempt_row(a) for a in ladder["attempts"]], 3
+                ),
+            ]
+    if notes:
+        parts += [
+            f"<h3>{_h(sec['step_notes'])}</h3>",
+            _html_table(
+                [lb["step"], lb["note"]], [[n["step"], _one_line(n["note"])] for n in notes], 2
+            ),
+        ]
+    if ladder is not None and ladder["mastered"]:
+        parts.append(f"<h3>{_h(sec['mastered'])}</h3>")
+        parts.append(
+            _html_table(
+                [lb["date"], lb["step"]],
+                [[e.get("date", ""), step_name(e)] for e in ladder["mastered"]],
+                text_cols=2,
+            )
+        )
+    if ladder is not None and "learned" in ladder:
+        parts.append(f"<h3>{_h(sec['learned'])}</h3>")
+        if ladder["learned"]:
+            parts.append(
+                _html_table(
+                    [lb["date"], lb["step"], sec["learned"]],
+                    [[e.get("date", ""), step_name(e), e["learned"]] for e in ladder["learned"]],
+                    text_cols=3,
+                )
+            )
+        else:
+            parts.append(_paras([w.r["no_learned"]]))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _reflections_html(report: dict[str, Any], w: Words) -> str:
+    """Each reflection question with its answer, only when the person included them."""
+    if "reflections" not in report:
+        return ""
+    lb = w.r["labels"]
+    rows = [[i["question"], w.reflection_answer(i)] for i in report["reflections"]]
+    body = (
+        _html_table([lb["question"], lb["answer"]], rows, 2)
+        if rows
+        else _paras([w.r["no_notes"]])
+    )
+    heading = _h(w.r["sections"]["reflections"])
+    return f"<section><h2>{heading}</h2>{_paras([w.r['notes_intro']], 'muted')}{body}</section>"
+
+
 def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en") -> str:
     w = Words(catalog)
     r = w.r
@@ -423,7 +566,7 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
         f"<style>{report_css(lang)}</style></head><body>",
         f"<header><h1>{_h(r['title'])}</h1>",
         _paras([w.intro(report)]),
-        _paras([r["privacy"]], "muted"),
+        _paras([f"{r['privacy']} {w.included_line(report)}"], "muted"),
         "</header>",
         _safety_html(report, w),
         _summary_html(report, w),
@@ -445,30 +588,7 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
         _paras(w.pattern_lines(report)),
         "</section>",
     ]
-    ladder = report.get("ladder")
-    if ladder is not None:
-        parts += [f"<section><h2>{_h(sec['ladder'])}</h2>", _paras([w.ladder_summary(ladder)])]
-        if ladder["mastered"]:
-            parts.append(f"<h3>{_h(sec['mastered'])}</h3>")
-            parts.append(
-                _html_table(
-                    [lb["date"], lb["step"]],
-                    [[e.get("date", ""), step_name(e)] for e in ladder["mastered"]],
-                    text_cols=2,
-                )
-            )
-        parts.append(f"<h3>{_h(sec['learned'])}</h3>")
-        if ladder["learned"]:
-            parts.append(
-                _html_table(
-                    [lb["date"], lb["step"], sec["learned"]],
-                    [[e.get("date", ""), step_name(e), e["learned"]] for e in ladder["learned"]],
-                    text_cols=3,
-                )
-            )
-        else:
-            parts.append(_paras([r["no_learned"]]))
-        parts.append("</section>")
+    parts.append(_ladder_html(report, w))
     parts.append(f"<section><h2>{_h(sec['assessments'])}</h2>")
     if report["assessments"]:
         parts.append(_paras([r["assessment_note"]], "muted"))
@@ -506,6 +626,7 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
                 )
             )
         parts.append("</section>")
+    parts.append(_reflections_html(report, w))
     if report.get("notes_included"):
         parts += [f"<section><h2>{_h(sec['notes'])}</h2>", _paras([r["notes_intro"]], "muted")]
         notes = report.get("notes") or []
@@ -534,5 +655,5 @@ def band_words(band: Any) -> str:
 
 
 def _band(entry: dict[str, Any], texts: dict[str, Any]) -> str:
-    band = band_words(entry.get("band", ""))
+    band = entry.get("band_label") or band_words(entry.get("band", ""))
     return f"{band} {texts['risk_marker']}".strip() if entry.get("risk") else band

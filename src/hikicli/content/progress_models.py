@@ -140,6 +140,40 @@ class ReportSections(Strict):
     assessments: Text
     homework: Text
     notes: Text
+    attempts: Text  # each try: expected against actual distress, and the feared outcome
+    step_notes: Text  # the counselor's own notes on a pack's ladder steps
+    reflections: Text  # each reflection question with its answer
+
+
+class ReportIncludeKinds(Strict):
+    notes: Text
+    reflections: Text
+    learned: Text
+
+
+class ReportAnswers(Strict):
+    """Whether the feared outcome of a try happened, in words."""
+
+    yes: Text
+    partly: Text
+    no: Text
+
+
+class ReportResults(Strict):
+    """How a try went, in words ("not today" is not a try)."""
+
+    done: Text
+    partly: Text
+
+
+class ReportIncluded(Strict):
+    """The header's line on the person's own words: exactly which kinds are in the report."""
+
+    none: Text  # nothing included
+    some: Text  # {included} {left_out}
+    all: Text  # {included}
+    kinds: ReportIncludeKinds
+    separator: Text  # between kinds in a list
 
 
 class ReportCharts(Strict):
@@ -161,6 +195,12 @@ class ReportLabels(Strict):
     note: Text
     source: Text
     answer: Text
+    result: Text
+    expected: Text
+    peak: Text
+    end: Text
+    feared: Text
+    question: Text
 
 
 class ReportSafety(Strict):
@@ -188,7 +228,9 @@ class ReportSummary(Strict):
 class ReportContent(Strict):
     title: Text
     intro: Text  # {start} {end}
+    intro_pack: Text  # {start} {end} {title} {pack_start} {due}: the period is the pack's
     privacy: Text
+    included: ReportIncluded
     sections: ReportSections
     checkin_summary: Text  # {days} {total}
     averages: Text  # {mood} {anxiety} {energy} {sleep}
@@ -197,6 +239,12 @@ class ReportContent(Strict):
     ladder_summary: Text  # {tries} {mastered}
     no_ladder: Text
     no_learned: Text
+    attempts_note: Text  # how to read the tries table
+    no_attempts: Text
+    answers: ReportAnswers
+    results: ReportResults
+    not_asked: Text  # the feared-outcome question was not asked or skipped
+    no_answer_yet: Text  # a reflection question not answered yet
     assessment_note: Text
     risk_marker: Text  # after the band of a result with a risk answer
     safety: ReportSafety

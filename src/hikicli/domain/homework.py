@@ -450,6 +450,31 @@ def is_pack_event(event: Event) -> bool:
     return kind == PACK_KIND or (kind in (ANSWER_KIND, DONE_KIND) and "pack" in data)
 
 
+def overlapping_packs(
+    events: Sequence[Event], start: dt.date, end: dt.date
+) -> list[tuple[str, dict[str, Any]]]:
+    """(id, pack) of each imported pack whose dates overlap [start, end]."""
+    first, last = start.isoformat(), end.isoformat()
+    return [
+        (pack_id, pack)
+        for pack_id, (pack, _) in current_packs(events).items()
+        if pack["start"] <= last and pack["due"] >= first
+    ]
+
+
+def step_note_for(events: Iterable[Event], step_text: str) -> str | None:
+    """The counselor's note on a ladder step, from the newest pack that gave this step (same
+    words, any case or spacing), for the person's `hiki step` and `hiki ladder`."""
+    wanted = _norm(step_text)
+    note = None
+    for _, (pack, _) in current_packs(events).items():
+        for step in pack.get("ladder_steps") or []:
+            text, said = step.get("step"), step.get("note")
+            if isinstance(text, str) and _norm(text) == wanted and isinstance(said, str):
+                note = said if said.strip() else note
+    return note
+
+
 def report_items(events: Sequence[Event], start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     """Tasks of the packs whose dates overlap [start, end], as the report lists homework:
     {title, done, assigned_on, done_on?}. Only events up to `end` count, as on that day."""

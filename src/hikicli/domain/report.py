@@ -1,7 +1,13 @@
 """The session report as plain data: what `hiki report` renders as Markdown, HTML or JSON.
 
-Private notes are copied in only when asked for (`include_notes`); questionnaire item answers never
-are, only totals and bands, and the answer to a risk item under "Safety".
+Words the person wrote are copied in only when asked for, per kind (`include`, from
+`hiki report --include notes,reflections,learned`): check-in and other notes, answers to a pack's
+reflection questions (each with its question), and what was learned after ladder steps.
+Questionnaire item answers never are, only totals and bands, and the answer to a risk item under
+"Safety". The counselor's own words in a pack (a note on a ladder step) are theirs and always shown.
+
+The period is the active homework pack's dates when one is active today (`active_pack`), else the
+last DEFAULT_DAYS days; the report says which (`period`).
 
 "Safety" comes first in every format: each risk moment of the period, as `domain.risk.safety_rows`
 reads them (the one reading of what counted as risk). A note's words are never copied there.
@@ -33,6 +39,9 @@ from hikicli.domain.progress import (
 REPORT_FORMAT = "hiki-report"
 REPORT_VERSION = 1
 DEFAULT_DAYS = 28
+# What the person may choose to include (`--include`), in the order the header names them.
+INCLUDE_KINDS = ("notes", "reflections", "learned")
+FEARED_ANSWERS = ("yes", "partly", "no")
 
 
 def _avg(values: list[float]) -> float | None:
@@ -62,18 +71,131 @@ def checkin_summary(events: Sequence[Event], start: dt.date, end: dt.date) -> di
     }
 
 
-def ladder_section(events: Sequence[Event], start: dt.date, end: dt.date) -> dict[str, Any] | None:
+def ladder_section(
+    events: Sequence[Event], start: dt.date, end: dt.date, learned: bool = True
+) -> dict[str, Any] | None:
+    """Tries and masteries of the period; each try with its distress before and after; what was
+    learned only when the person chose to include it."""
     ladder = [e for e in events if is_ladder(e)]
     if not ladder:
         return None
     in_period = [e for e in ladder if (d := event_date(e)) is not None and start <= d <= end]
+    in_period.sort(key=lambda e: (event_date(e) or dt.date.min, str(e.get("ts", ""))))
     entries = [ladder_entry(e) for e in in_period]
-    entries.sort(key=lambda e: e.get("date") or "")
-    return {
+    section: dict[str, Any] = {
         "tries": sum(1 for e in in_period if is_try(e)),
+        "attempts": [try_detail(e) for e in in_period if is_try(e)],
         "mastered": [e for e in entries if e.get("mastered")],
-        "learned": [e for e in entries if e.get("learned")],
     }
+    if learned:
+        section["learned"] = [e for e in entries if e.get("learned")]
+    return section
+
+
+def _suds(value: Any) -> int | None:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return int(value) if ok else None
+
+
+def try_detail(event: Event) -> dict[str, Any]:
+    """One try as the counselor reads it: expected against actual distress (SUDS 0-100) and
+    whether the feared outcome happened (yes, partly, no; None when not asked or skipped).
+    The fear's own words are the person's and are not copied."""
+    data = event.get("data") or {}
+    entry = ladder_entry(event)
+    feared = data.get("happened")
+    return {
+        "date": entry.get("date"),
+        "step": entry.get("step"),
+        "ladder": entry.get("ladder"),
+        "result": entry.get("outcome"),
+        "expected": _suds(data.get("expected")),
+        "peak": _suds(data.get("peak", data.get("peak_suds"))),
+        "end": _suds(data.get("end")),
+        "feared": feared if feared in FEARED_ANSWERS else None,
+    }
+
+
+def step_notes(events: Sequence[Event], start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """The counselor's own notes on a pack's ladder steps (packs overlapping the period)."""
+    from hikicli.domain.homework import overlapping_packs
+
+    return [
+        {"pack": pack["title"], "step": step["step"], "note": step["note"]}
+        for _, pack in overlapping_packs(events, start, end)
+        for step in pack.get("ladder_steps") or []
+        if isinstance(step.get("note"), str) and step["note"].strip()
+    ]
+
+
+def reflections_section(
+    events: Sequence[Event], start: dt.date, end: dt.date
+) -> list[dict[str, Any]]:
+    """Each reflection question of the packs overlapping the period or answered in it, with its
+    answer (None when not answered yet), as of `end`."""
+    from hikicli.domain.homework import (
+        ANSWER_KIND,
+        current_packs,
+        event_day,
+        overlapping_packs,
+        task_status,
+        tasks_of,
+    )
+
+    first, last = start.isoformat(), end.isoformat()
+    seen = [e for e in events if event_day(e) <= last]
+    answered = {
+        (e.get("data") or {}).get("pack")
+        for e in seen
+        if e.get("kind") == ANSWER_KIND and event_day(e) >= first
+    }
+    shown = {pack_id for pack_id, _ in overlapping_packs(seen, start, end)} | answered
+    out = []
+    for pack_id, (pack, _) in current_packs(seen).items():
+        if pack_id not in shown:
+            continue
+        for task in tasks_of(pack):
+            if task.kind != "reflection":
+                continue
+            status = task_status(pack_id, pack, task, seen, end)
+            out.append(
+                {
+                    "pack": pack["title"],
+                    "question": task.label,
+                    "answer": status.answer,
+                    "date": status.done_on,
+                }
+            )
+    return out
+
+
+def active_pack(events: Sequence[Event], today: dt.date) -> dict[str, str] | None:
+    """The homework pack running today (started, not past its due date); the earliest started
+    when there are several. Its dates are the report's default period."""
+    from hikicli.domain.homework import current_packs
+
+    day = today.isoformat()
+    running = sorted(
+        (pack["start"], pack_id, pack)
+        for pack_id, (pack, _) in current_packs(live_events(events)).items()
+        if pack["start"] <= day <= pack["due"]
+    )
+    if not running:
+        return None
+    _, pack_id, pack = running[0]
+    return {"id": pack_id, "title": pack["title"], "start": pack["start"], "due": pack["due"]}
+
+
+def parse_include(value: str | None, all_notes: bool = False) -> tuple[str, ...]:
+    """`--include notes,reflections,learned` as the kinds in their usual order; `--include-notes`
+    (all_notes) is all of them. Raises ValueError naming an unknown kind."""
+    if all_notes:
+        return INCLUDE_KINDS
+    wanted = {part.strip() for part in (value or "").split(",") if part.strip()}
+    unknown = sorted(wanted - set(INCLUDE_KINDS))
+    if unknown:
+        raise ValueError(unknown[0])
+    return tuple(k for k in INCLUDE_KINDS if k in wanted)
 
 
 def homework_section(
@@ -120,14 +242,44 @@ def private_notes(events: Sequence[Event], start: dt.date, end: dt.date) -> list
         if event.get("kind") == "checkin" or not isinstance(payload, dict):
             continue
         when = event_date(event)
-        note = payload.get("note")
-        if event.get("kind") == "homework.answer" and isinstance(payload.get("text"), str):
-            # A reflection question answered for the counselor: private like a note.
-            note = f"{payload.get('task', '')}: {payload['text']}"
+        note = payload.get("note")  # reflection answers are `reflections`, with their question
         if when and start <= when <= end and isinstance(note, str) and note.strip():
             notes.append({"date": when.isoformat(), "kind": event.get("kind"), "text": note})
     notes.sort(key=lambda n: n["date"])
     return notes
+
+
+def band_labels(instruments: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, str]]:
+    """Each instrument's band labels ("Moderately severe (15–19)") by band id, under its id and
+    its display name squashed (results name it either way)."""
+    from hikicli.domain.homework import _squash
+
+    out: dict[str, dict[str, str]] = {}
+    for iid, definition in instruments.items():
+        scoring = definition.get("scoring") if isinstance(definition, Mapping) else None
+        bands = scoring.get("bands") if isinstance(scoring, Mapping) else None
+        labels = {
+            str(b["id"]): str(b["label"])
+            for b in bands or []
+            if isinstance(b, Mapping) and b.get("id") and b.get("label")
+        }
+        for name in (iid, definition.get("name")):
+            if isinstance(name, str) and labels:
+                out[_squash(name)] = labels
+    return out
+
+
+def label_bands(
+    entries: Sequence[dict[str, Any]], labels: Mapping[str, Mapping[str, str]]
+) -> None:
+    """Add `band_label`, the instrument's words for the band, to results that have a band."""
+    from hikicli.domain.homework import _squash
+
+    for entry in entries:
+        band = entry.get("band")
+        label = labels.get(_squash(str(entry.get("instrument", ""))), {}).get(str(band))
+        if band and label:
+            entry["band_label"] = label
 
 
 def score_summaries(
@@ -155,6 +307,7 @@ def score_summaries(
                 "score": latest["score"],
                 "max": latest.get("max"),
                 "band": latest.get("band"),
+                **({"band_label": latest["band_label"]} if latest.get("band_label") else {}),
                 "risk": bool(latest.get("risk")),
                 "previous": before["score"] if before else None,
                 "previous_date": before["date"] if before else None,
@@ -192,14 +345,23 @@ def build_report(
     generated: dt.datetime,
     include_notes: bool = False,
     instruments: Mapping[str, Mapping[str, Any]] | None = None,
+    include: Sequence[str] | None = None,
+    period: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The report as data. `instruments` (id -> definition) gives the risk item's threshold of
-    results saved before `risk.signal` events carried it."""
+    results saved before `risk.signal` events carried it, and the bands' words. `include` names
+    the kinds of the person's words to copy in (INCLUDE_KINDS; `include_notes` is all of them).
+    `period` says where the dates come from: {"source": "pack", "pack": {...}}, "since" or
+    "default"."""
     events = live_events(events)
+    chosen = tuple(INCLUDE_KINDS if include_notes else (include or ()))
     progress = build_progress(events, start, end)
     safety = fill_thresholds(progress.safety, instruments or {})
     checkins = checkin_summary(events, start, end)
-    ladder = ladder_section(events, start, end)
+    ladder = ladder_section(events, start, end, learned="learned" in chosen)
+    labels = band_labels(instruments or {})
+    for entries in progress.assessments.values():
+        label_bands(entries, labels)
     report: dict[str, Any] = {
         "format": REPORT_FORMAT,
         "version": REPORT_VERSION,
@@ -216,8 +378,13 @@ def build_report(
         "ladder": ladder,
         "assessments": progress.assessments,
         "homework": homework_section(events, start, end),
-        "notes_included": include_notes,
+        "step_notes": step_notes(events, start, end),
+        "period": dict(period or {"source": "default"}),
+        "included": list(chosen),
+        "notes_included": "notes" in chosen,
     }
-    if include_notes:
+    if "notes" in chosen:
         report["notes"] = private_notes(events, start, end)
+    if "reflections" in chosen:
+        report["reflections"] = reflections_section(events, start, end)
     return report
