@@ -147,6 +147,12 @@ def _allowed_words() -> set[str]:
 
     catalog = load_catalog("ja")
     ids = [*catalog["guides"], *(f["id"] for f in catalog["now"]["feelings"])]
+    ids += list(catalog["family-readings"])  # `hiki family read TOPIC`
+    from typing import get_args
+
+    from hikicli.content.support_models import Need
+
+    ids += [*get_args(Need), "hikikomori-centre"]  # `hiki support --need TOPIC`, a service id
     for form in catalog["instruments"].values():  # the English forms shipped, by their names
         ids += [form["id"], form["name"], form["title"]]
     for name in ids:  # ids the person types (`hiki guide TOPIC`, `hiki now FEELING`)
@@ -200,6 +206,9 @@ SCREENS = [
     ["ladder"],
     ["--profile", "mum", "family"],  # a family profile (made first, below)
     ["--profile", "mum"],
+    ["--profile", "mum", "family", "read"],  # the short readings for families, and one of them
+    ["--profile", "mum", "family", "read", "support-stages"],
+    ["--profile", "mum", "guide", "--list"],
     ["now", "--list"],
     ["report", "--format", "md"],
     ["progress"],  # its charts: days out of days checked in, bars, headings (cell-aligned)

@@ -139,6 +139,7 @@ def family(
             else texts["all_done"]
         )
         out.print(markup_escape(hint))
+    out.print(markup_escape(_say(actx, texts["readings_pointer"])))
     out.print(f"[dim]{markup_escape(texts['safety'])}[/]")
 
 
@@ -289,6 +290,95 @@ def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool
         out.print(f"[dim]{markup_escape(_say(actx, hint, number=n))}[/]")
     else:
         out.print(Markdown(text))
+
+
+@family_app.command("read")
+def read(
+    ctx: typer.Context,
+    topic: Annotated[str | None, typer.Argument()] = None,
+    list_: Annotated[bool, typer.Option("--list", "-l")] = False,
+    pager: Annotated[bool, typer.Option()] = True,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Short readings for families on one topic each. Reading saves nothing."""
+    from hikicli.domain.family import reading_order
+    from hikicli.errors import UsageError
+
+    actx: AppContext = ctx.obj
+    readings: dict[str, Any] = actx.catalog["family-readings"]
+    order = reading_order(readings)
+    if list_ or topic is None:
+        _list_readings(actx, readings, order, as_json)
+        return
+    if topic not in readings:
+        raise UsageError("family.reading_unknown", topic=topic, topics=", ".join(order))
+    item = readings[topic]
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json(
+            {
+                "id": item["id"],
+                "title": item["title"],
+                "summary": item["summary"],
+                "body": _say(actx, item["body"]),
+                "next_step": _say(actx, item["next_step"]),
+            },
+            kind="family.reading",
+        )
+        return
+    _show_reading(actx, item, pager)
+
+
+def _list_readings(
+    actx: AppContext, readings: dict[str, Any], order: list[str], as_json: bool
+) -> None:
+    if as_json:
+        from hikicli.cli.render import print_json_list
+
+        print_json_list(
+            (
+                {"id": i, "title": readings[i]["title"], "summary": readings[i]["summary"]}
+                for i in order
+            ),
+            kind="family.readings",
+        )
+        return
+    from hikicli.cli.family_readings import print_readings
+    from hikicli.cli.render import console, markup_escape
+
+    print_readings(actx)
+    console().print(f"[dim]{markup_escape(_content(actx)['texts']['safety'])}[/]")
+
+
+def _show_reading(actx: AppContext, item: dict[str, Any], pager: bool) -> None:
+    from rich.markdown import Markdown
+
+    from hikicli.cli.render import console, markup_escape
+
+    texts = _content(actx)["texts"]
+    text = (
+        f"# {item['title']}\n\n{_say(actx, item['body']).strip()}\n\n"
+        f"## {texts['reading_next_title']}\n\n{_say(actx, item['next_step']).strip()}\n"
+    )
+    out = console()
+    # Like a lesson: longer than the screen, it opens in a pager from its first line.
+    if pager and out.is_terminal and _rows(text, out.size.width) + 4 > out.size.height:
+        from hikicli.cli.render import paged
+
+        with paged(out):
+            out.print(Markdown(text))
+        hint = _say(actx, texts["reading_pager_hint"], id=item["id"])
+        out.print(f"[dim]{markup_escape(hint)}[/]")
+    else:
+        out.print(Markdown(text))
+
+
+def _rows(text: str, width: int) -> int:
+    """About how many screen rows the text takes, counting cells (Japanese is two a character)."""
+    from rich.cells import cell_len
+
+    return sum(max(1, -(-cell_len(line) // max(width, 1))) for line in text.splitlines())
 
 
 @family_app.command("checkin")

@@ -44,10 +44,11 @@ def guide(
 
         show_crisis(actx, None, as_json)
         return
-    if audience is None:
-        from hikicli.services.family_profile import is_family_profile
+    from hikicli.services.family_profile import is_family_profile
 
-        audience = "family" if is_family_profile(actx) else "self"
+    family_profile = is_family_profile(actx)
+    if audience is None:
+        audience = "family" if family_profile else "self"
     if audience not in AUDIENCES:
         raise UsageError(f"--audience must be one of: {', '.join(AUDIENCES)} (not '{audience}').")
     guides = actx.catalog["guides"]
@@ -83,6 +84,8 @@ def guide(
         console().print(table)
         console().print()
         console().print(markup_escape(actx.catalog["ui"]["guide_list_footer"]))
+        if family_profile:  # a family member's list also holds the short readings for families
+            _list_family_readings(actx)
         return
     if topic not in guides:
         from hikicli.cli.app import crisis_pointer
@@ -92,7 +95,7 @@ def guide(
         )
         raise UsageError(f"{unknown}\n{crisis_pointer(ctx, 'unknown_command')}")
     item = guides[topic]
-    text = item["audiences"][audience]
+    text = _with_profile(actx, item["audiences"][audience])
     record_reading(actx, topic, audience)
     if as_json:
         print_json(
@@ -107,6 +110,21 @@ def guide(
         )
         return
     render_guide(actx, item, audience, pager)
+
+
+def _with_profile(actx: AppContext, text: dict[str, Any]) -> dict[str, Any]:
+    """A guide's text with `{hiki}` naming this profile, as every family hint does."""
+    from hikicli.domain.family import with_profile
+
+    return {k: with_profile(v, actx.paths.profile) for k, v in text.items()}
+
+
+def _list_family_readings(actx: AppContext) -> None:
+    from hikicli.cli.family_readings import print_readings
+    from hikicli.cli.render import console
+
+    console().print()
+    print_readings(actx)
 
 
 def record_reading(actx: AppContext, topic: str, audience: str) -> None:
@@ -124,7 +142,7 @@ def render_guide(actx: AppContext, item: dict[str, Any], audience: str, pager: b
 
     from hikicli.cli.render import console
 
-    text = item["audiences"][audience]
+    text = _with_profile(actx, item["audiences"][audience])
     sources = "\n".join(
         f"- {s['title']}" + (f" — {s['url']}" if s.get("url") else "") for s in item["sources"]
     )

@@ -76,6 +76,11 @@ class FamilyTexts(Strict):
     start_main_refused: Text
     welcome_pointer: Text  # added to the main profile's first welcome
     pager_hint: Text  # under a paged lesson: how to read it again
+    readings_pointer: Text  # under the lesson list: the short readings ({hiki})
+    readings_title: Text  # `hiki family read`: the list's title
+    readings_footer: Text  # under that list: how to open one ({hiki})
+    reading_next_title: Text  # the heading of a reading's one next step
+    reading_pager_hint: Text  # under a paged reading: how to read it again ({hiki}, {id})
 
 
 class FamilyDashboard(Strict):
@@ -89,6 +94,18 @@ class FamilyDashboard(Strict):
     guides_hint: Text  # {hiki}
     idea_title: Text
     ideas: list[Text] = Field(min_length=1, max_length=60)  # one idea for carers a day
+
+
+class FamilyReading(Strict):
+    """A short reading for families on one topic (content/<lang>/family-readings/ID.yaml,
+    `hiki family read ID`): warm, short, ending with one next step. `{hiki}` in it names the
+    reader's profile."""
+
+    id: ModuleId
+    title: Text
+    summary: Text
+    body: Text
+    next_step: Text  # the one next step it ends with
 
 
 class FamilyContent(Strict):

@@ -42,6 +42,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("safety", "hikicli.content.safety_models:SafetyContent"),
     Kind("instruments", "hikicli.content.instrument_models:Instrument", folder=True),
     Kind("family", "hikicli.content.family_models:FamilyContent"),
+    # Short readings for families, one file each (`hiki family read ID`).
+    Kind("family-readings", "hikicli.content.family_models:FamilyReading", folder=True),
     Kind("homework", "hikicli.content.pack_models:HomeworkContent"),
     Kind("packs", "hikicli.content.pack_models:HomeworkPack", folder=True),
     Kind("privacy", "hikicli.content.privacy_models:PrivacyContent"),

@@ -22,6 +22,27 @@ STATUSES = ("new", "read", "exercise")
 FAMILY_ROLE = "family"
 MAIN_PROFILE = "default"  # the person's own profile (storage.paths.DEFAULT_PROFILE)
 HIKI = "{hiki}"  # in family texts: the command that names this profile
+# The short readings for families (content/<lang>/family-readings/), in the order they are listed;
+# a reading the content adds without a place here comes after these, by id.
+READING_ORDER = (
+    "guilt",
+    "suicide-signs",
+    "support-stages",
+    "home-visits",
+    "parents-disagree",
+    "siblings",
+    "money-gaming",
+    "sleep",
+    "shame",
+    "over-40",
+    "living-alone",
+)
+
+
+def reading_order(ids: Iterable[str]) -> list[str]:
+    """The readings' ids in their listed order: READING_ORDER first, any others by id."""
+    have = set(ids)
+    return [i for i in READING_ORDER if i in have] + sorted(have - set(READING_ORDER))
 
 
 def hiki_command(profile: str) -> str:
