@@ -36,11 +36,16 @@ def ladder(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Your ladder, easiest step first: status, tries, strength, and the suggested next step."""
     if ctx.invoked_subcommand is not None:
         return
+    from hikicli.domain.homework import step_note
     from hikicli.domain.ladder import next_step, step_rows
+    from hikicli.services.ladder_state import counselor_notes
 
     actx: AppContext = ctx.obj
     state = load_ladder(actx)
     rows = step_rows(state, actx.today())
+    notes = counselor_notes(actx)
+    for row in rows:  # the counselor's own note on a pack's step, for the person to read
+        row["counselor_note"] = step_note(notes, row["text"])
     if as_json:
         from hikicli.cli.render import print_json
 
@@ -73,6 +78,9 @@ def ladder(ctx: typer.Context, as_json: JsonOption = False) -> None:
         )
     out.print(table)
     out.print()
+    for row in rows:
+        if row["counselor_note"]:
+            say(texts["counselor_note"].format(id=row["id"], note=row["counselor_note"]))
     for row in rows:
         if row["plan_waiting"]:
             say(texts["plan_waiting"].format(id=row["id"], date=row["plan_waiting"]))

@@ -86,6 +86,11 @@ def step(
             )
     else:
         chosen = dl.find_step(state, step_id)
+    from hikicli.domain.homework import step_note
+    from hikicli.services.ladder_state import counselor_notes
+
+    # the counselor's own note on a pack's step, shown before the person plans or finishes it
+    chosen = {**chosen, "counselor_note": step_note(counselor_notes(actx), chosen["text"])}
     sid = chosen["id"]
     if chosen["paused"]:
         raise UsageError(f"{sid} is paused. To pick it up again: hiki ladder resume {sid}")
@@ -185,6 +190,9 @@ def _finish_plan(
         prompter = actx.get_prompter(f"hiki step {sid} --finish {TRY_FLAGS}")
         what = plan_values.get("what") or chosen["text"]
         prompter.say(content["step"]["plan_reminder"].format(date=plan_values["date"], what=what))
+        if chosen["counselor_note"]:
+            note = chosen["counselor_note"]
+            prompter.say(content["step"]["counselor_note"].format(note=note))
         outcome = run_result(prompter, content, plan_values)
     _save_try(actx, chosen, plan_values, outcome, as_json, prompter, day)
 

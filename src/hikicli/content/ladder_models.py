@@ -54,6 +54,7 @@ class ListTexts(Strict):
     all_mastered: Text
     strength_note: Text
     plan_waiting: Text
+    counselor_note: Text  # {id} {note}: a homework pack's note on a step
 
 
 class ChangeTexts(Strict):
@@ -99,6 +100,7 @@ class BuildTexts(Strict):
 
 class StepTexts(Strict):
     intro: Text
+    counselor_note: Text  # {note}: the counselor's note on this step, from a homework pack
     suds_help: Text
     tip: Text
     what: Text

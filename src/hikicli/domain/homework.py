@@ -427,6 +427,37 @@ class HomeworkPacks:
         return state
 
 
+class PackStepNotes:
+    """Projection for `hiki ladder` and `hiki step`: the counselor's note on each of a pack's
+    ladder steps, by pack and the step's words (a re-imported pack replaces its notes)."""
+
+    name = "pack_step_notes"
+    version = 1
+
+    def initial(self) -> dict[str, dict[str, str]]:
+        return {}
+
+    def apply(self, state: dict[str, dict[str, str]], event: Mapping[str, Any]) -> Any:
+        if event.get("kind") == PACK_KIND:
+            data = event.get("data") or {}
+            pack = data.get("pack")
+            if isinstance(data.get("id"), str) and well_formed(pack):
+                state[data["id"]] = {
+                    _norm(step["step"]): step["note"]
+                    for step in pack.get("ladder_steps") or []
+                    if isinstance(step.get("note"), str) and step["note"].strip()
+                }
+        return state
+
+
+def step_note(notes: Mapping[str, Mapping[str, str]], step_text: str) -> str | None:
+    """The counselor's note on a step with these words (any case or spacing), from the pack
+    imported last that gives one."""
+    wanted = _norm(step_text)
+    found = [by_step[wanted] for by_step in notes.values() if wanted in by_step]
+    return found[-1] if found else None
+
+
 def dashboard_lines(
     packs: Mapping[str, Mapping[str, str]], texts: Mapping[str, Any], today: dt.date
 ) -> list[str]:
@@ -460,19 +491,6 @@ def overlapping_packs(
         for pack_id, (pack, _) in current_packs(events).items()
         if pack["start"] <= last and pack["due"] >= first
     ]
-
-
-def step_note_for(events: Iterable[Event], step_text: str) -> str | None:
-    """The counselor's note on a ladder step, from the newest pack that gave this step (same
-    words, any case or spacing), for the person's `hiki step` and `hiki ladder`."""
-    wanted = _norm(step_text)
-    note = None
-    for _, (pack, _) in current_packs(events).items():
-        for step in pack.get("ladder_steps") or []:
-            text, said = step.get("step"), step.get("note")
-            if isinstance(text, str) and _norm(text) == wanted and isinstance(said, str):
-                note = said if said.strip() else note
-    return note
 
 
 def report_items(events: Sequence[Event], start: dt.date, end: dt.date) -> list[dict[str, Any]]:

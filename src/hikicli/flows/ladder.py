@@ -146,6 +146,8 @@ def run_plan(
     """The before-part: what, where, when, how long, expected SUDS, the fear, what to drop."""
     texts = content["step"]
     prompter.say(texts["intro"].format(**step))
+    if step.get("counselor_note"):  # a homework pack's note on this step, in the counselor's words
+        prompter.say(texts["counselor_note"].format(note=step["counselor_note"]))
     if template is not None:
         prompter.say(texts["tip"].format(tip=template["tip"]))
     prompter.say(texts["suds_help"])

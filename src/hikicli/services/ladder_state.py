@@ -16,14 +16,26 @@ if TYPE_CHECKING:
 CACHE_FILE = "ladder.marshal"  # derived data: deleting it loses nothing
 
 
-def load_ladder(ws: Workspace) -> dict[str, Any]:
-    """The folded ladder (steps, goal, next free id)."""
+def _ladder_states(ws: Workspace) -> dict[str, Any]:
+    """The ladder and the counselor's notes on pack steps, folded together into one cache."""
+    from hikicli.domain.homework import PackStepNotes
     from hikicli.domain.ladder import LadderProjection
     from hikicli.storage.projection import project
 
     cache = ws.paths.profile_cache_dir / CACHE_FILE
-    state: dict[str, Any] = project(ws.log, [LadderProjection()], cache).states["ladder"]
+    return project(ws.log, [LadderProjection(), PackStepNotes()], cache).states
+
+
+def load_ladder(ws: Workspace) -> dict[str, Any]:
+    """The folded ladder (steps, goal, next free id)."""
+    state: dict[str, Any] = _ladder_states(ws)["ladder"]
     return state
+
+
+def counselor_notes(ws: Workspace) -> dict[str, dict[str, str]]:
+    """The counselor's notes on pack steps (domain.homework.step_note reads one)."""
+    notes: dict[str, dict[str, str]] = _ladder_states(ws)["pack_step_notes"]
+    return notes
 
 
 def ladder_words(ws: Workspace) -> dict[str, Any]:
