@@ -54,9 +54,12 @@ def test_rotation_keeps_the_newest_seven(hiki, home):
     start = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
     for day in range(10):
         create_backup_locked(paths, now=start + dt.timedelta(days=day))
-    ids = [b.id for b in list_backups(paths)]
-    assert len(ids) == KEEP
-    assert ids[0] == "20260104T000000Z" and ids[-1] == "20260110T000000Z"
+    backups = list_backups(paths)
+    assert len(backups) == KEEP
+    # Numbered, so no name tells the day (issue 12, case 6); the time is the files' own.
+    assert [b.id for b in backups] == [str(n) for n in range(4, 11)]
+    assert backups[0].created == start + dt.timedelta(days=3)
+    assert backups[-1].created == start + dt.timedelta(days=9)
 
 
 def test_backup_now_list_and_json(hiki, home):

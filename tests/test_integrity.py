@@ -131,3 +131,177 @@ def test_case7_a_killed_import_leaves_the_log_as_it_was_and_a_rerun_completes(tm
     assert len(EventLog(paths, KeyRing(lambda: PASS)).read().events) == count + 1
     assert not list(home.rglob(".hiki-tmp-*"))
     print(f"\n[kill, import {'encrypted' if encrypted else 'plain'}] kills={kills} entries={count}")
+
+
+# ---- case 4: an interrupted encryption -------------------------------------------------------
+
+SECRET = "my secret note 4141"
+FLAGS = "--mood 6 --anxiety 4 --energy 3 --sleep 7.5 --outside 20 --contact family".split()
+
+# Runs `hiki data encrypt` and kills itself (SIGKILL) at one step: the n-th file converted, or
+# just before the caches or the safety copy are removed (`n` counts the files, then those two).
+KILLED_ENCRYPT = r"""
+import os, signal, sys
+from hikicli.storage import convert
+step, calls = int(sys.argv[1]), [0]
+def tick():
+    calls[0] += 1
+    if calls[0] == step:
+        os.kill(os.getpid(), signal.SIGKILL)
+real_convert, real_delete = convert._convert_file, convert.delete_backup_locked
+real_rmtree = convert.shutil.rmtree
+def convert_file(*a, **k):
+    tick()
+    return real_convert(*a, **k)
+def rmtree(path, *a, **k):
+    if str(path).endswith("/cache"):
+        tick()
+    return real_rmtree(path, *a, **k)
+def delete(*a, **k):
+    tick()
+    return real_delete(*a, **k)
+convert._convert_file = convert_file
+convert.shutil.rmtree = rmtree
+convert.delete_backup_locked = delete
+""" + MAIN.replace("main(sys.argv[1:])", "main(['data', 'encrypt'])")
+
+
+@pytest.fixture
+def four_backups(hiki, home):
+    """A plaintext profile with a note in its log, its state, a cache and three backups."""
+    for n in range(3):
+        result = hiki(["checkin", *FLAGS, "--note", f"{SECRET} {n}"])
+        assert result.exit_code == 0, result.output
+        assert hiki(["data", "backup"]).exit_code == 0
+    assert hiki([]).exit_code == 0  # the dashboard: state.json and a plaintext cache
+    return home
+
+
+def status_of(home: Path) -> tuple[str, dict]:
+    from tests.support import json_data
+
+    text = subprocess.run(
+        [sys.executable, "-c", MAIN, "data", "status"], env=child_env(home),
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    raw = subprocess.run(
+        [sys.executable, "-c", MAIN, "data", "status", "--json"], env=child_env(home),
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return " ".join(text.split()), json_data(raw)
+
+
+def plaintext_files(home: Path) -> list[str]:
+    from tests.durable import files_containing
+
+    return files_containing(home, SECRET.encode())
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_case4_encrypt_killed_at_any_step_is_reported_and_finished_by_a_rerun(
+    four_backups, tmp_path
+):
+    """Killed after each file, before the caches go and before the safety copy goes: `hiki data
+    status` says it is not finished, which files are still plaintext and the safety copy left;
+    `hiki data encrypt` again encrypts the backups too, removes the safety copy, and status then
+    says everything is encrypted."""
+    import shutil
+
+    from hikicli.storage.backup import list_backups
+
+    kept = len(list_backups(Paths.resolve(four_backups)))
+    total = 0
+    for step in range(1, 12):
+        home = tmp_path / f"step{step}"
+        shutil.copytree(four_backups, home)
+        child = subprocess.run(
+            [sys.executable, "-c", KILLED_ENCRYPT, str(step)],
+            env=child_env(home, HIKI_PASSPHRASE=PASS), capture_output=True,
+        )  # fmt: skip
+        if child.returncode != -signal.SIGKILL:
+            assert child.returncode == 0, child.stderr
+            break  # fewer steps than `step`: this run finished
+        total += 1
+        text, data = status_of(home)
+        left = [f for f in data["files"] if f["form"] == "plaintext"]
+        assert data["state"] == "unfinished" and left, text
+        assert "encryption not finished (an interrupted change)" in text
+        assert "plaintext: anyone who can open the file can read it" in text
+        assert "Run `hiki data encrypt` again" in text
+        safety = [f for f in data["files"] if f["role"] == "safety"]
+        assert safety and "safety copy left by an interrupted conversion" in text
+        rerun = subprocess.run(
+            [sys.executable, "-c", MAIN, "data", "encrypt"],
+            env=child_env(home, HIKI_PASSPHRASE=PASS), capture_output=True, text=True,
+        )  # fmt: skip
+        assert rerun.returncode == 0, rerun.stderr
+        assert plaintext_files(home) == []
+        backups = list_backups(Paths.resolve(home))
+        assert len(backups) == kept and not [b for b in backups if b.safety]
+        text, data = status_of(home)
+        assert data["state"] == "on", text
+        assert "Everything hiki keeps for this profile is encrypted." in text
+        events = EventLog(Paths.resolve(home), KeyRing(lambda: PASS)).read()
+        assert [e["data"]["note"] for e in events.events] == [f"{SECRET} {n}" for n in range(3)]
+    assert total >= 6
+    print(f"\n[kill, encrypt at each step] kills={total}")
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_case4_safety_copies_of_interrupted_conversions_never_pile_up(four_backups):
+    from hikicli.storage.backup import list_backups
+
+    kept = len(list_backups(Paths.resolve(four_backups)))
+    for _ in range(5):
+        child = subprocess.run(
+            [sys.executable, "-c", KILLED_ENCRYPT, "2"],
+            env=child_env(four_backups, HIKI_PASSPHRASE=PASS), capture_output=True,
+        )  # fmt: skip
+        assert child.returncode == -signal.SIGKILL
+        safety = [b for b in list_backups(Paths.resolve(four_backups)) if b.safety]
+        assert len(safety) == 1
+    assert len(list_backups(Paths.resolve(four_backups))) == kept + 1
+
+
+def test_case4_no_plaintext_cache_after_an_overlapping_encrypt(four_backups, monkeypatch):
+    """A dashboard reads the plaintext log, `data encrypt` runs to "Done" meanwhile, then the
+    dashboard would save its summary: nothing is written in the clear."""
+    from hikicli.storage import projection
+    from hikicli.storage.convert import encrypt_profile
+
+    home = four_backups
+    paths = Paths.resolve(home)
+    cache = paths.profile_cache_dir
+    import shutil
+
+    shutil.rmtree(cache, ignore_errors=True)
+    real = EventLog.read_from
+
+    def read_then_encrypt(self, *args, **kw):
+        result = real(self, *args, **kw)
+        if not self.is_encrypted():
+            encrypt_profile(paths, KeyRing(lambda: PASS), PASS)
+        return result
+
+    monkeypatch.setattr(EventLog, "read_from", read_then_encrypt)
+    from hikicli.domain.registry import dashboard_projections
+
+    projection.project(EventLog(paths), dashboard_projections(), cache / "dashboard.marshal")
+    assert not cache.exists() or not list(cache.glob("*.marshal"))
+    assert plaintext_files(home) == []
+
+
+def test_case4_no_cache_is_written_while_a_conversion_holds_the_lock(four_backups, hiki):
+    from hikicli.storage.files import locked
+
+    paths = Paths.resolve(four_backups)
+    import shutil
+
+    shutil.rmtree(paths.profile_cache_dir, ignore_errors=True)
+    with locked(paths.lock_file):
+        assert hiki([]).exit_code == 0
+    assert not list(paths.profile_cache_dir.glob("*.marshal"))
+    assert hiki([]).exit_code == 0
+    assert list(paths.profile_cache_dir.glob("*.marshal"))  # once free, the cache is written

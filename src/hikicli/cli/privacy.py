@@ -189,3 +189,52 @@ def restore_header(
             return
     put_header(actx.paths, copy)
     typer.echo(_say(actx, "privacy.header_restored", source=copy.source))
+
+
+@data_app.command("status")
+def status(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """What is encrypted, what is not, and what an interrupted change left (no passphrase)."""
+    from hikicli.storage.status import PLAINTEXT, profile_status
+
+    actx: AppContext = ctx.obj
+    found = profile_status(actx.paths)
+    if as_json:
+        from hikicli.cli.render import print_json
+
+        print_json({"profile": actx.paths.profile, **found.to_json()}, kind="data.status")
+        return
+    state = found.state
+    typer.echo(
+        _say(
+            actx,
+            "privacy.status_title",
+            profile=actx.paths.profile,
+            state=_say(actx, f"privacy.status_{state}"),
+        )
+    )
+    if found.scrypt is not None:
+        n, r, p = found.scrypt
+        typer.echo(_say(actx, "privacy.status_key", n=n.bit_length() - 1, r=r, p=p))
+    for item in found.files:
+        form = _say(actx, f"privacy.form_{item.form}")
+        role = _say(actx, f"privacy.role_{item.role}")
+        typer.echo(_say(actx, "privacy.status_file", path=item.path, form=form, role=role))
+    if not found.files:
+        typer.echo(_say(actx, "privacy.status_no_files"))
+    plain = found.where(PLAINTEXT)
+    left = [f for f in found.files if f.role in ("safety", "temp")]
+    if found.key_id is None:
+        typer.echo(_say(actx, "privacy.status_unfinished_decrypt" if state != "off"
+                        else "privacy.status_is_off"))  # fmt: skip
+    elif state == "on":
+        typer.echo(_say(actx, "privacy.status_all_encrypted"))
+    else:
+        if plain:
+            typer.echo(_say(actx, "privacy.status_plain_left", count=len(plain)))
+        if found.where("other_key"):
+            typer.echo(_say(actx, "privacy.status_other_key"))
+        if left:
+            typer.echo(_say(actx, "privacy.status_left_behind", count=len(left)))

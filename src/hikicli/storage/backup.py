@@ -1,7 +1,13 @@
-"""Backups: dated copies of the private files (as stored, so still encrypted if they were).
+"""Backups: numbered copies of the private files (as stored, so still encrypted if they were).
 
 A backup is a folder `profiles/<p>/backups/<ID>/` holding copies of log.jsonl, log.quarantine and
-state.json; folders 0700, files 0600. It is written into a temp folder and renamed into place, so a
+state.json; folders 0700, files 0600. IDs are numbers (1, 2, ...), so a folder's name tells nothing
+of the day it was made; when it was made is the time of its files (which the file system shows
+anyway; conversions keep it). Older hikis named backups by their UTC time (20260101T000000Z):
+those are still listed and restored. A conversion's safety copy is `safety-N`: made before a
+conversion, removed when it has verified, and when a conversion was interrupted, replaced by the
+next one's (never more than one is kept).
+It is written into a temp folder and renamed into place, so a
 backup is either whole or absent. One is made automatically before the first change of each day
 (at most one per 24 hours), and the newest KEEP are kept. Caches are never backed up: they are
 derived and rebuilt.
@@ -36,6 +42,8 @@ from hikicli.storage.paths import Paths
 KEEP = 7
 AUTO_EVERY = dt.timedelta(hours=24)
 _ID_RE = re.compile(r"^(\d{8}T\d{6}Z)(?:-(\d+))?$")
+_NUMBER_RE = re.compile(r"^(safety-)?([1-9]\d{0,8})$")
+SAFETY_PREFIX = "safety-"
 _STAMP = "%Y%m%dT%H%M%SZ"
 
 
@@ -53,6 +61,11 @@ class Backup:
     id: str
     path: Path
     created: dt.datetime
+
+    @property
+    def safety(self) -> bool:
+        """A conversion's safety copy (see the module's text)."""
+        return self.id.startswith(SAFETY_PREFIX)
 
     def files(self) -> list[Path]:
         return sorted(p for p in self.path.iterdir() if p.is_file())
@@ -80,7 +93,32 @@ class Backup:
         }
 
 
-def _parse_id(name: str) -> dt.datetime | None:
+def _number(name: str) -> int:
+    match = _NUMBER_RE.match(name)
+    return int(match.group(2)) if match else 0
+
+
+def _made(folder: Path) -> dt.datetime:
+    """When a numbered backup was made: the newest time among its files (the folder's own
+    time, when it holds none)."""
+    times = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            with contextlib.suppress(OSError):
+                times.append(entry.stat(follow_symlinks=False).st_mtime)
+    if not times:
+        times.append(folder.stat().st_mtime)
+    return dt.datetime.fromtimestamp(max(times), dt.timezone.utc)
+
+
+def _parse_id(name: str, folder: Path | None = None) -> dt.datetime | None:
+    if _NUMBER_RE.match(name):
+        if folder is None:
+            return None
+        try:
+            return _made(folder)
+        except OSError:
+            return None
     match = _ID_RE.match(name)
     if not match:
         return None
@@ -97,15 +135,24 @@ def list_backups(paths: Paths) -> list[Backup]:
         return []
     found = []
     for entry in folder.iterdir():
-        created = _parse_id(entry.name)
-        if created is not None and entry.is_dir():
+        if not entry.is_dir() or entry.is_symlink():
+            continue
+        created = _parse_id(entry.name, entry)
+        if created is not None:
             found.append(Backup(entry.name, entry, created))
     return sorted(found, key=lambda b: (b.created, _suffix(b.id)))
 
 
 def _suffix(backup_id: str) -> int:
+    if _NUMBER_RE.match(backup_id):
+        return _number(backup_id)
     match = _ID_RE.match(backup_id)
     return int(match.group(2) or 1) if match else 0
+
+
+def safety_copies(paths: Paths) -> list[Backup]:
+    """The safety copies interrupted conversions left, oldest first."""
+    return [b for b in list_backups(paths) if b.safety]
 
 
 def find_backup(paths: Paths, backup_id: str) -> Backup:
@@ -141,25 +188,36 @@ def _copy_private(src: Path, dst: Path) -> None:
         os.close(fd)
 
 
+def _next_id(folder: Path, safety: bool) -> str:
+    numbers = [0]
+    with contextlib.suppress(OSError):
+        numbers += [_number(entry.name) for entry in os.scandir(folder)]
+    return f"{SAFETY_PREFIX if safety else ''}{max(numbers) + 1}"
+
+
 def create_backup_locked(
-    paths: Paths, now: dt.datetime | None = None, rotate: bool = True, protect: str = ""
+    paths: Paths,
+    now: dt.datetime | None = None,
+    rotate: bool = True,
+    protect: str = "",
+    safety: bool = False,
 ) -> Backup | None:
-    """Copy the private files into a new backup; None when there is nothing to back up."""
+    """Copy the private files into a new backup (with `safety`, a conversion's safety copy);
+    None when there is nothing to back up. `now` sets its time (tests)."""
     sources = [p for p in private_files(paths) if os.path.lexists(p)]
     if not sources:
         return None
     folder = ensure_private_dir(backups_dir(paths))
     _sweep(folder)
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).strftime(_STAMP)
-    backup_id, n = stamp, 1
-    while (folder / backup_id).exists():
-        n += 1
-        backup_id = f"{stamp}-{n}"
+    backup_id = _next_id(folder, safety)
     tmp = folder / f"{TEMP_PREFIX}{backup_id}"
     try:
         ensure_private_dir(tmp)
         for src in sources:
             _copy_private(src, tmp / src.name)
+            if now is not None:
+                stamp = now.timestamp()
+                os.utime(tmp / src.name, (stamp, stamp))
         fsync_dir(tmp)
         os.rename(tmp, folder / backup_id)
         fsync_dir(folder)
@@ -168,13 +226,13 @@ def create_backup_locked(
         raise StorageError(describe_os_error(err, folder)) from None
     if rotate:
         rotate_locked(paths, protect)
-    created = _parse_id(backup_id)
+    created = _parse_id(backup_id, folder / backup_id)
     assert created is not None
     return Backup(backup_id, folder / backup_id, created)
 
 
 def rotate_locked(paths: Paths, protect: str = "", keep: int = KEEP) -> None:
-    backups = list_backups(paths)
+    backups = [b for b in list_backups(paths) if not b.safety]
     for old in backups[: max(0, len(backups) - keep)]:
         if old.id != protect:
             shutil.rmtree(old.path, ignore_errors=True)
@@ -195,7 +253,7 @@ def auto_backup(paths: Paths) -> None:
             return
     except OSError:
         return
-    backups = list_backups(paths)
+    backups = [b for b in list_backups(paths) if not b.safety]
     now = dt.datetime.now(dt.timezone.utc)
     if backups and now - backups[-1].created < AUTO_EVERY and backups[-1].created <= now:
         return

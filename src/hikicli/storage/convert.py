@@ -11,7 +11,10 @@ one passphrase opens everything and no plaintext copy is left behind. Under the 
 5. only when every file verified is the safety backup removed.
 
 A conversion that is interrupted leaves every file whole (old or new form; each file says which in
-its first line); running the same command again finishes it. The log is converted first when
+its first line); running the same command again finishes it: the files still in the old form
+(backups too) are converted, and the safety copy the interrupted run left is replaced by the new
+run's and removed with it, so copies never pile up (`hiki data status` lists what is left).
+The log is converted first when
 encrypting and last when decrypting, so "is the log encrypted?" always tells which command to
 re-run.
 """
@@ -29,6 +32,7 @@ from hikicli.storage.backup import (
     delete_backup_locked,
     list_backups,
     private_files,
+    safety_copies,
 )
 from hikicli.storage.crypto import (
     Cipher,
@@ -60,9 +64,11 @@ class Converted:
 
 
 def _all_files(paths: Paths, skip: str = "") -> list[Path]:
+    """The profile's private files and every backup's (a safety copy of an interrupted
+    conversion is not converted: the run replaces it with its own and removes it)."""
     files = [p for p in private_files(paths) if os.path.lexists(p)]
     for backup in list_backups(paths):
-        if backup.id != skip:
+        if backup.id != skip and not backup.safety:
             files += backup.files()
     return files
 
@@ -101,9 +107,13 @@ def _convert_file(path: Path, keys: KeyRing, target: Cipher | None) -> bool:
         check.add(target)
     if open_lines(check, new, where, keep_damaged=True)[1] != plain:
         raise StorageError("storage.convert_not_verified", where=where)
+    before = os.stat(path)
     atomic_write(path, new)
     if read_regular(path) != new:
         raise StorageError("storage.read_back_differs", where=where)
+    if path.parent.parent.name == "backups":
+        # A backup's time is the time of its files (its name holds none): keep it.
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     return True
 
 
@@ -119,7 +129,10 @@ def _convert_all(paths: Paths, keys: KeyRing, target: Cipher | None, log_first: 
     # Open every file first: a damaged header or an unknown key stops us before any change.
     for path in files:
         open_lines(keys, read_regular(path), str(path), keep_damaged=True)
-    safety = create_backup_locked(paths, rotate=False)
+    safety = create_backup_locked(paths, rotate=False, safety=True)
+    for old in safety_copies(paths):
+        if safety is None or old.id != safety.id:
+            delete_backup_locked(old)  # an interrupted run's: the new copy holds the files now
     changed = 0
     try:
         for path in files:

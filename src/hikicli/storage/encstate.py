@@ -83,6 +83,40 @@ def remove_state(paths: Paths) -> None:
         fsync_dir(paths.data_dir)
 
 
+def write_cache(paths: Paths, path: Path, data: bytes, key_id: str | None) -> bool:
+    """Write a derived cache file, only while no conversion runs and only if the log is still in
+    the form the cache was made from (`key_id`: the log's key, None for plaintext). The log's
+    lock is tried without waiting: a conversion (or a save) holding it means no cache this time,
+    so a dashboard that overlaps `hiki data encrypt` can never leave a plaintext summary behind
+    after it. False when nothing was written (a cache that is not written only costs time)."""
+    import fcntl
+
+    from hikicli.storage.crypto import read_header
+    from hikicli.storage.files import open_private
+
+    try:
+        fd = open_private(paths.lock_file, os.O_RDWR)
+    except (OSError, StorageError):
+        return False
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        try:
+            header = read_header(paths.log_file)
+            if (header.key_id if header is not None else None) != key_id:
+                return False
+            if key_id is None and os.path.lexists(state_file(paths)):
+                return False  # encryption is recorded: no plaintext summary, whatever the log
+            atomic_write(path, data)
+        except (OSError, StorageError):
+            return False
+        return True
+    finally:
+        os.close(fd)
+
+
 def plaintext_refusal(paths: Paths) -> StorageError:
     return StorageError("storage.plaintext_refused", state=STATE_NAME, log=paths.log_file.name)
 

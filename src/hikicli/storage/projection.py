@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from hikicli.errors import StorageError
-from hikicli.storage.files import atomic_write
 from hikicli.storage.log import Event, EventLog, LogProblem
 from hikicli.versions import PACKAGE, cache_key
 
@@ -124,8 +123,12 @@ def project(log: EventLog, projections: Sequence[Projection], cache_file: Path |
             "problems": [(pr.line, pr.reason) for pr in problems],
         }
         try:
+            from hikicli.storage.encstate import write_cache
+
             blob = marshal.dumps(payload)
-            atomic_write(cache_file, seal.seal(blob, read.end) if seal else blob)
+            data = seal.seal(blob, read.end) if seal else blob
+            # Never while a conversion holds the lock, never in another form than the log's.
+            write_cache(log.paths, cache_file, data, seal.cipher.key_id if seal else None)
         except (StorageError, ValueError):
             pass  # a cache we cannot write only costs time
     return Projected(states, problems + [pr for pr in read.problems if pr not in complete])
