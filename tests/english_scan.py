@@ -36,6 +36,8 @@ def is_english(text: str) -> bool:
     person reads. Ids, flags, paths, commands (`hiki crisis`) and format codes are not."""
     if re.fullmatch(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*", text):
         return False  # a message key (hikicli.errors.KEY): its words are in the catalog
+    if re.fullmatch(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+", text):
+        return False  # a question's key for the Prompter (`smaller_add`), never shown
     text = re.sub(r"https?://\S+|`[^`]*`|--?[a-z][a-z0-9-]*|\{[^}]*\}", " ", text)
     text = re.sub(r"\bhiki( [a-z][a-z-]*){0,2}\b", " ", text)
     words = _WORD.findall(text)

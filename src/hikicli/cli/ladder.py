@@ -108,9 +108,8 @@ def suggest(
     content = ladder_words(actx)
     areas = content["areas"]
     if area is not None and area not in [a["id"] for a in areas]:
-        raise UsageError(
-            f"--area must be one of: {', '.join(a['id'] for a in areas)} (not '{area}')."
-        )
+        known = ", ".join(a["id"] for a in areas)
+        raise UsageError("ladder.choice", flag="--area", choices=known, value=area)
     templates = [t for t in content["templates"] if area is None or t["area"] == area]
     if as_json:
         from hikicli.cli.render import print_json
@@ -168,7 +167,7 @@ def add(
     actx: AppContext = ctx.obj
     content = ladder_words(actx)
     if text is not None and from_ is not None:
-        raise UsageError("Give either your own step text or --from TEMPLATE_ID, not both.")
+        raise UsageError("ladder.text_or_template")
     if from_ is not None:
         template = find_template(content, from_)
         event = add_step(
@@ -179,12 +178,10 @@ def add(
         )
     elif text is not None:
         if suds is None:
-            raise UsageError(
-                'How hard would it feel? Add --suds N (0–100), e.g. hiki ladder add "…" --suds 35.'
-            )
+            raise UsageError("ladder.add_needs_suds")
         event = add_step(actx, text, suds)
     else:
-        raise UsageError('Say which step: hiki ladder add "my step" --suds 35, or --from ID.')
+        raise UsageError("ladder.add_needs_step")
     report_change(actx, event, "added", as_json)
 
 
@@ -230,7 +227,7 @@ def edit(
     actx: AppContext = ctx.obj
     step = dl.find_step(load_ladder(actx), step_id)
     if text is None and suds is None:
-        raise UsageError("Nothing to change: pass --text T and/or --suds N.")
+        raise UsageError("ladder.edit_nothing")
     data: dict[str, Any] = {"step": step["id"]}
     if text is not None:
         data["text"] = dl.check_step_text(text, "--text")

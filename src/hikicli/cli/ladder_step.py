@@ -80,10 +80,7 @@ def step(
         # a plan waiting comes first: it is what the dashboard points at
         chosen = dl.waiting_step(state) or dl.next_step(state)
         if chosen is None:
-            raise UsageError(
-                'There is no step to practise yet. Add one: hiki ladder add "…" --suds N '
-                "(ideas: hiki ladder suggest)."
-            )
+            raise UsageError("ladder.step_none_yet")
     else:
         chosen = dl.find_step(state, step_id)
     from hikicli.domain.homework import step_note
@@ -93,9 +90,9 @@ def step(
     chosen = {**chosen, "counselor_note": step_note(counselor_notes(actx), chosen["text"])}
     sid = chosen["id"]
     if chosen["paused"]:
-        raise UsageError(f"{sid} is paused. To pick it up again: hiki ladder resume {sid}")
+        raise UsageError("ladder.step_paused", id=sid)
     if plan and finish:
-        raise UsageError("Use --plan to plan a step, or --finish to note how it went; not both.")
+        raise UsageError("ladder.plan_or_finish")
     before = {
         "what": what,
         "where": where,
@@ -140,10 +137,7 @@ def _plan_only(
 
     sid = chosen["id"]
     if after_given:
-        raise UsageError(
-            "--plan saves only the before-part; note how it went later with "
-            f"hiki step {sid} --finish --result …"
-        )
+        raise UsageError("ladder.plan_only_before", id=sid)
     if before_given:
         plan_values = plan_data(step=sid, day=day, **before_given)
     else:
@@ -169,13 +163,10 @@ def _finish_plan(
 
     sid = chosen["id"]
     if not chosen["plan"]:
-        raise UsageError(
-            f"There is no plan waiting for {sid}. Plan one with `hiki step {sid} --plan`, "
-            f"or note a try straight away with `hiki step {sid}`."
-        )
+        raise UsageError("ladder.no_plan_waiting", id=sid)
     if before_given:
         flags = ", ".join(BEFORE_FLAGS[k] for k in before_given)
-        raise UsageError(f"--finish uses the plan you saved; leave out {flags}.")
+        raise UsageError("ladder.finish_uses_plan", flags=flags)
     from hikicli.services.ladder_try import latest_plan
 
     plan_event = latest_plan(actx, sid)
@@ -212,7 +203,7 @@ def _whole_try(
     prompter: Prompter | None = None
     if before_given or after_given:
         if "result" not in after_given:
-            raise UsageError(f"Missing --result. A step with flags needs: {TRY_FLAGS}")
+            raise UsageError("ladder.missing_result", flags=TRY_FLAGS)
         plan_values = plan_data(step=sid, day=day, **before_given)
         outcome = _result_from_flags(after_given)
     else:
@@ -234,7 +225,7 @@ def _result_from_flags(given: dict[str, Any]) -> dict[str, Any]:
     from hikicli.errors import UsageError
 
     if "result" not in given:
-        raise UsageError(f"Missing --result. Noting how it went needs: {TRY_FLAGS}")
+        raise UsageError("ladder.missing_result_finish", flags=TRY_FLAGS)
     return dl.result_data(**{**given, "learned": given.get("learned") or ""})
 
 

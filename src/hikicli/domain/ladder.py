@@ -19,7 +19,7 @@ from hikicli.domain.ladder_strength import (
     strength_start,
     strength_try,
 )
-from hikicli.errors import UsageError
+from hikicli.errors import Msg, UsageError
 
 # Event kinds. Each change is a new event; nothing is ever rewritten.
 GOAL = "ladder.goal"
@@ -55,43 +55,48 @@ RESULT_VALUE = {"done": 1.0, "partly": 0.5, "not-today": 0.0}
 
 def check_suds(value: Any, flag: str = "--suds") -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
-        raise UsageError(f"{flag} must be a whole number from 0 to 100 (got {value!r}).")
+        raise UsageError("ladder.suds_range", flag=flag, value=repr(value))
     return value
 
 
 def check_percent(value: Any, flag: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
-        raise UsageError(f"{flag} must be a whole percentage from 0 to 100 (got {value!r}).")
+        raise UsageError("ladder.percent_range", flag=flag, value=repr(value))
     return value
 
 
 def check_minutes(value: Any, flag: str = "--minutes") -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MINUTES:
-        raise UsageError(f"{flag} must be minutes from 0 to {MAX_MINUTES} (got {value!r}).")
+        raise UsageError("ladder.minutes_range", flag=flag, most=MAX_MINUTES, value=repr(value))
     return value
 
 
-def check_text(value: str, flag: str, limit: int = MAX_NOTE, required: bool = False) -> str:
+def check_text(
+    value: str, flag: str | Msg, limit: int = MAX_NOTE, required: bool = False
+) -> str:
     value = value.strip()
     if required and not value:
-        raise UsageError(f"{flag} cannot be empty.")
+        raise UsageError("ladder.text_empty", flag=flag)
     if len(value) > limit:
-        raise UsageError(f"{flag} is too long ({len(value)} characters; at most {limit}).")
+        raise UsageError("ladder.text_long", flag=flag, length=len(value), most=limit)
     if any(ord(c) < 32 and c not in "\n\t" for c in value):
-        raise UsageError(f"{flag} contains control characters; please use plain text.")
+        raise UsageError("ladder.text_control", flag=flag)
     return value
 
 
-def check_step_text(value: str, flag: str = "step text") -> str:
+STEP_TEXT = Msg("ladder.name_step_text")  # "the step's text", when no flag gave it
+
+
+def check_step_text(value: str, flag: str | Msg = STEP_TEXT) -> str:
     text = check_text(value, flag, MAX_TEXT, required=True)
     if "\n" in text:
-        raise UsageError(f"{flag} must fit on one line.")
+        raise UsageError("ladder.text_one_line", flag=flag)
     return text
 
 
 def check_choice(value: str, choices: Sequence[str], flag: str) -> str:
     if value not in choices:
-        raise UsageError(f"{flag} must be one of: {', '.join(choices)} (not '{value}').")
+        raise UsageError("ladder.choice", flag=flag, choices=", ".join(choices), value=value)
     return value
 
 
@@ -153,8 +158,9 @@ def find_step(state: Mapping[str, Any], step_id: str) -> dict[str, Any]:
     step = state["steps"].get(step_id.strip().lower())
     if step is None or step["removed"]:
         known = [s["id"] for s in ordered(active_steps(state))]
-        hint = f" Your steps: {', '.join(known)}." if known else " Your ladder is empty."
-        raise UsageError(f"There is no step '{step_id}' on your ladder.{hint}")
+        if known:
+            raise UsageError("ladder.no_step", step=step_id, steps=", ".join(known))
+        raise UsageError("ladder.no_step_empty", step=step_id)
     return dict(step)
 
 
@@ -360,10 +366,7 @@ def result_data(
     if result == "not-today":
         given = [f for f, v in (("--peak", peak), ("--end", end)) if v is not None]
         if given:
-            raise UsageError(
-                f"{' and '.join(given)} only fit a try that was done or partly done; "
-                "with --result not-today, leave them out."
-            )
+            raise UsageError("ladder.not_today_extra", flags=" / ".join(given))
     return {
         "result": result,
         "peak": None if peak is None else check_suds(peak, "--peak"),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hikicli.domain import ladder as dl
+from hikicli.errors import Msg
 from hikicli.prompting import Prompter
 
 
@@ -30,7 +31,8 @@ def run_build(
     `existing` steps (already on the ladder) take part in the review of gaps and order."""
     texts = content["build"]
     prompter.say(texts["intro"])
-    goal = dl.check_text(prompter.text("goal", texts["goal"], max_len=dl.MAX_TEXT), "goal")
+    goal_text = prompter.text("goal", texts["goal"], max_len=dl.MAX_TEXT)
+    goal = dl.check_text(goal_text, Msg("ladder.name_goal"))
     area_choices = [(a["id"], a["title"]) for a in content["areas"]]
     areas = prompter.checkbox("areas", texts["areas"], area_choices)
     chosen: list[dict[str, Any]] = []

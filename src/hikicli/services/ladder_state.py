@@ -61,9 +61,7 @@ def find_template(content: dict[str, Any], template_id: str) -> dict[str, Any]:
     for template in content["templates"]:
         if template["id"] == template_id.strip().lower():
             return dict(template)
-    raise UsageError(
-        f"There is no template '{template_id}'. See the ideas and their ids: `hiki ladder suggest`."
-    )
+    raise UsageError("ladder.no_template", id=template_id)
 
 
 def template_of(content: dict[str, Any], step: dict[str, Any]) -> dict[str, Any] | None:

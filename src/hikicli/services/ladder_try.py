@@ -74,9 +74,7 @@ def latest_plan(ws: Workspace, step_id: str) -> dict[str, Any]:
         if e["kind"] == PLAN and e["data"].get("step") == step_id
     ]
     if not plans:
-        raise UsageError(
-            f"There is no plan waiting for {step_id}. Plan one: hiki step {step_id} --plan"
-        )
+        raise UsageError("ladder.no_plan_waiting", id=step_id)
     return plans[-1]
 
 
