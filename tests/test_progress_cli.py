@@ -100,6 +100,7 @@ def test_json_keys_and_values(hiki, home):
         "assessments",
         "pattern",
         "pattern_status",
+        "sleep_window",
         "pattern_rule",
         "safety",
     }

@@ -58,6 +58,7 @@ def test_json_report_keys_and_notes_only_when_asked(hiki, home):
         "daily",
         "pattern",
         "pattern_status",
+        "sleep_window",
         "ladder",
         "assessments",
         "homework",

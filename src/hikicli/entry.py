@@ -47,6 +47,8 @@ CHECKIN_OPTIONS: dict[str, type[Any]] = {
     "--anxiety": int,
     "--energy": int,
     "--sleep": float,
+    "--slept": str,
+    "--woke": str,
     "--outside": int,
     "--contact": str,
     "--note": str,

@@ -16,6 +16,8 @@ def checkin(
     anxiety: Annotated[int | None, typer.Option()] = None,
     energy: Annotated[int | None, typer.Option()] = None,
     sleep: Annotated[float | None, typer.Option()] = None,
+    slept: Annotated[str | None, typer.Option()] = None,
+    woke: Annotated[str | None, typer.Option()] = None,
     outside: Annotated[int | None, typer.Option()] = None,
     contact: Annotated[
         str | None,
@@ -41,6 +43,8 @@ def checkin(
         anxiety=anxiety,
         energy=energy,
         sleep=sleep,
+        slept=slept,
+        woke=woke,
         outside=outside,
         contact=contact,
         note=note,

@@ -12,7 +12,7 @@ from hikicli.cli.context import AppContext
 
 FLAGS = (
     "--mood N --anxiety N --energy N --sleep HOURS --outside MINUTES --contact LIST [--note TEXT]"
-    " [--safe yes|no|skip]"
+    " [--safe yes|no|skip] [--slept HH:MM --woke HH:MM]"
 )
 
 
@@ -28,6 +28,8 @@ def checkin_command(
     anxiety: int | None = None,
     energy: int | None = None,
     sleep: float | None = None,
+    slept: str | None = None,
+    woke: str | None = None,
     outside: int | None = None,
     contact: str | None = None,
     note: str = "",
@@ -48,7 +50,10 @@ def checkin_command(
         "outside": outside,
         "contact": contact,
     }
-    flags_form = any(v is not None for v in given.values()) or bool(note) or safe is not None
+    times_given = slept is not None or woke is not None
+    flags_form = (
+        any(v is not None for v in given.values()) or bool(note) or safe is not None or times_given
+    )
     if flags_form:
         # An answer that carries risk is honoured before any other flag is checked.
         safe_day = today
@@ -62,10 +67,17 @@ def checkin_command(
     content = actx.catalog["checkin"]
     record: Any
     if flags_form:
+        if times_given:
+            from hikicli.domain.sleep import check_times, hours
+
+            slept, woke = check_times(slept, woke)  # a bad time is said before a missing flag
+            if given["sleep"] is None and slept and woke:
+                given["sleep"] = hours(slept, woke)  # the window is the hours when not given
         missing = [f"--{k}" for k, v in given.items() if v is None]
         if missing:
             raise UsageError(f"Missing {', '.join(missing)}. A check-in with flags needs: {FLAGS}")
-        record = make_checkin(date=day, today=today, note=note, safe=safe, **given)  # type: ignore[arg-type]
+        times = {"slept": slept, "woke": woke}
+        record = make_checkin(date=day, today=today, note=note, safe=safe, **times, **given)  # type: ignore[arg-type]
         checkin_safety.low_mood_without_answer(actx, record.mood, safe, as_json)
     else:
         from hikicli.domain.checkin import check_date
@@ -75,7 +87,8 @@ def checkin_command(
         prompter = actx.get_prompter(FLAGS)
         actx.log.unlock()  # an encrypted log asks for its passphrase before the questions
         hooks = checkin_safety.safety_hooks(actx, prompter, day)
-        record = run_checkin(prompter, content, day, today, hooks)
+        sleep_times = bool(actx.settings.get("checkin.sleep_times"))
+        record = run_checkin(prompter, content, day, today, hooks, sleep_times=sleep_times)
         if record is None:  # stopped after a risk answer: the signal (with the mood) is saved
             _offer_plan(actx)
             return

@@ -95,6 +95,8 @@ def guide(
         )
         raise UsageError(f"{unknown}\n{crisis_pointer(ctx, 'unknown_command')}")
     item = guides[topic]
+    if not item["audiences"].get(audience):  # a reading written for the person only
+        raise UsageError("guide.audience_missing", topic=topic)
     text = _with_profile(actx, item["audiences"][audience])
     record_reading(actx, topic, audience)
     if as_json:

@@ -154,6 +154,9 @@ def render_progress(progress: Progress, content: dict[str, Any], weeks: int) -> 
     out += [*wrap(c["week_note"]), ""]
     if progress.checkin_count:
         out += checkin_sections(progress, c)
+        from hikicli.cli.sleep_view import sleep_lines
+
+        out += sleep_lines(progress.sleep, c["sleep_window"])
     else:
         out += [*wrap(c["no_checkins"])]
     out += ladder_and_assessments(progress, c)

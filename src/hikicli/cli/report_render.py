@@ -256,6 +256,7 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
         out += ["", f"### {sec['contact']}", ""]
         out += _md_table(w.contact_header(), [w.contact_row(x) for x in report["weeks"]])
         out.append("")
+    out += sleep_markdown(report, catalog)
     out += [f"## {sec['pattern']}", "", *w.pattern_lines(report), ""]
     out += _ladder_md(report, w)
     out += [f"## {sec['assessments']}", ""]
@@ -446,6 +447,35 @@ def _charts(report: dict[str, Any], w: Words) -> str:
     return "\n".join(charts)
 
 
+def sleep_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> list[str]:
+    """The sleep window as the terminal draws it, in a code block; nothing without times."""
+    from hikicli.cli.sleep_view import sleep_lines, window_from_json
+
+    window = report.get("sleep_window")
+    if not window:
+        return []
+    words = catalog["progress"]["sleep_window"]
+    lines = sleep_lines(window_from_json(window), words)[2:]
+    return [f"## {words['heading']}", "", "```text", *lines, "```", ""]
+
+
+def sleep_html(report: dict[str, Any], catalog: dict[str, Any]) -> str:
+    """The sleep window's own section: one bar per night (cli/sleep_view.py); "" without times."""
+    from hikicli.cli.sleep_view import sleep_svg
+
+    window = report.get("sleep_window")
+    if not window:
+        return ""
+    words = catalog["progress"]["sleep_window"]
+    start, end = dt.date.fromisoformat(report["start"]), dt.date.fromisoformat(report["end"])
+    days = [(start + dt.timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
+    svg = sleep_svg(window, words["chart"], days)
+    return (
+        f'<section class="sleep"><h2>{_h(words["heading"])}</h2>'
+        f"{_figure(words['chart'], svg)}{_paras([words['note']], 'muted')}</section>"
+    )
+
+
 def _assessment_chart(name: str, entries: list[dict[str, Any]], w: Words) -> str:
     from hikicli.cli.svg_charts import line_chart, styled
 
@@ -583,6 +613,7 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
             _html_table(w.contact_header(), [w.contact_row(x) for x in report["weeks"]]),
         ]
     parts.append("</section>")
+    parts.append(sleep_html(report, catalog))
     parts += [
         f"<section><h2>{_h(sec['pattern'])}</h2>",
         _paras(w.pattern_lines(report)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -65,6 +65,8 @@ class CheckinQuestions(Strict):
     mood: ScaleQuestion
     anxiety: ScaleQuestion
     energy: ScaleQuestion
+    slept: PlainQuestion  # with checkin.sleep_times: when one went to sleep
+    woke: PlainQuestion  # ... and got up
     sleep: PlainQuestion
     outside: PlainQuestion
     contact: PlainQuestion
@@ -85,6 +87,7 @@ class Reflection(Strict):
 class CheckinContent(Strict):
     intro: Text
     questions: CheckinQuestions
+    time_format: Text  # said under a sleep-time answer that is not a time
     contact_choices: list[Choice] = Field(min_length=5, max_length=5)
     reflections: list[Reflection] = Field(min_length=1)
 
@@ -164,14 +167,31 @@ class AudienceText(Strict):
 
 
 class GuideAudiences(Strict):
+    """Every audience is named; a practical reading (READINGS) may say `family: null` when it
+    is written for the person only (the family's readings are `hiki family read`)."""
+
     self: AudienceText
-    family: AudienceText
-    counselor: AudienceText
+    family: AudienceText | None
+    counselor: AudienceText | None
+
+
+# Practical readings beside the five strategies.
+READINGS = ("sleep-rhythm",)
 
 
 class GuideTopic(Strict):
-    id: Strategy
+    id: Strategy | Literal["sleep-rhythm"]
     title: Text
     summary: Text
     audiences: GuideAudiences
     sources: list[Source] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _strategies_have_every_audience(self) -> GuideTopic:
+        if self.id in STRATEGIES and (
+            self.audiences.family is None or self.audiences.counselor is None
+        ):
+            from hikicli.errors import Msg
+
+            raise ValueError(Msg("content.guide_every_audience", topic=self.id))
+        return self

@@ -114,6 +114,18 @@ class SafetyText(Strict):
     with_rule: Text = "{said} ({rule})"  # an answer with its instrument's rule (ja full-width)
 
 
+class SleepWindowText(Strict):
+    """The sleep window (cli/sleep_view.py): `hiki progress` and the report's chart."""
+
+    heading: Text
+    week: Text  # the label column's head
+    nights: Text  # {nights}: how many nights of the week noted times
+    no_nights: Text  # a week without times
+    legend: Text  # what # + and the times beside mean
+    note: Text  # no blame, and where the reading on rhythm is
+    chart: Text  # the report's chart title
+
+
 class ProgressContent(Strict):
     title: Text
     period: Text  # {weeks} {start} {end}
@@ -126,6 +138,7 @@ class ProgressContent(Strict):
     assessment_note: Text
     risk_marker: Text  # after a result with an answer at or above its risk item's threshold
     safety: SafetyText
+    sleep_window: SleepWindowText
 
 
 class ReportSections(Strict):

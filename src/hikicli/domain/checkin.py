@@ -34,6 +34,8 @@ class CheckIn:
     contact: tuple[str, ...]
     note: str = ""
     safe: str | None = None  # the low-mood follow-up's answer, when it was asked
+    slept: str | None = None  # when one went to sleep ("03:30"), with checkin.sleep_times
+    woke: str | None = None  # when one got up ("13:10"); both or neither (domain/sleep.py)
 
     def to_data(self) -> dict[str, Any]:
         data = {
@@ -48,6 +50,8 @@ class CheckIn:
         }
         if self.safe is not None:
             data["safe"] = self.safe
+        if self.slept is not None and self.woke is not None:
+            data["slept"], data["woke"] = self.slept, self.woke
         return data
 
 
@@ -128,9 +132,14 @@ def make_checkin(
     contact: str | Iterable[str],
     note: str = "",
     safe: str | None = None,
+    slept: str | None = None,
+    woke: str | None = None,
 ) -> CheckIn:
+    from hikicli.domain.sleep import check_times
+
     if safe is not None and safe not in SAFE_ANSWERS:
         raise UsageError("checkin.safe", value=safe)
+    slept, woke = check_times(slept, woke)
     return CheckIn(
         date=check_date(date, today),
         mood=check_scale("mood", mood),
@@ -141,6 +150,8 @@ def make_checkin(
         contact=parse_contact(contact),
         note=check_note(note),
         safe=safe,
+        slept=slept,
+        woke=woke,
     )
 
 

@@ -209,10 +209,15 @@ class CheckinPayload(TypedDict, total=False):
     contact: list[str]
     note: str
     safe: str  # the low-mood follow-up's answer, when it was asked
+    slept: str  # "HH:MM": when one went to sleep (checkin.sleep_times, --slept); with woke
+    woke: str  # "HH:MM": when one got up, on the check-in's day (domain/sleep.py)
 
 
-# The check-in's own columns (CSV export), in the documented order.
-CHECKIN_COLUMNS = ("date", "mood", "anxiety", "energy", "sleep", "outside", "contact", "note")
+# The check-in's own columns (CSV export), in the documented order (the sleep times came later:
+# they are last, so an older spreadsheet's columns keep their places).
+CHECKIN_COLUMNS = (
+    "date", "mood", "anxiety", "energy", "sleep", "outside", "contact", "note", "slept", "woke",
+)  # fmt: skip
 
 
 def checkin_problem(data: Data) -> str | None:
@@ -234,15 +239,24 @@ def checkin_problem(data: Data) -> str | None:
         return "this check-in's note is not text"
     if not is_text(data.get("safe", "")):
         return "this check-in's safety answer is not text"
+    from hikicli.domain.sleep import is_clock
+
+    for name in ("slept", "woke"):
+        if data.get(name) is not None and not is_clock(data[name]):
+            return f"this check-in's {name} must be a time written HH:MM"
     return None
 
 
 def summarize_checkin(d: Data, context: SummaryContext | None = None) -> str:
     ctx = _ctx(context)
-    return ctx.say(
+    line = ctx.say(
         "history.checkin", mood=d["mood"], anxiety=d["anxiety"], energy=d["energy"],
         sleep=f"{d['sleep']:g}", outside=d["outside"], contact=ctx.join(d["contact"], "contact"),
     )  # fmt: skip
+    if d.get("slept") and d.get("woke"):
+        times = ctx.say("history.checkin_sleep_times", slept=d["slept"], woke=d["woke"])
+        line = ctx.parts([line, times])
+    return line
 
 
 # --- risk --------------------------------------------------------------------------------------
@@ -544,6 +558,8 @@ KINDS: tuple[EventKind, ...] = (
             "contact": ["family", "online"],
             "note": "walked to the corner",
             "safe": "yes",
+            "slept": "03:30",
+            "woke": "11:00",
         },
         older=(
             # before the low-mood follow-up; a note of any length (the 4,000 limit is typing's)

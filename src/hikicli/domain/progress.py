@@ -15,6 +15,7 @@ from typing import Any
 
 from hikicli.domain.checkin import CONTACT_IDS, SCALES, latest_per_day
 from hikicli.domain.risk import SafetyRow, safety_rows
+from hikicli.domain.sleep import SleepWindow, sleep_window
 
 Event = Mapping[str, Any]
 
@@ -490,6 +491,7 @@ class Progress:
     has_ladder: bool
     checkin_count: int
     safety: list[SafetyRow] = field(default_factory=list)
+    sleep: SleepWindow | None = None  # when check-ins noted sleep times (checkin.sleep_times)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -506,6 +508,7 @@ class Progress:
             "pattern": self.pattern.to_json() if self.pattern else None,
             "pattern_status": self.pattern_status,
             "safety": [safety_json(r) for r in self.safety],
+            "sleep_window": self.sleep.to_json() if self.sleep else None,
             "pattern_rule": {
                 "min_days_per_group": MIN_DAYS_PER_GROUP,
                 "min_difference": MIN_DIFFERENCE,
@@ -532,6 +535,7 @@ def build_progress(events: Sequence[Event], start: dt.date, end: dt.date) -> Pro
         has_ladder=any(is_ladder(e) for e in events),
         checkin_count=len(days),
         safety=[r for r in rows if first <= r.date <= last],
+        sleep=sleep_window(days, week_bounds(start, end)),
     )
 
 

@@ -16,6 +16,8 @@ from hikicli.domain.checkin import (
     make_checkin,
 )
 from hikicli.domain.risk import RiskResponse
+from hikicli.domain.sleep import hours, length, parse_clock
+from hikicli.errors import UsageError
 from hikicli.prompting import Prompter
 
 
@@ -38,8 +40,13 @@ def run_checkin(
     day: dt.date,
     today: dt.date,
     safety: SafetyHooks | None = None,
+    sleep_times: bool = False,
 ) -> CheckIn | None:
     """Ask the check-in questions in order and return the answers (nothing is saved here).
+
+    With `sleep_times` (the setting checkin.sleep_times), the time one went to sleep and the
+    time one got up come before the hours of sleep, which then start at the window's length;
+    an empty answer to either skips both.
 
     With `safety`, a low mood is followed at once by "are you safe right now?". After an answer
     that carries risk the person may stop here: then None is returned (what they told, the mood
@@ -57,7 +64,11 @@ def run_checkin(
             safe, go_on = _ask_safe(prompter, safety, scales[name])
             if not go_on:
                 return None
-    sleep = prompter.number("sleep", _with_help(q["sleep"]), 0, MAX_SLEEP)
+    slept = woke = None
+    if sleep_times:
+        slept, woke = _ask_times(prompter, content)
+    default = hours(slept, woke) if slept and woke else None
+    sleep = prompter.number("sleep", _with_help(q["sleep"]), 0, MAX_SLEEP, default=default)
     outside = int(prompter.number("outside", _with_help(q["outside"]), 0, MAX_OUTSIDE))
     choices = [(c["id"], c["label"]) for c in content["contact_choices"]]
     # "No one today" with another box would fail at the end: refused at the question instead
@@ -71,8 +82,38 @@ def run_checkin(
         contact=contact,
         note=note,
         safe=safe,
+        slept=slept,
+        woke=woke,
         **scales,
     )
+
+
+def _ask_times(prompter: Prompter, content: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """(slept, woke) as stored, or (None, None) when either is left empty."""
+    q = content["questions"]
+    slept = _ask_clock(prompter, "slept", _with_help(q["slept"]), content["time_format"])
+    if slept is None:
+        return None, None
+    while True:
+        woke = _ask_clock(prompter, "woke", _with_help(q["woke"]), content["time_format"])
+        if woke is None:
+            return None, None
+        if length(slept, woke):
+            return slept, woke
+        prompter.say(content["time_format"])  # the same time twice is not a night
+
+
+def _ask_clock(prompter: Prompter, key: str, message: str, problem: str) -> str | None:
+    """A clock time typed as text: asked again (with what was typed) until it reads as one."""
+    typed = ""
+    while True:
+        typed = prompter.text(key, message, default=typed, max_len=16).strip()
+        if not typed:
+            return None
+        try:
+            return parse_clock(typed)
+        except UsageError:
+            prompter.say(problem)
 
 
 def _ask_safe(prompter: Prompter, safety: SafetyHooks, mood: int) -> tuple[str, bool]:

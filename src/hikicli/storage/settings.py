@@ -84,6 +84,12 @@ SETTINGS: dict[str, Setting] = {
             kind=bool,
         ),
         Setting(
+            "checkin.sleep_times",
+            False,
+            "config.about_checkin_sleep_times",
+            kind=bool,
+        ),
+        Setting(
             "ladder.rule",
             "expectancy",
             "config.about_ladder_rule",
