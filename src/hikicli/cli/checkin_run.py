@@ -87,7 +87,10 @@ def checkin_command(
         prompter = actx.get_prompter(FLAGS)
         actx.log.unlock()  # an encrypted log asks for its passphrase before the questions
         hooks = checkin_safety.safety_hooks(actx, prompter, day)
-        sleep_times = bool(actx.settings.get("checkin.sleep_times"))
+        try:
+            sleep_times = bool(actx.settings.get("checkin.sleep_times"))
+        except HikiError:  # an unreadable settings file must not stop the check-in (off)
+            sleep_times = False
         record = run_checkin(prompter, content, day, today, hooks, sleep_times=sleep_times)
         if record is None:  # stopped after a risk answer: the signal (with the mood) is saved
             _offer_plan(actx)
