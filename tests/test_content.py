@@ -99,8 +99,8 @@ def test_unknown_file_kind(hiki, tmp_path):
 def test_schema_is_json_for_editors(hiki):
     result = hiki(["content", "schema", "guides"])
     doc = json.loads(result.output)
-    assert doc["$schema"].startswith("http://json-schema.org/draft-07")
+    assert doc["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert "audiences" in doc["properties"]
     everything = json.loads(hiki(["content", "schema"]).output)
-    assert {"checkin", "guides", "crisis", "ui", "suggestions"} <= set(everything["kinds"])
+    assert {"checkin", "guides", "crisis", "ui", "suggestions"} <= set(everything["$defs"])
     assert hiki(["content", "schema", "nope"]).exit_code == 2

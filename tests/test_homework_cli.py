@@ -356,7 +356,7 @@ def test_schema_covers_packs(hiki):
     assert {"id", "title", "start", "due", "ladder_steps", "checkins"} <= set(doc["properties"])
     assert set(doc["required"]) == {"id", "title", "start", "due"}
     every = json.loads(hiki(["content", "schema"]).output)
-    assert {"packs", "homework", "family"} <= set(every["kinds"])
+    assert {"packs", "homework", "family"} <= set(every["$defs"])
 
 
 def test_counselor_guide(hiki):

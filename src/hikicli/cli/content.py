@@ -33,20 +33,15 @@ def schema(
     kind: Annotated[str | None, typer.Argument()] = None,
 ) -> None:
     """Print the JSON Schema of the content format (for editor autocompletion)."""
-    from hikicli.content.registry import KINDS, kind_by_name
+    from hikicli.content.registry import KINDS
+    from hikicli.content.schema import content_schema, kind_schema
     from hikicli.errors import UsageError
 
     if kind is not None:
-        found = kind_by_name(kind)
+        found = kind_schema(kind)
         if found is None:
             raise UsageError(f"Unknown kind '{kind}'. Kinds: {', '.join(k.name for k in KINDS)}.")
-        doc = found.model_class().model_json_schema()
-        doc["$schema"] = "http://json-schema.org/draft-07/schema#"
+        doc = found
     else:
-        doc = {
-            "$schema": "http://json-schema.org/draft-07/schema#",
-            "title": "hiki content",
-            "description": "One schema per kind of content file.",
-            "kinds": {k.name: k.model_class().model_json_schema() for k in KINDS},
-        }
+        doc = content_schema()
     typer.echo(json.dumps(doc, indent=2, ensure_ascii=False))

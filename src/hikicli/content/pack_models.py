@@ -10,7 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from hikicli.content.models import Audience, Slug, Strategy, Strict
 from hikicli.errors import Msg
@@ -33,8 +41,47 @@ def terminal_safe(text: str) -> str:
     return text
 
 
-Text = Annotated[str, Field(min_length=1), AfterValidator(terminal_safe)]
-Short = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(terminal_safe)]
+# terminal_safe as a JSON-Schema pattern (ECMA-262 and Python `re` alike), so a file checked
+# against `hiki content schema` is refused for the same text: some character that is not a
+# space, and none of the control or direction characters.
+SAFE_TEXT = r"^(?=[\s\S]*\S)[^\x00-\x08\x0B-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]*$"
+Text = Annotated[
+    str,
+    Field(min_length=1),
+    AfterValidator(terminal_safe),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": SAFE_TEXT}),
+]
+Short = Annotated[
+    str,
+    Field(min_length=1, max_length=300),
+    AfterValidator(terminal_safe),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 300, "pattern": SAFE_TEXT}),
+]
+TASK_LISTS = ("ladder_steps", "readings", "questionnaires", "reflections", "lessons")
+
+
+def pack_rules(schema: dict[str, Any]) -> None:
+    """The pack rules JSON Schema can say, beside the fields: at least one task; ladder steps
+    only for the person, lessons only for a family member. The rest is said in words."""
+    schema["allOf"] = [
+        {
+            "anyOf": [
+                *({"required": [k], "properties": {k: {"minItems": 1}}} for k in TASK_LISTS),
+                {"required": ["checkins"], "properties": {"checkins": {"type": "object"}}},
+            ]
+        },
+        {
+            "if": {"required": ["audience"], "properties": {"audience": {"const": "family"}}},
+            "then": {"properties": {"ladder_steps": {"maxItems": 0}}},
+            "else": {"properties": {"lessons": {"maxItems": 0}}},
+        },
+    ]
+    schema["description"] = (
+        "A counselor's homework pack (hiki homework check FILE). Checked by hiki only: the due "
+        f"date on or after the start and less than {MAX_PACK_DAYS} days after it; each "
+        "reading topic, questionnaire and reflection id and lesson once; numbers written "
+        "plainly (no leading zero, no 1:30)."
+    )
 
 
 class LadderStepTask(Strict):
@@ -71,6 +118,10 @@ class LessonTask(Strict):
 
 
 class HomeworkPack(Strict):
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, json_schema_extra=pack_rules
+    )
+
     id: Slug
     title: Short
     counselor: Short | None = None
