@@ -39,7 +39,10 @@ def test_modules_follow_the_craft_sessions(make_ctx):
         "keep-going",
     ]
     keys = {m["id"]: [f["key"] for f in m["exercise"]["fields"]] for m in modules}
-    assert keys["understanding"] == ["trigger", "behaviour", "consequences"]
+    assert keys["understanding"] == ["trigger", "behaviour", "consequences", "long_term"]
+    assert keys["reinforcing"] == ["moment", "before", "response", "enjoys"]
+    assert keys["suggesting-help"] == ["invitation", "after_no", "ready"]
+    assert keys["keep-going"][0] == "goal"
     assert keys["communication"] == ["before", "after"]
 
 
@@ -130,7 +133,8 @@ def test_show_and_json_only_read(hiki, home):
     assert "Your safety plan" in shown
     doc = json.loads(hiki([*MUM, "family", "lesson", "2", "--json"]).output)
     assert doc["number"] == 2 and doc["id"] == "understanding"
-    assert [f["key"] for f in doc["exercise"]["fields"]] == ["trigger", "behaviour", "consequences"]
+    keys = [f["key"] for f in doc["exercise"]["fields"]]
+    assert keys == ["trigger", "behaviour", "consequences", "long_term"]
     assert doc["progress"]["status"] == "new"
     assert family_events(home) == []
 
@@ -176,11 +180,12 @@ def test_interactive_exercise_saves_the_answers(hiki, home, make_ctx):
         "trigger": "I asked about work at dinner.",
         "behaviour": "Went to his room.",
         "consequences": "The talk ended; I felt guilty.",
+        "long_term": "We talk less and less.",
     }
     result, prompter = run_lesson(hiki, make_ctx, 2, answers)
     assert result.exit_code == 0, result.output
     prompter.assert_done()
-    assert prompter.asked == ["exercise", "trigger", "behaviour", "consequences"]
+    assert prompter.asked == ["exercise", "trigger", "behaviour", "consequences", "long_term"]
     assert "Trigger" in flat(result.output)  # the reading was shown first
     [event] = family_events(home)
     assert event["data"]["status"] == "exercise"

@@ -252,8 +252,10 @@ def _save_lesson(
 def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool) -> None:
     from hikicli.cli.render import console, markup_escape, print_json
 
-    progress = _progress(actx)[n - 1]
+    everyone = _progress(actx)
+    progress = everyone[n - 1]
     exercise = module["exercise"]
+    recalled = _recalled(module, everyone)
     if as_json:
         print_json(
             {
@@ -264,6 +266,7 @@ def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool
                 "reading": module["reading"],
                 "exercise": exercise,
                 "progress": progress.to_json(),
+                "recalled": recalled,
             }
         )
         return
@@ -274,8 +277,13 @@ def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool
         for f in exercise["fields"]
     )
     privacy = f"\n\n*{_say(actx, exercise['privacy'])}*" if exercise.get("privacy") else ""
+    recall = ""
+    if recalled is not None:  # the family member's own words, as words (no Markdown)
+        from hikicli.domain.safety_plan import md_escape
+
+        recall = "\n\n" + module["recall"]["text"].format(answer=md_escape(recalled["answer"]))
     text = (
-        f"# {n}. {module['title']}\n\n{_say(actx, module['reading']).strip()}\n\n---\n\n"
+        f"# {n}. {module['title']}\n\n{_say(actx, module['reading']).strip()}{recall}\n\n---\n\n"
         f"## {exercise['title']}\n\n{exercise['intro']}{privacy}\n\n{questions}\n"
     )
     out = console()
@@ -290,6 +298,19 @@ def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool
         out.print(f"[dim]{markup_escape(_say(actx, hint, number=n))}[/]")
     else:
         out.print(Markdown(text))
+
+
+def _recalled(module: dict[str, Any], progress: list[Any]) -> dict[str, str] | None:
+    """The earlier answer this lesson comes back to (lesson 9: lesson 1's small goal), if the
+    family member wrote one."""
+    recall = module.get("recall")
+    if not recall:
+        return None
+    earlier = next((p for p in progress if p.id == recall["module"]), None)
+    answer = earlier.answers.get(recall["key"]) if earlier is not None else None
+    if not answer:
+        return None
+    return {"module": recall["module"], "key": recall["key"], "answer": answer}
 
 
 @family_app.command("read")

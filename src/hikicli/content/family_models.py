@@ -36,12 +36,22 @@ class Exercise(Strict):
         return fields
 
 
+class Recall(Strict):
+    """An earlier lesson's answer brought back in this one (lesson 9 returns to the small goal
+    of lesson 1): shown with the lesson when the family member wrote it."""
+
+    module: ModuleId
+    key: AnswerKey
+    text: Text  # {answer}
+
+
 class FamilyModule(Strict):
     id: ModuleId
     title: Text
     summary: Text
     reading: Text
     exercise: Exercise
+    recall: Recall | None = None
 
 
 class FamilyCheckinTexts(Strict):
@@ -120,4 +130,8 @@ class FamilyContent(Strict):
         ids = [m.id for m in modules]
         if len(set(ids)) != len(ids):
             raise ValueError(Msg("content.family_module_twice"))
+        keys = {m.id: {f.key for f in m.exercise.fields} for m in modules}
+        for m in modules:
+            if m.recall is not None and m.recall.key not in keys.get(m.recall.module, set()):
+                raise ValueError(Msg("content.family_recall_unknown", module=m.recall.module))
         return modules
