@@ -133,7 +133,8 @@ def _allowed_words() -> set[str]:
                 allowed.update(re.findall(r"[a-z]+", opt.lower()))
     allowed.update("none family online phone in person yes no skip partly done not today".split())
     allowed.update("self counselor room home outside people study work".split())
-    allowed.update("int str float path name range x".split())  # metavars <int>, <int range>
+    allowed.update("int str float path name range x".split())  # Click's type names in errors
+    allowed.add("n")  # the metavar of a count (`--limit N`)
     allowed.update("text chat email web".split())  # crisis channel ids, shown as "(web)"
     allowed.add("english")  # the English language's own name, beside `language en`
     from hikicli.storage.settings import SETTINGS

@@ -16,8 +16,10 @@ from contextlib import contextmanager
 from typing import Any
 
 import typer
+from typer._click import types as click_types
 from typer._click.exceptions import ClickException, UsageError
 from typer._click.formatting import HelpFormatter
+from typer.core import TyperArgument
 
 from hikicli.content.messages import DEFAULT_LANG, text, words
 
@@ -52,20 +54,82 @@ def apply_help(root: Any, lang: str) -> None:
                 return value
         return None
 
+    def short(path: str) -> str | None:
+        """The line in the parent's list, from the language that gave the help (an English
+        short never stands beside a Japanese help: the help's first sentence does)."""
+        for commands in chain:
+            entry = commands.get(path) or {}
+            if entry.get("short"):
+                return str(entry["short"])
+            if entry.get("help"):
+                return None
+        return None
+
     def walk(command: Any, path: str) -> None:
         command.help = find(path, "help") or command.help
-        command.short_help = find(path, "short") or command.short_help
-        if lang != DEFAULT_LANG and not command.short_help and command.help:
-            # Click cuts a short help at ". " and counts characters: Japanese needs its own line.
+        command.short_help = short(path)
+        if not command.short_help and command.help:
+            # Click would cut a long one with "..." (and count characters, not cells).
             command.short_help = first_sentence(command.help)
         for param in command.params:
             if hasattr(param, "help"):
                 param.help = find(path, "options", param.name) or param.help
+            plain_metavar(param)
+        example = find(path, "example")
+        if example:  # `\b`: Click keeps the paragraph's lines as they are (a command stays whole)
+            command.epilog = f"\b\n{text(lang, 'click.example')}\n  {example}"
         command.context_class = HikiContext
         for name, sub in getattr(command, "commands", {}).items():
             walk(sub, f"{path} {name}".strip())
 
     walk(root, "")
+
+
+# ---- metavars: words a person reads, never `{ID}`, `<str>` or `x>=1` --------------------------
+
+# Options whose value has a shape of its own; any other takes its word from its type.
+_SHAPES = {"date": "YYYY-MM-DD", "since": "YYYY-MM-DD"}
+_PATHS = {"file": "FILE", "directory": "FOLDER", "path": "PATH"}  # typer's path types, by name
+
+
+class PlainArgument(TyperArgument):
+    """An argument shown as its name in capitals (`ID`, `FILE`), in brackets when optional;
+    typer would write `{ID}` in the usage line."""
+
+    def make_metavar(self, ctx: Any, *, usage: bool = False) -> str:
+        var = (self.metavar or self.name or "").upper()
+        if self.nargs != 1:
+            var += "..."
+        return f"[{var}]" if usage and not self.required and not var.startswith("[") else var
+
+
+def plain_metavar(param: Any) -> None:
+    """Give `param` a metavar that reads as a word: `N`, `0-10`, `TEXT`, `FILE`, `YYYY-MM-DD`."""
+    if isinstance(param, TyperArgument):
+        if type(param) is TyperArgument:
+            param.__class__ = PlainArgument
+        return
+    if param.metavar is not None or getattr(param, "is_flag", False) or getattr(param, "count", 0):
+        return
+    kind = param.type
+    if param.name in _SHAPES:
+        param.metavar = _SHAPES[param.name]
+    elif getattr(kind, "choices", None):
+        return  # Click lists the choices
+    elif isinstance(kind, click_types._NumberRangeBase) and None not in (kind.min, kind.max):
+        param.metavar = f"{kind.min}-{kind.max}"
+    elif isinstance(kind, (click_types.IntParamType, click_types._NumberRangeBase)):
+        param.metavar = "N"
+    elif isinstance(kind, click_types.FloatParamType):
+        param.metavar = "NUMBER"
+    elif kind.name in _PATHS:
+        param.metavar = _PATHS[kind.name]
+    else:
+        param.metavar = "TEXT"
+
+
+# A range Click adds to an option's help (`[default: 14; x>=1]`): the metavar says it in words.
+_RANGE = re.compile(r"^(?:-?[\d.]+<=?)?x(?:[<>]=?-?[\d.]+)?$")
 
 
 def first_sentence(help_: str, limit: int = 60) -> str:
@@ -124,6 +188,9 @@ def wrap_cells(line: str, width: int) -> list[str]:
 def wrap_paragraphs(text_: str, width: int, indent: str = "") -> str:
     lines: list[str] = []
     for paragraph in text_.split("\n\n"):
+        if paragraph.startswith("\b\n"):  # as Click does: lines kept as they are
+            lines += [*([""] if lines else []), *(indent + x for x in paragraph[2:].splitlines())]
+            continue
         joined = " ".join(p.strip() for p in paragraph.splitlines())
         if lines:
             lines.append("")
@@ -170,6 +237,8 @@ class HikiFormatter(HelpFormatter):
         def bracket(match: re.Match[str]) -> str:
             parts = []
             for part in match.group(1).split("; "):
+                if _RANGE.match(part):
+                    continue
                 if part.startswith("default: "):
                     part = self._w("default", "default: {value}").replace(
                         "{value}", part.removeprefix("default: ")
@@ -181,16 +250,17 @@ class HikiFormatter(HelpFormatter):
                 elif part == "required":
                     part = self._w("required", part)
                 parts.append(part)
-            return "[" + "; ".join(parts) + "]"
+            return "  [" + "; ".join(parts) + "]" if parts else ""
 
-        return re.sub(r"\[((?:default: |env var: |required)[^\]]*)\]$", bracket, second)
+        pattern = r"\s*\[((?:default: |env var: |required|(?:-?[\d.]+<=?)?x[<>=])[^\]]*)\]$"
+        return re.sub(pattern, bracket, second)
 
     def write_dl(
         self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
+        rows = [(first, self._extra(second)) for first, second in rows]
         if not self.words:
             return super().write_dl(rows, col_max, col_spacing)
-        rows = [(first, self._extra(second)) for first, second in rows]
         first_col = min(max((cells(r[0]) for r in rows), default=0), col_max) + col_spacing
         for first, second in rows:
             self.write(f"{'':>{self.current_indent}}{first}")

@@ -62,6 +62,7 @@ class CommandHelp(Strict):
     help: Words | None = None  # the command's description (its first sentence is the short help)
     short: Words | None = None  # the line in the parent's command list, when not the first sentence
     options: dict[Key, Words] = {}  # by parameter name (`as_json` for `--json`)
+    example: Words | None = None  # one command line a person could type, shown under "Example:"
 
 
 class HelpContent(Strict):
