@@ -132,15 +132,12 @@ def plain_metavar(param: Any) -> None:
 _RANGE = re.compile(r"^(?:-?[\d.]+<=?)?x(?:[<>]=?-?[\d.]+)?$")
 
 
-def first_sentence(help_: str, limit: int = 60) -> str:
-    """The first sentence of a help text (up to 。 or ". "); a longer one is cut after its last
-    、 or ： that fits in `limit` cells."""
+def first_sentence(help_: str) -> str:
+    """The first sentence of a help text (up to 。 or ". "), whole: a long one wraps rather than
+    being cut (a cut after 、 reads as a broken sentence). help.yaml's `short` keeps lists tidy."""
     first = help_.strip().split("\n\n")[0].replace("\n", " ")
     cut = re.search(r"。|\. ", first)
-    line = first[: cut.end()].strip() if cut else first
-    while cells(line) > limit and re.search(r"[、：]", line[:-1]):
-        line = re.sub(r"[、：][^、：]*$", "", line)
-    return line
+    return first[: cut.end()].strip() if cut else first
 
 
 def click_words(lang: str) -> dict[str, str]:
