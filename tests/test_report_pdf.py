@@ -92,3 +92,58 @@ def test_safety_rows_are_on_the_first_printed_page(hiki, home, tmp_path):
     assert words.index("Safety") < words.index("Check-ins")
     # And the report really is longer than one page.
     assert page_text(pdf, 2).strip()
+
+
+PACK = """\
+id: two-weeks
+title: Our two weeks
+start: 2026-11-12
+due: 2026-11-25
+checkins: {days_per_week: 3}
+ladder_steps:
+  - step: Open the curtains in the morning
+    expected_suds: 15
+    note: Any time before noon counts.
+questionnaires:
+  - id: phq9
+"""
+
+
+def test_page_one_answers_the_first_five_minutes_and_tables_stay_whole(hiki, home, tmp_path):
+    """Printed, page 1 holds Safety and the summary (check-in days, the pack's weeks met,
+    ladder tries, scores with band and change); a table is never split across two pages."""
+    import datetime as dt
+
+    from tests.support import FIXED_NOW
+
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(PACK)
+    assert hiki(["homework", "import", str(pack), "--yes"]).exit_code == 0
+    for back in range(13, -1, -1):
+        day = (FIXED_NOW.date() - dt.timedelta(days=back)).isoformat()
+        assert hiki(["checkin", "--date", day, "--mood", "5", *CHECKIN]).exit_code == 0
+        flags = ["step", "s1", "--date", day, "--result", "done", "--expected", "40"]
+        flags += ["--fear", "seen", "--likelihood", "50", "--peak", "50", "--end", "20"]
+        assert hiki([*flags, "--happened", "no"]).exit_code == 0
+    assert hiki(["assess", "phq9", "--answers", "1,1,1,1,1,1,1,1,0"]).exit_code == 0
+    html = tmp_path / "report.html"
+    assert hiki(["report", "--format", "html", "-o", str(html)]).exit_code == 0
+    pdf = tmp_path / "report.pdf"
+    print_to_pdf(html, pdf, tmp_path / "chromium-profile")
+
+    first = " ".join(page_text(pdf, 1).split())
+    assert first.index("Safety") < first.index("At a glance") < first.index("Check-ins:")
+    assert "Check-ins: 14 of 14 days." in first
+    assert "check-in plan met in 2 of 2 weeks" in first
+    assert "Ladder: 14 tries" in first and "PHQ-9: 8 of 27, Mild (5–9)" in first
+    # The tries table (14 rows) starts and ends on one page.
+    pages = []
+    for n in range(1, 20):
+        try:
+            pages.append(" ".join(page_text(pdf, n).split()))
+        except subprocess.CalledProcessError:  # past the last page
+            break
+    header = "Each try: expected and actual distress"
+    holding = [i for i, text in enumerate(pages) if header in text]
+    assert len(holding) == 1, holding
+    assert pages[holding[0]].count("done 40 50 20 no") == 14

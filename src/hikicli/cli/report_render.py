@@ -163,8 +163,8 @@ class Words:
             line = str(t["pack"]).format(**pack)
             if pack["weeks"]:
                 weeks = str(t["pack_weeks"]).format(met=pack["weeks_met"], weeks=pack["weeks"])
-                line += f"; {weeks}"
-            lines.append(line + ".")
+                line += t["part_sep"] + weeks
+            lines.append(line + t["line_end"])
         lines.append(
             str(t["ladder"]).format(tries=s["ladder_tries"], mastered=s["ladder_mastered"])
         )
@@ -182,16 +182,16 @@ class Words:
                 **values
             )
             if score["change"] is None:
-                line += f"; {t['first']}"
+                line += t["part_sep"] + t["first"]
             else:
-                line += "; " + str(t["change"]).format(
+                line += t["part_sep"] + str(t["change"]).format(
                     change=f"{score['change']:+g}",
                     previous=f"{score['previous']:g}",
                     previous_date=score["previous_date"],
                 )
+            lines.append(line + t["line_end"])
             if score.get("risk"):
-                line += f" {self.r['risk_marker']}"
-            lines.append(line + ".")
+                lines[-1] += f" {self.r['risk_marker']}"
         return lines
 
     def item_progress(self, item: dict[str, Any]) -> str:
@@ -237,8 +237,8 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
     r = w.r
     sec = r["sections"]
     lb = r["labels"]
-    header = f"_{r['privacy']} {w.included_line(report)}_"
-    out = [f"# {r['title']}", "", w.intro(report), "", header, ""]
+    out = [f"# {r['title']}", "", w.intro(report), "", f"_{r['privacy']}_", ""]
+    out += [f"_{w.included_line(report)}_", ""]
     # Safety first: "is this person safe" is the first thing a counselor reads.
     out += [f"## {r['safety']['heading']}", ""]
     rows = w.safety_table(report)
@@ -596,7 +596,7 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
         f"<style>{report_css(lang)}</style></head><body>",
         f"<header><h1>{_h(r['title'])}</h1>",
         _paras([w.intro(report)]),
-        _paras([f"{r['privacy']} {w.included_line(report)}"], "muted"),
+        _paras([r["privacy"], w.included_line(report)], "muted"),
         "</header>",
         _safety_html(report, w),
         _summary_html(report, w),

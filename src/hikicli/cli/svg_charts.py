@@ -13,6 +13,8 @@ from html import escape
 
 W, H = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 40, 12, 14, 34
+# A date label "11-28" at font-size 11 is about 6.5 px a character wide; labels keep a gap.
+LABEL_CHAR, LABEL_GAP = 6.6, 8
 
 
 @dataclass(frozen=True)
@@ -76,15 +78,23 @@ class Frame:
             )
         return parts
 
-    def x_labels(self, labels: Sequence[str], every: int) -> list[str]:
+    def x_labels(self, labels: Sequence[str]) -> list[str]:
+        """Date labels under the plot, as many as fit without touching: every n-th from the
+        first, and always the last; a regular label too close to the last gives way to it.
+        Spacing is measured in pixels (label width against slot width), so two or ten labels
+        are all shown and thirty get every fourth or so."""
+        count = len(labels)
+        if not count:
+            return []
+        slot = (W - LEFT - RIGHT) / count
+        room = max(len(label) for label in labels) * LABEL_CHAR + LABEL_GAP
+        every = max(1, math.ceil(room / slot))
+        last = count - 1
         parts = []
-        last = len(labels) - 1
         for i, label in enumerate(labels):
-            # The last day is always labelled; then the regular label too close to it is not.
-            crowded = i != last and i % every == 0 and 0 < last - i < max(2, every // 2)
-            if (i % every == 0 and not crowded) or i == last:
+            if i == last or (i % every == 0 and (last - i) * slot >= room):
                 parts.append(
-                    f'<text x="{_x(i, len(labels)):.1f}" y="{self.bottom + 16:.1f}" '
+                    f'<text x="{_x(i, count):.1f}" y="{self.bottom + 16:.1f}" '
                     f'text-anchor="middle" font-size="11">{escape(label)}</text>'
                 )
         return parts
@@ -123,7 +133,7 @@ def line_chart(
     count = len(labels)
     frame = Frame(hi, ticks, height, legend=len(series) > 1)
     parts = frame.open(title)
-    parts += frame.x_labels(labels, max(1, count // 8))
+    parts += frame.x_labels(labels)
     for s in series:
         dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
         run: list[str] = []
@@ -163,7 +173,7 @@ def bar_chart(
     ticks = [step * i for i in range(5)]
     frame = Frame(ticks[-1], ticks, height)
     parts = frame.open(title)
-    parts += frame.x_labels(labels, 1 if count <= 10 else max(1, count // 8))
+    parts += frame.x_labels(labels)
     width = (W - LEFT - RIGHT) / max(count, 1) * 0.6
     for i, v in enumerate(values):
         x = _x(i, count)

@@ -236,6 +236,8 @@ class ReportSummary(Strict):
     first: Text  # no earlier result to compare with
     no_scores: Text
     weeks_met: Text  # {met} {weeks}: after a homework item counted per week
+    part_sep: Text  # between the parts of one line ("; ", "、")
+    line_end: Text  # after a line (".", "。")
 
 
 class ReportContent(Strict):
