@@ -4,8 +4,9 @@ run, and each command's peak memory.
     python benchmarks/bench_cli.py [--runs 9] [--events 1000,10000,100000] [--only WORDS]
                                    [--json FILE]
 
-Targets (issues #2 and #11): `--version` ≤ 1.7×, `--help` ≤ 3.5×, first check-in question ≤ 12×,
-`hiki checkin --mood …` (one save, whole process) ≤ 8×; every read command, warm, at 100,000
+Targets (issues #2, #11 and #15): `--version` ≤ 1.7×, `--help` ≤ 3.5×, first check-in question
+≤ 12×, `hiki checkin --mood …` (one save, whole process) ≤ 8×, `hiki hello` ≤ 2× (plain and
+encrypted, first of the day and again); every read command, warm, at 100,000
 events ≤ 10× (`report` ≤ 12×) and within 1.2× of its 10,000-event figure; encrypted (passphrase
 from HIKI_PASSPHRASE) within +0.35 s of the plain figure; `data export` / `data import` at 100,000
 events ≤ 60× and peak memory ≤ 64 MiB. Read commands are measured warm (one unmeasured run first,
@@ -242,6 +243,7 @@ READS: list[tuple[str, list[str]]] = [
 ]
 READ_TARGET = {"hiki report --format md": 12.0, "hiki data export --format json": 60.0}
 MEMORY_TARGET = 64.0  # MiB, for export and import at 100k
+HELLO_TARGET = 2.0  # `hiki hello` at a shell's start, plain and encrypted (issue 15)
 
 
 def measure(work: Path, env: dict[str, str], runs: int, sizes: list[int], only: str) -> dict:
@@ -282,6 +284,9 @@ def measure(work: Path, env: dict[str, str], runs: int, sizes: list[int], only: 
             ("hiki data import (empty home)", ["data", "import"]),
             ("hiki checkin --mood … (one save)", CHECKIN_FLAGS),
             ("hiki (dashboard), cold cache", []),
+            # a shell start: the day's first reads the log's end (encrypted: never), then marks
+            ("hiki hello, first of the day", ["hello"]),
+            ("hiki hello, again the same day", ["hello"]),
         ]:
             if not want(name):
                 continue
@@ -309,6 +314,12 @@ def measure(work: Path, env: dict[str, str], runs: int, sizes: list[int], only: 
                         # encrypted: a profile whose log holds only its header
                         make_home(t, [], e)
 
+                elif name == "hiki hello, first of the day":
+                    day_file = home / "profiles" / "default" / "cache" / "hello-day"
+
+                    def before(p: Path = day_file) -> None:
+                        p.unlink(missing_ok=True)
+
                 elif name.endswith("cold cache"):
                     profile = home / "profiles" / "default"
 
@@ -316,7 +327,8 @@ def measure(work: Path, env: dict[str, str], runs: int, sizes: list[int], only: 
                         shutil.rmtree(p / "cache", ignore_errors=True)
                         shutil.rmtree(p / "cache.sealed", ignore_errors=True)
 
-                seconds, mib = timed(cmd, henv, max(3, runs // 3) if before else runs, before)
+                few = before is not None and not name.startswith("hiki hello")
+                seconds, mib = timed(cmd, henv, max(3, runs // 3) if few else runs, before)
                 key = "enc" if enc else "plain"
                 row[key], row[f"{key}_mib"] = seconds, mib
             rows.append(row)
@@ -356,6 +368,9 @@ def report(res: dict) -> None:
         notes = []
         if name.startswith("hiki checkin"):
             notes.append(f"≤8× {'yes' if ratio <= 8 else 'NO'}")
+        elif name.startswith("hiki hello"):
+            worst = max(ratio, r["enc"] / base)
+            notes.append(f"≤2× {'yes' if worst <= HELLO_TARGET else 'NO'}")
         elif "cold" not in name and n == 100_000:
             tgt = READ_TARGET.get(name, 10.0)
             if "import" in name:

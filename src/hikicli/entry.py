@@ -26,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args:
         return guarded("dashboard")
+    if args == ["hello"]:  # at every shell start: next to nothing is imported
+        from hikicli.cli.hello_line import hello
+
+        return hello()
     if args[0] == "checkin":
         flags = checkin_flags(args[1:])
         if flags is not None:

@@ -131,6 +131,7 @@ COMMAND_MODULES = (
     "hikicli.cli.homework",
     "hikicli.cli.crisis",
     "hikicli.cli.now",
+    "hikicli.cli.hello",
     "hikicli.cli.support",
     "hikicli.cli.safety_plan",
     "hikicli.cli.restart_plan",

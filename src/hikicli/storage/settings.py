@@ -90,6 +90,12 @@ SETTINGS: dict[str, Setting] = {
             kind=bool,
         ),
         Setting(
+            "hello.muted",
+            False,
+            "config.about_hello_muted",
+            kind=bool,
+        ),
+        Setting(
             "ladder.rule",
             "expectancy",
             "config.about_ladder_rule",
