@@ -68,7 +68,7 @@ def assess(
     from hikicli.services.instrument_lookup import all_instruments, find_instrument
 
     lookup = all_instruments(actx)
-    print_notes(lookup.notes)
+    print_notes(lookup.notes, actx.language())
     instrument, origin = find_instrument(lookup, target)
     administer(actx, instrument, origin, answers, as_json, day=day)
 
@@ -78,7 +78,7 @@ def show_list(actx: AppContext, as_json: bool) -> None:
     from hikicli.services.instrument_lookup import all_instruments
 
     lookup = all_instruments(actx)
-    print_notes(lookup.notes)
+    print_notes(lookup.notes, actx.language())
     found = lookup.instruments
     rows = [
         {

@@ -18,7 +18,7 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
     if not as_json:
         from hikicli.cli.render import print_notes
 
-        print_notes(lookup.notes)
+        print_notes(lookup.notes, actx.language())
     found = lookup.instruments
     read = actx.log.read()
     by_instrument: dict[str, list[dict[str, Any]]] = {}

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hikicli.errors import NeedsTerminal, UsageError
+from hikicli.errors import HikiError, NeedsTerminal, UsageError
 from hikicli.storage.crypto import PASSPHRASE_ENV, KeyRing
 from hikicli.storage.log import EventLog, now_local
 from hikicli.storage.paths import Paths
@@ -46,11 +46,7 @@ def check_profile(name: str) -> str:
     from hikicli.storage.paths import valid_profile
 
     if not valid_profile(name):
-        raise UsageError(
-            f"Profile '{name}' (from --profile or HIKI_PROFILE) is not a valid name: use "
-            "1-32 lowercase letters, digits, '-' or '_', starting with a letter or digit "
-            "(e.g. mum, dad, sora). In a hard moment, `hiki crisis` works whatever the profile."
-        )
+        raise UsageError("privacy.profile_name", name=name)
     return name
 
 
@@ -126,17 +122,11 @@ class AppContext:
         env = os.environ.get(PASSPHRASE_ENV)
         if env:
             if wrong:
-                raise WrongPassphrase(
-                    f"The passphrase in {PASSPHRASE_ENV} does not open this data. "
-                    "Nothing was changed."
-                )
+                raise WrongPassphrase("privacy.env_wrong", env=PASSPHRASE_ENV)
             try:
                 env.encode("utf-8")
             except UnicodeEncodeError:
-                raise UsageError(
-                    f"{PASSPHRASE_ENV} is not valid UTF-8 text; set it again from a UTF-8 "
-                    "terminal. Nothing was changed."
-                ) from None
+                raise UsageError("privacy.env_not_utf8", env=PASSPHRASE_ENV) from None
             return env
         if self.prompter is None and not self.is_interactive():
             # `hiki data export > file`, `hiki history | less`: stdout is not a terminal, but a
@@ -150,10 +140,7 @@ class AppContext:
                 )
                 if typed is not None:
                     return typed
-            raise UsageError(
-                f"Your data is encrypted and there is no terminal to ask for the passphrase. "
-                f"Set {PASSPHRASE_ENV} for scripts (see docs/privacy.md)."
-            )
+            raise UsageError("privacy.encrypted_no_terminal", env=PASSPHRASE_ENV)
         prompter = self.get_prompter(f"{PASSPHRASE_ENV}=...")
         texts = self.catalog["privacy"]
         if wrong:
@@ -206,7 +193,11 @@ class AppContext:
             setting = str(self.settings.get("country") or "")
         except Exception as err:  # a broken settings file must never hide crisis help
             if not flag:
-                sys.stderr.write(f"Note: {err} Using your locale instead.\n")
+                from hikicli.content.messages import text
+
+                lang = self.language()
+                said = err.message(lang) if isinstance(err, HikiError) else str(err)
+                sys.stderr.write(text(lang, "outcome.note_locale", problem=said) + "\n")
         return resolve_country(flag, setting)
 
     @property
@@ -245,9 +236,7 @@ class AppContext:
         if self.prompter is not None:
             return self.prompter
         if not self.is_interactive():
-            raise NeedsTerminal(
-                f"No terminal to ask questions in. Pass the answers as flags: {flags_hint}"
-            )
+            raise NeedsTerminal("outcome.needs_terminal", flags=flags_hint)
         from hikicli.cli.render import show_text
         from hikicli.prompting import QuestionaryPrompter
 

@@ -53,7 +53,9 @@ def show_dashboard(actx: AppContext) -> None:
         console().print(Panel(text.strip(), title=title, expand=False, padding=(1, 2)))
         state.set("welcomed", True)
     for problem in projected.problems:
-        sys.stdout.write(f"Note: {problem.describe(actx.log.path)}\n")
+        from hikicli.cli.render import note_text
+
+        sys.stdout.write(note_text(actx.language(), problem.describe(actx.log.path)) + "\n")
     render_dashboard(view)
 
 

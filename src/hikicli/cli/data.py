@@ -11,10 +11,6 @@ from hikicli.cli.context import AppContext
 from hikicli.cli.data_group import data_app
 
 WIPE_WORD = "delete"
-PLAINTEXT_EXPORT = (
-    "Note: your data is encrypted, but this export is not: it is plain text anyone who can "
-    "open the file can read. Keep it somewhere safe and delete it when you no longer need it."
-)
 
 
 @data_app.command("path")
@@ -37,12 +33,13 @@ def export(
     """Export everything recorded, as JSON or CSV."""
     import sys
 
+    from hikicli.content.messages import text
     from hikicli.errors import UsageError
     from hikicli.storage.export import LogEvents, export_csv, export_json
 
     actx: AppContext = ctx.obj
     if fmt not in ("json", "csv"):
-        raise UsageError(f"--format must be json or csv (not '{fmt}').")
+        raise UsageError("data.format", value=fmt)
     encrypted = actx.log.is_encrypted()
     # Streamed: the log is read and the export written one chunk at a time.
     events = LogEvents(actx.log).open()
@@ -54,15 +51,15 @@ def export(
             export_csv(events, out.write)
         out.flush()
         if encrypted:
-            typer.echo(PLAINTEXT_EXPORT, err=True)
+            typer.echo(text(actx.language(), "data.export_plaintext"), err=True)
     else:
         from hikicli.storage.files import atomic_writer
 
         target = output.expanduser()
         if target.exists() and not force:
-            raise UsageError(f"{target} already exists; pass --force to replace it.")
+            raise UsageError("data.exists", path=target)
         if not target.parent.is_dir():
-            raise UsageError(f"The folder {target.parent} does not exist.")
+            raise UsageError("data.no_folder", path=target.parent)
         with atomic_writer(target) as write:
 
             def put(text: str) -> None:
@@ -72,15 +69,13 @@ def export(
                 export_json(events, actx.now(), None, put)
             else:
                 export_csv(events, put)
-        typer.echo(
-            f"Wrote {events.count} {'entry' if events.count == 1 else 'entries'} to "
-            f"{target} (readable only by you).",
-            err=True,
-        )
+        key = "data.exported_one" if events.count == 1 else "data.exported"
+        typer.echo(text(actx.language(), key, count=events.count, path=target), err=True)
         if encrypted:
-            typer.echo(PLAINTEXT_EXPORT, err=True)
+            typer.echo(text(actx.language(), "data.export_plaintext"), err=True)
+    from hikicli.cli.render import note_text
     for problem in events.problems:
-        typer.echo(f"Note: {problem.describe(actx.log.path)}", err=True)
+        typer.echo(note_text(actx.language(), problem.describe(actx.log.path)), err=True)
 
 
 @data_app.command("wipe")

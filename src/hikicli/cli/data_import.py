@@ -42,13 +42,14 @@ def import_(
 
         print_json({"file": str(path), "profile": actx.paths.profile, **result.to_json()})
         return
+    from hikicli.content.messages import text
+
+    lang = actx.language()
     typer.echo(
-        f"Imported {result.added} new entries into profile '{actx.paths.profile}'; "
-        f"skipped {result.skipped} already here."
+        text(
+            lang, "data.imported", added=result.added, profile=actx.paths.profile,
+            skipped=result.skipped,
+        )  # fmt: skip
     )
     if result.conflicts:
-        typer.echo(
-            f"{len(result.conflicts)} skipped entries had the same id as an entry here but "
-            "different content; the entries already here were kept.",
-            err=True,
-        )
+        typer.echo(text(lang, "data.import_conflicts", count=len(result.conflicts)), err=True)

@@ -46,10 +46,10 @@ def history(
     events = [e for e in read.events if start is None or entry_date(e) >= start]
     events.sort(key=lambda e: (entry_date(e), e["ts"]))
     events = events[-limit:]
-    from hikicli.cli.render import err_console
-
+    from hikicli.cli.render import err_console, note_text
     for problem in read.problems:  # on stderr, so --json output stays valid JSON
-        err_console().print(f"Note: {problem.describe(actx.log.path)}", markup=False)
+        said = note_text(actx.language(), problem.describe(actx.log.path))
+        err_console().print(said, markup=False)
     if as_json:
         from hikicli.cli.render import print_json_list
 

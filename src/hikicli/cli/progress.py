@@ -23,8 +23,9 @@ def progress(
     read = actx.log.read()
     start, end = period_for_weeks(actx.today(), weeks)
     result = build_progress(read.events, start, end)
+    from hikicli.cli.render import note_text
     for problem in read.problems:
-        typer.echo(f"Note: {problem.describe(actx.log.path)}", err=True)
+        typer.echo(note_text(actx.language(), problem.describe(actx.log.path)), err=True)
     if as_json:
         from hikicli.cli.progress_view import pattern_sentence
         from hikicli.cli.render import print_json

@@ -123,10 +123,17 @@ def print_markdown(text: str, stderr: bool = False) -> None:
     (err_console(wrap=True) if stderr else console()).print(Markdown(text))
 
 
-def print_notes(notes: list[str]) -> None:
+def note_text(lang: str, note: str) -> str:
+    """`Note: …` in the person's language."""
+    from hikicli.content.messages import text
+
+    return text(lang, "outcome.note", text=note)
+
+
+def print_notes(notes: list[str], lang: str = "en") -> None:
     """Things worth knowing that are not errors, on stderr, one `Note:` line each."""
     for note in notes:
-        err_console().print(f"Note: {note}", markup=False)
+        err_console().print(note_text(lang, note), markup=False)
 
 
 def entry_json(event: dict[str, Any]) -> dict[str, Any]:

@@ -45,7 +45,7 @@ def report(
 
     actx: AppContext = ctx.obj
     if fmt not in FORMATS:
-        raise UsageError(f"--format must be md, html or json (not '{fmt}').")
+        raise UsageError("report.format", value=fmt)
     try:
         chosen = parse_include(include, all_notes=include_notes)
     except ValueError as bad:
@@ -55,14 +55,14 @@ def report(
     today = actx.today()
     start = parse_date(since, "--since") if since else today - dt.timedelta(days=DEFAULT_DAYS - 1)
     if start > today:
-        raise UsageError(f"--since {start.isoformat()} is in the future; today is {today}.")
+        raise UsageError("report.since_future", since=start.isoformat(), today=today)
     target = None
     if output is not None:
         target = output.expanduser()
         if target.exists() and not force:
-            raise UsageError(f"{target} already exists; pass --force to replace it.")
+            raise UsageError("data.exists", path=target)
         if not target.parent.is_dir():
-            raise UsageError(f"The folder {target.parent} does not exist.")
+            raise UsageError("data.no_folder", path=target.parent)
     read = actx.log.read()
     period: dict[str, object] = {"source": "since" if since else "default"}
     pack = None if since else active_pack(read.events, today)
@@ -105,15 +105,18 @@ def report(
         from hikicli.cli.report_render import render_markdown
 
         text = render_markdown(data, catalog)
+    from hikicli.cli.render import note_text
     for problem in read.problems:
-        typer.echo(f"Note: {problem.describe(actx.log.path)}", err=True)
+        typer.echo(note_text(actx.language(), problem.describe(actx.log.path)), err=True)
     if target is None:
         typer.echo(text, nl=False)
         return
     from hikicli.storage.files import atomic_write
 
     atomic_write(target, text.encode("utf-8"))
-    typer.echo(f"Wrote the report to {target} (readable only by you).", err=True)
+    from hikicli.content.messages import text as words
+
+    typer.echo(words(actx.language(), "report.written", path=target), err=True)
 
 
 def instrument_definitions(actx: AppContext) -> dict[str, dict]:

@@ -19,7 +19,7 @@ def read_pack(path: Path) -> dict[str, Any]:
     from hikicli.errors import UsageError
 
     if not path.is_file():
-        raise UsageError(f"{path}: no such file.")
+        raise UsageError("data.no_such_file", path=path)
     kind = kind_by_name("packs")
     assert kind is not None
     model = validate_located(parse_file(path), kind, str(path))

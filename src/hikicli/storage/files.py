@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from hikicli.errors import StorageError
+from hikicli.errors import Msg, StorageError
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -27,23 +27,19 @@ class NotRegular(StorageError):
     """A private file is a symbolic link, a FIFO, a device or a folder."""
 
     def __init__(self, path: os.PathLike[str] | str, what: str = "") -> None:
-        what = what or "a link or a special file"
-        super().__init__(
-            f"{path} is {what}, not a regular file; hiki reads and writes only regular files "
-            "in its folder and follows no links. Nothing was changed."
-        )
+        super().__init__("storage.not_regular", path=path, what=Msg(what or "storage.kind_any"))
 
 
 def _kind_of(mode: int) -> str:
     import stat
 
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
+        return "storage.kind_link"
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return "storage.kind_fifo"
     if stat.S_ISDIR(mode):
-        return "a folder"
-    return "a special file"
+        return "storage.kind_folder"
+    return "storage.kind_special"
 
 
 def check_regular(path: os.PathLike[str] | str) -> bool:
@@ -56,7 +52,7 @@ def check_regular(path: os.PathLike[str] | str) -> bool:
     except FileNotFoundError:
         return False
     except OSError as err:
-        raise StorageError(f"Cannot read {path}: {err.strerror or err}.") from None
+        raise StorageError("storage.cannot_read", path=path, why=err.strerror or err) from None
     if not stat.S_ISREG(mode):
         raise NotRegular(path, _kind_of(mode))
     return True
@@ -94,7 +90,7 @@ def read_regular(path: os.PathLike[str] | str, limit: int | None = None) -> byte
     except (FileNotFoundError, StorageError):
         raise
     except OSError as err:
-        raise StorageError(f"Cannot read {path}: {err.strerror or err}.") from None
+        raise StorageError("storage.cannot_read", path=path, why=err.strerror or err) from None
     try:
         size = os.fstat(fd).st_size if limit is None else limit
         chunks = []
@@ -110,19 +106,19 @@ def read_regular(path: os.PathLike[str] | str, limit: int | None = None) -> byte
                 chunks.append(chunk)
         return b"".join(chunks)
     except OSError as err:
-        raise StorageError(f"Cannot read {path}: {err.strerror or err}.") from None
+        raise StorageError("storage.cannot_read", path=path, why=err.strerror or err) from None
     finally:
         os.close(fd)
 
 
-def describe_os_error(err: OSError, path: Path) -> str:
+def describe_os_error(err: OSError, path: Path) -> Msg:
     if err.errno == errno.ENOSPC:
-        return f"The disk is full: could not write {path}. Nothing already saved was lost."
+        return Msg("storage.disk_full", path=path)
     if err.errno == errno.EROFS:
-        return f"{path} is on a read-only disk. Nothing already saved was lost."
+        return Msg("storage.read_only", path=path)
     if err.errno in (errno.EACCES, errno.EPERM):
-        return f"No permission to write {path}. Nothing already saved was lost."
-    return f"Could not use {path}: {err.strerror or err}."
+        return Msg("storage.no_permission", path=path)
+    return Msg("storage.cannot_use", path=path, why=err.strerror or err)
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -42,21 +42,21 @@ class ImportResult:
 
 
 def _fail(source: str, where: str, reason: str) -> UsageError:
-    return UsageError(f"{source}: {where}: {reason.rstrip('.')}. Nothing was imported.")
+    return UsageError("data.import_bad", source=source, where=where, reason=reason.rstrip("."))
 
 
 def read_export_file(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
-            raise UsageError(f"{path}: the file is too large to be a hiki export ({size} bytes).")
+            raise UsageError("data.import_too_large", path=path, size=size)
         return path.read_bytes()
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file.") from None
+        raise UsageError("data.no_such_file", path=path) from None
     except IsADirectoryError:
-        raise UsageError(f"{path}: is a folder, not an export file.") from None
+        raise UsageError("data.import_folder", path=path) from None
     except OSError as err:
-        raise UsageError(f"{path}: cannot be read ({err.strerror or err}).") from None
+        raise UsageError("data.import_unreadable", path=path, why=err.strerror or err) from None
 
 
 def _event_line(text: str, index: int, event_id: Any) -> str:

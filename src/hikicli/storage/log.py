@@ -51,7 +51,7 @@ Event = dict[str, Any]
 
 
 def _read_error(path: Path, err: OSError) -> StorageError:
-    return StorageError(f"Cannot read the log {path}: {err.strerror or err}.")
+    return StorageError("storage.cannot_read_log", path=path, why=err.strerror or err)
 
 
 class LogTooLarge(StorageError):
@@ -103,10 +103,7 @@ def parse_line(raw: bytes, lineno: int) -> tuple[Event | None, LogProblem | None
         )
     version = migrations.stored_version(obj) if isinstance(obj, dict) else None
     if version is not None and version > SCHEMA_VERSION:
-        raise StorageError(
-            f"Line {lineno} of the log was written by a newer hiki; please upgrade hiki. "
-            "Nothing was changed."
-        )
+        raise StorageError("storage.line_newer_changed", line=lineno)
     if isinstance(obj, dict) and version is not None and version < SCHEMA_VERSION:
         try:
             obj = migrations.upgrade(obj, version, SCHEMA_VERSION)
@@ -268,7 +265,7 @@ class EventLog:
         try:
             size = os.fstat(fd).st_size
             if limit is not None and size - offset > limit:
-                raise LogTooLarge(f"{self.path} is larger than {limit} bytes.")
+                raise LogTooLarge("storage.log_too_large", path=self.path, limit=limit)
             head = os.pread(fd, 4096, 0)
             # A whole last record that had no newline was read already; a save then added it.
             around = os.pread(fd, 2, offset - 1) if offset > 0 else b""
@@ -349,7 +346,7 @@ class EventLog:
         try:
             size = os.fstat(fd).st_size
             if size > limit or os.pread(fd, 19, 0) == b'{"hiki":"encrypted"':
-                raise LogTooLarge(f"{self.path} cannot be searched within {limit} bytes.")
+                raise LogTooLarge("storage.log_unsearchable", path=self.path, limit=limit)
             data = _read_all(fd, 0)
         except OSError as err:
             raise _read_error(self.path, err) from None
@@ -383,9 +380,7 @@ class EventLog:
         for event in events:
             problem = payload_problem(str(event.get("kind")), event.get("data") or {})
             if problem:
-                raise StorageError(
-                    f"hiki could not read this entry back ({problem}); nothing was saved."
-                )
+                raise StorageError("storage.read_back_failed", problem=problem)
         try:
             lines = [
                 json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -393,10 +388,7 @@ class EventLog:
             ]
         except UnicodeEncodeError:
             # e.g. a terminal that passed bytes that are not UTF-8: refuse before writing anything
-            raise UsageError(
-                "Some of the text is not valid UTF-8 (for example from a terminal with another "
-                "encoding); nothing was saved. Please type it again."
-            ) from None
+            raise UsageError("storage.text_not_utf8") from None
         # Unlock before taking the lock: a passphrase prompt must never hold other writers up.
         expected = self.expected_header()
         cipher = self.cipher(expected) if expected is not None else None
@@ -552,10 +544,7 @@ class EventLog:
         if (current is None) != (expected is None) or (
             current is not None and expected is not None and current.key_id != expected.key_id
         ):
-            raise StorageError(
-                "The log was encrypted or decrypted by another hiki while this one ran. "
-                "Nothing was saved; please try again."
-            )
+            raise StorageError("storage.crypto_changed_meanwhile")
         return False
 
     @property
@@ -611,10 +600,7 @@ class EventLog:
             if match is not None and int(match.group(1)) > SCHEMA_VERSION:
                 before = _read_all(fd, 0)[:start].count(b"\n") if start else 0
                 line = before + data.count(b"\n", 0, match.start() + 1) + 1
-                raise StorageError(
-                    f"Line {line} of the log was written by a newer hiki; please upgrade hiki. "
-                    "Nothing was saved."
-                )
+                raise StorageError("storage.line_newer_saved", line=line)
         start = max(0, size - 65536)
         block = os.pread(fd, size - start, start)
         last = block[block.rstrip(b"\n").rfind(b"\n") + 1 :].strip()
@@ -626,9 +612,7 @@ class EventLog:
         except (ValueError, AttributeError, RecursionError):
             return  # a damaged line is the reader's business, not a reason to refuse a save
         if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-            raise StorageError(
-                "This log was written by a newer hiki; please upgrade hiki. Nothing was changed."
-            )
+            raise StorageError("storage.log_newer")
 
     def _auto_backup(self) -> None:
         """At most once a day, copy the log (as stored) before changing it. Under the lock."""

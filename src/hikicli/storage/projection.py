@@ -76,7 +76,8 @@ def project(log: EventLog, projections: Sequence[Projection], cache_file: Path |
     except FileNotFoundError:
         return Projected({p.name: p.initial() for p in projections}, [])
     except OSError as err:
-        raise StorageError(f"Cannot read the log {log.path}: {err.strerror or err}.") from None
+        why = err.strerror or err
+        raise StorageError("storage.cannot_read_log", path=log.path, why=why) from None
 
     seal: Sealer | None = None
     if cache_file is not None:
