@@ -54,3 +54,25 @@ def test_step_says_the_note_before_the_plan(hiki, home, tmp_path, make_ctx):
     assert "Your counselor's note on this step: Any meal counts, at any time of day." in (
         prompter.said
     )
+
+
+def test_the_feared_outcome_question_can_be_skipped(hiki, home, tmp_path, make_ctx):
+    """Optional: `skip` in the step flow or `--feared skip` saves no answer; the report then
+    shows a dash for it."""
+    imported(hiki, tmp_path)
+    flags = ["step", "s1", "--result", "done", "--expected", "20", "--fear", "seen"]
+    flags += ["--likelihood", "40", "--peak", "30", "--end", "10"]
+    saved = json_data(hiki([*flags, "--feared", "skip", "--json"]).output)
+    assert saved["try"]["happened"] is None
+    saved = json_data(hiki([*flags, "--feared", "partly", "--json"]).output)
+    assert saved["try"]["happened"] == "partly"
+    answers = {
+        "what": "curtains", "where": "", "when": "", "minutes_planned": 5, "expected": 20,
+        "fear": "seen", "likelihood": 40, "safety": "", "ready": "now", "result": "done",
+        "peak": 30, "end": 10, "happened": "skip", "learned": "", "with_someone": False,
+        "minutes": 5,
+    }  # fmt: skip
+    result = hiki(["step", "s1"], ctx=make_ctx(prompter=ScriptedPrompter(answers)))
+    assert result.exit_code == 0, result.output
+    rows = json_data(hiki(["report", "--format", "json"]).output)["ladder"]["attempts"]
+    assert [r["feared"] for r in rows] == [None, "partly", None]

@@ -44,6 +44,7 @@ class Labels(Strict):
     yes: Text
     no: Text
     happened_partly: Text
+    happened_skip: Text  # the feared-outcome question is optional
 
 
 class ListTexts(Strict):

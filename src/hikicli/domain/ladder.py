@@ -371,7 +371,9 @@ def result_data(
         "result": result,
         "peak": None if peak is None else check_suds(peak, "--peak"),
         "end": None if end is None else check_suds(end, "--end"),
-        "happened": None if happened is None else check_choice(happened, HAPPENED, "--happened"),
+        "happened": (
+            None if happened in (None, "skip") else check_choice(happened, HAPPENED, "--happened")
+        ),
         "learned": check_text(learned, "--learned"),
         "with_someone": bool(with_someone),
         "minutes": None if minutes is None else check_minutes(minutes),

@@ -212,8 +212,15 @@ def run_result(
         happened = prompter.select(
             "happened",
             texts["happened"],
-            [("no", labels["no"]), ("partly", labels["happened_partly"]), ("yes", labels["yes"])],
+            [
+                ("no", labels["no"]),
+                ("partly", labels["happened_partly"]),
+                ("yes", labels["yes"]),
+                ("skip", labels["happened_skip"]),  # optional: nothing is saved for it
+            ],
         )
+        if happened == "skip":
+            happened = None
     learned = prompter.text("learned", texts["learned"], max_len=dl.MAX_NOTE)
     with_someone = prompter.confirm("with_someone", texts["with_someone"], default=False)
     minutes = int(prompter.number("minutes", texts["minutes"], 0, dl.MAX_MINUTES))
