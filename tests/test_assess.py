@@ -415,3 +415,21 @@ def test_item9_out_of_range_shows_help_before_the_usage_error(hiki, home):
     assert out.endswith("All lines, and your safety plan: hiki crisis")
     # the answer that carries risk is kept; the invalid result is not
     assert [e["kind"] for e in log_lines(home)] == ["risk.signal"]
+
+
+@pytest.mark.parametrize(
+    "change, fragment",
+    [
+        (("max: 2, label", "max: 1, label"), "すき間か重なりがあります"),
+        (("reverse_keyed: [3]", "reverse_keyed: [4]"), "番号 4 の質問がありません"),
+        (("id: ex-risk", "id: list"), "別の id にしてください"),
+    ],
+)
+def test_a_bad_counselor_file_is_explained_in_japanese(
+    hiki, home, monkeypatch, change, fragment
+):
+    monkeypatch.setenv("HIKI_LANG", "ja")
+    path = write_counselor_file(home.parent / "mine", COUNSELOR_YAML.replace(*change))
+    result = hiki(["assess", "--file", str(path), "--answers", "0,0,0"])
+    flat = "".join(result.output.split())
+    assert result.exit_code == 2 and "".join(fragment.split()) in flat, result.output

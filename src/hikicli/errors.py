@@ -53,13 +53,21 @@ class Msg:
 
 def render(lang: str, key: str, params: Mapping[str, Any]) -> str:
     """The words for `key` in `lang`; parameters that are words themselves in the same language."""
-    values = {
-        k: v.render(lang) if isinstance(v, (Msg, HikiError)) else v for k, v in params.items()
-    }
+    values = {k: _words_of(lang, v) for k, v in params.items()}
     if _words is None:
         shown = ", ".join(f"{k}={v}" for k, v in values.items())
         return f"{key}({shown})" if shown else key
     return _words(lang, key, values)
+
+
+def _words_of(lang: str, value: Any) -> Any:
+    """A parameter that is words (a Msg, an error, or a list of them: joined) in `lang`."""
+    if isinstance(value, (Msg, HikiError)):
+        return value.render(lang)
+    if isinstance(value, list) and any(isinstance(v, Msg) for v in value):
+        sep = render(lang, "content.problem_sep", {}) if _words is not None else "; "
+        return sep.join(str(_words_of(lang, v)) for v in value)
+    return value
 
 
 class HikiError(Exception):

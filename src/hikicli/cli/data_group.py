@@ -8,7 +8,5 @@ import typer
 
 from hikicli.cli.app import app
 
-data_app = typer.Typer(
-    help="Your data: where it lives, export it, import it, delete it.", no_args_is_help=True
-)
+data_app = typer.Typer(no_args_is_help=True)  # its help: content/<lang>/help.yaml
 app.add_typer(data_app, name="data")

@@ -17,20 +17,11 @@ CRISIS_TOPICS = ("crisis", "sos", *CRISIS_ALIASES)
 @app.command()
 def guide(
     ctx: typer.Context,
-    topic: Annotated[str | None, typer.Argument(help="A topic id; see --list.")] = None,
-    list_: Annotated[bool, typer.Option("--list", "-l", help="List the topics.")] = False,
-    audience: Annotated[
-        str | None,
-        typer.Option(
-            "--audience",
-            "-a",
-            help="Who is reading: self, family or counselor (default: family in a family "
-            "member's profile, else self).",
-            show_default=False,
-        ),
-    ] = None,
-    pager: Annotated[bool, typer.Option(help="Page long text in a terminal.")] = True,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the topic(s) as JSON.")] = False,
+    topic: Annotated[str | None, typer.Argument()] = None,
+    list_: Annotated[bool, typer.Option("--list", "-l")] = False,
+    audience: Annotated[str | None, typer.Option("--audience", "-a", show_default=False)] = None,
+    pager: Annotated[bool, typer.Option()] = True,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Guidance to read, on five strategies that help recovery."""
     from hikicli.cli.render import console, markup_escape, print_json

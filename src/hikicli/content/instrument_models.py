@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from hikicli.content.models import Strict, Text
+from hikicli.errors import Msg
 
 InstrumentId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)]
 # `hiki assess list` and `hiki assess history` are commands, so these cannot be instrument ids.
@@ -97,20 +98,22 @@ class Instrument(Strict):
 
     @model_validator(mode="after")
     def _rule_can_be_applied(self) -> Instrument:
-        problems: list[str] = []
+        problems: list[Msg] = []
         if self.id in RESERVED_IDS:
-            problems.append(f"id '{self.id}' is reserved for a command; choose another")
+            problems.append(Msg("content.instrument_reserved_id", id=self.id))
         numbers = [item.number for item in self.items]
         if numbers != list(range(1, len(numbers) + 1)):
-            problems.append("items must be numbered 1, 2, 3, … in order")
+            problems.append(Msg("content.instrument_numbering"))
         for item in [None, *self.items]:
             options = self.options if item is None else item.options
             if options is None:
                 continue
             values = [o.value for o in options]
             if len(set(values)) != len(values):
-                where = "options" if item is None else f"item {item.number} options"
-                problems.append(f"{where}: each answer value must be different")
+                if item is None:
+                    problems.append(Msg("content.instrument_values_twice"))
+                else:
+                    problems.append(Msg("content.instrument_item_values_twice", item=item.number))
         known = set(numbers)
         s = self.scoring
         for label, refs in (
@@ -120,48 +123,49 @@ class Instrument(Strict):
         ):
             missing = sorted(set(refs) - known)
             if missing:
-                problems.append(f"{label}: no item numbered {', '.join(map(str, missing))}")
+                absent = ", ".join(map(str, missing))
+                problems.append(Msg("content.instrument_no_item", where=label, items=absent))
         for label, ids in (
             ("band", [b.id for b in s.bands]),
             ("subscale", [x.id for x in s.subscales]),
         ):
             if len(set(ids)) != len(ids):
-                problems.append(f"each {label} id must be different")
+                problems.append(Msg("content.instrument_id_twice", what=label))
         if s.meaningful_change_on == "percent" and s.percent_factor is None:
-            problems.append("meaningful_change_on: percent needs percent_factor")
+            problems.append(Msg("content.instrument_percent_factor"))
         if not problems:
             problems += self._range_problems()
         if problems:
-            raise ValueError("; ".join(problems))
+            raise ValueError(Msg("content.problems", problems=problems))
         return self
 
-    def _range_problems(self) -> list[str]:
+    def _range_problems(self) -> list[Msg]:
         lo = hi = 0
         for item in self.items:
             values = [o.value for o in (item.options or self.options)]
             lo, hi = lo + min(values), hi + max(values)
-        problems = []
+        problems: list[Msg] = []
         by_number = {item.number: item for item in self.items}
         for risk in self.scoring.risk_items:
             values = [o.value for o in (by_number[risk.item].options or self.options)]
             if risk.at_least > max(values) or risk.at_least <= min(values):
                 # a risk item that can never fire, or fires on every answer, protects no one
                 problems.append(
-                    f"risk_items: item {risk.item} at_least {risk.at_least} must be above its "
-                    f"lowest answer ({min(values)}) and at most its highest ({max(values)})"
+                    Msg(
+                        "content.instrument_risk_threshold", item=risk.item,
+                        at_least=risk.at_least, lowest=min(values), highest=max(values),
+                    )  # fmt: skip
                 )
         factor = self.scoring.percent_factor
         if factor is not None and (lo != 0 or hi * factor != 100):
-            problems.append(
-                f"percent_factor {factor}: totals run {lo} to {hi}, so they cannot become 0-100 %"
-            )
+            problems.append(Msg("content.instrument_percent_range", factor=factor, lo=lo, hi=hi))
         if not self.scoring.bands:
             return problems
         bands = sorted(self.scoring.bands, key=lambda b: b.min)
         if bands[0].min != lo or bands[-1].max != hi:
-            problems.append(f"bands must cover every possible total, {lo} to {hi}")
+            problems.append(Msg("content.instrument_bands_cover", lo=lo, hi=hi))
         for before, after in zip(bands, bands[1:], strict=False):
             if after.min != before.max + 1:
-                problems.append(f"bands '{before.id}' and '{after.id}' leave a gap or overlap")
-        problems += [f"band '{b.id}': min is above max" for b in bands if b.min > b.max]
+                problems.append(Msg("content.instrument_bands_gap", a=before.id, b=after.id))
+        problems += [Msg("content.instrument_band_order", id=b.id) for b in bands if b.min > b.max]
         return problems

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from hikicli.content.models import Slug, Strict, Text
+from hikicli.errors import Msg
 
 AREAS = ("room", "home", "outside", "people", "online", "study-work")
 AreaId = Literal["room", "home", "outside", "people", "online", "study-work"]
@@ -29,7 +30,7 @@ class Template(Strict):
     @model_validator(mode="after")
     def _range(self) -> Template:
         if self.suds_min > self.suds_max:
-            raise ValueError(f"suds_min ({self.suds_min}) is above suds_max ({self.suds_max})")
+            raise ValueError(Msg("content.ladder_suds_order", lo=self.suds_min, hi=self.suds_max))
         return self
 
 
@@ -159,16 +160,16 @@ class LadderContent(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> LadderContent:
         area_ids = [a.id for a in self.areas]
-        problems = []
+        problems: list[Msg] = []
         if sorted(area_ids) != sorted(AREAS):
             problems.append(
-                f"areas must be exactly: {', '.join(AREAS)} (got {', '.join(area_ids)})"
+                Msg("content.ladder_areas", known=", ".join(AREAS), got=", ".join(area_ids))
             )
         seen: set[str] = set()
         for t in self.templates:
             if t.id in seen:
-                problems.append(f"template id '{t.id}' is used twice")
+                problems.append(Msg("content.ladder_template_twice", id=t.id))
             seen.add(t.id)
         if problems:
-            raise ValueError("; ".join(problems))
+            raise ValueError(Msg("content.problems", problems=problems))
         return self

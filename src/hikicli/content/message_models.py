@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import AfterValidator, StringConstraints
 
 from hikicli.content.models import Strict
+from hikicli.errors import Msg
 
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 
@@ -17,7 +18,7 @@ Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 def _placeholders(text: str) -> str:
     for _literal, field, _spec, conv in string.Formatter().parse(text):
         if field is not None and (not field.isidentifier() or conv is not None):
-            raise ValueError(f"placeholder {{{field}}} must be a plain {{name}}")
+            raise ValueError(Msg("content.placeholder_plain", field="{" + field + "}"))
     return text
 
 
