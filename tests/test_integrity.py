@@ -305,3 +305,274 @@ def test_case4_no_cache_is_written_while_a_conversion_holds_the_lock(four_backup
     assert not list(paths.profile_cache_dir.glob("*.marshal"))
     assert hiki([]).exit_code == 0
     assert list(paths.profile_cache_dir.glob("*.marshal"))  # once free, the cache is written
+
+
+# ---- case 6: keys, order, lengths, passphrases ----------------------------------------------
+
+
+def sealed_profile(home: Path, notes: list[str]) -> tuple[Paths, list[bytes]]:
+    """An encrypted profile holding one check-in per note; its log's lines."""
+    from hikicli.storage.convert import encrypt_profile
+
+    paths = Paths.resolve(home)
+    log = EventLog(paths, KeyRing(lambda: PASS))
+    encrypt_profile(paths, KeyRing(lambda: PASS), PASS)
+    for note in notes:
+        log.append("checkin", {**CHECKIN, "note": note})
+    return paths, paths.log_file.read_bytes().splitlines(keepends=True)
+
+
+def problems_of(paths: Paths) -> list[tuple[int, str]]:
+    read = EventLog(paths, KeyRing(lambda: PASS)).read()
+    return [(p.line, p.reason) for p in read.problems]
+
+
+def test_case6_a_removed_record_is_reported_where_it_was(home):
+    """A safety-plan item removed, then the removal deleted from the file: the item would come
+    back unnoticed; now the gap is reported at the line after it."""
+    paths, _ = sealed_profile(home, [])
+    log = EventLog(paths, KeyRing(lambda: PASS))
+    log.append("safety_plan.item_added", {"item": "a1", "section": "people", "text": "Mum"})
+    log.append("safety_plan.item_removed", {"item": "a1"})
+    log.append("checkin", CHECKIN)
+    lines = paths.log_file.read_bytes().splitlines(keepends=True)
+    paths.log_file.write_bytes(b"".join(lines[:2] + lines[3:]))  # line 3 (the removal) gone
+    [(line, reason)] = problems_of(paths)
+    assert line == 3
+    assert reason.startswith("1 sealed record(s) are missing just before this line")
+
+
+def test_case6_reordered_and_repeated_records_are_reported_with_their_lines(home):
+    paths, lines = sealed_profile(home, ["one", "two", "three", "four"])
+    swapped = [lines[0], lines[1], lines[3], lines[2], lines[4]]
+    paths.log_file.write_bytes(b"".join(swapped))
+    found = problems_of(paths)
+    assert [line for line, _ in found] == [3, 4]
+    assert "written as record 3 and is out of order here" in found[1][1]
+    paths.log_file.write_bytes(b"".join([*lines, lines[2]]))  # record 3 again, at the end
+    read = EventLog(paths, KeyRing(lambda: PASS)).read()
+    assert [e["data"]["note"] for e in read.events] == ["one", "two", "three", "four"]
+    assert [(p.line, p.reason) for p in read.problems] == [
+        (6, "this sealed record (record 3) appeared earlier in the log: the copy was skipped")
+    ]
+
+
+def test_case6_a_record_from_another_log_does_not_open(home, tmp_path):
+    """The same key (a backup's log restored beside) but another log id: not accepted."""
+    from hikicli.storage.crypto import Cipher, read_header
+
+    paths, lines = sealed_profile(home, ["mine"])
+    cipher = KeyRing(lambda: PASS).cipher(read_header(paths.log_file))
+    other = Cipher(cipher._data_key, replace_log_id(cipher.header, "0" * 16))
+    stranger = other.seal_record(json.dumps({"v": 1}).encode(), 3) + b"\n"
+    paths.log_file.write_bytes(b"".join(lines) + stranger)
+    [(line, reason)] = problems_of(paths)
+    assert line == 3 and "damaged" in reason
+
+
+def replace_log_id(header, log_id):
+    import dataclasses
+
+    return dataclasses.replace(header, log_id=log_id)
+
+
+def test_case6_sealed_records_are_padded_to_a_few_lengths(home):
+    paths, lines = sealed_profile(home, ["a", "b" * 10, "c" * 25, "d" * 700])
+    sizes = [len(line) for line in lines[1:]]
+    assert sizes[0] == sizes[1] == sizes[2]  # 1, 10 and 25 characters of note: one length
+    assert sizes[3] > sizes[2]
+    assert len({*sizes}) == 2
+
+
+def test_case6_an_nfd_passphrase_opens_nfc_data_and_older_data_still_opens(home, monkeypatch):
+    import unicodedata
+
+    from hikicli.storage import crypto
+    from hikicli.storage.convert import encrypt_profile
+
+    word = "café crème über"
+    nfc, nfd = unicodedata.normalize("NFC", word), unicodedata.normalize("NFD", word)
+    assert nfc != nfd
+    paths = Paths.resolve(home)
+    EventLog(paths).append("checkin", CHECKIN)
+    encrypt_profile(paths, KeyRing(lambda: nfc), nfc)
+    assert len(EventLog(paths, KeyRing(lambda: nfd)).read().events) == 1
+    # Sealed before normalisation, typed as NFD: still opens with the same NFD passphrase.
+    older = home.parent / "older"
+    old_paths = Paths.resolve(older)
+    EventLog(old_paths).append("checkin", CHECKIN)
+    monkeypatch.setattr(crypto, "nfc", lambda text: text)
+    encrypt_profile(old_paths, KeyRing(lambda: nfd), nfd)
+    monkeypatch.undo()
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)
+    assert len(EventLog(old_paths, KeyRing(lambda: nfd)).read().events) == 1
+
+
+@pytest.mark.parametrize("value", ["1e400", "2.5", '"1024"', "true", "[]"])
+def test_case6_a_header_with_a_bad_parameter_is_a_clear_message(hiki, home, value, monkeypatch):
+    paths, lines = sealed_profile(home, ["x"])
+    header = json.loads(lines[0])
+    text = json.dumps(header, separators=(",", ":")).replace(
+        f'"n":{header["kdf"]["n"]}', f'"n":{value}'
+    )
+    paths.log_file.write_bytes(text.encode() + b"\n" + b"".join(lines[1:]))
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    result = hiki(["history"])
+    assert result.exit_code == 2
+    assert "the encryption header (line 1) is damaged" in " ".join(result.output.split())
+    assert "unexpected" not in result.output
+
+
+def test_case6_a_non_utf8_passphrase_variable_exits_2(home):
+    paths, _ = sealed_profile(home, ["x"])
+    env = child_env(home)
+    env_b = {k.encode(): v.encode() for k, v in env.items()}
+    env_b[b"HIKI_PASSPHRASE"] = b"caf\xe9 latin-1 passphrase"
+    result = subprocess.run(
+        [sys.executable, "-c", MAIN, "history"], env=env_b, capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "not valid UTF-8" in result.stderr + result.stdout
+    assert "unexpected" not in result.stderr + result.stdout
+
+
+def test_case6_new_data_uses_scrypt_2_17():
+    code = "from hikicli.storage.crypto import new_cipher; print(new_cipher('x' * 8).header.n)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=child_env(Path("/nonexistent")),
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert int(out) >= 2**17
+
+
+def test_case6_backup_names_hold_no_date(hiki, home):
+    import re
+
+    EventLog(Paths.resolve(home)).append("checkin", CHECKIN)
+    for _ in range(3):
+        assert hiki(["data", "backup"]).exit_code == 0
+    names = [p.name for p in (Paths.resolve(home).data_dir / "backups").iterdir()]
+    assert names and all(re.fullmatch(r"[0-9]{1,3}", n) for n in names), names
+
+
+def test_case6_records_sealed_before_binding_still_read_and_take_appends(home):
+    """A log of version-1 records (unbound, unpadded) from an older hiki: read as before; a new
+    record appended after them is bound, and the whole log reads with no problem."""
+    from hikicli.storage.crypto import new_cipher
+    from hikicli.storage.encstate import write_state
+    from hikicli.storage.log import new_event
+
+    paths = Paths.resolve(home)
+    cipher = new_cipher(PASS)
+    old = [json.dumps(new_event("checkin", {**CHECKIN, "note": f"old {n}"})).encode()
+           for n in range(3)]  # fmt: skip
+    paths.data_dir.mkdir(parents=True)
+    paths.log_file.write_bytes(
+        cipher.header.raw + b"\n" + b"".join(cipher.seal(line) + b"\n" for line in old)
+    )
+    write_state(paths, cipher.header)
+    log = EventLog(paths, KeyRing(lambda: PASS))
+    log.append("checkin", {**CHECKIN, "note": "new"})
+    assert paths.log_file.read_bytes().splitlines()[-1].startswith(b"2:")
+    read = EventLog(paths, KeyRing(lambda: PASS)).read()
+    assert [e["data"]["note"] for e in read.events] == ["old 0", "old 1", "old 2", "new"]
+    assert read.problems == []
+
+
+def test_case6_passphrase_rewraps_and_rotate_key_seals_under_a_new_key(hiki, home, monkeypatch):
+    from hikicli.storage.crypto import read_header, unlock
+
+    paths, _ = sealed_profile(home, ["before"])
+    assert hiki(["data", "backup"]).exit_code == 0
+    first = read_header(paths.log_file)
+    old_cipher = unlock(first, PASS)
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    monkeypatch.setenv("HIKI_NEW_PASSPHRASE", "second horse")
+    result = hiki(["data", "passphrase"])
+    assert result.exit_code == 0
+    assert "hiki data passphrase --rotate-key" in " ".join(result.output.split())
+    assert read_header(paths.log_file).key_id == first.key_id  # re-wrapped: the same key
+    monkeypatch.setenv("HIKI_PASSPHRASE", "second horse")
+    monkeypatch.setenv("HIKI_NEW_PASSPHRASE", "third horse")
+    result = hiki(["data", "passphrase", "--rotate-key"])
+    assert result.exit_code == 0, result.output
+    assert "sealed with a new key" in " ".join(result.output.split())
+    now = read_header(paths.log_file)
+    assert now.key_id != first.key_id and now.log_id != first.log_id
+    EventLog(paths, KeyRing(lambda: "third horse")).append("checkin", {**CHECKIN, "note": "after"})
+    for line in paths.log_file.read_bytes().splitlines()[1:]:
+        with pytest.raises(ValueError):
+            old_cipher.open_record(line)  # the old key opens nothing, old or new
+    for f in paths.data_dir.rglob("*"):
+        if f.is_file() and f.name in ("log.jsonl", "state.json"):
+            assert read_header(f).key_id == now.key_id, f
+    notes = [
+        e["data"]["note"] for e in EventLog(paths, KeyRing(lambda: "third horse")).read().events
+    ]
+    assert notes == ["before", "after"]
+
+
+ROTATE = r"""
+import os, sys
+from hikicli.storage.convert import rotate_key
+from hikicli.storage.crypto import KeyRing
+from hikicli.storage.paths import Paths
+sys.stdout.write("ready\n"); sys.stdout.flush()
+rotate_key(Paths.resolve(os.environ["HIKI_HOME"]), KeyRing(lambda: os.environ["HIKI_PASSPHRASE"]))
+sys.stdout.write("done\n"); sys.stdout.flush()
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_case6_rotate_key_killed_at_random_moments_is_finished_by_encrypt(tmp_path):
+    import random
+    import shutil
+
+    from hikicli.storage.backup import create_backup_locked
+    from hikicli.storage.crypto import read_header
+    from hikicli.storage.status import profile_status
+
+    template = tmp_path / "template"
+    paths, _ = sealed_profile(template, [f"{SECRET} {n}" * 20 for n in range(400)])
+    for _ in range(3):
+        create_backup_locked(paths, rotate=False)
+    expected = [e["id"] for e in EventLog(paths, KeyRing(lambda: PASS)).read().events]
+    rng = random.Random(6)
+    kills = interrupted = 0
+    for n in range(16):
+        home = tmp_path / f"run{n}"
+        shutil.copytree(template, home)
+        here = Paths.resolve(home)
+        before = read_header(here.log_file).key_id
+        child = subprocess.Popen(
+            [sys.executable, "-c", ROTATE], env=child_env(home, HIKI_PASSPHRASE=PASS),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        assert child.stdout is not None and child.stdout.readline() == b"ready\n"
+        time.sleep(rng.uniform(0, 0.25))
+        child.send_signal(signal.SIGKILL)
+        out, _ = child.communicate()
+        kills += 1
+        if b"done" not in out:
+            interrupted += 1
+            if profile_status(here).state == "unfinished":
+                text = status_of(home)[0]
+                assert "Run `hiki data encrypt`" in text or "older key" in text, text
+        finish = subprocess.run(
+            [sys.executable, "-c", MAIN, "data", "encrypt"],
+            env=child_env(home, HIKI_PASSPHRASE=PASS), capture_output=True, text=True,
+        )  # fmt: skip
+        assert finish.returncode == 0, finish.stderr
+        status = profile_status(here)
+        assert status.state == "on", status
+        keys = {read_header(f).key_id for f in here.data_dir.rglob("*")
+                if f.is_file() and f.name in ("log.jsonl", "state.json")}  # fmt: skip
+        assert len(keys) == 1
+        read = EventLog(here, KeyRing(lambda: PASS)).read()
+        assert [e["id"] for e in read.events] == expected and read.problems == []
+        assert not [b for b in here.data_dir.joinpath("backups").iterdir()
+                    if b.name.startswith("safety-")]  # fmt: skip
+        del before
+    assert interrupted >= 3
+    print(f"\n[kill, rotate-key] kills={kills} interrupted={interrupted} records={len(expected)}")

@@ -79,9 +79,13 @@ def decrypt(ctx: typer.Context) -> None:
 
 
 @data_app.command("passphrase")
-def passphrase(ctx: typer.Context) -> None:
+def passphrase(
+    ctx: typer.Context,
+    rotate_key: Annotated[bool, typer.Option("--rotate-key")] = False,
+) -> None:
     """Change the passphrase (scripts: HIKI_PASSPHRASE, then HIKI_NEW_PASSPHRASE)."""
     from hikicli.storage.convert import change_passphrase
+    from hikicli.storage.convert import rotate_key as rotate
     from hikicli.storage.crypto import read_header
 
     actx: AppContext = ctx.obj
@@ -90,8 +94,13 @@ def passphrase(ctx: typer.Context) -> None:
         raise UsageError("privacy.not_encrypted")
     actx.keys.cipher(header)  # check the current passphrase before asking for a new one
     new = _new_passphrase(actx, NEW_PASSPHRASE_ENV, intro=False)
+    if rotate_key:
+        rotate(actx.paths, actx.keys, new)
+        typer.echo(_say(actx, "privacy.rotate_done"))
+        return
     change_passphrase(actx.paths, actx.keys, new)
     typer.echo(_texts(actx)["passphrase_done"])
+    typer.echo(_say(actx, "privacy.rotate_offer"))
 
 
 @backup_app.callback(invoke_without_command=True)

@@ -218,6 +218,38 @@ def change_passphrase(paths: Paths, keys: KeyRing, new_passphrase: str) -> Conve
         return result
 
 
+def rotate_key(paths: Paths, keys: KeyRing, new_passphrase: str | None = None) -> Converted:
+    """Seal everything again under a new random data key (after a suspected leak: an old
+    passphrase or an old copy of a file then opens nothing written from now on), wrapped by the
+    current passphrase; then, with `new_passphrase`, re-wrap it (a passphrase change).
+
+    The log goes first. A rotation that was interrupted (the log's key differs from another
+    file's) is finished with the log's key, not started again with yet another one; `hiki data
+    encrypt` finishes it too."""
+    header = read_header(paths.log_file)
+    if header is None:
+        raise UsageError("storage.no_passphrase_plain")
+    current = keys.cipher(header)
+    if new_passphrase is not None:
+        check_new_passphrase(new_passphrase)
+    _unlock_all(paths, keys)
+    others = {h.key_id for h in (read_header(p) for p in _all_files(paths)) if h is not None}
+    if others - {current.key_id}:
+        target = current  # an interrupted rotation: finish it
+    else:
+        target = new_cipher(keys.passphrase())
+        keys.add(target)
+    with locked(paths.lock_file):
+        now = read_header(paths.log_file)
+        if now is None or now.key_id != header.key_id:
+            raise StorageError("storage.changed_meanwhile")
+        result = _convert_all(paths, keys, target, log_first=True)
+        write_state(paths, target.header)
+    if new_passphrase is not None and new_passphrase != keys.passphrase():
+        change_passphrase(paths, keys, new_passphrase)
+    return result
+
+
 def _unlock_all(paths: Paths, keys: KeyRing) -> None:
     for path in _all_files(paths):
         header = read_header(path)

@@ -5,7 +5,19 @@ File format (docs/privacy.md shows how to read it without hiki):
 - line 1, the header: JSON `{"hiki": "encrypted", "v": 1, "kdf": {scrypt params, salt}, "key":
   {nonce, wrapped}, "key_id": ...}`. The data key is random; the passphrase only wraps it, so a
   passphrase change rewrites this one line and nothing else.
-- every other line: base64(nonce[12] + AES-256-GCM ciphertext and tag) of one plaintext line.
+- every other line, a sealed record. Version 2 (written since issue 12): `2:` + base64(nonce[12]
+  + AES-256-GCM ciphertext and tag) of: the record's sequence number (8 bytes, big-endian: the
+  line it was written at, the header being line 1), the line's length (4 bytes), the line, and
+  zero bytes up to one of a few sizes (padded_size), with the associated data
+  `hiki-record-v2\0` + the log's id (header field `log_id`; `key_id` in a version-1 header). A
+  record moved to another line or another log no longer matches where it is, so a gap, a reorder
+  or a repeat is reported at its line (RecordOrder), and a record's length tells only its size
+  class. Version 1 (still read): base64(nonce + ciphertext) of the line, associated data
+  `hiki-record-v1`, unbound and unpadded.
+
+Header version 2 adds `log_id` (kept when the passphrase changes, new with a new key); hiki reads
+version 1 headers as before. Passphrases are NFC-normalised before scrypt (macOS may type NFD);
+data sealed before that opens with the passphrase as typed when the NFC form does not.
 
 Sealing each line on its own keeps appends appends: one os.write per record, and the same
 lock / torn-tail repair / fsync discipline as the plaintext log. `cryptography` is imported only
@@ -18,6 +30,8 @@ import base64
 import binascii
 import json
 import os
+import struct
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -25,13 +39,20 @@ from typing import Any
 from hikicli.errors import Msg, StorageError, UsageError
 
 MAGIC = b'{"hiki":"encrypted"'
-FORMAT_VERSION = 1
-# scrypt n=2^15, r=8, p=1: about 0.1 s here, paid once per command. Stored in each header, so a
-# later hiki can raise it without breaking older files.
-SCRYPT_N = 2**15
+FORMAT_VERSION = 2  # of the headers this hiki writes; READ_VERSIONS are read
+READ_VERSIONS = (1, 2)
+# scrypt n=2^17, r=8, p=1 (128 MiB): about 0.5 s here, paid once per command that opens the data
+# (benchmarks/bench_cli.py states it). Stored in each header, so older files (n=2^15) still open
+# and a later hiki can raise it again. age's default is n=2^18.
+SCRYPT_N = 2**17
 SCRYPT_R = 8
 SCRYPT_P = 1
 RECORD_AAD = b"hiki-record-v1"
+RECORD_AAD_V2 = b"hiki-record-v2\0"
+RECORD_V2 = b"2:"
+_RECORD_HEAD = struct.Struct(">QI")  # sequence number, length
+PAD_FIRST = 128  # padded sizes: 128, 256, ... 65536 bytes, then whole multiples of 65536
+PAD_LAST = 65536
 KEY_AAD = b"hiki-key-v1"
 NONCE_BYTES = 12
 MIN_PASSPHRASE = 8
@@ -66,6 +87,8 @@ class Header:
 
     raw: bytes  # the line exactly as stored, without its newline
     key_id: str
+    log_id: str  # what sealed records are bound to (a version-1 header: its key_id)
+    version: int
     salt: bytes
     n: int
     r: int
@@ -77,9 +100,13 @@ class Header:
     def parse(cls, line: bytes, where: str) -> Header:
         try:
             obj = json.loads(line)
-            if obj.get("v") != FORMAT_VERSION:
-                if isinstance(obj.get("v"), int) and obj["v"] > FORMAT_VERSION:
+            version = obj.get("v")
+            if isinstance(version, bool) or version not in READ_VERSIONS:
+                if isinstance(version, int) and version > FORMAT_VERSION:
                     raise StorageError("storage.newer_hiki", where=where)
+                raise ValueError(Msg("storage.unknown_version"))
+            log_id = obj["log_id"] if version >= 2 else obj["key_id"]
+            if not isinstance(log_id, str) or not 0 < len(log_id) <= 64:
                 raise ValueError(Msg("storage.unknown_version"))
             kdf, key = obj["kdf"], obj["key"]
             if kdf["name"] != "scrypt" or obj.get("cipher") != "AES-256-GCM":
@@ -87,16 +114,18 @@ class Header:
             header = cls(
                 raw=line,
                 key_id=str(obj["key_id"]),
+                log_id=str(log_id),
+                version=version,
                 salt=_unb64(kdf["salt"]),
-                n=int(kdf["n"]),
-                r=int(kdf["r"]),
-                p=int(kdf["p"]),
+                n=_whole(kdf["n"]),
+                r=_whole(kdf["r"]),
+                p=_whole(kdf["p"]),
                 wrap_nonce=_unb64(key["nonce"]),
                 wrapped=_unb64(key["wrapped"]),
             )
         except StorageError:
             raise
-        except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError, binascii.Error):
             raise DamagedHeader(where) from None
         problem = scrypt_problem(header.n, header.r, header.p)
         if problem is None and len(header.salt) < 8:
@@ -106,6 +135,28 @@ class Header:
         if problem is not None:
             raise DamagedHeader(where, problem)
         return header
+
+
+def _whole(value: Any) -> int:
+    """A header's number: a JSON whole number only (not 2.5, true, "8" or 1e400)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(Msg("storage.unknown_algorithm"))
+    return value
+
+
+def padded_size(length: int) -> int:
+    """The size a record's plaintext is padded to: 128, 256, 512, ... 65536 bytes, then a whole
+    number of 64 KiB, so a sealed record shows only which of a few sizes its entry falls in."""
+    size = PAD_FIRST
+    while size < length and size < PAD_LAST:
+        size *= 2
+    if length <= size:
+        return size
+    return -(-length // PAD_LAST) * PAD_LAST
+
+
+def nfc(passphrase: str) -> str:
+    return unicodedata.normalize("NFC", passphrase)
 
 
 def scrypt_problem(n: int, r: int, p: int) -> Msg | None:
@@ -199,6 +250,41 @@ class Cipher:
         self.key_id = header.key_id
         self._aead = AESGCM(data_key)
         self._data_key = data_key
+        self._aad2 = RECORD_AAD_V2 + header.log_id.encode()
+
+    def seal_record(self, plain: bytes, seq: int) -> bytes:
+        """One stored line (without newline) holding `plain` as record number `seq` (the line it
+        is written at) of this log, padded (format version 2, see the module)."""
+        body = _RECORD_HEAD.pack(seq, len(plain)) + plain
+        body += bytes(padded_size(len(body)) - len(body))
+        nonce = os.urandom(NONCE_BYTES)
+        return RECORD_V2 + base64.b64encode(nonce + self._aead.encrypt(nonce, body, self._aad2))
+
+    def open_record(self, line: bytes) -> tuple[int | None, bytes]:
+        """(sequence number, plaintext) of one stored line, version 2 or 1 (which has no number:
+        None). ValueError if it is damaged, not ours, or another log's. A reader going either
+        way can call it on any one line: the number says where the record was written, and
+        RecordOrder compares it with where it is."""
+        from cryptography.exceptions import InvalidTag
+
+        line = line.strip()
+        if not line.startswith(RECORD_V2):
+            return None, self.open(line)
+        try:
+            raw = base64.b64decode(line[2:], validate=True)
+        except binascii.Error:
+            raise ValueError(Msg("storage.not_encrypted_line")) from None
+        if len(raw) < NONCE_BYTES + 16 + _RECORD_HEAD.size:
+            raise ValueError(Msg("storage.line_short"))
+        try:
+            body = self._aead.decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], self._aad2)
+        except InvalidTag:
+            raise ValueError(Msg("storage.line_not_decrypt")) from None
+        seq, length = _RECORD_HEAD.unpack_from(body)
+        end = _RECORD_HEAD.size + length
+        if end > len(body):
+            raise ValueError(Msg("storage.line_short"))
+        return seq, body[_RECORD_HEAD.size : end]
 
     def seal(self, plain: bytes) -> bytes:
         """One stored line (without newline) holding `plain`."""
@@ -221,16 +307,24 @@ class Cipher:
             raise ValueError(Msg("storage.line_not_decrypt")) from None
 
     def rewrap(self, passphrase: str) -> Cipher:
-        """The same data key under a new passphrase (a new header; records stay as they are)."""
-        return Cipher(self._data_key, make_header(self._data_key, passphrase, self.key_id))
+        """The same data key under a new passphrase (a new header, the same log id; records
+        stay as they are)."""
+        header = make_header(self._data_key, passphrase, self.key_id, log_id=self.header.log_id)
+        return Cipher(self._data_key, header)
 
 
-def make_header(data_key: bytes, passphrase: str, key_id: str, n: int | None = None) -> Header:
+def make_header(
+    data_key: bytes,
+    passphrase: str,
+    key_id: str,
+    n: int | None = None,
+    log_id: str | None = None,
+) -> Header:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     n = n or SCRYPT_N
     salt = os.urandom(16)
-    kek = _derive(passphrase, salt, n, SCRYPT_R, SCRYPT_P)
+    kek = _derive(nfc(passphrase), salt, n, SCRYPT_R, SCRYPT_P)
     nonce = os.urandom(NONCE_BYTES)
     wrapped = AESGCM(kek).encrypt(nonce, data_key, KEY_AAD + key_id.encode())
     obj = {
@@ -240,6 +334,7 @@ def make_header(data_key: bytes, passphrase: str, key_id: str, n: int | None = N
         "kdf": {"name": "scrypt", "n": n, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(salt)},
         "key": {"nonce": _b64(nonce), "wrapped": _b64(wrapped)},
         "key_id": key_id,
+        "log_id": log_id or os.urandom(8).hex(),
     }
     raw = json.dumps(obj, separators=(",", ":")).encode()
     return Header.parse(raw, "new header")
@@ -256,14 +351,19 @@ def unlock(header: Header, passphrase: str) -> Cipher:
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    kek = _derive(passphrase, header.salt, header.n, header.r, header.p)
-    try:
-        data_key = AESGCM(kek).decrypt(
-            header.wrap_nonce, header.wrapped, KEY_AAD + header.key_id.encode()
-        )
-    except InvalidTag:
-        raise WrongPassphrase("storage.wrong_passphrase") from None
-    return Cipher(data_key, header)
+    tries = [nfc(passphrase)]
+    if tries[0] != passphrase:
+        tries.append(passphrase)  # data sealed before passphrases were normalised
+    for secret in tries:
+        kek = _derive(secret, header.salt, header.n, header.r, header.p)
+        try:
+            data_key = AESGCM(kek).decrypt(
+                header.wrap_nonce, header.wrapped, KEY_AAD + header.key_id.encode()
+            )
+        except InvalidTag:
+            continue
+        return Cipher(data_key, header)
+    raise WrongPassphrase("storage.wrong_passphrase")
 
 
 def check_new_passphrase(passphrase: str) -> str:
@@ -332,7 +432,7 @@ class KeyRing:
 def seal_lines(cipher: Cipher, plain: bytes) -> bytes:
     """A whole encrypted file: the header, then one sealed line per plaintext line."""
     out = [cipher.header.raw]
-    out += [cipher.seal(line) for line in split_lines(plain)]
+    out += [cipher.seal_record(line, seq) for seq, line in enumerate(split_lines(plain), 2)]
     return b"\n".join(out) + b"\n"
 
 
@@ -358,10 +458,60 @@ def open_lines(
     plain = []
     for number, raw in enumerate(split_lines(data[start:]), start=2):
         try:
-            plain.append(cipher.open(raw))
+            plain.append(cipher.open_record(raw)[1])
         except ValueError:
             if keep_damaged:
                 plain.append(raw)
                 continue
             raise StorageError("storage.line_damaged", where=f"{where}:{number}") from None
     return cipher, plain
+
+
+class RecordOrder:
+    """Compares each version-2 record's sequence number with the line it is at, in one read.
+
+    A record hiki wrote at line N says N. Reading from the log's start (`from_start`, the header
+    being record 1), the order is reported once where it breaks: records missing before a line
+    (it says more than the line after the highest number so far), a record out of order (less
+    than that number), or repeated (a number already read: the copy is skipped; the others are
+    kept, their content is genuine). Lines that did not open (damaged) count as records read.
+    Reading from the middle (an incremental read), the first record sets the expectation.
+    Version-1 records carry no number and are not compared. A reader going backwards can compare
+    neighbours' numbers the same way (each number is the line it was written at)."""
+
+    SEEN_LIMIT = 1 << 27  # numbers remembered for repeats (a 16 MiB bitmap at most)
+
+    def __init__(self, from_start: bool = True) -> None:
+        self.top: int | None = 1 if from_start else None  # the highest number read
+        self.line = 1  # the line of the last record compared
+        self.seen: bytearray | None = bytearray() if from_start else None
+
+    def check(self, seq: int | None, line: int) -> tuple[Msg | None, bool]:
+        """(the problem at `line` or None, whether to skip the record as a repeat)."""
+        if seq is None:
+            return None, False
+        repeat = self._mark(seq)
+        if self.top is None:
+            self.top, self.line = seq, line
+            return None, False
+        expected = self.top + (line - self.line)
+        self.line = line
+        if repeat:
+            return Msg("storage.record_repeated", seq=seq), True
+        if seq < self.top:
+            return Msg("storage.record_out_of_order", seq=seq), False
+        self.top = seq
+        if seq > expected:
+            return Msg("storage.records_missing", count=seq - expected), False
+        return None, False
+
+    def _mark(self, seq: int) -> bool:
+        if self.seen is None or seq >= self.SEEN_LIMIT:
+            return False
+        index, bit = divmod(seq, 8)
+        if index >= len(self.seen):
+            self.seen.extend(bytes(index + 1 - len(self.seen) + 4096))
+        if self.seen[index] & (1 << bit):
+            return True
+        self.seen[index] |= 1 << bit
+        return False

@@ -218,7 +218,7 @@ def matching_copy(paths: Paths, passphrase: str) -> HeaderCopy | None:
         if record is None:
             return copy
         try:
-            cipher.open(record)
+            cipher.open_record(record)
         except ValueError:
             continue
         return copy

@@ -314,6 +314,7 @@ class _Spool:
         self.ids: list[str] = []
         self.ends = array("q")
         self.pending = 0  # bytes added since the last flush
+        self.first_seq = 2  # sealed lines are numbered from this (EventLog.append_stored)
 
     def add(self, eid: str, line: bytes) -> None:
         self.blocks.append(line)
@@ -383,6 +384,8 @@ def stream_import(log: EventLog, path: Path, import_lock: Path) -> ImportResult 
     try:
         expected = log.expected_header()
         cipher = log.cipher(expected) if expected is not None else None
+        if cipher is not None:
+            spool.first_seq = log.guess_next_seq(cipher)
         paused = gc.isenabled()
         gc.disable()  # what is kept only grows (as in parse_bytes)
         try:
@@ -410,7 +413,26 @@ def stream_import(log: EventLog, path: Path, import_lock: Path) -> ImportResult 
             result.skipped = len(present)
             result.added = len(wanted) - len(present)
             if result.added:
-                log.append_stored(spool.lines(present), cipher, whole=True)
+
+                def reseal(first: int) -> Iterator[bytes]:
+                    # The log grew meanwhile, or entries already here were left out: numbered
+                    # again from the line they will be at.
+                    assert cipher is not None
+                    seq = first
+                    for block in spool.lines(present):
+                        out = []
+                        for line in block.splitlines():
+                            out.append(cipher.seal_record(cipher.open_record(line)[1], seq))
+                            seq += 1
+                        yield b"".join(x + b"\n" for x in out)
+
+                log.append_stored(
+                    spool.lines(present),
+                    cipher,
+                    whole=True,
+                    first_seq=None if present else spool.first_seq,
+                    reseal=reseal,
+                )
         return result
     finally:
         spool.close()
@@ -509,7 +531,7 @@ def _spool_events(
                         except UnicodeEncodeError:
                             raise _Unsure from None
                         if cipher is not None:
-                            data = cipher.seal(data)
+                            data = cipher.seal_record(data, spool.first_seq + len(spool.ids))
                         spool.add(eid, data + b"\n")
 
                 while True:

@@ -17,7 +17,7 @@ import gc
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,7 +37,7 @@ from hikicli.storage.paths import Paths
 from hikicli.versions import LOG_SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from hikicli.storage.crypto import Cipher, Header, KeyRing
+    from hikicli.storage.crypto import Cipher, Header, KeyRing, RecordOrder
 
 SCHEMA_VERSION = LOG_SCHEMA_VERSION
 # A line as hiki writes it starts `{"v":N`; this finds one whose N is not a known version (0 to
@@ -132,7 +132,7 @@ def complete_record(tail: bytes, cipher: Cipher | None = None) -> bytes | None:
     sealed: one that decrypts), else None. A cut-off line is never one: no proper prefix of a
     JSON object is itself a JSON object, and a cut sealed record fails its tag."""
     try:
-        raw = cipher.open(tail) if cipher is not None else tail
+        raw = cipher.open_record(tail)[1] if cipher is not None else tail
         obj = json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
         return None
@@ -144,6 +144,7 @@ def parse_bytes(
     first_line: int = 1,
     cipher: Cipher | None = None,
     raws: list[bytes] | None = None,
+    order: RecordOrder | None = None,
 ) -> LogRead:
     """Parse complete lines of `data`; a tail without a newline is left unread, unless it is a
     whole record (complete_record): then it is read like any line, and `end` is after it (the
@@ -152,19 +153,31 @@ def parse_bytes(
     With a cipher, `data` holds sealed records (line 1 of the file, the header, is skipped).
     With `raws`, each event's line as stored (opened, when sealed) is appended to it, in step
     with `events`. The garbage collector is paused meanwhile: the new events are all kept, and
-    its passes over them cost 40 % of a large read."""
+    its passes over them cost 40 % of a large read.
+
+    Sealed records are checked for their place (crypto.RecordOrder): `order` carries that check
+    from one call to the next (a streamed read); without it each call starts its own, expecting
+    line numbers from the log's start when `first_line` is 1."""
     paused = gc.isenabled()
     if paused:
         gc.disable()
     try:
-        return _parse(data, first_line, cipher, raws)
+        if cipher is not None and order is None:
+            from hikicli.storage.crypto import RecordOrder
+
+            order = RecordOrder(from_start=first_line == 1)
+        return _parse(data, first_line, cipher, raws, order)
     finally:
         if paused:
             gc.enable()
 
 
 def _parse(
-    data: bytes, first_line: int, cipher: Cipher | None, raws: list[bytes] | None
+    data: bytes,
+    first_line: int,
+    cipher: Cipher | None,
+    raws: list[bytes] | None,
+    order: RecordOrder | None,
 ) -> LogRead:
     result = LogRead()
     end = data.rfind(b"\n") + 1
@@ -179,7 +192,7 @@ def _parse(
             if lineno == 1:
                 continue  # the header
             try:
-                raw = cipher.open(raw)
+                seq, raw = cipher.open_record(raw)
             except ValueError:
                 result.problems.append(
                     LogProblem(
@@ -187,6 +200,12 @@ def _parse(
                     )
                 )
                 continue
+            if order is not None and seq is not None:
+                misplaced, repeat = order.check(seq, lineno)
+                if misplaced is not None:
+                    result.problems.append(LogProblem(lineno, str(misplaced)))
+                if repeat:
+                    continue
         event, problem = parse_line(raw, lineno)
         if event is not None:
             result.events.append(event)
@@ -308,6 +327,11 @@ class EventLog:
                 line, _ = split_header(head)
                 if line is not None:
                     cipher = self.cipher(Header.parse(line, str(self.path)))
+            order = None
+            if cipher is not None:
+                from hikicli.storage.crypto import RecordOrder
+
+                order = RecordOrder()
             offset, lineno, rest = 0, 1, b""
             while True:
                 try:
@@ -322,7 +346,7 @@ class EventLog:
                     continue
                 if raws is not None:
                     raws.clear()
-                result = parse_bytes(data[:cut], lineno, cipher, raws)
+                result = parse_bytes(data[:cut], lineno, cipher, raws, order)
                 result.end += offset - len(data)
                 rest = data[cut:]
                 lineno += result.lines
@@ -392,12 +416,24 @@ class EventLog:
         # Unlock before taking the lock: a passphrase prompt must never hold other writers up.
         expected = self.expected_header()
         cipher = self.cipher(expected) if expected is not None else None
-        if cipher is not None:
-            lines = [cipher.seal(line) for line in lines]
-        self.append_stored([b"".join(line + b"\n" for line in lines)], cipher, whole)
+        if cipher is None:
+            self.append_stored([b"".join(line + b"\n" for line in lines)], None, whole)
+            return
+        sealer = cipher
+
+        def sealed(first: int) -> list[bytes]:
+            # Sealed under the lock, once the number of the next line is known.
+            return [b"".join(sealer.seal_record(x, first + i) + b"\n" for i, x in enumerate(lines))]
+
+        self.append_stored([], cipher, whole, reseal=sealed)
 
     def append_stored(
-        self, blocks: Iterable[bytes], cipher: Cipher | None, whole: bool = False
+        self,
+        blocks: Iterable[bytes],
+        cipher: Cipher | None,
+        whole: bool = False,
+        first_seq: int | None = None,
+        reseal: Callable[[int], Iterable[bytes]] | None = None,
     ) -> None:
         """Append blocks of whole stored lines (sealed by `cipher`, which must be
         `self.cipher(self.expected_header())`, when the log is encrypted), under one lock: all of
@@ -407,7 +443,11 @@ class EventLog:
         `whole` (an import): the log is never written in place. Its bytes and the new lines go
         into a temp file in the same folder, fsynced, then os.replace: a process killed at any
         moment, even by SIGKILL, leaves the log exactly as it was or with every new line (a
-        temp file left behind is swept by the next writer)."""
+        temp file left behind is swept by the next writer).
+
+        Sealed records carry the number of the line they are written at. `blocks` were sealed
+        from number `first_seq`; when the log's next line has another number (or `first_seq` is
+        None), `reseal(next)` gives the blocks again, sealed from `next` (under the lock)."""
         folder = ensure_private_dir(self.path.parent)
         with locked(self.paths.lock_file):
             sweep_temp_files(folder)
@@ -424,6 +464,10 @@ class EventLog:
                 # The log was cut to nothing or deleted: encryption.json holds its header,
                 # which goes first (in the first write), so the profile stays encrypted.
                 head = cipher.header.raw + b"\n" if cipher is not None and fresh else b""
+                if cipher is not None:
+                    following = self.next_seq(fd, cipher, fresh)
+                    if following != first_seq and reseal is not None:
+                        blocks = reseal(following)
                 if whole:
                     self._replace_appended(fd, start, head, blocks)
                 else:
@@ -452,6 +496,45 @@ class EventLog:
             raise
         if cipher is None:
             self._mark_scanned(fd)
+
+    def guess_next_seq(self, cipher: Cipher) -> int:
+        """next_seq without the lock: what an import seals with first (checked under the lock;
+        sealed again if the log changed meanwhile)."""
+        try:
+            fd = open_regular(self.path, os.O_RDONLY)
+        except OSError:
+            return 2
+        try:
+            return self.next_seq(fd, cipher)
+        except OSError:
+            return 2
+        finally:
+            os.close(fd)
+
+    def next_seq(self, fd: int, cipher: Cipher, fresh: bool = False) -> int:
+        """The number the next sealed record gets: the line it will be written at. Read from
+        the last record (one record opened), else by counting the lines."""
+        size = os.fstat(fd).st_size
+        if fresh or size == 0:
+            return 2  # the header is line 1
+        start = max(0, size - 65536)
+        block = os.pread(fd, size - start, start)
+        cut = block.rstrip(b"\n").rfind(b"\n")
+        if cut >= 0 or start == 0:
+            last = block[cut + 1 :]
+            if last.startswith(b'{"hiki":"encrypted"'):
+                return 2
+            try:
+                seq, _ = cipher.open_record(last)
+            except ValueError:
+                seq = None
+            if seq is not None and last.endswith(b"\n"):
+                return seq + 1
+        lines, offset = 0, 0
+        while chunk := os.pread(fd, 1 << 24, offset):
+            lines += chunk.count(b"\n")
+            offset += len(chunk)
+        return lines + 1
 
     def _replace_appended(self, fd: int, size: int, head: bytes, blocks: Iterable[bytes]) -> None:
         """Under the lock: the log's first `size` bytes, `head` and `blocks` into a temp file,
@@ -607,7 +690,7 @@ class EventLog:
         if not last or last.startswith(b'{"hiki":"encrypted"'):
             return
         try:
-            raw = cipher.open(last) if cipher is not None else last
+            raw = cipher.open_record(last)[1] if cipher is not None else last
             version = json.loads(raw).get("v")
         except (ValueError, AttributeError, RecursionError):
             return  # a damaged line is the reader's business, not a reason to refuse a save
@@ -652,10 +735,15 @@ class EventLog:
             # A quarantine entry cut by an earlier kill must not glue itself to this one.
             prefix = b"\n" if qsize and os.pread(qfd, 1, qsize - 1) != b"\n" else b""
             if cipher is not None:
-                # Encrypted: the quarantine file has the same header, and the entry is sealed.
+                # Encrypted: the quarantine file has the same header, and the entry is sealed
+                # as the record of the line it goes to there.
                 if qsize == 0:
                     prefix = cipher.header.raw + b"\n"
-                os.write(qfd, prefix + cipher.seal(entry) + b"\n")
+                if qsize == 0:
+                    seq = 2
+                else:
+                    seq = _read_all(qfd, 0).count(b"\n") + (2 if prefix else 1)
+                os.write(qfd, prefix + cipher.seal_record(entry, seq) + b"\n")
             else:
                 os.write(qfd, prefix + entry + b"\n")
             os.fsync(qfd)
