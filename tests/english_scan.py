@@ -38,6 +38,7 @@ def is_english(text: str) -> bool:
         return False  # a message key (hikicli.errors.KEY): its words are in the catalog
     if re.fullmatch(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+", text):
         return False  # a question's key for the Prompter (`smaller_add`), never shown
+    text = re.sub(r"\[/?[a-z ]*\]", " ", text)  # rich markup around words from the catalog
     text = re.sub(r"https?://\S+|`[^`]*`|--?[a-z][a-z0-9-]*|\{[^}]*\}", " ", text)
     text = re.sub(r"\bhiki( [a-z][a-z-]*){0,2}\b", " ", text)
     words = _WORD.findall(text)

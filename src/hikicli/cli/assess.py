@@ -47,14 +47,14 @@ def assess(
         day = check_date(parse_date(date), actx.today())  # a past day, never the future
     if file is not None:
         if target is not None:
-            raise UsageError("Give either an instrument id or --file, not both.")
+            raise UsageError("assess.id_or_file")
         from hikicli.content.instrument_files import load_instrument_file
 
         administer(actx, load_instrument_file(file), file, answers, as_json, day=day)
         return
     if target in (None, "list"):
         if answers is not None:
-            raise UsageError("--answers needs an instrument, e.g. `hiki assess phq9 --answers …`.")
+            raise UsageError("assess.answers_need_id")
         show_list(actx, as_json)
         return
     if target == "history":
@@ -63,7 +63,7 @@ def assess(
         show_history(actx, instrument_id, as_json)
         return
     if instrument_id is not None:
-        raise UsageError(f"Unexpected extra argument '{instrument_id}'.")
+        raise UsageError("assess.extra_argument", value=instrument_id)
     from hikicli.cli.render import print_notes
     from hikicli.services.instrument_lookup import all_instruments, find_instrument
 

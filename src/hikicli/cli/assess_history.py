@@ -30,7 +30,7 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
             )
     if only is not None:
         if only not in found and only not in by_instrument:
-            raise UsageError(f"Unknown questionnaire '{only}'. Known: {', '.join(sorted(found))}.")
+            raise UsageError("assess.unknown_history", id=only, known=", ".join(sorted(found)))
         by_instrument = {only: by_instrument.get(only, [])}
     # The risk mark comes from the one reading of risk (domain.risk.safety_rows), not from each
     # result's own flag: a result is marked when it carries a risk moment (domain.progress).

@@ -75,7 +75,7 @@ def checkin_command(
                 given["sleep"] = hours(slept, woke)  # the window is the hours when not given
         missing = [f"--{k}" for k, v in given.items() if v is None]
         if missing:
-            raise UsageError(f"Missing {', '.join(missing)}. A check-in with flags needs: {FLAGS}")
+            raise UsageError("checkin.missing_flags", missing=", ".join(missing), flags=FLAGS)
         times = {"slept": slept, "woke": woke}
         record = make_checkin(date=day, today=today, note=note, safe=safe, **times, **given)  # type: ignore[arg-type]
         checkin_safety.low_mood_without_answer(actx, record.mood, safe, as_json)

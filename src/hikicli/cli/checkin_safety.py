@@ -64,7 +64,7 @@ def honour_safe_flag(actx: AppContext, raw: str | None, mood: Any, day: dt.date,
     if safe not in SAFE_ANSWERS:
         show_block_only(actx, actx.risk_content.risk["messages"]["possible"], stderr=True)
         actx.risk.near_risk = True
-        raise UsageError(f"--safe must be yes, no or skip (got '{raw}').")
+        raise UsageError("checkin.safe", value=raw)
     valid_mood = mood if isinstance(mood, int) and 0 <= mood <= 10 else None
     signal = from_safe_answer(safe, day, mood=valid_mood)
     if signal is not None:

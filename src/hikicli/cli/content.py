@@ -40,7 +40,8 @@ def schema(
     if kind is not None:
         found = kind_schema(kind)
         if found is None:
-            raise UsageError(f"Unknown kind '{kind}'. Kinds: {', '.join(k.name for k in KINDS)}.")
+            known = ", ".join(k.name for k in KINDS)
+            raise UsageError("content.unknown_schema", kind=kind, known=known)
         doc = found
     else:
         doc = content_schema()

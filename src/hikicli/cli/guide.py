@@ -41,7 +41,7 @@ def guide(
     if audience is None:
         audience = "family" if family_profile else "self"
     if audience not in AUDIENCES:
-        raise UsageError(f"--audience must be one of: {', '.join(AUDIENCES)} (not '{audience}').")
+        raise UsageError("guide.audience", choices=", ".join(AUDIENCES), value=audience)
     guides = actx.catalog["guides"]
     order = [
         t

@@ -41,8 +41,5 @@ def find_instrument(found: Found, iid: str) -> tuple[dict[str, Any], Path | None
     from hikicli.errors import UsageError
 
     if iid not in found.instruments:
-        raise UsageError(
-            f"Unknown questionnaire '{iid}'. Known: {', '.join(sorted(found.instruments))} "
-            "(or `list`, `history`)."
-        )
+        raise UsageError("assess.unknown", id=iid, known=", ".join(sorted(found.instruments)))
     return found.instruments[iid]
