@@ -156,6 +156,36 @@ def log_lines(n: int, ladder_steps: int = 0, tries: int = 0) -> list[str]:
     return lines
 
 
+ACTIVITIES = ("made tea", "opened the curtains", "a short walk", "called a friend", "drew")
+
+
+def year_lines() -> list[str]:
+    """A year of behavioural activation and sleep times after 10,000 ordinary events: each day a
+    plan, two rated activities and a check-in with the times slept and woke (issue 15)."""
+    today = dt.date.today()
+    lines = log_lines(10_000)
+    for back in range(364, -1, -1):
+        day = today - dt.timedelta(days=back)
+        ts = f"{day.isoformat()}T21:00:00+09:00"
+        plan = f"{back:012x}"
+        what = ACTIVITIES[back % len(ACTIVITIES)]
+        lines.append(event("activity.plan", ts, {"plan": plan, "date": day.isoformat(),
+                                                  "when": "evening", "text": what,
+                                                  "activity": ""}))  # fmt: skip
+        for k, text in enumerate((what, ACTIVITIES[(back + 2) % len(ACTIVITIES)])):
+            data = {"date": day.isoformat(), "text": text, "activity": "",
+                    "pleasure": (back + 3 * k) % 11, "mastery": (back * 7 + k) % 11,
+                    "plan": plan if k == 0 else ""}  # fmt: skip
+            lines.append(event("activity.done", ts, data))
+        slept = f"{(1 + back % 5):02d}:{(back * 7) % 60:02d}"
+        woke = f"{(9 + back % 4):02d}:{(back * 11) % 60:02d}"
+        data = {"date": day.isoformat(), "mood": 3 + back % 6, "anxiety": back % 9,
+                "energy": 2 + back % 7, "sleep": 8.0, "outside": back % 60,
+                "contact": ["family"], "note": "", "slept": slept, "woke": woke}  # fmt: skip
+        lines.append(event("checkin", ts, data))
+    return lines
+
+
 def make_home(home: Path, lines: list[str], encrypted: bool = False) -> Path:
     folder = home / "profiles" / "default"
     folder.mkdir(parents=True)
@@ -353,6 +383,15 @@ def measure(work: Path, env: dict[str, str], runs: int, sizes: list[int], only: 
         make_home(home, log_lines(10_000, ladder_steps=30, tries=3_000))
         lenv = {**env, "HIKI_HOME": str(home)}
         res["ladder"] = timed(hiki, lenv, runs)
+    if want("year"):
+        home = work / "year"
+        make_home(home, year_lines())
+        yenv = {**env, "HIKI_HOME": str(home)}
+        cache = home / "profiles" / "default" / "cache"
+        res["year"] = (
+            timed(hiki, yenv, runs),
+            timed(hiki, yenv, max(3, runs // 3), lambda: shutil.rmtree(cache, ignore_errors=True)),
+        )
     if want("question"):
         res["first_question"] = first_question_time({**env, "HIKI_HOME": str(work / "fq")}, runs)
     if want("save"):
@@ -410,6 +449,11 @@ def report(res: dict) -> None:
         seconds, _mib = res["ladder"]
         print(f"{'hiki (dashboard), 10k + ladder 30 steps/3k tries':50} {seconds * 1000:7.1f}ms "
               f"{seconds / base:6.1f}×  ≤10×")  # fmt: skip
+    if "year" in res:
+        (warm, _m), (cold, _c) = res["year"]
+        print(f"{'hiki (dashboard), 10k + a year of activities/sleep':50} {warm * 1000:7.1f}ms "
+              f"{warm / base:6.1f}×  ≤10×; cold cache {cold * 1000:.0f}ms "
+              f"{cold / base:.1f}×")  # fmt: skip
     if res.get("first_question") is not None:
         fq = res["first_question"]
         print(f"{'first check-in question (pty)':50} {fq * 1000:7.1f}ms {fq / base:6.1f}×  "

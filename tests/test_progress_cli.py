@@ -101,6 +101,7 @@ def test_json_keys_and_values(hiki, home):
         "pattern",
         "pattern_status",
         "sleep_window",
+        "activities",
         "pattern_rule",
         "safety",
     }

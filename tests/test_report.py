@@ -59,6 +59,7 @@ def test_json_report_keys_and_notes_only_when_asked(hiki, home):
         "pattern",
         "pattern_status",
         "sleep_window",
+        "activities",
         "ladder",
         "assessments",
         "homework",

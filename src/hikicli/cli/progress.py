@@ -45,4 +45,5 @@ def progress(
         return
     from hikicli.cli.progress_view import render_progress
 
-    typer.echo("\n".join(render_progress(result, actx.catalog["progress"], weeks)))
+    words = actx.catalog["activity"]["progress"]
+    typer.echo("\n".join(render_progress(result, actx.catalog["progress"], weeks, words)))

@@ -136,7 +136,14 @@ def summary_lines(week: Week, content: dict[str, Any]) -> list[str]:
     return lines
 
 
-def render_progress(progress: Progress, content: dict[str, Any], weeks: int) -> list[str]:
+def render_progress(
+    progress: Progress,
+    content: dict[str, Any],
+    weeks: int,
+    activity_words: dict[str, Any] | None = None,
+) -> list[str]:
+    """The screen of `hiki progress`; `activity_words` (content activity.yaml `progress`) add
+    the rated activities."""
     c = content
     sec = c["sections"]
     out: list[str] = [
@@ -147,7 +154,8 @@ def render_progress(progress: Progress, content: dict[str, Any], weeks: int) -> 
             )
         ),
     ]
-    if progress.checkin_count == 0 and not progress.has_ladder and not progress.assessments:
+    shown = progress.has_ladder or progress.assessments or progress.activities
+    if progress.checkin_count == 0 and not shown:
         out += ["", *wrap(c["no_checkins"])]
         # A safety answer given in a check-in that was then stopped is still shown.
         return out + safety_lines(progress.safety, c)
@@ -159,6 +167,10 @@ def render_progress(progress: Progress, content: dict[str, Any], weeks: int) -> 
         out += sleep_lines(progress.sleep, c["sleep_window"])
     else:
         out += [*wrap(c["no_checkins"])]
+    if progress.activities and activity_words:
+        from hikicli.cli.activity_view import activity_lines
+
+        out += activity_lines(progress.activities, activity_words)
     out += ladder_and_assessments(progress, c)
     # Near the end, so it is on the screen that stays after the command has printed.
     out += safety_lines(progress.safety, c)

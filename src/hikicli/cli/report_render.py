@@ -257,6 +257,7 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
         out += _md_table(w.contact_header(), [w.contact_row(x) for x in report["weeks"]])
         out.append("")
     out += sleep_markdown(report, catalog)
+    out += activity_markdown(report, catalog)
     out += [f"## {sec['pattern']}", "", *w.pattern_lines(report), ""]
     out += _ladder_md(report, w)
     out += [f"## {sec['assessments']}", ""]
@@ -447,6 +448,35 @@ def _charts(report: dict[str, Any], w: Words) -> str:
     return "\n".join(charts)
 
 
+def activity_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> list[str]:
+    """Which activities were rated highest for enjoyment and as an achievement; nothing when
+    none was rated in the period."""
+    summary = report.get("activities")
+    if not summary:
+        return []
+    words = catalog["activity"]["progress"]
+    out = [f"## {words['heading'].format(rated=summary['rated'])}", ""]
+    for key, by in (("enjoyed", "pleasure"), ("achieved", "mastery")):
+        rows = [[r["text"], str(r["times"]), f"{r[by]:.1f}"] for r in summary[key]]
+        out += [f"### {words[key]}", "", *_md_table(["", words["times"], words[by]], rows), ""]
+    return [*out, f"_{words['note']}_", ""]
+
+
+def activity_html(report: dict[str, Any], catalog: dict[str, Any]) -> str:
+    """The activities' own section of the HTML report; "" when none was rated."""
+    summary = report.get("activities")
+    if not summary:
+        return ""
+    words = catalog["activity"]["progress"]
+    heading = _h(words["heading"].format(rated=summary["rated"]))
+    parts = [f'<section class="activities"><h2>{heading}</h2>']
+    for key, by in (("enjoyed", "pleasure"), ("achieved", "mastery")):
+        rows = [[r["text"], str(r["times"]), f"{r[by]:.1f}"] for r in summary[key]]
+        parts += [f"<h3>{_h(words[key])}</h3>", _html_table(["", words["times"], words[by]], rows)]
+    parts += [_paras([words["note"]], "muted"), "</section>"]
+    return "".join(parts)
+
+
 def sleep_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> list[str]:
     """The sleep window as the terminal draws it, in a code block; nothing without times."""
     from hikicli.cli.sleep_view import sleep_lines, window_from_json
@@ -614,6 +644,7 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
         ]
     parts.append("</section>")
     parts.append(sleep_html(report, catalog))
+    parts.append(activity_html(report, catalog))
     parts += [
         f"<section><h2>{_h(sec['pattern'])}</h2>",
         _paras(w.pattern_lines(report)),

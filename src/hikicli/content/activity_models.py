@@ -32,6 +32,18 @@ class Times(Strict):
     night: Text
 
 
+class ActivityProgress(Strict):
+    """`hiki progress` and the report: the activities rated highest (cli/activity_view.py)."""
+
+    heading: Text  # {rated}: activities rated in the period
+    enjoyed: Text  # the list rated highest for enjoyment (pleasure)
+    achieved: Text  # the list rated highest as an achievement (mastery)
+    times: Text  # column: how often it was done
+    pleasure: Text  # column: its average enjoyment, 0-10
+    mastery: Text  # column: its average achievement, 0-10
+    note: Text
+
+
 class ActivityContent(Strict):
     intro: Text
     energy_question: Text
@@ -49,6 +61,8 @@ class ActivityContent(Strict):
     list_title: Text  # {energy}
     list_all_title: Text
     list_footer: Text
+    progress: ActivityProgress
+    dashboard_idea: Text  # {text} {pleasure} {mastery}: something that helped before
     categories: list[Category] = Field(min_length=1)
 
     @model_validator(mode="after")

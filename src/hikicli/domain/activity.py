@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from hikicli.errors import UsageError
@@ -102,15 +102,104 @@ def open_plans(events: Iterable[Mapping[str, Any]], today: dt.date) -> list[dict
     return list(plans.values())
 
 
-def what_helped(events: Sequence[Mapping[str, Any]], least: int = 6) -> list[str]:
-    """Done activities rated `least` or more for pleasure or mastery: texts, latest first."""
-    seen: list[str] = []
-    for event in reversed(events):
+# --- what helped: progress, the report and the dashboard's idea ---------------------------------
+
+HELPED_LEAST = 6.0  # an average rating from which an activity "helped" (pleasure or mastery)
+TOP = 3  # activities listed per rating in progress and the report
+IDEAS = 5  # the dashboard's idea rotates among this many of what helped most
+
+
+def _key(data: Mapping[str, Any]) -> str | None:
+    """One activity across its entries: the content's id, else the person's words (any case)."""
+    activity, text = data.get("activity"), data.get("text")
+    if isinstance(activity, str) and activity:
+        return "a:" + activity
+    if isinstance(text, str) and text.strip():
+        return "t:" + " ".join(text.split()).casefold()
+    return None
+
+
+def _ratings(data: Mapping[str, Any]) -> tuple[int, int] | None:
+    p, m = data.get("pleasure"), data.get("mastery")
+    ok = all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 10 for v in (p, m))
+    return (int(p), int(m)) if ok else None  # type: ignore[arg-type]
+
+
+def add_rating(state: dict[str, list[Any]], data: Mapping[str, Any]) -> None:
+    """Fold one `activity.done` into {key: [words, times, pleasure sum, mastery sum, last day]}."""
+    key, ratings, text = _key(data), _ratings(data), data.get("text")
+    if key is None or ratings is None or not isinstance(text, str):
+        return
+    entry = state.setdefault(key, [text, 0, 0, 0, ""])
+    day = data.get("date") if isinstance(data.get("date"), str) else ""
+    entry[0] = text if day >= entry[4] else entry[0]  # the latest words name it
+    entry[1] += 1
+    entry[2] += ratings[0]
+    entry[3] += ratings[1]
+    entry[4] = max(entry[4], day)
+
+
+def _rows(state: Mapping[str, list[Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "text": e[0],
+            "times": e[1],
+            "pleasure": round(e[2] / e[1], 1),
+            "mastery": round(e[3] / e[1], 1),
+            "last": e[4],
+        }
+        for e in state.values()
+        if e[1]
+    ]
+
+
+def _best(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
+    ordered = sorted(rows, key=lambda r: (r[by], r["times"], r["last"]), reverse=True)
+    return ordered[:TOP]
+
+
+def activity_summary(
+    events: Iterable[Mapping[str, Any]], start: dt.date, end: dt.date
+) -> dict[str, Any] | None:
+    """The period's rated activities: how many, and the ones rated highest for enjoyment
+    (pleasure: what lifted the mood) and as an achievement (mastery), each with how often it was
+    done and its average rating; None when nothing was rated in the period."""
+    first, last = start.isoformat(), end.isoformat()
+    state: dict[str, list[Any]] = {}
+    count = 0
+    for event in events:
         data = event.get("data")
         if event.get("kind") != DONE_KIND or not isinstance(data, dict):
             continue
-        p, m, text = data.get("pleasure"), data.get("mastery"), data.get("text")
-        good = any(isinstance(v, int) and v >= least for v in (p, m))
-        if good and isinstance(text, str) and text not in seen:
-            seen.append(text)
-    return seen
+        day = data.get("date")
+        if isinstance(day, str) and first <= day <= last and _ratings(data) is not None:
+            count += 1
+            add_rating(state, data)
+    if not count:
+        return None
+    rows = _rows(state)
+    return {"rated": count, "enjoyed": _best(rows, "pleasure"), "achieved": _best(rows, "mastery")}
+
+
+class ActivityHelped:
+    """Projection for the dashboard: every rated activity's totals, by activity (no notes)."""
+
+    name = "activity_helped"
+    version = 1
+
+    def initial(self) -> dict[str, list[Any]]:
+        return {}
+
+    def apply(self, state: dict[str, list[Any]], event: Mapping[str, Any]) -> Any:
+        data = event.get("data")
+        if event.get("kind") == DONE_KIND and isinstance(data, dict):
+            add_rating(state, data)
+        return state
+
+
+def helped_ideas(state: Mapping[str, list[Any]]) -> list[dict[str, Any]]:
+    """What helped this person before: activities whose average pleasure or mastery is
+    HELPED_LEAST or more, the best first (then the most often done, then the latest)."""
+    rows = [r for r in _rows(state) if max(r["pleasure"], r["mastery"]) >= HELPED_LEAST]
+    rows.sort(key=lambda r: (max(r["pleasure"], r["mastery"]), r["times"], r["last"]), reverse=True)
+    return rows[:IDEAS]

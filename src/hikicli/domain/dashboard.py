@@ -34,6 +34,23 @@ def pick_suggestion(
     return str(pool[today.toordinal() % len(pool)]["text"])
 
 
+def helped_idea(state: dict[str, Any], catalog: dict[str, Any], today: dt.date) -> str | None:
+    """On every other day, when something helped this person before (an activity they rated
+    well, domain/activity.py), the day's idea is one of those, in their own words; on the other
+    days, and without such an activity, it is a suggestion from the content."""
+    from hikicli.domain.activity import helped_ideas
+
+    words = (catalog.get("activity") or {}).get("dashboard_idea")
+    ideas = helped_ideas(state) if words else []
+    if not ideas or today.toordinal() % 2:
+        return None
+    idea = ideas[today.toordinal() // 2 % len(ideas)]
+    text = "".join(c for c in str(idea["text"]) if c.isprintable())
+    return str(words).format(
+        text=text, pleasure=f"{idea['pleasure']:g}", mastery=f"{idea['mastery']:g}"
+    )
+
+
 RECENT_RISK_DAYS = 3  # a risk moment this many days back is still mentioned, gently
 
 
@@ -92,7 +109,8 @@ def build_dashboard(
         "risk_line": risk,
         "suggestion": None
         if risk
-        else pick_suggestion(catalog["suggestions"]["suggestions"], latest, today),
+        else helped_idea(states.get("activity_helped", {}), catalog, today)
+        or pick_suggestion(catalog["suggestions"]["suggestions"], latest, today),
         "footer": ui["footer_crisis"],
     }
 

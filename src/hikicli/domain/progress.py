@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from hikicli.domain.activity import activity_summary
 from hikicli.domain.checkin import CONTACT_IDS, SCALES, latest_per_day
 from hikicli.domain.risk import SafetyRow, safety_rows
 from hikicli.domain.sleep import SleepWindow, sleep_window
@@ -492,6 +493,7 @@ class Progress:
     checkin_count: int
     safety: list[SafetyRow] = field(default_factory=list)
     sleep: SleepWindow | None = None  # when check-ins noted sleep times (checkin.sleep_times)
+    activities: dict[str, Any] | None = None  # the rated activities (domain/activity.py)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -509,6 +511,7 @@ class Progress:
             "pattern_status": self.pattern_status,
             "safety": [safety_json(r) for r in self.safety],
             "sleep_window": self.sleep.to_json() if self.sleep else None,
+            "activities": self.activities,
             "pattern_rule": {
                 "min_days_per_group": MIN_DAYS_PER_GROUP,
                 "min_difference": MIN_DIFFERENCE,
@@ -536,6 +539,7 @@ def build_progress(events: Sequence[Event], start: dt.date, end: dt.date) -> Pro
         checkin_count=len(days),
         safety=[r for r in rows if first <= r.date <= last],
         sleep=sleep_window(days, week_bounds(start, end)),
+        activities=activity_summary(events, start, end),
     )
 
 

@@ -13,6 +13,7 @@ from hikicli.domain.ladder import LadderProjection, dashboard_lines
 
 
 def dashboard_projections() -> list[Any]:
+    from hikicli.domain.activity import ActivityHelped
     from hikicli.domain.family import FamilyLessons
     from hikicli.domain.homework import HomeworkPacks
     from hikicli.domain.restart_plan import RestartPlanItems
@@ -20,7 +21,7 @@ def dashboard_projections() -> list[Any]:
 
     return [
         CheckinDays(), HomeworkPacks(), FamilyLessons(), LadderProjection(), RiskDays(),
-        RestartPlanItems(),
+        RestartPlanItems(), ActivityHelped(),
     ]  # fmt: skip
 
 

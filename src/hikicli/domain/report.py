@@ -376,6 +376,7 @@ def build_report(
         "pattern": progress.pattern.to_json() if progress.pattern else None,
         "pattern_status": progress.pattern_status,
         "sleep_window": progress.sleep.to_json() if progress.sleep else None,
+        "activities": progress.activities,
         "ladder": ladder,
         "assessments": progress.assessments,
         "homework": homework_section(events, start, end),

@@ -1,0 +1,48 @@
+"""Which small activities lifted the mood (pleasure) and which felt like achievements (mastery),
+for `hiki progress` (text at 80 columns, numbers beside every name) and the report (Markdown and
+HTML tables). The data is domain/activity.py `activity_summary`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from hikicli.cli.plain import cell_width, wrap_cells
+
+WIDTH = 80
+NAME = 50  # cells for an activity's words; longer ones are cut with "..."
+
+
+def _fit(text: str, cells: int) -> str:
+    text = "".join(c for c in " ".join(str(text).split()) if c.isprintable())
+    if cell_width(text) <= cells:
+        return text + " " * (cells - cell_width(text))
+    out = ""
+    for char in text:
+        if cell_width(out + char) > cells - 3:
+            break
+        out += char
+    return out + "..." + " " * (cells - 3 - cell_width(out))
+
+
+def _table(
+    rows: list[Mapping[str, Any]], title: str, by: str, words: Mapping[str, Any]
+) -> list[str]:
+    times = str(words["times"])
+    head = f"  {_fit(title, NAME + 2)} {' ' * max(0, 5 - cell_width(times))}{times}  {words[by]}"
+    out = [head.rstrip()]
+    number = max(4, cell_width(str(words[by])))
+    for row in rows:
+        out.append(f"    {_fit(row['text'], NAME)} {row['times']:>5}  {row[by]:>{number}.1f}")
+    return out
+
+
+def activity_lines(summary: Mapping[str, Any] | None, words: Mapping[str, Any]) -> list[str]:
+    """The section of `hiki progress`; nothing when no activity was rated in the period."""
+    if not summary:
+        return []
+    out = ["", str(words["heading"]).format(rated=summary["rated"])]
+    out += _table(summary["enjoyed"], str(words["enjoyed"]), "pleasure", words)
+    out += _table(summary["achieved"], str(words["achieved"]), "mastery", words)
+    out += ["  " + line for line in wrap_cells(str(words["note"]), WIDTH - 3)]
+    return out
