@@ -117,6 +117,6 @@ def json_data(text: str) -> Any:
     """What a `--json` output carries: the `data` of the envelope (docs/json.md). Tests read JSON
     through this: they assert the data; the envelope is checked once, in test_json_contract."""
     doc = json.loads(text)
-    if isinstance(doc, dict) and "hiki" in doc and "data" in doc:
+    if isinstance(doc, dict) and set(doc) == {"hiki", "format", "kind", "data"}:
         return doc["data"]
     return doc

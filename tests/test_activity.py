@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
@@ -12,7 +11,7 @@ from hikicli.content.catalog import load_catalog
 from hikicli.domain.activity import fitting, open_plans
 from hikicli.errors import Cancelled
 from hikicli.flows.activity import run_activity
-from tests.support import FIXED_NOW, ScriptedPrompter, log_lines
+from tests.support import FIXED_NOW, ScriptedPrompter, json_data, log_lines
 
 CHECKIN = ["checkin", "--mood", "4", "--anxiety", "5", "--energy", "2", "--sleep", "6",
            "--outside", "0", "--contact", "none"]  # fmt: skip
@@ -29,7 +28,7 @@ def flat(text: str) -> str:
 def test_the_flags_twin_saves_at_once_with_stable_json_keys(hiki, home):
     result = hiki(["activity", "--log", "made tea", "--pleasure", "3", "--mastery", "5", "--json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json_data(result.output)
     assert list(data) == [
         "id", "kind", "recorded", "date", "text", "activity", "pleasure", "mastery", "plan"
     ]  # fmt: skip
@@ -60,7 +59,7 @@ def test_wrong_flags_say_what_to_pass_and_save_nothing(hiki, home, args, words):
 
 def test_a_plan_is_rated_when_the_person_comes_back(hiki, home):
     result = hiki(["activity", "--plan", "open the curtains", "--when", "afternoon", "--json"])
-    plan = json.loads(result.output)
+    plan = json_data(result.output)
     assert plan["kind"] == "activity.plan" and plan["when"] == "afternoon"
     prompter = ScriptedPrompter(
         {"activity.choose": "plan:" + plan["plan"], "activity.pleasure": 2, "activity.mastery": 7}

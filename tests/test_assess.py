@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from hikicli.errors import Cancelled
-from tests.support import FIXED_NOW, ScriptedPrompter, log_lines, tree_snapshot
+from tests.support import FIXED_NOW, ScriptedPrompter, json_data, log_lines, tree_snapshot
 
 PHQ9_RISK = "0,0,0,0,0,0,0,0,1"
 
@@ -42,7 +41,7 @@ def phq9_answers(values: list[int]) -> dict[str, str]:
 def test_answers_flag_saves_and_prints_json(hiki, home):
     result = hiki(["assess", "phq9", "--answers", "2,2,2,2,2,0,0,0,0", "--json"])
     assert result.exit_code == 0, result.output
-    view = json.loads(result.stdout)
+    view = json_data(result.stdout)
     assert view["instrument"] == "phq9" and view["total"] == 10 and view["band"] == "moderate"
     assert view["risk"] is False and view["suggest_professional"] is True
     assert "percent" not in view
@@ -55,7 +54,7 @@ def test_answers_flag_saves_and_prints_json(hiki, home):
 
 def test_json_keys_are_stable(hiki):
     result = hiki(["assess", "who5", "--answers", "3,3,3,2,1", "--json"])
-    view = json.loads(result.stdout)
+    view = json_data(result.stdout)
     assert set(view) == {
         "id", "recorded", "instrument", "name", "total", "lowest", "highest", "band",
         "band_label", "meaning", "answers", "risk", "risk_items", "suggest_professional",
@@ -86,7 +85,7 @@ def test_ucla3_shows_the_score_without_a_lonely_label(hiki):
     out = " ".join(result.output.split())
     assert "UCLA-3: 9 (possible range 3–9)" in out
     assert "Range:" not in out and "You are lonely" not in out
-    view = json.loads(hiki(["assess", "ucla3", "--answers", "2,2,2", "--json"]).stdout)
+    view = json_data(hiki(["assess", "ucla3", "--answers", "2,2,2", "--json"]).stdout)
     assert view["band"] is None and view["total"] == 6
 
 
@@ -141,14 +140,14 @@ def test_risk_answer_shows_crisis_help_before_the_score(hiki, make_ctx):
 def test_risk_with_low_total_still_shows_help(hiki, make_ctx):
     # total 1 is in the lowest band, and help must show all the same
     ctx = make_ctx()
-    view = json.loads(hiki(["assess", "phq9", "--answers", PHQ9_RISK, "--json"], ctx=ctx).stdout)
+    view = json_data(hiki(["assess", "phq9", "--answers", PHQ9_RISK, "--json"], ctx=ctx).stdout)
     assert view["band"] == "minimal" and view["risk"] is True and view["risk_items"] == [9]
 
 
 def test_risk_with_json_keeps_stdout_json_and_speaks_on_stderr(hiki, make_ctx):
     ctx = make_ctx()
     result = hiki(["assess", "phq9", "--answers", PHQ9_RISK, "--json"], ctx=ctx)
-    assert json.loads(result.stdout)["risk"] is True
+    assert json_data(result.stdout)["risk"] is True
     assert risk_message(ctx)[:40] in " ".join(result.stderr.split())
 
 
@@ -242,7 +241,7 @@ def test_interactive_short_screener_offer_runs_the_full_questionnaire(hiki, make
 
 
 def test_list_shows_every_shipped_instrument(hiki):
-    rows = json.loads(hiki(["assess", "list", "--json"]).stdout)
+    rows = json_data(hiki(["assess", "list", "--json"]).stdout)
     assert [r["id"] for r in rows] == ["gad2", "gad7", "phq2", "phq9", "ucla3", "who5"]
     assert "phq9" in hiki(["assess", "list"]).output
 
@@ -260,7 +259,7 @@ def test_history_points_out_meaningful_changes(hiki, make_ctx):
         hiki(["assess", "phq9", "--answers", answers], now=at(day))
     for day, answers in ((2, "2,2,2,2,2"), (9, "3,3,3,2,2"), (16, "3,3,3,2,3")):
         hiki(["assess", "who5", "--answers", answers], now=at(day))
-    rows = json.loads(hiki(["assess", "history", "--json"]).stdout)
+    rows = json_data(hiki(["assess", "history", "--json"]).stdout)
     phq = [r for r in rows if r["instrument"] == "phq9"]
     assert [r["total"] for r in phq] == [12, 7, 7]
     assert [r["change"] for r in phq] == [None, -5, 0]
@@ -326,7 +325,7 @@ def test_counselor_file_is_scored_from_its_rule(hiki, home):
     path = write_counselor_file(home.parent / "mine")
     result = hiki(["assess", "--file", str(path), "--answers", "2,1,0", "--json"])
     assert result.exit_code == 0, result.output
-    view = json.loads(result.stdout)
+    view = json_data(result.stdout)
     # item 3 reverse-keyed on 0..2: 2-0 = 2; total 2+1+2 = 5
     assert view["total"] == 5 and view["band"] == "high" and view["subscales"] == {"first-two": 3}
     assert view["risk"] is False
@@ -335,7 +334,7 @@ def test_counselor_file_is_scored_from_its_rule(hiki, home):
 def test_counselor_file_in_the_profile_folder_is_listed_and_usable(hiki, home, make_ctx):
     ctx = make_ctx()
     write_counselor_file(ctx.paths.data_dir / "instruments")
-    rows = json.loads(hiki(["assess", "list", "--json"]).stdout)
+    rows = json_data(hiki(["assess", "list", "--json"]).stdout)
     assert "ex-risk" in [r["id"] for r in rows]
     result = hiki(["assess", "ex-risk", "--answers", "0,0,2"])
     assert result.exit_code == 0 and "EX-3: 0" in result.output
@@ -347,7 +346,7 @@ def test_counselor_file_cannot_replace_a_shipped_instrument(hiki, make_ctx):
         ctx.paths.data_dir / "instruments", COUNSELOR_YAML.replace("id: ex-risk", "id: phq9")
     )
     result = hiki(["assess", "phq9", "--answers", "0,0,0,0,0,0,0,0,0", "--json"], ctx=ctx)
-    assert json.loads(result.stdout)["name"] == "PHQ-9"
+    assert json_data(result.stdout)["name"] == "PHQ-9"
     assert "is not used" in result.stderr
 
 
@@ -403,7 +402,7 @@ def test_risk_answer_in_a_low_band_still_suggests_talking_to_someone(hiki, make_
     assert "One of your answers matters more than the total" in out
     assert "few signs" not in out
     assert "hiki guide professional-help" in out
-    view = json.loads(hiki(["assess", "phq9", "--answers", PHQ9_RISK, "--json"]).stdout)
+    view = json_data(hiki(["assess", "phq9", "--answers", PHQ9_RISK, "--json"]).stdout)
     assert view["suggest_professional"] is True and view["band"] == "minimal"
 
 

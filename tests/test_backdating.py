@@ -3,9 +3,7 @@ refuse a future one (issue 16, item 6). Today is FIXED_NOW's day, 2026-11-25."""
 
 from __future__ import annotations
 
-import json
-
-from tests.support import log_lines
+from tests.support import json_data, log_lines
 
 DONE = ["--result", "done", "--peak", "25", "--end", "10"]
 PHQ2 = ["assess", "phq2", "--answers", "1,0"]
@@ -15,10 +13,10 @@ def test_step_date_records_the_try_on_that_day_and_counts_it_there(hiki, home):
     assert hiki(["ladder", "add", "Open the curtains", "--suds", "10"]).exit_code == 0
     result = hiki(["step", "s1", *DONE, "--date", "2026-11-20", "--json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["try"]["date"] == "2026-11-20"
+    assert json_data(result.output)["try"]["date"] == "2026-11-20"
     [event] = [e for e in log_lines(home) if e["kind"] == "ladder.try"]
     assert event["data"]["date"] == "2026-11-20"
-    [row] = json.loads(hiki(["ladder", "--json"]).output)
+    [row] = json_data(hiki(["ladder", "--json"]).output)
     assert row["last_tried"] == "2026-11-20"
 
 

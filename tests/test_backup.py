@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 
 import pytest
@@ -17,7 +16,7 @@ from hikicli.storage.backup import (
 from hikicli.storage.files import TEMP_PREFIX
 from hikicli.storage.log import EventLog
 from hikicli.storage.paths import Paths
-from tests.support import ScriptedPrompter, log_lines, tree_snapshot
+from tests.support import ScriptedPrompter, json_data, log_lines, tree_snapshot
 
 FLAGS = "--mood 6 --anxiety 4 --energy 3 --sleep 7.5 --outside 20 --contact family".split()
 
@@ -67,7 +66,7 @@ def test_backup_now_list_and_json(hiki, home):
     checkin(hiki, "a")
     result = hiki(["data", "backup"])
     assert result.exit_code == 0 and "Backup " in result.output
-    listed = json.loads(hiki(["data", "backup", "list", "--json"]).output)
+    listed = json_data(hiki(["data", "backup", "list", "--json"]).output)
     assert [set(b) for b in listed] == [{"id", "created", "files", "bytes", "records"}]
     assert listed[0]["files"] == ["log.jsonl"] and listed[0]["records"] == 1
     text = hiki(["data", "backup", "list"]).output

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
 from hikicli.errors import Cancelled, UsageError
 from hikicli.flows.checkin import run_checkin
-from tests.support import FIXED_NOW, ScriptedPrompter, log_lines, tree_snapshot
+from tests.support import FIXED_NOW, ScriptedPrompter, json_data, log_lines, tree_snapshot
 
 FLAGS = [
     "--mood",
@@ -38,7 +37,7 @@ ANSWERS = {
 def test_flags_save_one_event_and_print_json(hiki, home):
     result = hiki(["checkin", *FLAGS, "--note", "a quiet day", "--json"])
     assert result.exit_code == 0, result.output
-    printed = json.loads(result.output)
+    printed = json_data(result.output)
     assert {
         k: printed[k]
         for k in ("date", "mood", "anxiety", "energy", "sleep", "outside", "contact", "note")
@@ -157,7 +156,7 @@ def test_past_date_and_latest_of_day_counts(hiki, home):
     args[1] = "9"
     hiki(["checkin", *args, "--date", "2026-11-20"])
     result = hiki(["history", "--json"])
-    entries = json.loads(result.output)
+    entries = json_data(result.output)
     assert [e["mood"] for e in entries] == [6, 9]
     from hikicli.domain.checkin import latest_per_day
 

@@ -4,13 +4,11 @@ Click would word differently is left to Click."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from hikicli import entry
 from hikicli.cli.app import run
-from tests.support import log_lines
+from tests.support import json_data, log_lines
 
 FLAGS = "--mood 6 --anxiety 4 --energy 3 --sleep 7.5 --outside 20 --contact family,online".split()
 
@@ -76,5 +74,5 @@ def test_flags_never_build_the_typer_tree(home, monkeypatch, capsys):
     monkeypatch.delitem(sys.modules, "hikicli.cli.app", raising=False)
     monkeypatch.delitem(sys.modules, "typer", raising=False)
     assert entry.main(["checkin", *FLAGS, "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["mood"] == 6
+    assert json_data(capsys.readouterr().out)["mood"] == 6
     assert "hikicli.cli.app" not in sys.modules and "typer" not in sys.modules

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from tests.support import ScriptedPrompter, log_lines
+from tests.support import ScriptedPrompter, json_data, log_lines
 
 REST = {"anxiety": 5, "energy": 2, "sleep": 6, "outside": 0, "contact": ["none"], "note": ""}
 FLAGS = ["--anxiety", "5", "--energy", "2", "--sleep", "6", "--outside", "0", "--contact", "none"]
@@ -184,14 +184,14 @@ def test_flags_low_mood_without_answer_shows_crisis_lines(hiki, make_ctx, home):
 
 def test_flags_low_mood_json_keeps_stdout_json(hiki):
     result = hiki(["checkin", "--mood", "1", *FLAGS, "--json"])
-    assert json.loads(result.stdout)["mood"] == 1
+    assert json_data(result.stdout)["mood"] == 1
     assert "findahelpline.com" in result.stderr
 
 
 def test_flags_not_safe_json_carries_the_crisis_block_as_data(hiki):
     hiki(["config", "set", "country", "JP"])
     result = hiki(["checkin", "--mood", "1", *FLAGS, "--safe", "no", "--json"])
-    data = json.loads(result.stdout)
+    data = json_data(result.stdout)
     assert data["safe"] == "no"
     block = data["crisis"]
     assert block["country"] == "JP" and "110" in block["emergency"]

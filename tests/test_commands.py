@@ -9,7 +9,7 @@ import stat
 
 import pytest
 
-from tests.support import ScriptedPrompter, log_lines, tree_snapshot
+from tests.support import ScriptedPrompter, json_data, log_lines, tree_snapshot
 
 FLAGS = [
     "--mood",
@@ -35,7 +35,7 @@ def test_history_table_json_since_and_limit(hiki):
         hiki(["checkin", *FLAGS, "--date", day])
     table = hiki(["history"]).output
     assert "2026-11-20" in table and "called my aunt" in table
-    entries = json.loads(hiki(["history", "--since", "2026-11-21", "--json"]).output)
+    entries = json_data(hiki(["history", "--since", "2026-11-21", "--json"]).output)
     assert [e["date"] for e in entries] == ["2026-11-22", "2026-11-24"]
     assert set(entries[0]) == {
         "id",
@@ -50,7 +50,7 @@ def test_history_table_json_since_and_limit(hiki):
         "contact",
         "note",
     }
-    assert len(json.loads(hiki(["history", "--limit", "1", "--json"]).output)) == 1
+    assert len(json_data(hiki(["history", "--limit", "1", "--json"]).output)) == 1
     bad = hiki(["history", "--since", "yesterday"])
     assert bad.exit_code == 2 and "--since" in bad.output
 
@@ -66,7 +66,7 @@ def test_guide_list_topic_audiences_and_sources(hiki):
     ):
         assert topic in listing.output
     for audience in ("self", "family", "counselor"):
-        data = json.loads(hiki(["guide", "family", "--audience", audience, "--json"]).output)
+        data = json_data(hiki(["guide", "family", "--audience", audience, "--json"]).output)
         assert data["audience"] == audience and data["sources"] and data["disclaimer"]
     page = hiki(["guide", "family", "--audience", "family", "--no-pager"])
     assert page.exit_code == 0 and "Sources" in page.output
@@ -82,7 +82,7 @@ def test_crisis_by_country_text_first_with_sources(hiki, country, expect):
     result = hiki(["crisis", "--country", country])
     assert result.exit_code == 0 and expect in result.output
     assert "source:" in result.output
-    data = json.loads(hiki(["sos", "--country", country, "--json"]).output)
+    data = json_data(hiki(["sos", "--country", country, "--json"]).output)
     assert data["lines"][-1]["contact"] == "https://findahelpline.com/"
     channels = [line["channels"] for line in data["lines"] if line["status"] == "confirmed"]
     if country == "US":
@@ -90,16 +90,16 @@ def test_crisis_by_country_text_first_with_sources(hiki, country, expect):
 
 
 def test_crisis_labels_unconfirmed_lines(hiki):
-    data = json.loads(hiki(["crisis", "-c", "JP", "--json"]).output)
+    data = json_data(hiki(["crisis", "-c", "JP", "--json"]).output)
     tell = next(line for line in data["lines"] if "TELL" in line["name"])
     assert tell["status"] == "unconfirmed" and tell["warnings"]
 
 
 def test_crisis_country_from_setting_then_locale(hiki, monkeypatch):
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
-    assert json.loads(hiki(["crisis", "--json"]).output)["country"] == "GB"
+    assert json_data(hiki(["crisis", "--json"]).output)["country"] == "GB"
     hiki(["config", "set", "country", "au"])
-    assert json.loads(hiki(["crisis", "--json"]).output)["country"] == "AU"
+    assert json_data(hiki(["crisis", "--json"]).output)["country"] == "AU"
 
 
 def test_crisis_works_with_a_corrupt_log_and_unreadable_settings(hiki, home):
@@ -129,7 +129,7 @@ def test_crisis_works_when_the_data_folder_cannot_be_used(hiki, home, monkeypatc
 def test_data_path_export_json_and_csv(hiki, home, tmp_path):
     hiki(["checkin", *FLAGS])
     assert hiki(["data", "path"]).output.strip() == str(home / "profiles" / "default")
-    doc = json.loads(hiki(["data", "export"]).output)
+    doc = json_data(hiki(["data", "export"]).output)
     assert doc["format"] == "hiki-export" and doc["events"] == log_lines(home)
     out = tmp_path / "export.csv"
     result = hiki(["data", "export", "--format", "csv", "-o", str(out)])
@@ -162,7 +162,7 @@ def test_wipe_needs_the_typed_word_or_yes(hiki, home, make_ctx):
 
 def test_config_show_set_and_refusals(hiki, home):
     assert hiki(["config", "set", "country", "jp"]).output.strip() == "country = JP"
-    shown = json.loads(hiki(["config", "show", "--json"]).output)
+    shown = json_data(hiki(["config", "show", "--json"]).output)
     assert shown["country"] == "JP" and shown["language"] == "en"
     unknown = hiki(["config", "set", "colour", "blue"])
     assert unknown.exit_code == 2 and "country" in unknown.output
@@ -179,7 +179,7 @@ def test_json_export_carries_damaged_lines_as_text(hiki, home):
     with open(log, "ab") as fh:
         fh.write(b"{half a line that lost its end\n")
     hiki(["checkin", *FLAGS])
-    doc = json.loads(hiki(["data", "export"]).output.split("\nNote:")[0])
+    doc = json_data(hiki(["data", "export"]).output.split("\nNote:")[0])
     assert len(doc["events"]) == 2
     assert doc["damaged_lines"] == [{"line": 2, "text": "{half a line that lost its end"}]
     restored = tmp = home.parent / "export.json"

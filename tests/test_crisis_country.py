@@ -7,7 +7,6 @@ Expected words are written out here, never read from the catalog the code prints
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from hikicli.entry import main
+from tests.support import json_data
 
 HELD = "Australia (AU), Canada (CA), United Kingdom (GB), Japan (JP), United States (US)"
 
@@ -51,7 +51,7 @@ def test_a_country_guessed_from_the_locale_is_said_to_be_a_guess(home):
 def test_a_guess_in_json_says_where_it_came_from(capsys, monkeypatch):
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     assert main(["crisis", "--json"]) == 0
-    view = json.loads(capsys.readouterr().out)
+    view = json_data(capsys.readouterr().out)
     assert view["country"] == "US" and view["country_from"] == "locale"
     assert view["countries"] == ["AU", "CA", "GB", "JP", "US"]
     assert "a guess" in view["country_note"]
@@ -71,7 +71,7 @@ def test_no_known_country_lists_the_countries_and_the_command(home):
 def test_no_known_country_in_json(capsys, monkeypatch):
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert main(["crisis", "--json"]) == 0
-    view = json.loads(capsys.readouterr().out)
+    view = json_data(capsys.readouterr().out)
     assert view["country"] is None and view["country_from"] == "none"
     assert view["countries"] == ["AU", "CA", "GB", "JP", "US"]
     assert "hiki crisis --country JP" in view["country_note"]
@@ -84,7 +84,7 @@ def test_a_country_the_person_chose_needs_no_explanation(capsys, monkeypatch, ho
         assert main(["config", "set", "country", "JP"]) == 0
         capsys.readouterr()
     assert main(["crisis", *args, "--json"]) == 0
-    view = json.loads(capsys.readouterr().out)
+    view = json_data(capsys.readouterr().out)
     assert view["country"] == "JP" and view["country_from"] == how
     assert view["country_note"] is None
     assert main(["crisis", *args]) == 0
@@ -98,7 +98,7 @@ def test_a_country_hiki_has_no_lines_for_is_said_with_the_ones_it_has(capsys):
     assert "hiki has no lines stored for FR yet" in out
     assert HELD in out
     assert main(["crisis", "--country", "FR", "--json"]) == 0
-    view = json.loads(capsys.readouterr().out)
+    view = json_data(capsys.readouterr().out)
     assert view["country"] is None and view["country_from"] == "none"
     assert "FR" in view["not_stored"]
 

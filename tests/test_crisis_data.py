@@ -4,14 +4,13 @@ check is flagged on screen."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 import yaml
 
 from hikicli.content.catalog import content_root
 from hikicli.content.validate import validate_path
-from tests.support import FIXED_NOW
+from tests.support import FIXED_NOW, json_data
 
 # The lines as data (numbers, hours, sources): one file for every language.
 CRISIS_FILE = content_root() / "crisis-lines.yaml"
@@ -54,19 +53,19 @@ def test_a_check_older_than_a_year_is_flagged(hiki, make_ctx):
     ctx = make_ctx()
     stale = STALE
     fresh = hiki(["crisis", "--country", "GB", "--json"], ctx=ctx)
-    assert all(stale not in line["warnings"] for line in json.loads(fresh.stdout)["lines"])
+    assert all(stale not in line["warnings"] for line in json_data(fresh.stdout)["lines"])
     # 2026-11-25 + 366 days: every line checked on 2026-11-25 is now more than a year old
     later = make_ctx(now=FIXED_NOW + dt.timedelta(days=366))
     result = hiki(["crisis", "--country", "GB"], ctx=later)
     assert result.exit_code == 0
     assert " ".join(stale.split()) in " ".join(result.output.split())
-    view = json.loads(hiki(["crisis", "--country", "GB", "--json"], ctx=later).stdout)
+    view = json_data(hiki(["crisis", "--country", "GB", "--json"], ctx=later).stdout)
     assert all(stale in line["warnings"] for line in view["lines"])
 
 
 def test_exactly_a_year_is_not_yet_stale(hiki, make_ctx):
     ctx = make_ctx(now=FIXED_NOW + dt.timedelta(days=365))
-    view = json.loads(hiki(["crisis", "--country", "GB", "--json"], ctx=ctx).stdout)
+    view = json_data(hiki(["crisis", "--country", "GB", "--json"], ctx=ctx).stdout)
     assert all(STALE not in line["warnings"] for line in view["lines"])
 
 

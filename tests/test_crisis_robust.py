@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 
@@ -81,14 +80,14 @@ def test_empty_answer_fields_are_refused_not_shifted(hiki, home, answers, says):
 def test_a_risk_answer_is_marked_wherever_the_result_is_shown_again(hiki):
     assert hiki(["assess", "phq9", "--answers", "0,0,0,0,0,0,0,0,1"]).exit_code == 0
     assert hiki(["assess", "gad7", "--answers", "0,0,0,0,0,0,0"]).exit_code == 0
-    history = json.loads(hiki(["assess", "history", "--json"]).output)
+    history = json_data(hiki(["assess", "history", "--json"]).output)
     assert [r["risk"] for r in history if r["instrument"] == "phq9"] == [True]
     assert [r["risk"] for r in history if r["instrument"] == "gad7"] == [False]
     assert "safety question" in hiki(["assess", "history"]).output
     assert "safety question" in hiki(["progress"]).output
     for fmt in ("md", "html"):
         assert "RISK ITEM" in hiki(["report", "--format", fmt]).output
-    report = json.loads(hiki(["report", "--format", "json"]).output)
+    report = json_data(hiki(["report", "--format", "json"]).output)
     assert report["assessments"]["PHQ-9"][0]["risk"] is True
 
 
@@ -99,7 +98,7 @@ import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from tests.durable import PASS, fast_kdf  # noqa: E402
-from tests.support import ScriptedPrompter  # noqa: E402
+from tests.support import ScriptedPrompter, json_data  # noqa: E402
 
 __all__ = ["fast_kdf"]
 
@@ -158,7 +157,7 @@ def test_an_unknown_key_in_a_guide_never_blocks_crisis_help(home, shipped):
     assert_crisis_lines(run_hiki(home, "SOS", "-c", "JP", site=shipped.parents[2]))
     as_json = run_hiki(home, "crisis", "-c", "JP", "--json", site=shipped.parents[2])
     assert as_json.returncode == 0
-    assert json.loads(as_json.stdout)["country"] == "JP"
+    assert json_data(as_json.stdout)["country"] == "JP"
     # the break is real: the guide itself is refused, located
     broken = run_hiki(home, "guide", "family", site=shipped.parents[2])
     assert broken.returncode == 2 and "mood_tip" in broken.stderr and "family.yaml" in broken.stderr

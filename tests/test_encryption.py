@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from hikicli.storage.crypto import MAGIC, KeyRing, read_header
 from hikicli.storage.log import EventLog
 from hikicli.storage.paths import Paths
 from tests.durable import PASS, fast_kdf, files_containing
-from tests.support import ScriptedPrompter, tree_snapshot
+from tests.support import ScriptedPrompter, json_data, tree_snapshot
 
 __all__ = ["fast_kdf"]
 pytestmark = pytest.mark.usefixtures("fast_kdf")
@@ -83,7 +82,7 @@ def test_reading_asks_once_and_shows_the_notes(encrypted, hiki, make_ctx):
     ctx = with_pass(make_ctx)
     result = hiki(["history", "--json"], ctx=ctx)
     assert result.exit_code == 0, result.output
-    assert [e["note"] for e in json.loads(result.output)] == [NOTE, NOTE + " again"]
+    assert [e["note"] for e in json_data(result.output)] == [NOTE, NOTE + " again"]
     # The dashboard reads state.json and the log: still one question (a second would raise).
     prompter = ScriptedPrompter({"passphrase": PASS})
     result = hiki([], ctx=make_ctx(prompter=prompter, interactive=True))
@@ -97,7 +96,7 @@ def test_appending_while_encrypted_seals_the_line(encrypted, hiki, make_ctx, mon
     checkin(hiki, "third note")
     assert files_containing(encrypted, b"third note") == []
     result = hiki(["history", "--json"])
-    assert [e["note"] for e in json.loads(result.output)][-1] == "third note"
+    assert [e["note"] for e in json_data(result.output)][-1] == "third note"
 
 
 def test_wrong_passphrase_exits_2_and_writes_nothing(encrypted, hiki, make_ctx, monkeypatch):
@@ -242,7 +241,7 @@ def test_torn_encrypted_tail_is_quarantined_sealed(encrypted, hiki, monkeypatch)
 
     _, lines = open_lines(keys, quarantine.read_bytes(), "q")
     assert b"torn line moved from log.jsonl" in lines[0]
-    notes = [e["note"] for e in json.loads(hiki(["history", "--json"]).output)]
+    notes = [e["note"] for e in json_data(hiki(["history", "--json"]).output)]
     assert notes == [NOTE, NOTE + " again", "after the crash"]
 
 
@@ -252,7 +251,7 @@ def test_the_hand_decryption_snippet_in_the_docs_works(encrypted):
     namespace: dict = {"__name__": "snippet"}
     exec(compile(snippet, "privacy.md", "exec"), namespace)
     lines = namespace["decrypt_file"](encrypted / "profiles/default/log.jsonl", PASS)
-    events = [json.loads(line) for line in lines]
+    events = [json_data(line) for line in lines]
     assert [e["data"]["note"] for e in events] == [NOTE, NOTE + " again"]
     assert all(e["v"] == 1 and e["kind"] == "checkin" for e in events)
 
@@ -429,7 +428,7 @@ def test_a_wrong_passphrase_gets_a_calm_retry(encrypted, hiki, make_ctx, monkeyp
     prompter = ScriptedPrompter({"passphrase": "a typo here", "passphrase.2": PASS})
     result = hiki(["history", "--json"], ctx=make_ctx(prompter=prompter, interactive=True))
     assert result.exit_code == 0, result.output
-    assert [e["note"] for e in json.loads(result.stdout)] == [NOTE, NOTE + " again"]
+    assert [e["note"] for e in json_data(result.stdout)] == [NOTE, NOTE + " again"]
     assert prompter.asked == ["passphrase", "passphrase.2"]
     assert any("did not open your data" in s and "try 2 of 3" in s for s in prompter.said)
 

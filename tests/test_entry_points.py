@@ -7,7 +7,6 @@ installed `hiki` itself in a subprocess for the two paths that skip typer.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from hikicli.entry import main
+from tests.support import json_data
 
 # The unknown-command pointer, in literal words (not read from the catalog the code prints).
 POINTER = "`hiki crisis` shows people you can reach"
@@ -94,7 +94,7 @@ def test_an_alias_in_capitals_shows_crisis_help_from_the_installed_hiki(home):
 
 def test_the_aliases_take_json_too(capsys):
     assert main(["hotline", "--country", "GB", "--json"]) == 0
-    view = json.loads(capsys.readouterr().out)
+    view = json_data(capsys.readouterr().out)
     assert view["country"] == "GB"
     assert any("116 123" in line["contact"] for line in view["lines"])
 
@@ -153,7 +153,7 @@ def test_guide_crisis_shows_crisis_help(capsys, topic):
 
 def test_guide_crisis_json_is_the_crisis_json(capsys):
     assert main(["guide", "crisis", "--json"]) == 0
-    view = json.loads(capsys.readouterr().out)
+    view = json_data(capsys.readouterr().out)
     assert view["lines"][-1]["contact"] == "https://findahelpline.com/"
     assert view["country_from"] == "none"
 

@@ -8,7 +8,7 @@ import pytest
 
 from hikicli.domain.family import lesson_progress, next_module
 from hikicli.errors import Cancelled
-from tests.support import ScriptedPrompter, log_lines, tree_snapshot
+from tests.support import ScriptedPrompter, json_data, log_lines, tree_snapshot
 
 MUM = ["--profile", "mum"]
 POSITIVE = ["--answer", "before=You never come out.", "--answer", "after=I'd love you at dinner."]
@@ -81,7 +81,7 @@ def test_list_shows_every_lesson_with_progress(hiki, home):
 
 def test_list_as_json(hiki):
     hiki([*MUM, "family", "lesson", "4", *POSITIVE])
-    items = json.loads(hiki([*MUM, "family", "--json"]).output)
+    items = json_data(hiki([*MUM, "family", "--json"]).output)
     assert len(items) == 9
     assert set(items[3]) == {
         "number",
@@ -106,7 +106,7 @@ def test_list_as_json(hiki):
 def test_answers_are_saved_as_an_event_in_the_profile(hiki, home):
     result = hiki([*MUM, "family", "lesson", "4", *POSITIVE, "--json"])
     assert result.exit_code == 0, result.output
-    printed = json.loads(result.output)
+    printed = json_data(result.output)
     [event] = family_events(home)
     assert event["kind"] == "family.lesson" and printed["id"] == event["id"]
     assert event["data"] == {
@@ -131,7 +131,7 @@ def test_show_and_json_only_read(hiki, home):
     shown = flat(hiki([*MUM, "family", "lesson", "3", "--show"]).output)
     assert "Preventing violence" in shown and "emergency number" in shown
     assert "Your safety plan" in shown
-    doc = json.loads(hiki([*MUM, "family", "lesson", "2", "--json"]).output)
+    doc = json_data(hiki([*MUM, "family", "lesson", "2", "--json"]).output)
     assert doc["number"] == 2 and doc["id"] == "understanding"
     keys = [f["key"] for f in doc["exercise"]["fields"]]
     assert keys == ["trigger", "behaviour", "consequences", "long_term"]
@@ -254,7 +254,7 @@ def test_checkin_with_flags(hiki, home):
     args = ["--stress", "4", "--positive", "We laughed at the TV.", "--selfcare", "A bath."]
     result = hiki([*MUM, "family", "checkin", *args, "--json"])
     assert result.exit_code == 0, result.output
-    printed = json.loads(result.output)
+    printed = json_data(result.output)
     [event] = family_events(home)
     assert event["kind"] == "family.checkin" and printed["id"] == event["id"]
     assert event["data"] == {

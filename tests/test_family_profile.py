@@ -3,11 +3,9 @@ and never a word of it in the person's own profile (issue 14, point 1)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.support import log_lines, tree_snapshot
+from tests.support import json_data, log_lines, tree_snapshot
 
 MUM = ["--profile", "mum"]
 
@@ -101,7 +99,7 @@ def test_a_very_heavy_day_goes_through_the_one_risk_mechanism(hiki, home):
 def test_a_heavy_day_in_json_keeps_stdout_json_with_the_crisis_block(hiki, home):
     result = hiki([*MUM, "family", "checkin", "--stress", "8", "--json"])
     assert result.exit_code == 0
-    doc = json.loads(result.stdout)
+    doc = json_data(result.stdout)
     assert doc["stress"] == 8 and doc["crisis"]["more"] == "hiki crisis"
 
 

@@ -30,7 +30,7 @@ from hikicli.storage.crypto import KeyRing, new_cipher
 from hikicli.storage.log import SCHEMA_VERSION, EventLog, parse_bytes
 from hikicli.storage.paths import Paths
 from tests.support import examples as budget
-from tests.support import tree_snapshot
+from tests.support import json_data, tree_snapshot
 
 FUZZ = settings(
     deadline=None,
@@ -406,7 +406,7 @@ def test_checkin_arguments_exit_0_or_2_with_a_message(hiki, home):
             assert tree_snapshot(home) == before
             assert broken is not None and broken in result.output  # names what was wrong
         else:
-            saved = json.loads(result.stdout)
+            saved = json_data(result.stdout)
             assert saved["note"] == values["--note"].strip()
             assert 0 <= saved["mood"] <= 10 and 0 <= saved["sleep"] <= 24
 

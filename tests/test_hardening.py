@@ -20,7 +20,7 @@ from hikicli.storage.crypto import MAGIC
 from hikicli.storage.log import EventLog, new_event
 from hikicli.storage.paths import Paths
 from tests.durable import PASS, child_env, fast_kdf, run_python
-from tests.support import ScriptedPrompter, tree_snapshot
+from tests.support import ScriptedPrompter, json_data, tree_snapshot
 
 __all__ = ["fast_kdf"]
 pytestmark = pytest.mark.usefixtures("fast_kdf")
@@ -111,7 +111,7 @@ def test_a_log_too_large_to_read_whole_still_shows_the_plan(hiki, home, monkeypa
     events = [new_event("test.filler", {"n": i, "pad": "y" * 200}) for i in range(200)]
     write_events(home, [*events, plan_item("Call my cousin Aiko"), *events])
     result = hiki(["crisis", "-c", "GB", "--json"])
-    assert json.loads(result.stdout)["safety_plan"]["people"][0]["text"] == "Call my cousin Aiko"
+    assert json_data(result.stdout)["safety_plan"]["people"][0]["text"] == "Call my cousin Aiko"
     monkeypatch.setattr(safety_plan_state, "SEARCH_LIMIT", 10_000)
     result = hiki(["crisis", "-c", "GB"])
     assert HINT in flat(result.output) and "Aiko" not in result.output
@@ -133,7 +133,7 @@ def test_an_encrypted_log_too_large_for_crisis_gives_the_hint(hiki, make_ctx, ho
 def tamper_header(home: Path, **kdf) -> None:
     path = log_of(home)
     first, rest = path.read_bytes().split(b"\n", 1)
-    header = json.loads(first)
+    header = json_data(first)
     header["kdf"].update(kdf)
     path.write_bytes(json.dumps(header, separators=(",", ":")).encode() + b"\n" + rest)
 
@@ -200,13 +200,13 @@ def test_a_log_replaced_by_plaintext_is_never_appended_to(encrypted, hiki):
 
 
 def test_encrypt_after_a_lost_log_keeps_the_recorded_key(encrypted, hiki):
-    key_id = json.loads(log_of(encrypted).read_bytes().split(b"\n", 1)[0])["key_id"]
+    key_id = json_data(log_of(encrypted).read_bytes().split(b"\n", 1)[0])["key_id"]
     log_of(encrypted).unlink()
     # The old code took this for a first encryption: a new passphrase and a new key, while the
     # backups and the quarantine stayed under the old one.
     result = hiki(["data", "encrypt"])
     assert result.exit_code == 0, result.output
-    assert json.loads(log_of(encrypted).read_bytes().split(b"\n", 1)[0])["key_id"] == key_id
+    assert json_data(log_of(encrypted).read_bytes().split(b"\n", 1)[0])["key_id"] == key_id
 
 
 def test_a_damaged_header_is_restored_from_a_saved_copy(encrypted, hiki, make_ctx):
@@ -214,7 +214,7 @@ def test_a_damaged_header_is_restored_from_a_saved_copy(encrypted, hiki, make_ct
     checkin(hiki, NOTE)
     path = log_of(encrypted)
     first, rest = path.read_bytes().split(b"\n", 1)
-    header = json.loads(first)
+    header = json_data(first)
     wrapped = bytearray(base64.b64decode(header["key"]["wrapped"]))
     header["key"]["wrapped"] = base64.b64encode(bytes(wrapped[:-3])).decode()  # one byte gone
     path.write_bytes(json.dumps(header, separators=(",", ":")).encode() + b"\n" + rest)

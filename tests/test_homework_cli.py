@@ -11,7 +11,7 @@ import pytest
 
 from hikicli.content.catalog import lang_dir
 from hikicli.errors import Cancelled
-from tests.support import ScriptedPrompter, log_lines, tree_snapshot
+from tests.support import ScriptedPrompter, json_data, log_lines, tree_snapshot
 
 GOOD = """\
 id: test-pack
@@ -169,7 +169,7 @@ def test_import_with_yes_records_the_pack(hiki, home, tmp_path):
     path = write(tmp_path, GOOD)
     result = hiki(["homework", "import", "--yes", str(path), "--json"])
     assert result.exit_code == 0, result.output
-    printed = json.loads(result.output)
+    printed = json_data(result.output)
     assert printed["id"] and printed["replaced"] is False and printed["title"] == "Two weeks"
     event, *steps = log_lines(home)
     assert event["kind"] == "homework.pack" and event["data"]["id"] == "test-pack"
@@ -215,7 +215,7 @@ def test_reimport_replaces_and_keeps_answers(hiki, home, tmp_path):
     path.write_text(GOOD.replace('"Two weeks"', '"Two weeks, revised"'), encoding="utf-8")
     result = hiki(["homework", "import", "--yes", str(path)])
     assert "replaces the earlier version" in flat(result.output)
-    [view] = json.loads(hiki(["homework", "--json"]).output)["packs"]
+    [view] = json_data(hiki(["homework", "--json"]).output)["packs"]
     assert view["title"] == "Two weeks, revised"
     assert view["tasks"][-1]["answer"] == "the sun"
 
@@ -231,7 +231,7 @@ def test_past_due_pack_is_imported_with_a_note(hiki, home, tmp_path):
 
 def test_tasks_complete_when_the_user_does_the_thing(hiki, home, tmp_path):
     hiki(["homework", "import", "--yes", str(write(tmp_path, GOOD))])
-    before = json.loads(hiki(["homework", "--json"]).output)["packs"][0]
+    before = json_data(hiki(["homework", "--json"]).output)["packs"][0]
     assert before["done"] == 0 and before["total"] == 5 and before["days_left"] == 11
 
     hiki(["guide", "family", "--no-pager"])
@@ -241,7 +241,7 @@ def test_tasks_complete_when_the_user_does_the_thing(hiki, home, tmp_path):
     hiki(["homework", "answer", "reflection-easier", "--text", "A quiet morning."])
     hiki(["homework", "done", "questionnaire-who-5"])
 
-    after = json.loads(hiki(["homework", "--json"]).output)["packs"][0]
+    after = json_data(hiki(["homework", "--json"]).output)["packs"][0]
     done = {t["id"]: t["done"] for t in after["tasks"]}
     assert done == {
         "checkins": False,  # week 2 is still to come
@@ -271,7 +271,7 @@ def test_guide_reading_is_recorded(hiki, home):
 def test_no_homework_yet(hiki):
     result = hiki(["homework"])
     assert result.exit_code == 0 and "No homework yet" in result.output
-    assert json.loads(hiki(["homework", "--json"]).output)["packs"] == []
+    assert json_data(hiki(["homework", "--json"]).output)["packs"] == []
 
 
 # --- answers and marks ---------------------------------------------------------------------------
@@ -341,7 +341,7 @@ def test_every_example_imports_as_printed(hiki, home, tmp_path, name):
     path = write(tmp_path, hiki(["homework", "example", name]).output)
     assert hiki(["homework", "check", str(path)]).exit_code == 0
     assert hiki(["homework", "import", "--yes", str(path)]).exit_code == 0
-    [view] = json.loads(hiki(["homework", "--json"]).output)["packs"]
+    [view] = json_data(hiki(["homework", "--json"]).output)["packs"]
     assert view["id"] == name and view["start"] == "2026-11-25" and view["total"] >= 4
 
 
@@ -352,17 +352,17 @@ def test_shipped_packs_validate_with_content_validate(hiki):
 
 
 def test_schema_covers_packs(hiki):
-    doc = json.loads(hiki(["content", "schema", "packs"]).output)
+    doc = json_data(hiki(["content", "schema", "packs"]).output)
     assert {"id", "title", "start", "due", "ladder_steps", "checkins"} <= set(doc["properties"])
     assert set(doc["required"]) == {"id", "title", "start", "due"}
-    every = json.loads(hiki(["content", "schema"]).output)
+    every = json_data(hiki(["content", "schema"]).output)
     assert {"packs", "homework", "family"} <= set(every["$defs"])
 
 
 def test_counselor_guide(hiki):
     text = flat(hiki(["homework", "guide"]).output)
     assert "Writing a homework pack" in text and "expected_suds" in text
-    doc = json.loads(hiki(["homework", "guide", "--json"]).output)
+    doc = json_data(hiki(["homework", "guide", "--json"]).output)
     assert set(doc) == {"title", "body"}
 
 
@@ -380,7 +380,7 @@ def test_report_lists_pack_tasks_done_by_the_same_rules(hiki, tmp_path):
     hiki(["homework", "import", "--yes", str(write(tmp_path, GOOD))])
     hiki(["guide", "family", "--no-pager"])
     hiki(["homework", "answer", "reflection-easier", "--text", "private words"])
-    data = json.loads(hiki(["report", "--format", "json"]).output)
+    data = json_data(hiki(["report", "--format", "json"]).output)
     homework = data["homework"]
     assert (homework["assigned"], homework["done"]) == (5, 2)
     done = {i["title"]: i.get("done_on") for i in homework["items"] if i["done"]}
@@ -396,7 +396,7 @@ def test_taking_a_questionnaire_with_hiki_assess_completes_the_task(hiki, tmp_pa
     assert "Questionnaire: WHO-5 (hiki assess who5)" in flat(hiki(["homework"]).output)
     result = hiki(["assess", "who5", "--answers", "3,3,2,3,3"])
     assert result.exit_code == 0, result.output
-    tasks = json.loads(hiki(["homework", "--json"]).output)["packs"][0]["tasks"]
+    tasks = json_data(hiki(["homework", "--json"]).output)["packs"][0]["tasks"]
     assert {t["id"]: t["done"] for t in tasks}["questionnaire-who-5"] is True
 
 
@@ -423,13 +423,13 @@ def test_import_puts_rated_pack_steps_on_the_ladder_once(hiki, home, make_ctx):
 
     pack = lang_dir("en") / "packs" / "first-two-weeks.yaml"
     result = hiki(["homework", "import", str(pack), "--yes", "--json"])
-    added = json.loads(result.output)["ladder_added"]
-    ladder = json.loads(hiki(["ladder", "--json"]).output)
+    added = json_data(result.output)["ladder_added"]
+    ladder = json_data(hiki(["ladder", "--json"]).output)
     texts = {s["text"]: s["suds"] for s in ladder}
     assert texts["Open the curtains in the morning"] == 15
     assert len(added) == len(ladder) > 0
     hiki(["homework", "import", str(pack), "--yes"])  # re-import: nothing added twice
-    assert len(json.loads(hiki(["ladder", "--json"]).output)) == len(ladder)
+    assert len(json_data(hiki(["ladder", "--json"]).output)) == len(ladder)
     # a try on the added step, once the pack has started, completes the pack's ladder task
     sid = next(s["id"] for s in ladder if s["text"] == "Open the curtains in the morning")
     started = make_ctx(now=dt.datetime(2026, 12, 2, 10, 0, tzinfo=dt.timezone.utc))
@@ -457,6 +457,6 @@ def test_import_puts_rated_pack_steps_on_the_ladder_once(hiki, home, make_ctx):
         ctx=started,
     )
     assert tried.exit_code == 0, tried.output
-    view = json.loads(hiki(["homework", "--json"], ctx=started).output)["packs"]
+    view = json_data(hiki(["homework", "--json"], ctx=started).output)["packs"]
     tasks = [t for p in view for t in p["tasks"] if t["label"].startswith("Open the curtains")]
     assert tasks and tasks[0]["done"]

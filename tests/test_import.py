@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 
 from tests.progress_data import seed
-from tests.support import log_lines, tree_snapshot
+from tests.support import json_data, log_lines, tree_snapshot
 
 
 def export_file(hiki: Any, path: Path, **kw: Any) -> dict[str, Any]:
     result = hiki(["data", "export", "-o", str(path), "--force"], **kw)
     assert result.exit_code == 0, result.output
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json_data(path.read_text(encoding="utf-8"))
 
 
 def test_export_wipe_import_export_gives_the_same_events(hiki, home, tmp_path):
@@ -57,7 +57,7 @@ def test_importing_twice_adds_nothing(hiki, home, tmp_path):
     before = (home / "profiles" / "default" / "log.jsonl").read_bytes()
     for _ in range(2):
         result = hiki(["data", "import", str(tmp_path / "e.json"), "--json"])
-        assert json.loads(result.output) == {
+        assert json_data(result.output) == {
             "file": str(tmp_path / "e.json"),
             "profile": "default",
             "added": 0,
@@ -78,7 +78,7 @@ def test_merge_adds_only_the_missing_events(hiki, home, tmp_path, make_ctx):
     result = hiki(
         ["data", "import", str(tmp_path / "e.json"), "--json"], ctx=make_ctx(profile="other")
     )
-    assert json.loads(result.output)["added"] == len(events) - 5
+    assert json_data(result.output)["added"] == len(events) - 5
     assert [e["id"] for e in log_lines(home, "other")] == [e["id"] for e in doc["events"]]
     assert len(log_lines(home, "default")) == len(events)  # only the current profile changes
 

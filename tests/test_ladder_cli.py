@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shutil
 import time
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hikicli.content.catalog import content_root
-from tests.support import FIXED_NOW, log_lines, tree_snapshot
+from tests.support import FIXED_NOW, json_data, log_lines, tree_snapshot
 
 DONE = ["--result", "done", "--peak", "25", "--end", "10"]
 
@@ -30,7 +29,7 @@ def test_empty_ladder_says_how_to_start(hiki):
     assert "Ladder:" not in ok(hiki([]))  # no ladder, no dashboard line
     out = ok(hiki(["ladder"]))
     assert "hiki ladder suggest" in out and "hiki ladder build" in out
-    assert json.loads(ok(hiki(["ladder", "--json"]))) == []
+    assert json_data(ok(hiki(["ladder", "--json"]))) == []
 
 
 def test_add_own_and_from_template_with_short_ids(hiki, home, make_ctx):
@@ -39,7 +38,7 @@ def test_add_own_and_from_template_with_short_ids(hiki, home, make_ctx):
     out = ok(hiki(["ladder", "add", "--from", "walk-to-mailbox"]))
     assert "Added s2: Walk to the mailbox and back (SUDS 30)." in out
     assert "jump of 20 points" in out  # the gap from 10 to 30 is pointed out
-    printed = json.loads(
+    printed = json_data(
         ok(hiki(["ladder", "add", "--from", "library-visit", "--suds", "50", "--json"]))
     )
     assert printed["step"]["id"] == "s3" and printed["step"]["suds"] == 50
@@ -52,7 +51,7 @@ def test_add_own_and_from_template_with_short_ids(hiki, home, make_ctx):
 def test_ladder_json_lists_steps_easiest_first_with_documented_keys(hiki):
     ok(hiki(["ladder", "add", "Walk round the block", "--suds", "50"]))
     ok(hiki(["ladder", "add", "Open the curtains", "--suds", "10"]))
-    rows = json.loads(ok(hiki(["ladder", "--json"])))
+    rows = json_data(ok(hiki(["ladder", "--json"])))
     assert [r["id"] for r in rows] == ["s2", "s1"]
     required = {"id", "text", "suds", "status", "tries", "strength", "last_tried"}
     assert all(required <= set(r) for r in rows)
@@ -70,7 +69,7 @@ def test_edit_remove_pause_resume_are_events_and_history_is_kept(hiki, home):
     assert "Took s2 off your ladder. Its history is kept." in ok(hiki(["ladder", "remove", "s2"]))
     assert "Paused s1" in ok(hiki(["ladder", "pause", "s1"]))
     assert "already paused" in ok(hiki(["ladder", "pause", "s1"]))
-    assert json.loads(ok(hiki(["ladder", "--json"])))[0]["status"] == "paused"
+    assert json_data(ok(hiki(["ladder", "--json"])))[0]["status"] == "paused"
     assert "back on your ladder" in ok(hiki(["ladder", "resume", "s1"]))
     assert "isn't paused" in ok(hiki(["ladder", "resume", "s1"]))
     assert kinds(home) == [
@@ -83,10 +82,10 @@ def test_edit_remove_pause_resume_are_events_and_history_is_kept(hiki, home):
         "ladder.resume",
     ]
     # the removed step and its try are still in the log and in the history
-    history = json.loads(ok(hiki(["history", "--json", "--limit", "50"])))
+    history = json_data(ok(hiki(["history", "--json", "--limit", "50"])))
     assert [h["kind"] for h in history].count("ladder.try") == 1
     assert any(h["kind"] == "ladder.add" and h["text"] == "Front door" for h in history)
-    assert [r["id"] for r in json.loads(ok(hiki(["ladder", "--json"])))] == ["s1"]
+    assert [r["id"] for r in json_data(ok(hiki(["ladder", "--json"])))] == ["s1"]
     # a new step never reuses the removed id
     assert "Added s3" in ok(hiki(["ladder", "add", "Mailbox", "--suds", "30"]))
 
@@ -98,7 +97,7 @@ def test_history_table_and_export_include_ladder_changes_and_tries(hiki):
     # each ladder event has its one-line summary (the narrow entry column may fold the kind)
     assert "added · Open the curtains · SUDS 10" in table
     assert "SUDS peak 25 end 10 · 5 min · learned: the room felt bigger" in table
-    exported = json.loads(ok(hiki(["data", "export"])))
+    exported = json_data(ok(hiki(["data", "export"])))
     assert [e["kind"] for e in exported["events"]] == ["ladder.add", "ladder.try"]
     assert exported["events"][1]["data"]["learned"] == "the room felt bigger"
     csv_text = ok(hiki(["data", "export", "--format", "csv"]))
@@ -106,13 +105,13 @@ def test_history_table_and_export_include_ladder_changes_and_tries(hiki):
 
 
 def test_suggest_offers_40_ideas_across_every_area(hiki):
-    ideas = json.loads(ok(hiki(["ladder", "suggest", "--json"])))
+    ideas = json_data(ok(hiki(["ladder", "suggest", "--json"])))
     assert len(ideas) >= 40
     areas = {i["area"] for i in ideas}
     assert areas == {"room", "home", "outside", "people", "online", "study-work"}
     for idea in ideas:
         assert idea["suds_min"] <= idea["suds_max"] and idea["tip"] and len(idea["variations"]) >= 2
-    online = json.loads(ok(hiki(["ladder", "suggest", "--area", "online", "--json"])))
+    online = json_data(ok(hiki(["ladder", "suggest", "--area", "online", "--json"])))
     assert online and {i["area"] for i in online} == {"online"}
     out = ok(hiki(["ladder", "suggest", "--area", "outside"]))
     assert "convenience-store" in out and "library-visit" in out and "hiki ladder add --from" in out
@@ -171,7 +170,7 @@ def test_step_without_id_takes_the_suggested_step_and_refuses_a_paused_one(hiki,
     assert hiki(["step", *DONE]).exit_code == 2  # empty ladder: nothing to practise
     ok(hiki(["ladder", "add", "Hard", "--suds", "60"]))
     ok(hiki(["ladder", "add", "Easy", "--suds", "20"]))
-    printed = json.loads(ok(hiki(["step", *DONE, "--json"])))
+    printed = json_data(ok(hiki(["step", *DONE, "--json"])))
     assert printed["try"]["step"] == "s2"
     ok(hiki(["ladder", "pause", "s1"]))
     result = hiki(["step", "s1", *DONE])
@@ -232,7 +231,7 @@ def test_try_with_flags_saves_before_and_after(hiki, home):
         "checking the street first",
         "",
     )
-    row = json.loads(ok(hiki(["ladder", "--json"])))[0]
+    row = json_data(ok(hiki(["ladder", "--json"])))[0]
     assert row["tries"] == 1 and row["status"] == "practising" and 0 < row["strength"] < 0.1
 
 
@@ -241,14 +240,14 @@ def test_not_today_is_kind_and_offers_a_smaller_step(hiki, home):
     out = ok(hiki(["step", "s1", "--result", "not-today"]))
     assert "not a failure" in out
     assert "smaller step" in out and "hiki ladder add --from walk-to-mailbox" in out
-    row = json.loads(ok(hiki(["ladder", "--json"])))[0]
+    row = json_data(ok(hiki(["ladder", "--json"])))[0]
     assert row["not_today"] == 1 and row["tries"] == 0 and row["status"] == "practising"
     assert kinds(home) == ["ladder.add", "ladder.try"]  # flags mean no question, nothing added
 
 
 def test_plan_then_finish_with_flags_and_the_dashboard_shows_the_waiting_plan(hiki, home):
     ok(hiki(["ladder", "add", "Library", "--suds", "40"]))
-    printed = json.loads(
+    printed = json_data(
         ok(
             hiki(
                 [
@@ -271,7 +270,7 @@ def test_plan_then_finish_with_flags_and_the_dashboard_shows_the_waiting_plan(hi
     dash = " ".join(ok(hiki([])).split())
     assert "a plan for s1 is waiting from 2026-11-25" in dash and "hiki step s1 --finish" in dash
     later = FIXED_NOW + dt.timedelta(days=1)
-    result = json.loads(
+    result = json_data(
         ok(
             hiki(
                 [
@@ -316,7 +315,7 @@ def test_habituation_rule_masters_after_three_settled_tries(hiki, home):
         "step_title": "Curtains",
         "rule": "habituation",
     }
-    rows = json.loads(ok(hiki(["ladder", "--json"], now=FIXED_NOW + dt.timedelta(days=2))))
+    rows = json_data(ok(hiki(["ladder", "--json"], now=FIXED_NOW + dt.timedelta(days=2))))
     assert rows[0]["status"] == "mastered" and rows[0]["strength"] > 0.1
     # a further try does not record mastery twice
     ok(hiki(["step", "s1", *DONE], now=FIXED_NOW + dt.timedelta(days=3)))
@@ -342,7 +341,7 @@ def test_expectancy_rule_needs_varied_contexts(hiki, home):
     out = ok(hiki([*tried, "--where", "mailbox"]))
     assert "mastered" not in out  # the same context twice
     out = ok(hiki([*tried, "--where", "mailbox", "--with-someone", "--json"]))
-    printed = json.loads(out)
+    printed = json_data(out)
     assert printed["mastered"] is True and printed["step"]["status"] == "mastered"
     assert printed["next_step"] is None
 
@@ -351,7 +350,7 @@ def test_settings_for_the_rule_are_checked(hiki):
     assert hiki(["config", "set", "ladder.rule", "magic"]).exit_code == 2
     assert hiki(["config", "set", "ladder.habituation_suds", "101"]).exit_code == 2
     assert hiki(["config", "set", "ladder.tries", "0"]).exit_code == 2
-    shown = json.loads(ok(hiki(["config", "show", "--json"])))
+    shown = json_data(ok(hiki(["config", "show", "--json"])))
     assert shown["ladder.rule"] == "expectancy" and shown["ladder.tries"] == 3
 
 
@@ -365,7 +364,7 @@ def test_strength_fades_gently_and_pause_keeps_it(hiki):
     ok(hiki(["ladder", "pause", "s2"], now=FIXED_NOW + dt.timedelta(days=10)))
 
     def strength(day):
-        rows = json.loads(ok(hiki(["ladder", "--json"], now=FIXED_NOW + dt.timedelta(days=day))))
+        rows = json_data(ok(hiki(["ladder", "--json"], now=FIXED_NOW + dt.timedelta(days=day))))
         return {r["id"]: r["strength"] for r in rows}
 
     at10, at40 = strength(10), strength(40)
@@ -460,13 +459,13 @@ def test_export_wipe_import_gives_back_the_same_ladder(hiki, home, tmp_path):
         ok(hiki(["step", "s1", *DONE], now=FIXED_NOW + dt.timedelta(days=day)))
     ok(hiki(["ladder", "pause", "s2"], now=FIXED_NOW + dt.timedelta(days=3)))
     later = FIXED_NOW + dt.timedelta(days=20)
-    before = json.loads(ok(hiki(["ladder", "--json"], now=later)))
+    before = json_data(ok(hiki(["ladder", "--json"], now=later)))
     target = tmp_path / "export.json"
     ok(hiki(["data", "export", "--output", str(target)]))
     ok(hiki(["data", "wipe", "--yes"]))
-    assert json.loads(ok(hiki(["ladder", "--json"], now=later))) == []
+    assert json_data(ok(hiki(["ladder", "--json"], now=later))) == []
     ok(hiki(["data", "import", str(target)]))
-    assert json.loads(ok(hiki(["ladder", "--json"], now=later))) == before
+    assert json_data(ok(hiki(["ladder", "--json"], now=later))) == before
 
 
 def test_progress_counts_ladder_tries_and_mastery(hiki):
@@ -476,7 +475,7 @@ def test_progress_counts_ladder_tries_and_mastery(hiki):
     ok(hiki(["step", "s1", "--result", "not-today"]))
     for _ in range(3):
         ok(hiki(["step", "s1", *DONE]))
-    printed = json.loads(ok(hiki(["progress", "--json"])))
+    printed = json_data(ok(hiki(["progress", "--json"])))
     assert printed["has_ladder"] is True
     weeks = printed["weeks"]
     assert sum(w["ladder_tries"] for w in weeks) == 3  # not-today is not a try

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
 from hikicli.errors import Cancelled
 from hikicli.flows.ladder import review_lines, run_build
-from tests.support import FIXED_NOW, ScriptedPrompter, log_lines, tree_snapshot
+from tests.support import FIXED_NOW, ScriptedPrompter, json_data, log_lines, tree_snapshot
 
 PLAN = {
     "what": "Walk to the mailbox and back",
@@ -83,7 +82,7 @@ def test_build_orders_rates_points_out_gaps_and_saves(hiki, home, make_ctx):
         "suds": 75,
         "template": "library-visit",
     }
-    rows = json.loads(hiki(["ladder", "--json"]).output)
+    rows = json_data(hiki(["ladder", "--json"]).output)
     assert [r["suds"] for r in rows] == [10, 20, 30, 50, 75]
     out = " ".join(hiki(["ladder"]).output.split())
     assert "Moving towards: go to the library" in out

@@ -13,7 +13,7 @@ from hikicli.content.now_content import load_now
 from hikicli.domain.now import FEELINGS, RHYTHM
 from hikicli.errors import Cancelled
 from hikicli.flows.now import run_now
-from tests.support import ScriptedPrompter, tree_snapshot
+from tests.support import ScriptedPrompter, json_data, tree_snapshot
 
 POINTER = "`hiki crisis` (or `hiki sos`) shows people you can reach now"
 
@@ -49,14 +49,14 @@ def test_each_feeling_with_no_data_shows_its_steps_then_the_crisis_pointer(hiki,
 
 def test_json_has_stable_keys_and_the_rhythm_for_panic(hiki):
     result = hiki(["now", "panic", "--json"])
-    data = json.loads(result.output)
+    data = json_data(result.output)
     assert list(data) == [
         "feeling", "label", "title", "steps", "close", "rhythm", "pointer", "more"
     ]  # fmt: skip
     assert data["rhythm"]["phases"] == [{"phase": p, "seconds": s} for p, s in RHYTHM]
     assert data["more"] == "hiki crisis" and POINTER in data["pointer"]
-    assert json.loads(hiki(["now", "door", "--json"]).output)["rhythm"] is None
-    listed = json.loads(hiki(["now", "--list", "--json"]).output)
+    assert json_data(hiki(["now", "door", "--json"]).output)["rhythm"] is None
+    listed = json_data(hiki(["now", "--list", "--json"]).output)
     assert [f["id"] for f in listed["feelings"]] == list(FEELINGS)
 
 

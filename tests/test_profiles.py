@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
 from hikicli.cli.app import run
-from tests.support import log_lines, tree_snapshot
+from tests.support import json_data, log_lines, tree_snapshot
 
 CHECKIN = [
     "checkin",
@@ -74,9 +73,9 @@ def test_a_checkin_in_one_profile_never_appears_in_another(hiki, home):
     assert len(log_lines(home, "alex")) == 1
     assert log_lines(home, "mum") == []
 
-    history = json.loads(hiki(["--profile", "mum", "history", "--json"]).output)
+    history = json_data(hiki(["--profile", "mum", "history", "--json"]).output)
     assert history == []
-    exported = json.loads(hiki(["--profile", "mum", "data", "export"]).output)
+    exported = json_data(hiki(["--profile", "mum", "data", "export"]).output)
     assert exported["events"] == []
     csv_text = hiki(["--profile", "mum", "data", "export", "--format", "csv"]).output
     assert "a private note of A" not in csv_text and len(csv_text.splitlines()) == 1
@@ -111,7 +110,7 @@ def test_wiping_one_profile_leaves_the_other_intact(hiki, home):
     assert not (home / "profiles" / "mum").exists()
     assert not (home / "config" / "profiles" / "mum.toml").exists()
     assert tree_snapshot(home / "profiles" / "alex") == alex_before
-    assert len(json.loads(hiki(["--profile", "alex", "history", "--json"]).output)) == 1
+    assert len(json_data(hiki(["--profile", "alex", "history", "--json"]).output)) == 1
 
 
 def test_family_and_homework_records_stay_in_their_profile(hiki, home):
@@ -120,9 +119,9 @@ def test_family_and_homework_records_stay_in_their_profile(hiki, home):
     kinds = {e["kind"] for e in log_lines(home, "mum")}
     assert kinds - {"ladder.add"} == {"family.lesson", "homework.pack"}
     assert log_lines(home) == []
-    own = json.loads(hiki(["homework", "--json"]).output)
+    own = json_data(hiki(["homework", "--json"]).output)
     assert own["packs"] == []
-    lessons = json.loads(hiki(["family", "--json"]).output)
+    lessons = json_data(hiki(["family", "--json"]).output)
     assert all(item["status"] == "new" for item in lessons)
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from tests.progress_data import seed
+from tests.support import json_data
 
 WEEK_KEYS = {
     "start",
@@ -73,7 +72,7 @@ def test_not_enough_data_says_so_and_shows_no_pattern(hiki, home, make_ctx):
     seed(home, days=4, extras=False)
     ctx = make_ctx()
     result = hiki(["progress", "--json"], ctx=ctx)
-    data = json.loads(result.output)
+    data = json_data(result.output)
     assert data["pattern"] is None and data["pattern_status"] == "not_enough"
     text = hiki(["progress"], ctx=ctx).output.replace("\n  ", " ")
     assert "at least 4 check-in days" in text
@@ -89,7 +88,7 @@ def test_empty_log_is_calm(hiki, make_ctx):
 def test_json_keys_and_values(hiki, home):
     seed(home)
     result = hiki(["progress", "--weeks", "2", "--json"])
-    data = json.loads(result.output)
+    data = json_data(result.output)
     assert set(data) == {
         "start",
         "end",

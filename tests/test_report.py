@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.progress_data import LEARNED, SECRET_NOTE, seed
-from tests.support import tree_snapshot
+from tests.support import json_data, tree_snapshot
 
 
 def test_markdown_has_every_section_and_no_private_notes(hiki, home, make_ctx):
@@ -44,7 +44,7 @@ def test_include_notes_adds_them(hiki, home):
 
 def test_json_report_keys_and_notes_only_when_asked(hiki, home):
     seed(home)
-    data = json.loads(hiki(["report", "--format", "json", "--since", "2026-11-01"]).output)
+    data = json_data(hiki(["report", "--format", "json", "--since", "2026-11-01"]).output)
     assert set(data) == {
         "format",
         "version",
@@ -86,7 +86,7 @@ def test_json_report_keys_and_notes_only_when_asked(hiki, home):
     }
     assert data["pattern"]["factor"] == "outside" and "text" in data["pattern"]
     assert "secret-note" not in json.dumps(data)
-    with_notes = json.loads(hiki(["report", "--format", "json", "--include-notes"]).output)
+    with_notes = json_data(hiki(["report", "--format", "json", "--include-notes"]).output)
     assert with_notes["ladder"]["learned"][0]["learned"] == LEARNED
     assert with_notes["included"] == ["notes", "reflections", "learned"]
     assert with_notes["notes"] == [
@@ -230,7 +230,7 @@ def test_empty_log_gives_a_calm_report_in_every_format(hiki, make_ctx, fmt):
     result = hiki(["report", "--format", fmt], ctx=ctx)
     assert result.exit_code == 0, result.output
     if fmt == "json":
-        data = json.loads(result.output)
+        data = json_data(result.output)
         assert data["checkins"]["days"] == 0 and data["ladder"] is None
     else:
         assert ctx.catalog["report"]["no_checkins"] in result.output
@@ -243,7 +243,7 @@ def test_reflection_answers_reach_the_report_only_when_included(hiki, home, tmp_
 
     pack = lang_dir("en") / "packs" / "first-two-weeks.yaml"
     assert hiki(["homework", "import", str(pack), "--yes"]).exit_code == 0
-    tasks = json.loads(hiki(["homework", "--json"]).output)["packs"][0]["tasks"]
+    tasks = json_data(hiki(["homework", "--json"]).output)["packs"][0]["tasks"]
     reflection = next(t for t in tasks if t["kind"] == "reflection")
     answer = "the mornings were easier than I thought"
     result = hiki(["homework", "answer", reflection["id"], "--text", answer])

@@ -4,10 +4,8 @@ without counting anything against the person."""
 
 from __future__ import annotations
 
-import json
-
 from hikicli.errors import Cancelled
-from tests.support import ScriptedPrompter, log_lines
+from tests.support import ScriptedPrompter, json_data, log_lines
 
 OLD_CHECKIN = ["checkin", "--mood", "5", "--anxiety", "5", "--energy", "5", "--sleep", "7",
                "--outside", "0", "--contact", "none", "--date", "2026-11-18"]  # fmt: skip
@@ -18,10 +16,10 @@ def flat(text: str) -> str:
 
 
 def test_add_show_remove_export_with_json(hiki, home, tmp_path):
-    added = json.loads(hiki(["restart-plan", "add", "first-step", "open the curtains",
+    added = json_data(hiki(["restart-plan", "add", "first-step", "open the curtains",
                              "--json"]).output)  # fmt: skip
     assert list(added) == ["id", "recorded", "item", "section", "text"]
-    shown = json.loads(hiki(["restart-plan", "--json"]).output)
+    shown = json_data(hiki(["restart-plan", "--json"]).output)
     assert shown["exists"] is True
     assert [i["text"] for i in shown["sections"]["first-step"]] == ["open the curtains"]
     out = tmp_path / "restart.md"
@@ -31,7 +29,7 @@ def test_add_show_remove_export_with_json(hiki, home, tmp_path):
     assert hiki(["restart-plan", "export", "-o", str(out)]).exit_code == 2  # exists
     removed = hiki(["restart-plan", "remove", "first-step", "1"])
     assert removed.exit_code == 0 and "Taken off your restart plan." in removed.output
-    assert json.loads(hiki(["restart-plan", "--json"]).output)["exists"] is False
+    assert json_data(hiki(["restart-plan", "--json"]).output)["exists"] is False
     kinds = [e["kind"] for e in log_lines(home)]
     assert kinds == ["restart_plan.item_added", "restart_plan.item_removed"]
 
@@ -71,7 +69,7 @@ def test_edit_can_take_items_off(hiki, home):
     prompter = ScriptedPrompter(answers)
     result = hiki(["restart-plan", "edit"], prompter=prompter, interactive=True)
     assert result.exit_code == 0 and "Your restart plan is saved." in result.output
-    assert json.loads(hiki(["restart-plan", "--json"]).output)["exists"] is False
+    assert json_data(hiki(["restart-plan", "--json"]).output)["exists"] is False
 
 
 def test_welcome_back_offers_the_plan_and_counts_nothing_new(hiki, home):

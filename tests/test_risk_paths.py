@@ -11,14 +11,13 @@ Expected words are written out here; they are not read from the catalog the code
 from __future__ import annotations
 
 import itertools
-import json
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.support import ScriptedPrompter
+from tests.support import ScriptedPrompter, json_data
 
 
 def log_lines(home: Path) -> list[dict[str, Any]]:
@@ -27,7 +26,7 @@ def log_lines(home: Path) -> list[dict[str, Any]]:
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
         try:
-            rows.append(json.loads(line))
+            rows.append(json_data(line))
         except ValueError:
             continue
     return rows
@@ -179,7 +178,7 @@ def test_every_risk_path_shows_the_block_first_and_last(
     if country == "unknown":
         assert "hiki crisis --country JP" in out
     if form == "json" and result.exit_code == 0:
-        data = json.loads(result.stdout)
+        data = json_data(result.stdout)
         assert data["crisis"]["more"] == "hiki crisis"
         assert data["crisis"]["emergency"]
     if log == "encrypted-locked":

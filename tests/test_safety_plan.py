@@ -12,7 +12,7 @@ import yaml
 
 from hikicli.errors import Cancelled
 from hikicli.flows.safety_plan import run_safety_plan_edit
-from tests.support import ScriptedPrompter, log_lines, tree_snapshot
+from tests.support import ScriptedPrompter, json_data, log_lines, tree_snapshot
 
 SECTIONS = ("warning-signs", "coping", "distractions", "people", "professionals", "environment")
 
@@ -27,7 +27,7 @@ def test_no_plan_yet_shows_a_gentle_invitation(hiki, make_ctx):
     result = hiki(["safety-plan"], ctx=ctx)
     assert result.exit_code == 0
     assert "hiki safety-plan edit" in " ".join(result.output.split())
-    assert json.loads(hiki(["safety-plan", "--json"]).stdout) == {
+    assert json_data(hiki(["safety-plan", "--json"]).stdout) == {
         "exists": False,
         "sections": {s: [] for s in SECTIONS},
     }
@@ -38,12 +38,12 @@ def test_add_and_remove_are_events_and_nothing_is_lost(hiki, home):
     assert hiki(["safety-plan", "add", "coping", "Listen to   one album"]).exit_code == 0
     assert hiki(["safety-plan", "add", "people", "Aki — LINE"]).exit_code == 0
     result = hiki(["safety-plan", "remove", "coping", "1", "--json"])
-    assert result.exit_code == 0 and json.loads(result.stdout)["text"] == "Take a warm shower"
+    assert result.exit_code == 0 and json_data(result.stdout)["text"] == "Take a warm shower"
     kinds = [e["kind"] for e in log_lines(home)]
     assert kinds == ["safety_plan.item_added"] * 3 + ["safety_plan.item_removed"]
     removed = log_lines(home)[-1]["data"]["item"]
     assert removed == log_lines(home)[0]["data"]["item"]
-    plan = json.loads(hiki(["safety-plan", "show", "--json"]).stdout)
+    plan = json_data(hiki(["safety-plan", "show", "--json"]).stdout)
     assert plan["exists"] is True
     assert [i["text"] for i in plan["sections"]["coping"]] == ["Listen to one album"]
     assert [i["text"] for i in plan["sections"]["people"]] == ["Aki — LINE"]
@@ -128,7 +128,7 @@ def test_edit_can_take_items_off(hiki, make_ctx, home):
         ["safety-plan", "edit"], ctx=make_ctx(prompter=ScriptedPrompter(answers), interactive=True)
     )
     assert result.exit_code == 0, result.output
-    plan = json.loads(hiki(["safety-plan", "--json"]).stdout)
+    plan = json_data(hiki(["safety-plan", "--json"]).stdout)
     assert [i["text"] for i in plan["sections"]["coping"]] == ["B"]
 
 
@@ -188,7 +188,7 @@ def test_ctrl_c_mid_edit_keeps_what_was_confirmed_and_says_so(hiki, make_ctx, ho
     )
     assert "nothing was saved" not in out.lower()
     assert "hiki crisis" in out  # the pointer that ends every cancel
-    plan = json.loads(hiki(["safety-plan", "--json"]).stdout)["sections"]
+    plan = json_data(hiki(["safety-plan", "--json"]).stdout)["sections"]
     assert [i["text"] for i in plan["warning-signs"]] == ["Not sleeping"]
     assert [i["text"] for i in plan["coping"]] == ["A warm shower"]
 
@@ -207,7 +207,7 @@ def test_ctrl_c_after_taking_items_off_says_they_stay_off(hiki, make_ctx, home):
     answers = {"warning-signs.remove": [a, b], "warning-signs.add.1": Cancelled}
     out = " ".join(edit_until_cancel(hiki, make_ctx, answers).output.split())
     assert "The 2 items you took off stay off your plan" in out
-    assert json.loads(hiki(["safety-plan", "--json"]).stdout)["exists"] is False
+    assert json_data(hiki(["safety-plan", "--json"]).stdout)["exists"] is False
     # one taken off and one added
     hiki(["safety-plan", "add", "coping", "C"])
     c = log_lines(home)[-1]["data"]["item"]
@@ -287,12 +287,12 @@ def test_crisis_shows_the_plan_after_the_lines(hiki):
     assert result.exit_code == 0
     out = result.output
     assert out.index("Samaritans") < out.index("Call my aunt Emi")
-    view = json.loads(hiki(["crisis", "--country", "GB", "--json"]).stdout)
+    view = json_data(hiki(["crisis", "--country", "GB", "--json"]).stdout)
     assert view["safety_plan"]["people"][0]["text"] == "Call my aunt Emi"
 
 
 def test_crisis_without_a_plan_is_unchanged(hiki):
-    view = json.loads(hiki(["crisis", "--country", "GB", "--json"]).stdout)
+    view = json_data(hiki(["crisis", "--country", "GB", "--json"]).stdout)
     assert "safety_plan" not in view
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ import pytest
 
 from hikicli.storage.log import EventLog
 from hikicli.storage.paths import Paths
-from tests.support import FIXED_NOW, log_lines
+from tests.support import FIXED_NOW, json_data, log_lines
 
 TODAY = FIXED_NOW.date()
 CHECKIN = ["--anxiety", "5", "--energy", "2", "--sleep", "6", "--outside", "0", "--contact", "none"]
@@ -88,7 +87,7 @@ def test_html_report_opens_with_safety(hiki, home):
 
 def test_json_report_has_a_safety_list_and_the_crisis_block(hiki, home):
     not_safe_and_item9(hiki)
-    data = json.loads(hiki(["report", "--format", "json"]).output)
+    data = json_data(hiki(["report", "--format", "json"]).output)
     rows = data["safety"]
     assert [(r["date"], r["source"], r["answer"]) for r in rows] == [
         ("2026-11-25", "checkin", "no"),
@@ -113,7 +112,7 @@ def test_no_moment_says_so_in_one_line(hiki, home, fmt):
 
 
 def test_no_moment_json_has_an_empty_list_and_no_crisis_block(hiki, home):
-    data = json.loads(hiki(["report", "--format", "json"]).output)
+    data = json_data(hiki(["report", "--format", "json"]).output)
     assert data["safety"] == [] and "crisis" not in data
 
 
@@ -158,7 +157,7 @@ def test_older_log_without_signals_counts_each_moment_once(hiki, home):
         f"| {day} | PHQ-9 question 9 | answered 2 (this questionnaire counts question 9 from 1) |"
         in out
     )
-    data = json.loads(hiki(["report", "--format", "json"]).output)
+    data = json_data(hiki(["report", "--format", "json"]).output)
     assert [r["source"] for r in data["safety"]] == ["checkin", "instrument"]
 
 
@@ -168,7 +167,7 @@ def test_cli_writes_signals_and_results_and_the_report_still_counts_once(hiki, h
     hiki(NOT_SAFE)  # the same day again: the check-in that counts is the latest, still one day
     kinds = [e["kind"] for e in log_lines(home)]
     assert "checkin" in kinds and "assessment" in kinds
-    data = json.loads(hiki(["report", "--format", "json"]).output)
+    data = json_data(hiki(["report", "--format", "json"]).output)
     sources = [r["source"] for r in data["safety"]]
     assert sources.count("instrument") == 1
     assert 1 <= sources.count("checkin") <= 2  # two check-ins that day: two answers, never more
@@ -239,7 +238,7 @@ def test_history_shows_safety_rows_in_words(hiki, home, columns80):
     assert any("safety" in line and "check-in: not safe / not sure" in line for line in lines)
     assert any("safety" in line and "PHQ-9 question 9: answered 3" in line for line in lines)
     assert max(len(line.rstrip()) for line in lines) <= 80, out
-    entries = json.loads(hiki(["history", "--json"]).output)
+    entries = json_data(hiki(["history", "--json"]).output)
     signals = [e for e in entries if e["kind"] == "risk.signal"]
     assert {(e["source"], e["answer"]) for e in signals} == {("checkin", "no"), ("instrument", "3")}
 
@@ -302,7 +301,7 @@ def test_progress_without_moments_has_no_safety_section(hiki, home):
 
 def test_progress_json_carries_safety_and_the_crisis_block(hiki, home):
     not_safe_and_item9(hiki)
-    data = json.loads(hiki(["progress", "--json"]).output)
+    data = json_data(hiki(["progress", "--json"]).output)
     assert [r["source"] for r in data["safety"]] == ["checkin", "instrument"]
     assert data["crisis"]["more"] == "hiki crisis"
     assert data["assessments"]["PHQ-9"][-1]["risk"] is True
@@ -312,7 +311,7 @@ def test_assess_history_marks_the_result_from_the_one_reading(hiki, home, column
     not_safe_and_item9(hiki)
     later = FIXED_NOW + dt.timedelta(hours=1)
     assert hiki(["assess", "phq9", "--answers", "1,1,1,1,1,1,1,1,0"], now=later).exit_code == 0
-    rows = json.loads(hiki(["assess", "history", "--json"]).output)
+    rows = json_data(hiki(["assess", "history", "--json"]).output)
     assert [r["risk"] for r in rows] == [True, False]  # the later result has no risk answer
     out = hiki(["assess", "history"]).output
     assert "PHQ-9 question 9: answered 3" in out

@@ -15,7 +15,7 @@ from hikicli.storage.log import EventLog
 from hikicli.storage.paths import Paths
 from tests.durable import PASS, fast_kdf
 from tests.progress_data import seed
-from tests.support import FIXED_NOW, ScriptedPrompter, log_lines, tree_snapshot
+from tests.support import FIXED_NOW, ScriptedPrompter, json_data, log_lines, tree_snapshot
 
 __all__ = ["fast_kdf"]
 
@@ -49,7 +49,7 @@ def test_stream_reads_what_read_reads(home, chunk):
         stored += raws
         end = read.end
     assert events == whole.events and problems == whole.problems and end == whole.end
-    assert [json.loads(raw) for raw in stored] == events
+    assert [json_data(raw) for raw in stored] == events
 
 
 def test_streamed_export_is_the_log_with_its_damaged_lines(home):
@@ -57,14 +57,14 @@ def test_streamed_export_is_the_log_with_its_damaged_lines(home):
     chunks: list[str] = []
     events = LogEvents(log).open()
     export_json(events, FIXED_NOW, None, chunks.append)
-    doc = json.loads("".join(chunks))
+    doc = json_data("".join(chunks))
     assert doc["events"] == log.read().events and events.count == len(doc["events"])
     assert [d["line"] for d in doc["damaged_lines"]] == [41, 42]
     assert events[0] == doc["events"][0]
     empty = EventLog(Paths.resolve(home / "none"))
     chunks = []
     export_json(LogEvents(empty), FIXED_NOW, None, chunks.append)
-    assert json.loads("".join(chunks))["events"] == []
+    assert json_data("".join(chunks))["events"] == []
 
 
 def test_an_error_while_writing_leaves_no_file_and_no_temp_file(tmp_path):
@@ -92,14 +92,14 @@ def test_streamed_import_restores_merges_and_skips(hiki, home, tmp_path, monkeyp
         lambda *a: calls.append(1) or real(*a),  # type: ignore
     )
     result = hiki(["data", "import", str(out), "--json"])
-    assert json.loads(result.output)["added"] == len(events) and calls
+    assert json_data(result.output)["added"] == len(events) and calls
     assert log_lines(home) == events
     # again: all skipped; one changed: a conflict, ours kept
-    doc = json.loads(out.read_text())
+    doc = json_data(out.read_text())
     doc["events"][0]["data"]["mood"] = (doc["events"][0]["data"].get("mood", 0) + 1) % 10
     doc["events"].append(doc["events"][1])  # the same entry twice is read once
     out.write_text(json.dumps(doc, indent=2))
-    again = json.loads(hiki(["data", "import", str(out), "--json"]).output)
+    again = json_data(hiki(["data", "import", str(out), "--json"]).output)
     assert again == {**again, "added": 0, "skipped": len(events), "conflicts": 1}
     assert log_lines(home) == events
 
@@ -117,10 +117,10 @@ def test_streamed_import_into_an_encrypted_profile(hiki, home, tmp_path, make_ct
     )
     monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
     result = hiki(["data", "import", str(out), "--json"])
-    assert json.loads(result.output)["added"] == len(events), result.output
+    assert json_data(result.output)["added"] == len(events), result.output
     stored = (home / "profiles" / "default" / "log.jsonl").read_bytes()
     assert b"guide.read" not in stored and b'"kind"' not in stored  # every line sealed
-    doc = json.loads(hiki(["data", "export"]).stdout)
+    doc = json_data(hiki(["data", "export"]).stdout)
     assert doc["events"][1:] == events
 
 
@@ -130,7 +130,7 @@ def test_a_file_the_stream_is_unsure_of_is_worded_by_the_whole_file_reader(hiki,
     assert hiki(["data", "export", "-o", str(out)]).exit_code == 0
     hiki(["data", "wipe", "--yes"])
     before = tree_snapshot(home)
-    doc = json.loads(out.read_text())
+    doc = json_data(out.read_text())
     doc["events"][1]["v"] = "one"
     out.write_text(json.dumps(doc, indent=2))
     result = hiki(["data", "import", str(out)])

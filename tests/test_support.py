@@ -12,6 +12,7 @@ import pytest
 from hikicli.content.catalog import content_root
 from hikicli.content.support_content import build_support
 from hikicli.content.yamlload import parse_file
+from tests.support import json_data
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT.parent / "shared" / "reference"
@@ -59,8 +60,16 @@ def test_japan_lists_the_services_by_topic_with_secondary_labelled(hiki):
     result = hiki(["support", "--country", "JP"])
     assert result.exit_code == 0, result.output
     out = flat(result.output)
-    for name in ("ひきこもり地域支援センター", "精神保健福祉センター", "保健所", "KHJ",
-                 "自立支援医療", "高等学校卒業程度認定試験", "夜間中学", "教育支援センター"):
+    for name in (
+        "ひきこもり地域支援センター",
+        "精神保健福祉センター",
+        "保健所",
+        "KHJ",
+        "自立支援医療",
+        "高等学校卒業程度認定試験",
+        "夜間中学",
+        "教育支援センター",
+    ):
         assert name in out, name  # fmt: skip
     assert "Some of these offices take only phone calls." in out
     assert "SECONDARY: read only on a secondary page" in out
@@ -71,10 +80,10 @@ def test_japan_lists_the_services_by_topic_with_secondary_labelled(hiki):
 
 
 def test_json_keys_and_a_first_call_script(hiki):
-    listed = json.loads(hiki(["support", "--country", "US", "--json"]).output)
+    listed = json_data(hiki(["support", "--country", "US", "--json"]).output)
     assert list(listed) == ["country", "need", "services", "countries", "crisis"]
     assert [s["id"] for s in listed["services"]] == ["samhsa", "nami", "vocational-rehab"]
-    one = json.loads(hiki(["support", "hikikomori-centre", "--json"]).output)["services"][0]
+    one = json_data(hiki(["support", "hikikomori-centre", "--json"]).output)["services"][0]
     assert one["script"]["end"].startswith("You can end the call at any time")
     assert one["secondary"] == "contact" and one["phone_only_some"] is True
     shown = flat(hiki(["support", "headspace"]).output)

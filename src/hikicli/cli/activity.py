@@ -90,9 +90,9 @@ def _interactive(
 def _save(actx: AppContext, kind: str, data: dict[str, Any], said: str, as_json: bool) -> None:
     event = actx.log.append(kind, data, now=actx.now())
     if as_json:
-        from hikicli.cli.render import print_json
+        from hikicli.cli.render import entry_json, print_json
 
-        print_json({"id": event["id"], "kind": kind, "recorded": event["ts"], **data})
+        print_json(entry_json(event), kind="activity.saved")
         return
     from hikicli.cli.render import console, markup_escape
 
@@ -106,7 +106,7 @@ def _list(content: Mapping[str, Any], energy: int | None, as_json: bool) -> None
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json({"energy": energy, "activities": menu})
+        print_json({"energy": energy, "activities": menu}, kind="activity.menu")
         return
     from hikicli.cli.render import console, markup_escape
 

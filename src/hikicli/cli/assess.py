@@ -95,7 +95,7 @@ def show_list(actx: AppContext, as_json: bool) -> None:
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json(rows)
+        print_json(rows, kind="assess.list")
         return
     from hikicli.cli.render import console, markup_escape
 
@@ -163,7 +163,7 @@ def administer(
 
         if actx.risk.active:
             view["crisis"] = actx.risk.block()
-        print_json(view)
+        print_json(view, kind="assess.result")
         return
     render_result(actx, instrument, origin, view)
     if raw_answers is None:  # answered interactively, so a prompter is there for follow-ups

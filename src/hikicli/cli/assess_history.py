@@ -71,7 +71,7 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json(rows)
+        print_json(rows, kind="assess.history")
         return
     _render_history(actx, charts, moments)
 

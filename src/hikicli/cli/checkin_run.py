@@ -16,11 +16,6 @@ FLAGS = (
 )
 
 
-def checkin_json(event: dict[str, Any]) -> dict[str, Any]:
-    """The documented JSON shape of one check-in (keys match the flags)."""
-    return {"id": event["id"], "kind": event["kind"], "recorded": event["ts"], **event["data"]}
-
-
 def checkin_command(
     actx: AppContext,
     *,
@@ -107,12 +102,12 @@ def checkin_command(
         raise
     if as_json:
         checkin_safety.after_note(actx, record.note, day, as_json)
-        from hikicli.cli.render import print_json
+        from hikicli.cli.render import entry_json, print_json
 
-        out = checkin_json(event)
+        out = entry_json(event)  # keys match the flags
         if actx.risk_active:
             out["crisis"] = actx.risk.block()
-        print_json(out)
+        print_json(out, kind="checkin.saved")
         return
     from hikicli.cli.render import console, markup_escape
 

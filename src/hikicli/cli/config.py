@@ -26,7 +26,7 @@ def show(
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json(values)
+        print_json(values, kind="config")
         return
     from rich.table import Table
 

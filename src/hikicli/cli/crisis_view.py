@@ -27,7 +27,7 @@ def show_crisis(actx: AppContext, country: str | None, as_json: bool) -> None:
         from hikicli.cli.render import print_json
 
         state, plan = plan_state(actx)
-        print_json({**view, "safety_plan": plan} if plan else view)
+        print_json({**view, "safety_plan": plan} if plan else view, kind="crisis")
     else:
         # The lines first, on the screen before the log is opened: a huge, slow or broken log
         # can only delay the plan. An unreadable (or locked) log hides only the plan, and never

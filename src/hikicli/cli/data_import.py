@@ -40,7 +40,10 @@ def import_(
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json({"file": str(path), "profile": actx.paths.profile, **result.to_json()})
+        print_json(
+            {"file": str(path), "profile": actx.paths.profile, **result.to_json()},
+            kind="data.imported",
+        )
         return
     from hikicli.content.messages import text
 

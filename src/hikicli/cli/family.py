@@ -95,7 +95,8 @@ def family(
             [
                 {**p.to_json(), "title": m["title"], "summary": m["summary"]}
                 for p, m in zip(progress, content["modules"], strict=True)
-            ]
+            ],
+            kind="family.lessons",
         )
         return
     from rich.table import Table
@@ -239,12 +240,12 @@ def _print_saved(actx: AppContext, module: dict[str, Any]) -> None:
 def _save_lesson(
     actx: AppContext, record: dict[str, Any], module: dict[str, Any], as_json: bool
 ) -> None:
-    from hikicli.cli.render import print_json
+    from hikicli.cli.render import entry_json, print_json
     from hikicli.domain.family import LESSON_KIND
 
     event = _append(actx, LESSON_KIND, record)
     if as_json:
-        print_json({"id": event["id"], "kind": event["kind"], "recorded": event["ts"], **record})
+        print_json(entry_json(event), kind="family.exercise_saved")
         return
     _print_saved(actx, module)
 
@@ -267,7 +268,8 @@ def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool
                 "exercise": exercise,
                 "progress": progress.to_json(),
                 "recalled": recalled,
-            }
+            },
+            kind="family.lesson",
         )
         return
     from rich.markdown import Markdown
@@ -443,12 +445,12 @@ def checkin(
         )
     event = _append(actx, CHECKIN_KIND, record.to_data())
     if as_json:
-        from hikicli.cli.render import print_json
+        from hikicli.cli.render import entry_json, print_json
 
-        out = {"id": event["id"], "kind": event["kind"], "recorded": event["ts"], **event["data"]}
+        out = entry_json(event)
         if actx.risk.active:
             out["crisis"] = actx.risk.block()
-        print_json(out)
+        print_json(out, kind="family.checkin_saved")
         return
     from hikicli.cli.render import console, markup_escape
 

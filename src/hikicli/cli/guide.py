@@ -61,7 +61,8 @@ def guide(
                 [
                     {"id": t, "title": guides[t]["title"], "summary": guides[t]["summary"]}
                     for t in order
-                ]
+                ],
+                kind="guide.list",
             )
             return
         from rich.table import Table
@@ -99,7 +100,8 @@ def guide(
                 "body": text["body"],
                 "sources": item["sources"],
                 "disclaimer": actx.catalog["ui"]["guide_disclaimer"],
-            }
+            },
+            kind="guide",
         )
         return
     render_guide(actx, item, audience, pager)

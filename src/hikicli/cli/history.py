@@ -11,11 +11,6 @@ from hikicli.cli.context import AppContext
 from hikicli.cli.history_rows import entry_date
 
 
-def entry_json(event: dict[str, Any]) -> dict[str, Any]:
-    """Stable JSON for one log entry: id, kind, recorded, then the entry's own values."""
-    return {"id": event["id"], "kind": event["kind"], "recorded": event["ts"], **event["data"]}
-
-
 def older_risk(events: list[dict[str, Any]]) -> dict[tuple[str, str], list[Any]]:
     """Risk moments read from check-ins and results saved before `risk.signal` events existed
     (the one reading, `domain.risk.safety_rows`, minus the moments a signal already shows), by
@@ -51,9 +46,9 @@ def history(
         said = note_text(actx.language(), problem.describe(actx.log.path))
         err_console().print(said, markup=False)
     if as_json:
-        from hikicli.cli.render import print_json_list
+        from hikicli.cli.render import entry_json, print_json_list
 
-        print_json_list(map(entry_json, events))
+        print_json_list(map(entry_json, events), kind="history")
         return
     from hikicli.cli.history_rows import history_table
     from hikicli.cli.render import console, markup_escape

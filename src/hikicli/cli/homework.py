@@ -32,7 +32,10 @@ def homework(
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json({"today": actx.today().isoformat(), "packs": [v.to_json() for v in views]})
+        print_json(
+            {"today": actx.today().isoformat(), "packs": [v.to_json() for v in views]},
+            kind="homework.status",
+        )
         return
     render_packs(actx, views)
 
@@ -216,7 +219,8 @@ def import_(
                 "replaced": imported.replaced,
                 "ladder_added": [e["data"]["step"] for e in imported.ladder_added],
                 **pack,
-            }
+            },
+            kind="homework.imported",
         )
         return
     if imported.replaced:
@@ -276,9 +280,9 @@ def answer(
         ANSWER_KIND, {"pack": view.id, "task": task.id, "text": clean}, now=actx.now()
     )
     if as_json:
-        from hikicli.cli.render import print_json
+        from hikicli.cli.render import entry_json, print_json
 
-        print_json({"id": event["id"], "recorded": event["ts"], **event["data"]})
+        print_json(entry_json(event), kind="homework.answered")
         return
     console().print(markup_escape(_texts(actx)["answer_saved"]))
 
@@ -301,9 +305,9 @@ def done(
         raise UsageError("homework.answer_instead", task=task_id)
     event = actx.log.append(DONE_KIND, {"pack": view.id, "task": task.id}, now=actx.now())
     if as_json:
-        from hikicli.cli.render import print_json
+        from hikicli.cli.render import entry_json, print_json
 
-        print_json({"id": event["id"], "recorded": event["ts"], **event["data"]})
+        print_json(entry_json(event), kind="homework.done")
         return
     console().print(markup_escape(_texts(actx)["marked_done"]))
 
@@ -342,7 +346,7 @@ def guide(
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json(text)
+        print_json(text, kind="homework.guide")
         return
     from rich.markdown import Markdown
 

@@ -49,7 +49,7 @@ def ladder(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json(rows)
+        print_json(rows, kind="ladder")
         return
     content = ladder_words(actx)
     texts, labels = content["listing"], content["labels"]
@@ -114,7 +114,7 @@ def suggest(
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json(templates)
+        print_json(templates, kind="ladder.suggestions")
         return
     from rich.padding import Padding
     from rich.text import Text
@@ -194,7 +194,10 @@ def report_change(actx: AppContext, event: dict[str, Any], message: str, as_json
     if as_json:
         from hikicli.cli.render import entry_json, print_json
 
-        print_json({"event": entry_json(event), "step": step_row(actx, state, step_id)})
+        print_json(
+            {"event": entry_json(event), "step": step_row(actx, state, step_id)},
+            kind="ladder.changed",
+        )
         return
     change = ladder_words(actx)["change"]
     step = state["steps"][step_id]
@@ -249,7 +252,10 @@ def _simple_change(
         if as_json:
             from hikicli.cli.render import print_json
 
-            print_json({"event": None, "step": step_row(actx, load_ladder(actx), step["id"])})
+            print_json(
+                {"event": None, "step": step_row(actx, load_ladder(actx), step["id"])},
+                kind="ladder.changed",
+            )
             return
         say(change["already_paused" if kind == dl.PAUSE else "not_paused"].format(**step))
         return

@@ -145,9 +145,7 @@ def _plan_only(
 
         content = ladder_words(actx)
         prompter = actx.get_prompter(f"hiki step {sid} --plan {PLAN_FLAGS}")
-        plan_values = run_plan(
-            prompter, content, chosen, template_of(content, chosen), day
-        )
+        plan_values = run_plan(prompter, content, chosen, template_of(content, chosen), day)
     _save_plan(actx, plan_values, as_json)
 
 
@@ -236,7 +234,7 @@ def _save_plan(actx: AppContext, plan_values: dict[str, Any], as_json: bool) -> 
     if as_json:
         from hikicli.cli.render import entry_json, print_json
 
-        print_json({"plan": entry_json(event)})
+        print_json({"plan": entry_json(event)}, kind="step.planned")
         return
     say(ladder_words(actx)["step"]["plan_saved"].format(id=plan_values["step"]))
 
@@ -265,7 +263,8 @@ def _save_try(
                 "mastered": saved.newly_mastered,
                 "step": step_row(actx, state, sid),
                 "next_step": step_row(actx, state, upcoming["id"]) if upcoming else None,
-            }
+            },
+            kind="step.tried",
         )
         return
     content = ladder_words(actx)

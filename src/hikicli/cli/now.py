@@ -62,7 +62,9 @@ def _list(content: Mapping[str, Any], pointer: str, as_json: bool) -> None:
         from hikicli.cli.render import print_json
 
         feelings = [{"id": f["id"], "label": f["label"]} for f in content["feelings"]]
-        print_json({"feelings": feelings, "pointer": pointer, "more": "hiki crisis"})
+        print_json(
+            {"feelings": feelings, "pointer": pointer, "more": "hiki crisis"}, kind="now.feelings"
+        )
         return
     lines = [content["list_title"], ""]
     lines += [f"  {f['id']:<6}  {f['label']}" for f in content["feelings"]]
@@ -86,7 +88,8 @@ def _json(content: Mapping[str, Any], feeling: Mapping[str, Any], pointer: str) 
             "rhythm": rhythm,
             "pointer": pointer,
             "more": "hiki crisis",
-        }
+        },
+        kind="now.exercise",
     )
 
 

@@ -132,7 +132,7 @@ def backup_list(
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json([b.to_json() for b in backups])
+        print_json([b.to_json() for b in backups], kind="data.backups")
         return
     if not backups:
         typer.echo(_texts(actx)["backup_list_empty"])

@@ -41,7 +41,7 @@ def progress(
             row["text"] = f"{what}: {said}"
         if data["safety"]:
             data["crisis"] = actx.risk.block()  # a risk in the output carries help as data
-        print_json(data)
+        print_json(data, kind="progress")
         return
     from hikicli.cli.progress_view import render_progress
 

@@ -75,18 +75,35 @@ def err_console(wrap: bool = False) -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=not wrap)
 
 
-def print_json(data: Any, kind: str = "") -> None:
-    """Every `--json` goes through here (or print_json_list). `kind` names what the data is
-    (`checkin.saved`, `history`, ...): the envelope of docs/json.md is built from it."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+# The `--json` envelope (docs/json.md). FORMAT changes only when a documented key changes meaning
+# or goes away; new keys may appear in any release, so readers ignore keys they do not know.
+JSON_FORMAT = 1
 
 
-def print_json_list(items: Iterable[Any], kind: str = "") -> None:
-    """A JSON list written as it goes, one item a line, with the C encoder (print_json's indent
-    takes the pure-Python one: half of `history --json` at 100,000 entries)."""
+def _envelope_head(kind: str) -> str:
+    from hikicli import __version__
+
+    return (
+        f'{{"hiki": {json.dumps(__version__)}, "format": {JSON_FORMAT}, '
+        f'"kind": {json.dumps(kind)}, "data": '
+    )
+
+
+def print_json(data: Any, kind: str) -> None:
+    """Every `--json` goes through here (or print_json_list): `{"hiki", "format", "kind", "data"}`,
+    `kind` naming what the data is (`checkin.saved`, `history`, ...; the list is docs/json.md)."""
+    from hikicli import __version__
+
+    doc = {"hiki": __version__, "format": JSON_FORMAT, "kind": kind, "data": data}
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_json_list(items: Iterable[Any], kind: str) -> None:
+    """A JSON list in the envelope, written as it goes, one item a line, with the C encoder
+    (print_json's indent takes the pure-Python one: half of `history --json` at 100,000 entries)."""
     encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
     out = sys.stdout
-    pending: list[str] = []
+    pending: list[str] = [_envelope_head(kind)]
     sep = "[\n"
     for item in items:
         pending.append(sep + encode(item))
@@ -94,7 +111,7 @@ def print_json_list(items: Iterable[Any], kind: str = "") -> None:
         if len(pending) >= 1000:
             out.write("".join(pending))
             pending = []
-    pending.append("\n]\n" if sep == ",\n" else "[]\n")
+    pending.append("\n]}\n" if sep == ",\n" else "[]}\n")
     out.write("".join(pending))
 
 

@@ -46,7 +46,7 @@ def _show(actx: AppContext, as_json: bool) -> None:
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json({"exists": has_plan(plan), "sections": plan})
+        print_json({"exists": has_plan(plan), "sections": plan}, kind="restart_plan")
         return
     words = actx.catalog["restart"]["plan"]
     print_markdown(plan_markdown(words, plan) if has_plan(plan) else words["empty"])
@@ -133,7 +133,7 @@ def _done(actx: AppContext, what: str, data: dict[str, str], as_json: bool) -> N
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json(data)
+        print_json(data, kind=f"restart_plan.item_{what}")
         return
     from hikicli.cli.render import console, markup_escape
 

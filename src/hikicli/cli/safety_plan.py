@@ -45,7 +45,7 @@ def _show(actx: AppContext, as_json: bool) -> None:
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json({"exists": has_plan(plan), "sections": plan})
+        print_json({"exists": has_plan(plan), "sections": plan}, kind="safety_plan")
         return
     content = actx.catalog["safety"]["plan"]
     if not has_plan(plan):
@@ -103,7 +103,7 @@ def _done(actx: AppContext, what: str, data: dict[str, str], as_json: bool) -> N
     if as_json:
         from hikicli.cli.render import print_json
 
-        print_json(data)
+        print_json(data, kind=f"safety_plan.item_{what}")
         return
     from hikicli.cli.render import console, markup_escape
 

@@ -53,8 +53,9 @@ def support(
             row["secondary"] = s["secondary"]
             if service is not None:
                 row["script"] = words["scripts"][s["type"]]
-        print_json({"country": code or None, "need": need, "services": rows,
-                    "countries": sorted(countries), "crisis": "hiki crisis"})  # fmt: skip
+        data = {"country": code or None, "need": need, "services": rows,
+                "countries": sorted(countries), "crisis": "hiki crisis"}  # fmt: skip
+        print_json(data, kind="support")
         return
     _show(words, code, sorted(countries), services, need, detailed=service is not None)
 
