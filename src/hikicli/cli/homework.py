@@ -91,7 +91,7 @@ def task_line(actx: AppContext, task: Any) -> str:
         what += f" — {fmt.format(**task.progress)}"
     if task.answer:
         what += f"\n“{task.answer}”"
-    return what
+    return str(what)
 
 
 def render_packs(actx: AppContext, views: list[Any]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -119,7 +119,7 @@ def report(
     typer.echo(words(actx.language(), "report.written", path=target), err=True)
 
 
-def instrument_definitions(actx: AppContext) -> dict[str, dict]:
+def instrument_definitions(actx: AppContext) -> dict[str, dict[str, Any]]:
     """Shipped and counselor instruments by id, for the risk item thresholds of older results."""
     from hikicli.services.instrument_lookup import all_instruments
 

@@ -27,7 +27,7 @@ _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML11_INT = re.compile(r"^[-+]?(?:0[0-9_]+|0[obx].*|.*:.*|.*_.*)$")
 
 
-class StrictLoader(_Base):
+class StrictLoader(_Base):  # type: ignore[misc]  # libyaml's loader is untyped in the stubs
     """YAML 1.2-like booleans: only true/false. What else YAML 1.1 calls a bool stays text."""
 
 

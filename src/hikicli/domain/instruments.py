@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from hikicli.errors import UsageError
 
@@ -117,8 +117,8 @@ def band_for(
     rule = instrument["scoring"].get("any_item_at_most")
     if rule and any(a <= rule["at_most"] for a in answers):
         if not (found and found.get("suggest_professional")):
-            return rule
-    return found
+            return cast("Mapping[str, Any]", rule)
+    return cast("Mapping[str, Any] | None", found)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ def day_score(previous: float, value: float | None) -> float:
     """One day of Loop's score. `None` is a paused day: the score stays as it was."""
     if value is None:
         return previous
-    return previous * MULTIPLIER + value * (1 - MULTIPLIER)
+    return float(previous * MULTIPLIER + value * (1 - MULTIPLIER))
 
 
 def strength_of_days(values: Iterable[float | None], start: float = 0.0) -> float:

@@ -243,7 +243,7 @@ def week_bounds(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
     return blocks[::-1]
 
 
-def checkin_days(events: Iterable[Event], start: dt.date, end: dt.date) -> dict[dt.date, dict]:
+def checkin_days(events: Iterable[Event], start: dt.date, end: dt.date) -> dict[dt.date, dict[str, Any]]:
     """The check-in that counts for each day in [start, end] (the latest one recorded)."""
     days: dict[dt.date, dict[str, Any]] = {}
     for raw, data in latest_per_day(events).items():
@@ -373,7 +373,7 @@ def assessment_series(
     start: dt.date,
     end: dt.date,
     marks: set[tuple[str, str]] | None = None,
-) -> dict[str, list]:
+) -> dict[str, list[dict[str, Any]]]:
     """Questionnaire results by instrument, oldest first, within [start, end]. A result is
     marked `risk` when it carries a risk moment of the one reading of risk (`risk_marks`)."""
     if marks is None:

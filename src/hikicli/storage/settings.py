@@ -6,7 +6,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from hikicli.domain.language import LANGUAGES
 from hikicli.errors import Msg, StorageError, UsageError
@@ -153,7 +153,7 @@ class Settings:
         if isinstance(version, int) and version > SETTINGS_VERSION:
             # Rewriting it would drop what a newer hiki stored there.
             raise StorageError("config.newer", path=self.path)
-        return data
+        return cast("dict[str, Any]", data)
 
     def get(self, key: str) -> Any:
         setting = SETTINGS[key]
