@@ -52,17 +52,17 @@ def seed(
                 "ladder.try",
                 {
                     "date": mid.isoformat(),
-                    "ladder": "Going out",
-                    "step": "Walk to the mailbox",
-                    "outcome": "done",
-                    "peak_suds": 40,
+                    "step": "s1",
+                    "step_title": "Walk to the mailbox",
+                    "result": "done",
+                    "peak": 40,
                     "learned": LEARNED,
                 },
                 at(mid, 21),
             ),
             new_event(
-                "step.mastered",
-                {"date": TODAY.isoformat(), "ladder": "Going out", "step": "Walk to the mailbox"},
+                "ladder.mastered",
+                {"date": TODAY.isoformat(), "step": "s1", "step_title": "Walk to the mailbox"},
                 at(TODAY, 8),
             ),
             new_event(

@@ -129,7 +129,7 @@ def test_only_ladder_events_show_the_ladder_without_empty_charts(hiki, home, mak
     from hikicli.storage.paths import Paths
 
     EventLog(Paths.resolve(home)).append(
-        "ladder.try", {"date": "2026-11-24", "step": "x", "outcome": "done"}
+        "ladder.try", {"date": "2026-11-24", "step": "s1", "result": "done"}
     )
     ctx = make_ctx()
     out = hiki(["progress", "--weeks", "1"], ctx=ctx).output

@@ -7,9 +7,9 @@ Tasks complete themselves when the person does the thing. The event kinds relied
   (`audience: family`), never the other (the day is `data.date`);
 - lessons (family packs): `family.lesson` with that `number` and `status: exercise`;
 - readings: `guide.read` with `data.topic` (recorded when `hiki guide TOPIC` is opened);
-- ladder steps: any kind `ladder.*` / `step.*` whose last part says a step was done or tried
-  (attempt, done, complete, practice, try, log, record) and whose data names the step, by its text
-  or by an id that an earlier ladder/step event gave to that text;
+- ladder steps: a try that happened (done or partly: the ladder's own `is_try`) of the step,
+  named by its text or by the id (`step`) that a ladder event gave to that text (the pack's own
+  `ladder.add` at import, or one the person added);
 - questionnaires: `assessment` / `assessment.*` whose data names the instrument
   (`instrument`, `questionnaire`, `id` or `name`; compared without case, spaces or dashes);
 - reflections: `homework.answer` (pack, task, text); any task: `homework.done` (pack, task), for
@@ -27,6 +27,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, TypeGuard
 
+from hikicli.domain.ladder import is_ladder_event, is_try
+
 PACK_KIND = "homework.pack"
 ANSWER_KIND = "homework.answer"
 DONE_KIND = "homework.done"
@@ -35,11 +37,7 @@ DONE_KIND = "homework.done"
 CHECKIN_KINDS = {"self": ("checkin",), "family": ("family.checkin",)}
 LESSON_KIND = "family.lesson"
 GUIDE_KIND = "guide.read"
-LADDER_PREFIXES = ("ladder", "step")
-DID_IT_WORDS = ("attempt", "done", "complete", "practice", "tried", "try", "log", "record")
-NOT_DONE_OUTCOMES = {"skipped", "skip", "not-done", "not_done", "not-today", "not_today", "no"}
 INSTRUMENT_KEYS = ("instrument", "questionnaire", "id", "name")
-STEP_ID_KEYS = ("id", "step_id", "step")
 TASK_KINDS = ("checkins", "reading", "ladder", "questionnaire", "reflection", "lesson")
 
 Event = Mapping[str, Any]
@@ -148,38 +146,22 @@ def _strings(data: Any, depth: int = 0) -> Iterable[str]:
             yield from _strings(value, depth + 1)
 
 
-def is_ladder_kind(kind: str) -> bool:
-    return kind.split(".", 1)[0] in LADDER_PREFIXES
-
-
-def says_done(kind: str, data: Mapping[str, Any]) -> bool:
-    last = kind.rsplit(".", 1)[-1].lower()
-    if not any(word in last for word in DID_IT_WORDS):
-        return False
-    if data.get("done") is False or data.get("completed") is False:
-        return False
-    outcome = data.get("outcome") or data.get("result")
-    return not (isinstance(outcome, str) and outcome.lower() in NOT_DONE_OUTCOMES)
-
-
 def step_done_on(step_text: str, events: Sequence[Event], start: str) -> str | None:
-    """The first day, on or after `start`, that a ladder/step event says this step was done."""
+    """The first day, on or after `start`, of a try (done or partly) of this step: a try whose
+    `step_title` is the text, or whose `step` id a ladder event gave to that text."""
     wanted = _norm(step_text)
-    ids: set[str] = set()
-    ladder = [e for e in events if is_ladder_kind(str(e.get("kind", "")))]
+    ladder = [e for e in events if is_ladder_event(e)]
+    ids = {
+        str(data["step"])
+        for e in ladder
+        for data in [e.get("data") or {}]
+        if isinstance(data.get("step"), str) and any(_norm(s) == wanted for s in _strings(data))
+    }
     for e in ladder:
         data = e.get("data") or {}
-        if any(_norm(s) == wanted for s in _strings(data)):
-            ids.update(str(data[k]) for k in STEP_ID_KEYS if isinstance(data.get(k), (str, int)))
-    ids.discard("")
-    for e in ladder:
-        data = e.get("data") or {}
-        if event_day(e) < start or not says_done(str(e["kind"]), data):
+        if event_day(e) < start or not is_try(e):
             continue
-        named = any(_norm(s) == wanted for s in _strings(data)) or any(
-            str(data.get(k)) in ids for k in STEP_ID_KEYS if data.get(k) is not None
-        )
-        if named:
+        if data.get("step") in ids or any(_norm(s) == wanted for s in _strings(data)):
             return event_day(e)
     return None
 

@@ -47,6 +47,28 @@ SMALLER_BY = 10  # after a not-today, an idea at least this much easier
 
 # What a day with a try is worth to the strength score: a partial try is still practice.
 RESULT_VALUE = {"done": 1.0, "partly": 0.5, "not-today": 0.0}
+NOT_TODAY = "not-today"
+
+
+# --- what the ladder's events mean, for every other feature -----------------------------------
+# Progress, the report and homework ask these, so "a try" and "a mastery" have one meaning.
+
+
+def is_ladder_event(event: Mapping[str, Any]) -> bool:
+    return event.get("kind") in KINDS
+
+
+def is_try(event: Mapping[str, Any]) -> bool:
+    """A try that happened: done or partly done. A not-today is recorded kindly but is not a
+    try. A hand-edited try without a result still counts as a try (the fold does the same)."""
+    if event.get("kind") != TRY:
+        return False
+    data = event.get("data")
+    return not (isinstance(data, Mapping) and data.get("result") == NOT_TODAY)
+
+
+def is_mastery(event: Mapping[str, Any]) -> bool:
+    return event.get("kind") == MASTERED
 
 
 # ---------------------------------------------------------------------------------------------

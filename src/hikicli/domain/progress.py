@@ -1,8 +1,9 @@
 """Progress over time: weekly aggregates of the log and at most one observed pattern.
 
-Pure functions over plain event dicts; the caller passes the dates in. Ladder, questionnaire and
-homework events are built by other features: they are read loosely by kind prefix and a few
-documented data keys (docs/progress.md), so an unknown shape is skipped, never a crash.
+Pure functions over plain event dicts; the caller passes the dates in. What a ladder try or a
+mastery is, the ladder feature says (`domain.ladder.is_try`, `is_mastery`); questionnaire results
+are read by a few documented data keys (docs/progress.md), so an unknown shape is skipped, never
+a crash.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 
 from hikicli.domain.activity import activity_summary
 from hikicli.domain.checkin import CONTACT_IDS, SCALES, latest_per_day
+from hikicli.domain.ladder import is_ladder_event as is_ladder
+from hikicli.domain.ladder import is_mastery, is_try
 from hikicli.domain.risk import SafetyRow, safety_rows
 from hikicli.domain.sleep import SleepWindow, sleep_window
 
@@ -27,12 +30,6 @@ MIN_DIFFERENCE = 1.0
 SLEEP_ENOUGH_HOURS = 7.0
 PATTERN_FACTORS = ("outside", "contact", "sleep")
 PATTERN_MEASURES = SCALES  # mood, anxiety, energy
-
-LADDER_PREFIXES = ("ladder.", "step.")
-TRY_WORDS = ("try", "tried", "attempt", "exposure", "practice", "practised", "practiced")
-MASTERED_WORDS = ("mastered", "master", "step_mastered", "step-mastered")
-NOT_TODAY = ("not-today", "not_today", "not today", "skipped")
-DELETE_WORDS = ("deleted", "removed", "retracted")
 
 
 # --- reading the log loosely -------------------------------------------------------------------
@@ -68,7 +65,7 @@ def event_date(event: Event) -> dt.date | None:
 
 
 def live_events(events: Iterable[Event]) -> list[Event]:
-    """Events minus duplicates (same id) and minus those a later `*.deleted` event retracts."""
+    """Events minus duplicates (the same id twice: an import merged twice, a copied line)."""
     seen: set[str] = set()
     unique: list[Event] = []
     for e in events:
@@ -78,38 +75,7 @@ def live_events(events: Iterable[Event]) -> list[Event]:
         if isinstance(eid, str):
             seen.add(eid)
         unique.append(e)
-    retracted = {
-        target
-        for e in unique
-        if _kind(e).rsplit(".", 1)[-1] in DELETE_WORDS
-        for target in [_first(_data(e), ("target", "event_id", "target_id"), str)]
-        if target
-    }
-    return [e for e in unique if e.get("id") not in retracted]
-
-
-def _suffix(kind: str) -> str:
-    return kind.rsplit(".", 1)[-1].lower()
-
-
-def is_ladder(event: Event) -> bool:
-    return _kind(event).startswith(LADDER_PREFIXES)
-
-
-def is_try(event: Event) -> bool:
-    """A ladder try that happened (done or partly); a 'not today' is recorded but is not a try."""
-    if not is_ladder(event) or _suffix(_kind(event)) not in TRY_WORDS:
-        return False
-    outcome = _first(_data(event), ("outcome", "result", "status"), str)
-    return not (outcome and outcome.lower() in NOT_TODAY)
-
-
-def is_mastery(event: Event) -> bool:
-    if not is_ladder(event):
-        return False
-    return _suffix(_kind(event)) in MASTERED_WORDS or (
-        is_try(event) and _data(event).get("mastered") is True
-    )
+    return unique
 
 
 def is_assessment(event: Event) -> bool:
@@ -128,11 +94,10 @@ def ladder_entry(event: Event) -> dict[str, Any]:
     entry = {
         "date": day.isoformat() if day else None,
         "kind": _kind(event),
-        "ladder": _first(data, ("ladder_title", "ladder", "goal", "ladder_id"), str),
-        "step": _first(data, ("step_title", "step", "title", "step_id"), str),
-        "outcome": _first(data, ("outcome", "result", "status"), str),
-        "peak_suds": _first(data, ("peak_suds", "suds_peak", "peak"), (int, float)),
-        "learned": _first(data, ("learned", "what_learned", "learning", "lesson"), str),
+        "step": _first(data, ("step_title", "step"), str),
+        "outcome": _first(data, ("result",), str),
+        "peak_suds": _first(data, ("peak",), (int, float)),
+        "learned": _first(data, ("learned",), str),
         "mastered": is_mastery(event),
     }
     return {k: v for k, v in entry.items() if v is not None}
@@ -173,7 +138,7 @@ def assessment_entry(
 def homework_entry(event: Event) -> dict[str, Any]:
     data = _data(event)
     day = event_date(event)
-    suffix = _suffix(_kind(event))
+    suffix = _kind(event).rsplit(".", 1)[-1].lower()
     status = _first(data, ("status", "outcome"), str) or suffix
     entry = {
         "date": day.isoformat() if day else None,
@@ -243,7 +208,9 @@ def week_bounds(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
     return blocks[::-1]
 
 
-def checkin_days(events: Iterable[Event], start: dt.date, end: dt.date) -> dict[dt.date, dict[str, Any]]:
+def checkin_days(
+    events: Iterable[Event], start: dt.date, end: dt.date
+) -> dict[dt.date, dict[str, Any]]:
     """The check-in that counts for each day in [start, end] (the latest one recorded)."""
     days: dict[dt.date, dict[str, Any]] = {}
     for raw, data in latest_per_day(events).items():

@@ -20,6 +20,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from hikicli.domain.checkin import CONTACT_IDS, SCALES
+from hikicli.domain.ladder import is_ladder_event as is_ladder
+from hikicli.domain.ladder import is_try
 from hikicli.domain.progress import (
     Event,
     build_progress,
@@ -29,8 +31,6 @@ from hikicli.domain.progress import (
     fill_thresholds,
     homework_entry,
     is_homework,
-    is_ladder,
-    is_try,
     ladder_entry,
     live_events,
     safety_json,
