@@ -214,7 +214,7 @@ class QuestionaryPrompter:
                 instruction=self.texts["select_instruction"],
                 **self.kw,
             )
-            return self._ask(question) == "yes"
+            return bool(self._ask(question) == "yes")
         return bool(self._ask(questionary.confirm(message, default=default, **self.kw)))
 
     def password(self, key: str, message: str) -> str:

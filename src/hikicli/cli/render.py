@@ -55,7 +55,7 @@ def _divide_line(text: str, width: int, fold: bool = True) -> list[int]:
 def _wrap_japanese() -> None:
     import rich.text
 
-    rich.text.divide_line = _divide_line
+    setattr(rich.text, "divide_line", _divide_line)  # noqa: B010  # rich reads it at call time
 
 
 @lru_cache(maxsize=1)
