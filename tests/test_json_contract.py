@@ -69,6 +69,9 @@ CASES: list[tuple[list[str], str]] = [
     (["--profile", "mum", "family", "--json"], "family.lessons"),
     (["--profile", "mum", "family", "lesson", "2", "--json"], "family.lesson"),
     (["--profile", "mum", "family", "checkin", "--stress", "4", "--json"], "family.checkin_saved"),
+    (["--profile", "mum", "family", "read", "--list", "--json"], "family.readings"),
+    (["--profile", "mum", "family", "read", "{reading}", "--json"], "family.reading"),
+    (["data", "status", "--json"], "data.status"),
 ]
 
 
@@ -127,6 +130,9 @@ def test_every_case_prints_one_envelope(hiki: Any, tmp_path: Path) -> None:
     for argv, kind in CASES:
         if argv[:2] == ["data", "import"]:
             export.write_text(hiki(["data", "export"]).output, encoding="utf-8")
+        if "{reading}" in argv:
+            reading = seen["family.readings"][0]["id"]
+            argv = [reading if a == "{reading}" else a for a in argv]
         argv = [a.replace("{pack}", str(pack)).replace("{export}", str(export)) for a in argv]
         result = hiki(argv)
         assert result.exit_code == 0, (argv, result.output)
