@@ -64,6 +64,7 @@ CASES: list[tuple[list[str], str]] = [
     (["guide", "--list", "--json"], "guide.list"),
     (["guide", "family", "--json"], "guide"),
     (["config", "show", "--json"], "config"),
+    (["hello", "--json"], "hello"),
     (["data", "backup", "list", "--json"], "data.backups"),
     (["data", "import", "{export}", "--json"], "data.imported"),
     (["--profile", "mum", "family", "--json"], "family.lessons"),
