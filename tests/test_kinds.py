@@ -203,7 +203,9 @@ def test_history_says_every_kind_in_words(hiki, home):
     for event in events:
         words = summarize(event, context)
         assert words.strip(), event["kind"]
-        if event["kind"] != "checkin":  # history words a check-in itself, the same way
+        if event["kind"] == "assessment":  # the band as the form names it, not its id
+            assert "PHQ-9 9: Mild (5–9)" in flat
+        elif event["kind"] != "checkin":  # history words a check-in itself, the same way
             assert " ".join(words.split())[:30] in flat, event["kind"]
     assert "mood 6 · anxiety 4 · energy 3" in flat
     assert "does not know (zz.future)" in flat

@@ -148,6 +148,9 @@ def _allowed_words() -> set[str]:
 
     catalog = load_catalog("ja")
     ids = [*catalog["guides"], *(f["id"] for f in catalog["now"]["feelings"])]
+    ids += [pack.stem for pack in (CONTENT / "ja" / "packs").glob("*.yaml")]  # a pack's id
+    # a homework task's id (`hiki homework done TASK`): its kind, then the topic or item's id
+    ids += ["checkins", "reading", "reflection", "questionnaire", "step", "lesson"]
     ids += list(catalog["family-readings"])  # `hiki family read TOPIC`
     from typing import get_args
 
@@ -156,6 +159,7 @@ def _allowed_words() -> set[str]:
     ids += [*get_args(Need), "hikikomori-centre"]  # `hiki support --need TOPIC`, a service id
     for form in catalog["instruments"].values():  # the English forms shipped, by their names
         ids += [form["id"], form["name"], form["title"]]
+        ids += [b["label"] for b in form["scoring"].get("bands", [])]  # the form's own bands
     for name in ids:  # ids the person types (`hiki guide TOPIC`, `hiki now FEELING`)
         allowed.update(w.lower() for w in re.findall(r"[A-Za-z]+", name))
     from hikicli.content.risk_content import load_risk_content
@@ -173,6 +177,7 @@ def english_runs(screen: str, allowed: set[str]) -> list[str]:
     screen = re.sub(r"https?://\S+|\S*/\S+|`[^`]*`|'[^']*'", " ", screen)
     screen = re.sub(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:jp|com|org|net|uk|au|ca)\b", " ", screen)
     screen = re.sub(r"--?[A-Za-z][\w-]*", " ", screen)
+    screen = re.sub(r"(?<![A-Za-z])[a-z]\d+\b", " ", screen)  # step ids: s1, s12
     # HIKI_LANG, FILE, [OPTIONS], JP; names in capitals beside kana (ひきこもりVOICE STATION, KHJ)
     screen = re.sub(r"(?<![A-Za-z0-9_])[A-Z][A-Z0-9_]+(?![A-Za-z0-9_])", " ", screen)
     out = []
@@ -230,5 +235,45 @@ def test_a_japanese_screen_has_no_english_sentence(
     result = hiki(args)
     screen = result.output + (result.stderr if result.stderr_bytes else "")
     assert screen.strip()
+    runs = english_runs(screen, _allowed_words())
+    assert not runs, f"hiki {' '.join(args)} shows English: {runs}\n{screen}"
+
+
+WITH_DATA = [
+    ["ladder"],
+    ["history"],
+    ["assess", "history"],
+    ["progress"],
+    ["report", "--format", "md"],
+    ["homework"],
+    ["safety-plan"],
+    [],
+]
+
+
+@pytest.mark.parametrize("args", WITH_DATA, ids=lambda a: " ".join(a) or "hiki")
+def test_japanese_screens_with_data_have_no_english_sentence(
+    args: list[str], hiki: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ladder with a try, a safety plan, a questionnaire, a counselor's pack: each screen that
+    shows them reads in Japanese (table headings, bands in the form's words, ids as words)."""
+    monkeypatch.setenv("HIKI_LANG", "ja")
+    monkeypatch.setenv("COLUMNS", "80")
+    setup = [
+        ["checkin", "--mood", "5", "--anxiety", "4", "--energy", "5", "--sleep", "7",
+         "--outside", "10", "--contact", "family", "--safe", "yes", "--note", "散歩した"],
+        ["ladder", "add", "コンビニに行く", "--suds", "40"],
+        ["step", "s1", "--result", "done", "--peak", "30", "--end", "10"],
+        ["safety-plan", "add", "coping", "お茶をいれる"],
+        ["safety-plan", "add", "people", "姉（LINEでメッセージ）"],
+        ["assess", "phq9", "--answers", "1,1,1,1,1,1,1,1,0"],
+        ["homework", "import", str(CONTENT / "ja" / "packs" / "first-two-weeks.yaml"), "--yes"],
+    ]  # fmt: skip
+    for command in setup:
+        done = hiki(command)
+        assert done.exit_code == 0, (command, done.output)
+    result = hiki(args)
+    assert result.exit_code == 0, result.output
+    screen = result.output + (result.stderr if result.stderr_bytes else "")
     runs = english_runs(screen, _allowed_words())
     assert not runs, f"hiki {' '.join(args)} shows English: {runs}\n{screen}"

@@ -142,7 +142,7 @@ def administer(
         from hikicli.flows.assess import run_assessment
 
         count = len(instrument["items"])
-        prompter = actx.get_prompter(f"--answers with {count} comma-separated answers")
+        prompter = actx.get_prompter("--answers " + ",".join(["N"] * count))
         note = english_form_note(actx, instrument, origin)
         if note:
             prompter.say(note)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import textwrap
 from typing import Any
 
 from hikicli.cli.context import AppContext
@@ -79,6 +78,7 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
 def _render_history(
     actx: AppContext, charts: list[Any], moments: dict[tuple[str, str], list[Any]]
 ) -> None:
+    from hikicli.cli.plain import wrap_cells
     from hikicli.cli.render import bar, console, markup_escape
     from hikicli.domain.instruments import band_for, total_range
     from hikicli.domain.progress import safety_words
@@ -112,11 +112,12 @@ def _render_history(
                 lines: list[str] = []
                 for moment in moments.get((point.recorded[:10], _iid), []):
                     what, said, _rule = safety_words(moment, progress_words["safety"])
-                    if f"{what}: {said}" not in lines:
-                        lines.append(f"{what}: {said}")
-                lines.append(progress_words["risk_marker"].lstrip("· "))
+                    said = what + progress_words["safety"]["sep"] + said
+                    if said not in lines:
+                        lines.append(said)
+                lines.append(progress_words["risk_marker"].lstrip("·・ "))
                 for line in lines:
-                    for part in textwrap.wrap(line, 73):  # 6 spaces + 73 fits 80 columns
+                    for part in wrap_cells(line, 73):  # 6 spaces + 73 cells fit 80 columns
                         lines_out.append(f"      [yellow]{markup_escape(part)}[/]")
             if point.meaningful and point.change is not None:
                 unit = text["unit_percent"] if on_percent else text["unit_points"]

@@ -20,7 +20,7 @@ family_app = typer.Typer(
 )
 app.add_typer(family_app, name="family")
 
-LESSON_FLAGS = "--answer KEY=TEXT ... (one per question), --done, or --show"
+LESSON_FLAGS = "--answer KEY=TEXT ... | --done | --show"
 CHECKIN_FLAGS = "--stress N [--positive TEXT] [--selfcare TEXT]"
 
 

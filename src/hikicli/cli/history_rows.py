@@ -42,7 +42,7 @@ def history_table(
     say = context.say
     # Four columns read at 80 columns: values are written out in words, not a column each. The
     # label and summary can be Japanese: they fold, never cut.
-    rows = [_row(e, context, older) for e in events]
+    rows = [_row(e, context, older) for e in _bands_in_words(actx, events)]
     table = Table(box=None, pad_edge=False)
     table.add_column(say("history.col_date"), no_wrap=True)
     # a label is one or two words: whole when it can be, folded (never cut) when it cannot
@@ -53,6 +53,26 @@ def history_table(
     for row in rows:
         table.add_row(*(markup_escape(cell) for cell in row))
     return table
+
+
+def _bands_in_words(actx: AppContext, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An assessment's band as its form names it ("Mild (5–9)"), not its id ("mild")."""
+    if not any(e["kind"] == "assessment" and e["data"].get("band") for e in events):
+        return events
+    from hikicli.services.instrument_lookup import all_instruments
+
+    definitions = all_instruments(actx).definitions()
+    out = []
+    for e in events:
+        data = e["data"]
+        definition = definitions.get(str(data.get("instrument")))
+        if e["kind"] == "assessment" and data.get("band") and definition:
+            bands = definition["scoring"].get("bands", [])
+            label = next((b["label"] for b in bands if b["id"] == data["band"]), None)
+            if label:
+                e = {**e, "data": {**data, "band": label}}
+        out.append(e)
+    return out
 
 
 def _row(e: dict[str, Any], context: Any, older: dict[tuple[str, str], list[Any]]) -> list[str]:

@@ -66,31 +66,35 @@ def task_line(actx: AppContext, task: Any) -> str:
         command = f"{hiki_command(actx.paths.profile)} guide {task.label}"
         if audience != "self":  # the version the counselor chose, not the person's own
             command += f" --audience {audience}"
-        what = f"{kind}: {title} ({command})"
+        what = texts["task_line"].format(
+            kind=kind, what=texts["with_command"].format(text=title, command=command)
+        )
     elif task.kind == "questionnaire":
         from hikicli.domain.homework import find_instrument
 
         instruments = actx.catalog.get("instruments", {})
         found = find_instrument(task.label, instruments)
-        what = (
-            f"{kind}: {instruments[found]['name']} (hiki assess {found})"
-            if found
-            else (f"{kind}: {task.label}")
-        )
+        name = texts["with_command"].format(
+            text=instruments[found]["name"], command=f"hiki assess {found}"
+        ) if found else task.label
+        what = texts["task_line"].format(kind=kind, what=name)
     elif task.kind == "lesson":
         from hikicli.domain.family import hiki_command
 
         modules = actx.catalog["family"]["modules"]
         n = int(task.label)
         title = modules[n - 1]["title"] if n <= len(modules) else task.label
-        what = f"{kind}: {title} ({hiki_command(actx.paths.profile)} family lesson {n})"
+        command = f"{hiki_command(actx.paths.profile)} family lesson {n}"
+        what = texts["task_line"].format(
+            kind=kind, what=texts["with_command"].format(text=title, command=command)
+        )
     else:
-        what = f"{kind}: {task.label}"
+        what = texts["task_line"].format(kind=kind, what=task.label)
     if task.progress and not task.done:
         fmt = texts["checkin_progress"] if task.kind == "checkins" else texts["weekly_progress"]
-        what += f" — {fmt.format(**task.progress)}"
+        what = texts["with_progress"].format(what=what, progress=fmt.format(**task.progress))
     if task.answer:
-        what += f"\n“{task.answer}”"
+        what += "\n" + texts["quoted"].format(answer=task.answer)
     return str(what)
 
 
@@ -144,9 +148,10 @@ def render_pack_heading(actx: AppContext, pack: dict[str, Any]) -> None:
     out = console()
     texts = _texts(actx)
     title = texts["pack_heading"].format(title=pack["title"])
-    by = f" — {pack['counselor']}" if pack.get("counselor") else ""
+    if pack.get("counselor"):
+        title = texts["by_counselor"].format(title=title, counselor=pack["counselor"])
     window = texts["window"].format(start=pack["start"], due=pack["due"])
-    out.print(f"[bold]{markup_escape(title + by)}[/]  [dim]{markup_escape(window)}[/]")
+    out.print(f"[bold]{markup_escape(title)}[/]  [dim]{markup_escape(window)}[/]")
     if pack.get("message"):
         out.print(markup_escape(pack["message"]))
 
@@ -199,7 +204,7 @@ def import_(
     actx: AppContext = ctx.obj
     pack = read_pack(file)
     texts = _texts(actx)
-    prompter = None if yes else actx.get_prompter("--yes (to add the pack without asking)")
+    prompter = None if yes else actx.get_prompter("--yes")
     out = console()
     if not as_json:
         render_summary(actx, pack)

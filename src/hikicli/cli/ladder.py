@@ -64,8 +64,8 @@ def ladder(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if state["goal"]:
         say(texts["goal"].format(goal=state["goal"]))
     table = Table(title=texts["title"], title_justify="left", box=None, pad_edge=False)
-    for column in ("id", "step", "SUDS", "status", "tries", "last tried", "strength"):
-        table.add_column(column, overflow="fold")
+    for column in texts["columns"]:
+        table.add_column(markup_escape(column), overflow="fold")
     for row in rows:
         table.add_row(
             row["id"],
@@ -305,7 +305,7 @@ def build(ctx: typer.Context) -> None:
 
     actx: AppContext = ctx.obj
     content = ladder_words(actx)
-    prompter = actx.get_prompter('hiki ladder add "STEP" --suds N (once for each step)')
+    prompter = actx.get_prompter('hiki ladder add "STEP" --suds N')
     state = load_ladder(actx)
     built = run_build(prompter, content, dl.active_steps(state), state["next"])
     if not built.save:

@@ -50,6 +50,8 @@ class Labels(Strict):
 
 class ListTexts(Strict):
     title: Text
+    # the table's headings: id, step, SUDS, status, tries, last tried, strength
+    columns: list[Text] = Field(min_length=7, max_length=7)
     empty: Text
     goal: Text
     next_step: Text

@@ -215,6 +215,12 @@ class HomeworkTexts(Strict):
 
     none_yet: Text
     pack_heading: Text  # {title}, {counselor}
+    # How a task line is put together (ja: full-width brackets and colon, no ambiguous — “ ”)
+    task_line: Text = "{kind}: {what}"
+    with_command: Text = "{text} ({command})"
+    with_progress: Text = "{what} — {progress}"
+    by_counselor: Text = "{title} — {counselor}"
+    quoted: Text = "“{answer}”"
     window: Text  # {start}, {due}
     days_left: Text  # {days}
     due_today: Text
