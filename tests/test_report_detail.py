@@ -63,6 +63,11 @@ def test_each_try_shows_expected_and_actual_distress_and_the_feared_outcome(hiki
     header = "| date | step | try | expected | highest | at the end | feared outcome happened |"
     assert header in out
     assert "| 2026-11-20 | Open the curtains in the morning | done | 40 | 55 | 20 | no |" in out
+    glance = out.split("## At a glance", 1)[1].split("\n## ", 1)[0]
+    assert "- Distress on average, 0 to 100: expected 40.0, highest 55.0 (tries with both: 1)." in (
+        glance
+    )
+    assert "- Did what was feared happen? Yes 0, partly 0, no 1 (tries answered: 1)." in glance
     # the fear's own words and what was learned are the person's: not copied by default
     assert "a neighbour sees me" not in out and "nobody looked up" not in out
     data = json_data(hiki(["report", "--format", "json"]).output)

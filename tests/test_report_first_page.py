@@ -57,7 +57,8 @@ def test_json_summary_keys(hiki, home, make_ctx, tmp_path):
     data = json.loads(hiki(["report", "--format", "json", "--since", "2026-11-18"]).output)
     summary = data["summary"]
     assert set(summary) == {
-        "checkin_days", "total_days", "packs", "ladder_tries", "ladder_mastered", "scores"
+        "checkin_days", "total_days", "packs", "ladder_tries", "ladder_mastered", "scores",
+        "ladder_suds", "ladder_feared",
     }  # fmt: skip
     [pack] = summary["packs"]
     assert (pack["weeks_met"], pack["weeks"], pack["done"], pack["total"]) == (1, 2, 1, 3)

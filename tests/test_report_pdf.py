@@ -136,7 +136,7 @@ def test_page_one_answers_the_first_five_minutes_and_tables_stay_whole(hiki, hom
     assert "Check-ins: 14 of 14 days." in first
     assert "check-in plan met in 2 of 2 weeks" in first
     assert "Ladder: 14 tries" in first and "PHQ-9: 8 of 27, Mild (5–9)" in first
-    # The tries table (14 rows) starts and ends on one page.
+    # The tries table (14 rows) starts and ends on one page, with its heading.
     pages = []
     for n in range(1, 20):
         try:
@@ -147,3 +147,4 @@ def test_page_one_answers_the_first_five_minutes_and_tables_stay_whole(hiki, hom
     holding = [i for i, text in enumerate(pages) if header in text]
     assert len(holding) == 1, holding
     assert pages[holding[0]].count("done 40 50 20 no") == 14
+    assert [i for i, text in enumerate(pages) if "done 40 50 20 no" in text] == holding

@@ -168,6 +168,12 @@ class Words:
         lines.append(
             str(t["ladder"]).format(tries=s["ladder_tries"], mastered=s["ladder_mastered"])
         )
+        suds, feared = s.get("ladder_suds") or {}, s.get("ladder_feared") or {}
+        if suds.get("tries"):
+            numbers = {k: _num(v, self.na) for k, v in suds.items()}
+            lines.append(str(t["ladder_suds"]).format(**numbers))
+        if feared.get("asked"):
+            lines.append(str(t["ladder_feared"]).format(**feared))
         if not s["scores"]:
             lines.append(str(t["no_scores"]))
         for score in s["scores"]:
@@ -363,7 +369,8 @@ footer { margin-top: 2rem; font-size: 0.8rem; color: #444; }
 @page { margin: 15mm 14mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
-  h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
+  /* A heading and the note under it stay with the table or chart they introduce. */
+  h2, h3, figcaption, h3 + p.muted { break-after: avoid; page-break-after: avoid; }
   /* Only Safety is kept whole: a long section kept whole would leave page 1 blank after it. */
   section.safety, section.summary, figure, svg.chart, tr, table {
     break-inside: avoid; page-break-inside: avoid;
@@ -417,6 +424,13 @@ def _html_table(header: list[str], rows: list[list[str]], text_cols: int = 1) ->
 def _paras(lines: list[str], cls: str = "") -> str:
     attr = f' class="{cls}"' if cls else ""
     return "".join(f"<p{attr}>{_h(line)}</p>" for line in lines)
+
+
+def _with_code(line: str, cls: str) -> str:
+    """One paragraph of catalog words whose `command` parts print as code, not as backticks."""
+    parts = _h(line).split("`")
+    body = "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
+    return f'<p class="{cls}">{body}</p>'
 
 
 def _figure(caption: str, svg: str) -> str:
@@ -626,7 +640,8 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
         f"<style>{report_css(lang)}</style></head><body>",
         f"<header><h1>{_h(r['title'])}</h1>",
         _paras([w.intro(report)]),
-        _paras([r["privacy"], w.included_line(report)], "muted"),
+        _paras([r["privacy"]], "muted"),
+        _with_code(w.included_line(report), "muted"),
         "</header>",
         _safety_html(report, w),
         _summary_html(report, w),

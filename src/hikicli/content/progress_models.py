@@ -230,6 +230,8 @@ class ReportSummary(Strict):
     pack: Text  # {title} {start} {due} {done} {total}
     pack_weeks: Text  # {met} {weeks}: the check-in plan
     ladder: Text  # {tries} {mastered}
+    ladder_suds: Text  # {tries} {expected} {peak}: averages over tries with both
+    ladder_feared: Text  # {asked} {yes} {partly} {no}
     score: Text  # {instrument} {score} {max} {band} {date}
     score_no_max: Text  # {instrument} {score} {band} {date}
     change: Text  # {change} {previous} {previous_date}

@@ -317,6 +317,25 @@ def score_summaries(
     return out
 
 
+def ladder_glance(ladder: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Is the ladder moving: expected against highest distress on average (tries with both),
+    and how often the feared outcome happened (tries where it was answered)."""
+    attempts = list(ladder.get("attempts") or []) if ladder else []
+    both = [a for a in attempts if a.get("expected") is not None and a.get("peak") is not None]
+    feared = [a["feared"] for a in attempts if a.get("feared")]
+    return {
+        "ladder_suds": {
+            "tries": len(both),
+            "expected": _avg([float(a["expected"]) for a in both]),
+            "peak": _avg([float(a["peak"]) for a in both]),
+        },
+        "ladder_feared": {
+            "asked": len(feared),
+            **{answer: feared.count(answer) for answer in FEARED_ANSWERS},
+        },
+    }
+
+
 def summary_section(
     events: Sequence[Event],
     start: dt.date,
@@ -334,6 +353,7 @@ def summary_section(
         "packs": pack_summaries(events, start, end),
         "ladder_tries": ladder["tries"] if ladder else 0,
         "ladder_mastered": len(ladder["mastered"]) if ladder else 0,
+        **ladder_glance(ladder),
         "scores": score_summaries(events, end, assessments),
     }
 
