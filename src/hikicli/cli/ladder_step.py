@@ -55,7 +55,7 @@ def step(
     result: Annotated[str | None, typer.Option()] = None,
     peak: Annotated[int | None, typer.Option()] = None,
     end: Annotated[int | None, typer.Option()] = None,
-    happened: Annotated[str | None, typer.Option("--happened", "--feared", metavar="<str>")] = None,
+    happened: Annotated[str | None, typer.Option("--happened", "--feared")] = None,
     learned: Annotated[str | None, typer.Option()] = None,
     with_someone: Annotated[bool, typer.Option("--with-someone")] = False,
     minutes: Annotated[int | None, typer.Option()] = None,
