@@ -66,4 +66,7 @@ def test_dashboard_and_crisis_start_from_any_folder(home):
     child.expect(pexpect.EOF)
     child = spawn(["crisis", "--country", "US"], home)
     child.expect("741741")
+    child.expect("Press Enter to see every line")  # the one-screen view waits for Enter
+    child.send("\r")
+    child.expect("Numbers change")
     child.expect(pexpect.EOF)

@@ -44,18 +44,29 @@ CountryOpt = Annotated[
     typer.Option("--country", "-c", metavar="CODE"),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json")]
+AllOpt = Annotated[bool, typer.Option("--all", "-a")]
 
 
 @app.command(cls=CrisisCommand)
-def crisis(ctx: typer.Context, country: CountryOpt = None, as_json: JsonOpt = False) -> None:
+def crisis(
+    ctx: typer.Context,
+    country: CountryOpt = None,
+    as_json: JsonOpt = False,
+    show_all: AllOpt = False,
+) -> None:
     """People you can reach right now: text and chat first, then phone."""
-    show_crisis(ctx.obj, country, as_json)
+    show_crisis(ctx.obj, country, as_json, show_all)
 
 
 @app.command("sos", cls=CrisisCommand)
-def sos(ctx: typer.Context, country: CountryOpt = None, as_json: JsonOpt = False) -> None:
+def sos(
+    ctx: typer.Context,
+    country: CountryOpt = None,
+    as_json: JsonOpt = False,
+    show_all: AllOpt = False,
+) -> None:
     """Same as `hiki crisis`."""
-    show_crisis(ctx.obj, country, as_json)
+    show_crisis(ctx.obj, country, as_json, show_all)
 
 
 # Words a person may type when looking for help (`hiki emergency`, `hiki hotline`, ...): each one

@@ -15,14 +15,21 @@ from typing import Any
 from hikicli.cli.context import AppContext
 
 
-def show_crisis(actx: AppContext, country: str | None, as_json: bool) -> None:
-    """The crisis screen (or its JSON) for `country`, else the setting, else the locale's guess."""
+def show_crisis(
+    actx: AppContext, country: str | None, as_json: bool, show_all: bool = False
+) -> None:
+    """The crisis screen (or its JSON) for `country`, else the setting, else the locale's guess.
+
+    On a terminal it starts with one screen (`first_screen`): the emergency number and the lines
+    open now, then a calm step to the rest (Enter, when hiki can wait for it; else the words
+    `hiki crisis --all`). Into a file or a pipe, and with `--all`, everything at once."""
     from hikicli.domain.crisis import crisis_view
     from hikicli.services.safety_plan_state import plan_state, safety_plan_markdown
 
     content = actx.risk_content
     texts = content.risk["crisis"]
-    view = crisis_view(content.crisis, texts, actx.country_choice(country), actx.today())
+    choice = actx.country_choice(country)
+    view = crisis_view(content.crisis, texts, choice, actx.today())
     if as_json:
         from hikicli.cli.render import print_json
 
@@ -32,28 +39,73 @@ def show_crisis(actx: AppContext, country: str | None, as_json: bool) -> None:
         # The lines first, on the screen before the log is opened: a huge, slow or broken log
         # can only delay the plan. An unreadable (or locked) log hides only the plan, and never
         # makes hiki claim there is one or is not.
-        render_crisis(view, texts)
-        sys.stdout.flush()
-        state, plan = plan_state(actx)
-        plan_md = safety_plan_markdown(actx, plan) if plan else None
-        if state == "locked":
-            plan_md = str(content.risk["plan"]["hint"])
-        if plan_md:
-            render_plan(plan_md)
+        whole = show_all or not _on_screen(actx)
+        if not whole:
+            can_wait = actx.is_interactive()
+            first_screen(actx, choice, texts["more_enter"] if can_wait else texts["more_all"])
+            sys.stdout.flush()
+            whole = can_wait and _enter_pressed()
+        if whole:
+            render_crisis(view, texts, head=show_all or not _on_screen(actx))
+            sys.stdout.flush()
+            state, plan = plan_state(actx)
+            plan_md = safety_plan_markdown(actx, plan) if plan else None
+            if state == "locked":
+                plan_md = str(content.risk["plan"]["hint"])
+            if plan_md:
+                render_plan(plan_md)
     # A crisis file that could not be read is said after the help, never instead of it.
     for problem in content.problems:
         sys.stderr.write(texts["fallback_used"].format(problem=problem) + "\n")
 
 
+def _on_screen(actx: AppContext) -> bool:
+    """A person reads this on a terminal (a test may say so with `interactive`)."""
+    return actx.interactive if actx.interactive is not None else sys.stdout.isatty()
+
+
+def _enter_pressed() -> bool:
+    """Wait for Enter; Ctrl-C, Ctrl-D or a closed input end calmly (what is shown stays)."""
+    try:
+        return bool(sys.stdin.readline())
+    except (KeyboardInterrupt, EOFError, OSError, ValueError):
+        sys.stdout.write("\n")
+        return False
+
+
+def first_screen(actx: AppContext, choice: Any, more: str) -> None:
+    """One 80x24 screen: a warm first line, the emergency number, how hiki knows the country,
+    at most three lines open now (the risk response's short block: one view), and `more`."""
+    from rich.markdown import Markdown
+
+    from hikicli.cli.render import console, markup_escape
+    from hikicli.cli.risk_view import short_block_markdown
+    from hikicli.domain.risk import short_block
+
+    content = actx.risk_content
+    block = short_block(content.crisis, choice, actx.now())
+    out = console()
+    out.print(f"[bold]{markup_escape(content.risk['crisis']['lead'])}[/]")
+    out.print()
+    if block["country_name"] and block["country_from"] != "locale":  # a guess says so below
+        out.print(markup_escape(block["country_name"]), style="bold underline")
+    out.print(Markdown(short_block_markdown(block, content.risk["block"], more)))
+
+
 def render_crisis(
-    view: dict[str, Any], texts: dict[str, str], plan_markdown: str | None = None
+    view: dict[str, Any],
+    texts: dict[str, str],
+    plan_markdown: str | None = None,
+    head: bool = True,
 ) -> None:
+    """Every line. `head=False` after the first screen, which showed the emergency number."""
     from hikicli.cli.render import console, markup_escape
 
     out = console()
-    out.print(f"[bold]{markup_escape(view['intro'])}[/]")
-    out.print()
-    out.print(f"[bold]{markup_escape(view['emergency'])}[/]")
+    if head:
+        out.print(f"[bold]{markup_escape(view['intro'])}[/]")
+        out.print()
+        out.print(f"[bold]{markup_escape(view['emergency'])}[/]")
     out.print()
     if view["country_name"]:
         out.print(f"[bold underline]{markup_escape(view['country_name'])}[/]")

@@ -18,11 +18,16 @@ if TYPE_CHECKING:
     from hikicli.services.risk import RiskSession
 
 
-
 def block_markdown(session: RiskSession) -> str:
     """Emergency number, then at most three lines open now, then "`hiki crisis` for all"."""
-    texts = session.content.risk["block"]
-    block = session.block()
+    return short_block_markdown(session.block(), session.content.risk["block"])
+
+
+def short_block_markdown(
+    block: dict[str, Any], texts: dict[str, str], more: str | None = None
+) -> str:
+    """The short block (domain.risk.short_block) as Markdown; `more` is its last line (the risk
+    response's "`hiki crisis`", or the crisis screen's own step to every line)."""
     countries = ", ".join(block["countries"])
     rows = [f"**{_md(block['emergency'])}**", ""]
     if block["country_from"] == "locale":
@@ -50,7 +55,7 @@ def block_markdown(session: RiskSession) -> str:
         rows += lines
     elif lines:
         rows += ["", "  \n".join(lines)]
-    rows += ["", texts["more"]]
+    rows += ["", texts["more"] if more is None else more]
     return "\n".join(rows)
 
 

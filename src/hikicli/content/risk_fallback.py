@@ -305,6 +305,11 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                             'intro': 'You deserve support right now, whatever is happening. Text '
                                      'and chat options are listed first, where they exist, so you '
                                      'may not need to call.',
+                            'lead': 'You deserve support right now, whatever is happening.',
+                            'more_all': 'Every line, and your safety plan if you have made one: '
+                                        '`hiki crisis --all`',
+                            'more_enter': 'Press Enter to see every line, and your safety plan if '
+                                          'you have made one.',
                             'not_stored': 'hiki has no lines stored for {country} yet. The '
                                           'directory below lists helplines in many countries, and '
                                           'your local emergency number always works. hiki has its '
@@ -614,6 +619,9 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                             'help_country': '2文字の国コード。hiki '
                                             'に登録がある国：{countries}。それ以外の国では、世界の相談窓口の一覧を表示します。',
                             'intro': '何が起きていても、あなたはいま支えを受けていい人です。文字で相談できる窓口（チャット・SNS）がある場合は先に載せています。電話をしなくても大丈夫です。',
+                            'lead': '何が起きていても、あなたはいま支えを受けていい人です。',
+                            'more_all': 'すべての相談先と、あなたの安全計画（作ってあれば）：`hiki crisis --all`',
+                            'more_enter': 'Enter を押すと、すべての相談先と、あなたの安全計画（作ってあれば）を表示します。',
                             'not_stored': 'hiki にはまだ {country} '
                                           'の相談先の登録がありません。下の一覧には多くの国の相談窓口が載っています。また、その地域の緊急通報番号はいつでも使えます。hiki '
                                           'に登録がある国：{countries}。',

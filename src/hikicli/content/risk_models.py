@@ -202,6 +202,9 @@ class AssessRiskTexts(Strict):
 
 class CrisisScreenTexts(Strict):
     intro: Text
+    lead: Text  # the first line of the one-screen view (a terminal)
+    more_enter: Text  # its "more" step, when hiki can wait for Enter
+    more_all: Text  # its "more" step otherwise: `hiki crisis --all`
     check_official: Text
     unconfirmed: Text
     stale: Text
