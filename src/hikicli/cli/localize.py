@@ -109,6 +109,8 @@ def plain_metavar(param: Any) -> None:
         if type(param) is TyperArgument:
             param.__class__ = PlainArgument
         return
+    if param.metavar is not None and re.fullmatch(r"<[a-z ]+>", param.metavar):
+        param.metavar = None  # Click's own notation, written out: a word instead
     if param.metavar is not None or getattr(param, "is_flag", False) or getattr(param, "count", 0):
         return
     kind = param.type
