@@ -19,6 +19,7 @@ ASCII_ONLY = {
     ("history_rows.py", "history.col_date"),  # YYYY-MM-DD
     ("homework.py", "no_wrap"),  # a task number or id
     ("family.py", "right"),  # a lesson number
+    ("family_readings.py", "no_wrap"),  # a reading's id
 }
 LONG = "とても長い日本語のメモです。" * 12  # no spaces: rich can only fold it or cut it
 
