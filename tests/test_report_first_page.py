@@ -50,6 +50,9 @@ def test_markdown_page_one_is_safety_then_the_summary(hiki, home, make_ctx, tmp_
     assert "moderately-severe" not in out and "moderate (2026-11-19)" not in glance
     # the homework detail says how far a weekly task is, not only "not yet"
     assert "(1 of 2 weeks met)" in out
+    # each task in the words hiki homework uses, not its id
+    assert "- [ ] Our two weeks: Check in on 3 days a week (1 of 2 weeks met)" in out
+    assert "- [x] Our two weeks: Questionnaire: PHQ-9" in out
 
 
 def test_json_summary_keys(hiki, home, make_ctx, tmp_path):

@@ -36,6 +36,7 @@ class Words:
     """The content the report needs, with short names."""
 
     def __init__(self, catalog: dict[str, Any]) -> None:
+        self.catalog = catalog
         self.r = catalog["report"]
         self.p = catalog["progress"]
         self.labels = self.p["labels"]
@@ -210,6 +211,31 @@ class Words:
         )
         return f" ({met})"
 
+    def task_title(self, item: dict[str, Any]) -> str:
+        """A pack's task in the words `hiki homework` uses ("Our two weeks: Check in on 3 days
+        a week", "...: Questionnaire: WHO-5"); other homework by its own title."""
+        task = item.get("task")
+        if not task or not item.get("pack"):
+            return str(item["title"])
+        texts = self.catalog["homework"]["texts"]
+        kind, label = task["kind"], task["label"]
+        if kind == "checkins":
+            what = str(texts["checkin_plan"]).format(days=label)
+        elif kind in ("ladder", "reflection"):
+            what = label
+        else:
+            if kind == "reading":
+                guide = self.catalog.get("guides", {}).get(label)
+                label = guide["title"] if guide else label
+            elif kind == "questionnaire":
+                from hikicli.domain.homework import find_instrument
+
+                instruments = self.catalog.get("instruments", {})
+                found = find_instrument(label, instruments)
+                label = instruments[found]["name"] if found else label
+            what = str(texts["task_line"]).format(kind=texts["task_kinds"][kind], what=label)
+        return f"{_one_line(item['pack'])}: {_one_line(what)}"
+
     def homework_summary(self, homework: dict[str, Any]) -> str:
         if not homework["assigned"]:
             return str(self.r["no_homework"])
@@ -283,7 +309,7 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
         out += [f"## {sec['homework']}", "", w.homework_summary(homework), ""]
         for item in homework["items"]:
             mark = "x" if item["done"] else " "
-            out.append(f"- [{mark}] {_md(item['title'])}{w.item_progress(item)}")
+            out.append(f"- [{mark}] {_md(w.task_title(item))}{w.item_progress(item)}")
         out.append("")
     out += _reflections_md(report, w)
     if report.get("notes_included"):
@@ -694,7 +720,7 @@ def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en
                     [lb["task"], lb["done"]],
                     [
                         [
-                            i["title"],
+                            w.task_title(i),
                             lb["done"] if i["done"] else f"{lb['open']}{w.item_progress(i)}",
                         ]
                         for i in homework["items"]

@@ -489,6 +489,8 @@ def report_items(events: Sequence[Event], start: dt.date, end: dt.date) -> list[
             label = task.label if task.kind in ("ladder", "reflection") else task.id
             item: dict[str, Any] = {
                 "title": f"{pack['title']}: {label}",
+                "pack": pack["title"],
+                "task": {"kind": task.kind, "label": task.label},  # for the task in words
                 "done": status.done,
                 "assigned_on": max(pack["start"], imported[:10]) if imported else pack["start"],
             }
