@@ -119,7 +119,7 @@ def log_lines(n: int, ladder_steps: int = 0, tries: int = 0) -> list[str]:
     today = dt.date.today()
     lines = []
     for i in range(n):
-        day = today - dt.timedelta(days=(n - 1 - i) * 3 // 4 % 3650)
+        day = today - dt.timedelta(days=(n - 1 - i) * 3 // 4)
         ts = f"{day.isoformat()}T20:{i % 60:02d}:00+09:00"
         if i % 14 == 7:
             iid, name, size = ("phq9", "PHQ-9", 9) if i % 28 == 7 else ("gad7", "GAD-7", 7)

@@ -19,7 +19,10 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
 
         print_notes(lookup.notes, actx.language())
     found = lookup.instruments
-    read = actx.log.read()
+    from hikicli.services.reads import load_since
+
+    # Results and risk moments are not check-ins: all of them are among the cached events.
+    read = load_since(actx.log, actx.paths.profile_cache_dir, "assess_history", "9999-12-31")
     by_instrument: dict[str, list[dict[str, Any]]] = {}
     for event in sorted((e for e in read.events if e["kind"] == KIND), key=lambda e: e["ts"]):
         data = event["data"]

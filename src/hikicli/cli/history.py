@@ -25,6 +25,30 @@ def older_risk(events: list[dict[str, Any]]) -> dict[tuple[str, str], list[Any]]
     return found
 
 
+def load_history(actx: AppContext, start: str | None, limit: int) -> Any:
+    """The log read newest first until the `limit` latest entries from `start` on are known:
+    nothing before the parts read can be dated on their days (services/reads.py), so what they
+    show (and the risk moments of their days) is as the whole log's."""
+    import heapq
+
+    from hikicli.services.reads import load_newest
+
+    top: list[str] = []  # the `limit` latest days seen, the earliest of them first
+
+    def enough(part: list[dict[str, Any]], bound: str) -> bool:
+        for day in map(entry_date, part):
+            if start is None or day >= start:
+                if len(top) < limit:
+                    heapq.heappush(top, day)
+                elif day > top[0]:
+                    heapq.heapreplace(top, day)
+        if len(top) >= limit:
+            return bound < top[0]
+        return start is not None and bound < start
+
+    return load_newest(actx.log, actx.paths.profile_cache_dir, "history", enough)
+
+
 @app.command()
 def history(
     ctx: typer.Context,
@@ -37,7 +61,7 @@ def history(
 
     actx: AppContext = ctx.obj
     start = parse_date(since, "--since").isoformat() if since else None
-    read = actx.log.read()
+    read = load_history(actx, start, limit)
     events = [e for e in read.events if start is None or entry_date(e) >= start]
     events.sort(key=lambda e: (entry_date(e), e["ts"]))
     events = events[-limit:]
@@ -56,6 +80,6 @@ def history(
     out = console()
     ui = actx.catalog["ui"]
     if not events:
-        out.print(markup_escape(ui["no_entries_since"] if read.events else ui["no_entries_yet"]))
+        out.print(markup_escape(ui["no_entries_since"] if read.count else ui["no_entries_yet"]))
         return
-    out.print(history_table(actx, read.events, events, older_risk(read.events)))
+    out.print(history_table(actx, read.kept, events, older_risk(read.events)))

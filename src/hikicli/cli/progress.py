@@ -20,8 +20,10 @@ def progress(
     from hikicli.domain.progress import build_progress, period_for_weeks
 
     actx: AppContext = ctx.obj
-    read = actx.log.read()
+    from hikicli.services.reads import load_since
+
     start, end = period_for_weeks(actx.today(), weeks)
+    read = load_since(actx.log, actx.paths.profile_cache_dir, "progress", start.isoformat())
     result = build_progress(read.events, start, end)
     from hikicli.cli.render import note_text
     for problem in read.problems:

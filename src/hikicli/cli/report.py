@@ -63,7 +63,14 @@ def report(
             raise UsageError("data.exists", path=target)
         if not target.parent.is_dir():
             raise UsageError("data.no_folder", path=target.parent)
-    read = actx.log.read()
+    from hikicli.domain.homework import report_window_start
+    from hikicli.services.reads import load_since_widened
+
+    # Every pack still running on `start` is among the days read (report_window_start): the
+    # one running today, whose dates become the period, too.
+    read = load_since_widened(
+        actx.log, actx.paths.profile_cache_dir, "report", start.isoformat(), report_window_start
+    )
     period: dict[str, object] = {"source": "since" if since else "default"}
     pack = None if since else active_pack(read.events, today)
     if pack is not None:  # a pack running today: its dates are the period (up to today)

@@ -475,6 +475,17 @@ def overlapping_packs(
     ]
 
 
+def report_window_start(events: Iterable[Event], day: str) -> str:
+    """The first day a report from `day` on reads check-ins of: a pack still running on `day`
+    counts its check-in plan from its own start (read from the packs in `events`)."""
+    packs = [pack for pack, _ in current_packs(events).values()]
+    while True:  # a pack running on its first day can have begun earlier still
+        first = min([day, *(p["start"] for p in packs if p["due"] >= day)])
+        if first == day:
+            return day
+        day = first
+
+
 def report_items(events: Sequence[Event], start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     """Tasks of the packs whose dates overlap [start, end], as the report lists homework:
     {title, done, assigned_on, done_on?}. Only events up to `end` count, as on that day."""

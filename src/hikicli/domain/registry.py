@@ -25,6 +25,55 @@ def dashboard_projections() -> list[Any]:
     ]  # fmt: skip
 
 
+# What each read command (services/reads.py) keeps of the log before the days it shows, by event
+# kind: the events it reads there. Everything else of those earlier days (check-ins above all) is
+# left out; the part of the log its days can be in is read each time, whole. A feature that reads
+# older events of another kind in one of these commands adds the kind here.
+def _history_keeps(kind: str) -> bool:
+    return kind == "safety_plan.item_added"  # an item's removal is shown with its words
+
+
+def _progress_keeps(kind: str) -> bool:
+    return kind.startswith(("ladder.", "step."))  # domain.progress: has_ladder
+
+
+def _report_keeps(kind: str) -> bool:
+    # earlier results (a score's change), packs and their answers, the ladder, lessons, ...;
+    # check-ins and readings are read from the first day of a pack still running
+    # (domain.homework.report_window_start)
+    return kind not in ("checkin", "guide.read")
+
+
+def _assess_keeps(kind: str) -> bool:
+    return kind in ("assessment", "risk.signal")  # every result and its risk moments
+
+
+READ_KEEPS: dict[str, Callable[[str], bool]] = {
+    "history": _history_keeps,
+    "progress": _progress_keeps,
+    "report": _report_keeps,
+    "assess_history": _assess_keeps,
+}
+
+
+class LastingEvents:
+    """Projection: the events a read command keeps (READ_KEEPS), in the order written."""
+
+    version = 1
+
+    def __init__(self, command: str) -> None:
+        self.name = f"lasting_{command}"
+        self.keeps = READ_KEEPS[command]
+
+    def initial(self) -> list[Any]:
+        return []
+
+    def apply(self, state: list[Any], event: Mapping[str, Any]) -> list[Any]:
+        if self.keeps(event["kind"]):
+            state.append(event)
+        return state
+
+
 def dashboard_extras(
     states: dict[str, Any], catalog: dict[str, Any], now: dt.datetime
 ) -> list[str]:
@@ -48,7 +97,9 @@ SUMMARIZERS: dict[str, Callable[[Mapping[str, Any], SummaryContext | None], str]
 
 
 __all__ = [
+    "READ_KEEPS",
     "SUMMARIZERS",
+    "LastingEvents",
     "SummaryContext",
     "dashboard_extras",
     "dashboard_projections",

@@ -83,6 +83,7 @@ class LogRead:
     problems: list[LogProblem] = field(default_factory=list)
     end: int = 0  # byte offset just after the last complete line
     lines: int = 0  # complete lines read
+    start: int = 0  # byte offset of the first line read (EventLog.stream_from)
 
 
 def now_local() -> dt.datetime:
@@ -272,9 +273,12 @@ class EventLog:
     def read(self) -> LogRead:
         return self.read_from(0, 1)
 
-    def read_from(self, offset: int, first_line: int, limit: int | None = None) -> LogRead:
+    def read_from(
+        self, offset: int, first_line: int, limit: int | None = None, stop: int | None = None
+    ) -> LogRead:
         """The events from byte `offset` (line `first_line`) on. With `limit`, a log larger
-        than that many bytes is not read: LogTooLarge."""
+        than that many bytes is not read: LogTooLarge. With `stop` (where a line starts), only
+        the lines before it (a part of the log read on its own, storage/projection.py)."""
         try:
             fd = open_regular(self.path, os.O_RDONLY)
         except FileNotFoundError:
@@ -289,7 +293,10 @@ class EventLog:
             # A whole last record that had no newline was read already; a save then added it.
             around = os.pread(fd, 2, offset - 1) if offset > 0 else b""
             skip = len(around) == 2 and around[0:1] != b"\n" and around[1:2] == b"\n"
-            data = _read_all(fd, offset)
+            if stop is None:
+                data = _read_all(fd, offset)
+            else:
+                data = os.pread(fd, max(0, stop - offset), offset)
         except OSError as err:
             raise _read_error(self.path, err) from None
         finally:
@@ -312,6 +319,13 @@ class EventLog:
         caller that writes as it goes (an export) holds one chunk at a time. Line numbers and
         problems are those of `read()`; the last read reports an unfinished tail. With `raws`,
         it holds each read's stored lines (see parse_bytes), emptied before the next read."""
+        return self.stream_from(0, 1, chunk, raws)
+
+    def stream_from(
+        self, offset: int, first_line: int, chunk: int = 1 << 20, raws: list[bytes] | None = None
+    ) -> Iterator[LogRead]:
+        """`stream` from byte `offset` (where line `first_line` starts, as `read_from` takes
+        them) on; each read's `start` is where its first line starts."""
         try:
             fd = open_regular(self.path, os.O_RDONLY)
         except FileNotFoundError:
@@ -319,7 +333,14 @@ class EventLog:
         except OSError as err:
             raise _read_error(self.path, err) from None
         try:
-            head = os.pread(fd, 4096, 0)
+            try:
+                head = os.pread(fd, 4096, 0)
+                # A whole last record that had no newline was read already; a save then added it.
+                around = os.pread(fd, 2, offset - 1) if offset > 0 else b""
+            except OSError as err:
+                raise _read_error(self.path, err) from None
+            if len(around) == 2 and around[0:1] != b"\n" and around[1:2] == b"\n":
+                offset += 1
             cipher = None
             if head.startswith(b'{"hiki":"encrypted"'):
                 from hikicli.storage.crypto import Header, split_header
@@ -331,8 +352,8 @@ class EventLog:
             if cipher is not None:
                 from hikicli.storage.crypto import RecordOrder
 
-                order = RecordOrder()
-            offset, lineno, rest = 0, 1, b""
+                order = RecordOrder(from_start=first_line == 1)
+            lineno, rest = first_line, b""
             while True:
                 try:
                     block = os.pread(fd, chunk, offset)
@@ -347,7 +368,8 @@ class EventLog:
                 if raws is not None:
                     raws.clear()
                 result = parse_bytes(data[:cut], lineno, cipher, raws, order)
-                result.end += offset - len(data)
+                result.start = offset - len(data)
+                result.end += result.start
                 rest = data[cut:]
                 lineno += result.lines
                 yield result

@@ -15,19 +15,19 @@ import contextlib
 import marshal
 import os
 import zlib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from hikicli.errors import StorageError
-from hikicli.storage.log import Event, EventLog, LogProblem
+from hikicli.storage.log import Event, EventLog, LogProblem, LogRead
 from hikicli.versions import PACKAGE, cache_key
 
 if TYPE_CHECKING:
     from hikicli.storage.crypto import Cipher
 
-CACHE_VERSION = 2  # the layout of the cache file; what built it is in the key (see `cache_key`)
+CACHE_VERSION = 3  # the layout of the cache file; what built it is in the key (see `cache_key`)
 _TAIL = 256
 # The code a cached state depends on: the folds and record rules (domain/), how lines are read
 # (log, migrations) and this module. A change to any of them folds from the start again.
@@ -48,10 +48,29 @@ class Projection(Protocol):
     def apply(self, state: Any, event: Event) -> Any: ...
 
 
+# With `marks`, a mark is kept at least every SPAN bytes: where a part of the log starts, so a
+# command can read only the part its days can be in (`since`, `newest_first`).
+SPAN = 1 << 16
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where a line starts (`offset`, line number `line`), with `bound`: no event before it is
+    dated after this day (the largest of each event's recorded day and its own `date`), and how
+    long each list-valued state was there (`sizes`: an append-only list cut at the mark)."""
+
+    offset: int
+    line: int
+    bound: str
+    sizes: dict[str, int]
+
+
 @dataclass
 class Projected:
     states: dict[str, Any]
     problems: list[LogProblem]
+    marks: list[Mark] = field(default_factory=list)
+    count: int = 0  # events folded (with `marks`)
 
 
 def _tail_hash(path: Path, end: int) -> int:
@@ -69,8 +88,22 @@ def key_of(projections: Sequence[Projection]) -> list[Any]:
     return [cache_key(CODE), sorted(versions().items()), [(p.name, p.version) for p in projections]]
 
 
-def project(log: EventLog, projections: Sequence[Projection], cache_file: Path | None) -> Projected:
-    key = key_of(projections)
+def day_bound(event: Event) -> str:
+    """The latest day an event can be shown under: its recorded day or its own `date`."""
+    day: str = event["ts"][:10]
+    own = event["data"].get("date")
+    return own if isinstance(own, str) and own > day else day
+
+
+def project(
+    log: EventLog,
+    projections: Sequence[Projection],
+    cache_file: Path | None,
+    marks: bool = False,
+) -> Projected:
+    """Fold `projections` over the log from the offset the cache reached. With `marks`, also
+    keep the marks (`Mark`) that `since` and `newest_first` read parts of the log from."""
+    key = [*key_of(projections), marks]
     try:
         st = os.stat(log.path)
     except FileNotFoundError:
@@ -95,6 +128,8 @@ def project(log: EventLog, projections: Sequence[Projection], cache_file: Path |
     cached = _read_cache(cache_file, seal) if cache_file else None
     start, lines, problems = 0, 0, []
     states = {p.name: p.initial() for p in projections}
+    kept: list[Any] = []  # Mark fields, as cached
+    bound, count = "", 0
     if (
         cached
         and cached.get("key") == key
@@ -104,35 +139,80 @@ def project(log: EventLog, projections: Sequence[Projection], cache_file: Path |
     ):
         start, lines, states = cached["end"], cached["lines"], cached["states"]
         problems = [LogProblem(n, r) for n, r in cached["problems"]]
+        kept, bound, count = cached["marks"], cached["bound"], cached["count"]
 
-    read = log.read_from(start, lines + 1)
-    for event in read.events:
-        for p in projections:
-            states[p.name] = p.apply(states[p.name], event)
+    end, read_lines, found = start, 0, []
+    for read in log.stream_from(start, lines + 1, min(SPAN, 1 << 20)):
+        if marks and read.lines and (not kept or read.start - kept[-1][0] >= SPAN):
+            sizes = {n: len(v) for n, v in states.items() if isinstance(v, list)}
+            kept.append((read.start, lines + read_lines + 1, bound, sizes))
+        for event in read.events:
+            for p in projections:
+                states[p.name] = p.apply(states[p.name], event)
+        if marks:
+            count += len(read.events)
+            for event in read.events:
+                day = day_bound(event)
+                if day > bound:
+                    bound = day
+        end, read_lines = read.end, read_lines + read.lines
+        found += read.problems
     # Only complete lines are folded; an unfinished tail is reported but not cached as a problem.
-    complete = [pr for pr in read.problems if pr.line <= lines + read.lines]
+    complete = [pr for pr in found if pr.line <= lines + read_lines]
     problems += complete
-    if cache_file and (read.end != start or not cached):
+    if cache_file and (end != start or not cached):
         payload = {
             "v": CACHE_VERSION,
             "key": key,
             "ino": st.st_ino,
-            "end": read.end,
-            "lines": lines + read.lines,
-            "tail": _tail_hash(log.path, read.end),
+            "end": end,
+            "lines": lines + read_lines,
+            "tail": _tail_hash(log.path, end),
             "states": states,
             "problems": [(pr.line, pr.reason) for pr in problems],
+            "marks": kept,
+            "bound": bound,
+            "count": count,
         }
         try:
             from hikicli.storage.encstate import write_cache
 
             blob = marshal.dumps(payload)
-            data = seal.seal(blob, read.end) if seal else blob
+            data = seal.seal(blob, end) if seal else blob
             # Never while a conversion holds the lock, never in another form than the log's.
             write_cache(log.paths, cache_file, data, seal.cipher.key_id if seal else None)
         except (StorageError, ValueError):
             pass  # a cache we cannot write only costs time
-    return Projected(states, problems + [pr for pr in read.problems if pr not in complete])
+    return Projected(
+        states,
+        problems + [pr for pr in found if pr not in complete],
+        [Mark(*m) for m in kept],
+        count,
+    )
+
+
+def since(log: EventLog, projected: Projected, day: str) -> tuple[Mark, LogRead]:
+    """The part of the log from the last mark before which no event is dated `day` or later,
+    with that mark: every event shown under `day` or after is in the part (whatever order the
+    lines were written in: a back-dated entry or an import's). Read with the log's own cipher;
+    its problems are among `projected.problems`."""
+    found = Mark(0, 1, "", {})
+    for mark in reversed(projected.marks):
+        if mark.bound < day:
+            found = mark
+            break
+    return found, log.read_from(found.offset, found.line)
+
+
+def newest_first(log: EventLog, projected: Projected) -> Iterator[tuple[Mark, LogRead]]:
+    """The log in parts, newest first, each with the mark it starts at (whose `bound` holds for
+    everything before it); a part's events are in the order written. The last part reads up to
+    the end of the file as it is now (an unfinished line is left out, a whole record without
+    its newline read), so lines appended since `project` are not missed."""
+    stop: int | None = None
+    for mark in reversed(projected.marks or [Mark(0, 1, "", {})]):
+        yield mark, log.read_from(mark.offset, mark.line, stop=stop)
+        stop = mark.offset
 
 
 def _read_cache(cache_file: Path, seal: Sealer | None = None) -> dict[str, Any] | None:

@@ -1,0 +1,94 @@
+"""How the read commands (`history`, `progress`, `report`, `assess history`) load the log, so
+their cost depends on what they show, not on how long the person has used hiki.
+
+Each command has a cache (`cache/reads-COMMAND.marshal`, sealed with the data key while
+encrypted) folded from the offset it reached last time (storage/projection.py): the events of the
+kinds the command reads from before its days (`domain.registry.READ_KEEPS`), the problems of
+every line, and marks with the latest day anything before them is dated. The command then reads
+only the part of the log its days can be in (`load_since`), or parts newest first until it has
+what it shows (`load_newest`), and gets the events it would have got from the whole log for those
+days: the kept events before that part, then every event of the part, in the order written. This
+holds whatever order lines were written in (a back-dated check-in, an import): a mark's day is
+the latest of everything before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from hikicli.storage.log import EventLog, LogProblem
+
+CACHE_FILE = "reads-{command}.marshal"  # derived data: deleting it loses nothing
+
+Event = dict[str, Any]
+
+
+@dataclass
+class Loaded:
+    events: list[Event]  # as the whole log's, for the days loaded (see the module's words)
+    problems: list[LogProblem]  # of the whole log, as `EventLog.read()` reports them
+    count: int  # events in the whole log
+    kept: list[Event]  # every kept event of the whole log (not only before the part)
+
+
+def _project(log: EventLog, cache_dir: Any, command: str) -> Any:
+    from hikicli.domain.registry import LastingEvents
+    from hikicli.storage.projection import project
+
+    cache = cache_dir / CACHE_FILE.format(command=command)
+    return project(log, [LastingEvents(command)], cache, marks=True)
+
+
+def _loaded(projected: Any, mark: Any, events: list[Event]) -> Loaded:
+    [(name, kept)] = projected.states.items()
+    return Loaded(
+        kept[: mark.sizes.get(name, 0)] + events, projected.problems, projected.count, kept
+    )
+
+
+def load_since(log: EventLog, cache_dir: Any, command: str, day: str) -> Loaded:
+    """The events for everything `command` shows from `day` (an ISO date) on."""
+    from hikicli.storage.projection import since
+
+    projected = _project(log, cache_dir, command)
+    mark, read = since(log, projected, day)
+    return _loaded(projected, mark, read.events)
+
+
+def load_since_widened(
+    log: EventLog,
+    cache_dir: Any,
+    command: str,
+    day: str,
+    widen: Callable[[list[Event], str], str],
+) -> Loaded:
+    """`load_since` from `widen(kept events, day)`: a command that also shows something begun
+    before its days (a homework pack's check-in plan) says from when."""
+    from hikicli.storage.projection import since
+
+    projected = _project(log, cache_dir, command)
+    [kept] = projected.states.values()
+    mark, read = since(log, projected, min(day, widen(kept, day)))
+    return _loaded(projected, mark, read.events)
+
+
+def load_newest(
+    log: EventLog, cache_dir: Any, command: str, enough: Callable[[list[Event], str], bool]
+) -> Loaded:
+    """Parts of the log read newest first until `enough(part, bound)` says so, `part` being
+    the events of the part just read and `bound` the latest day anything before it is dated;
+    the whole log at most."""
+    from hikicli.storage.projection import newest_first
+
+    projected = _project(log, cache_dir, command)
+    parts: list[list[Event]] = []
+    mark = None
+    for mark, read in newest_first(log, projected):
+        parts.append(read.events)
+        if enough(read.events, mark.bound):
+            break
+    if mark is None:  # no log
+        return Loaded([], projected.problems, 0, [])
+    return _loaded(projected, mark, [e for part in reversed(parts) for e in part])
