@@ -238,3 +238,23 @@ def test_a_read_cache_is_rebuilt_when_a_command_keeps_another_kind(hiki, home, m
     Counting.applied = 0
     hiki(["progress"])
     assert Counting.applied == 50
+
+
+def test_the_note_phrases_cache_is_used_and_follows_risk_yaml(tmp_path, monkeypatch):
+    from hikicli.content import risk_content
+
+    reads: list[str] = []
+    real = risk_content._read_note_phrases
+
+    def counted(lang: str) -> list[str]:
+        reads.append(lang)
+        return real(lang)
+
+    monkeypatch.setattr(risk_content, "_read_note_phrases", counted)
+    first = risk_content.note_phrases("ja", tmp_path)
+    assert first == real("ja") and "死にたい" in first and reads == ["ja"]
+    assert risk_content.note_phrases("ja", tmp_path) == first
+    assert reads == ["ja"], "the second check-in reads the cache"
+    monkeypatch.setattr(risk_content, "_read_note_phrases", lambda lang: ["changed"])
+    monkeypatch.setattr("hikicli.versions.__version__", "99.0")  # a new hiki: read again
+    assert risk_content.note_phrases("ja", tmp_path) == ["changed"]

@@ -90,7 +90,7 @@ def note_signal(actx: AppContext, note: str, day: dt.date) -> RiskSignal | None:
         return None
     from hikicli.content.risk_content import note_phrases
 
-    return from_note(note, note_phrases(actx.language()), day)
+    return from_note(note, note_phrases(actx.language(), actx.paths.cache_dir), day)
 
 
 def after_note(actx: AppContext, note: str, day: dt.date, as_json: bool) -> None:
