@@ -31,16 +31,12 @@ KIND_CHOICES = [
     "guide.read", "family.checkin", "activity.done",
 ]  # fmt: skip
 COMMANDS = [
-    ["history"],
     ["history", "--limit", "3"],
     ["history", "--limit", "40", "--json"],
     ["history", "--since", "2026-11-10"],
-    ["history", "--since", "2026-11-24", "--limit", "2"],
     ["progress", "--json"],
-    ["progress", "--weeks", "1"],
     ["report", "--format", "json"],
     ["report", "--format", "md", "--since", "2026-11-01"],
-    ["assess", "history", "--json"],
     ["assess", "history"],
 ]
 
@@ -76,7 +72,7 @@ entries = st.lists(
         st.integers(0, 30),  # one line in 31 damaged
     ),
     min_size=0,
-    max_size=60,
+    max_size=40,
 )
 
 
@@ -105,6 +101,7 @@ def whole_log_outputs(hiki: Any, home: Path, monkeypatch: pytest.MonkeyPatch) ->
     return out
 
 
+@pytest.mark.timeout(600)  # ~30 commands an example
 @settings(
     max_examples=examples(40),
     deadline=None,
