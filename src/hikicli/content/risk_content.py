@@ -173,10 +173,10 @@ def note_phrases(lang: str, cache_dir: Any = None) -> list[str]:
     files = [lang_dir(code) / "risk.yaml" for code in dict.fromkeys((lang, DEFAULT_LANG))]
     key: Any = None
     if cache_dir is not None:
-        from hikicli.versions import __version__
+        from hikicli.versions import cache_key
 
         try:
-            key = [__version__, *((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files)]
+            key = [cache_key(files)]  # hiki's version and the files' sizes and times
             cached = marshal.loads((cache_dir / f"note-phrases-{lang}.marshal").read_bytes())
             if isinstance(cached, dict) and cached.get("key") == key:
                 return list(cached["phrases"])
