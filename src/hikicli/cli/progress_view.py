@@ -112,7 +112,8 @@ def safety_lines(rows: Sequence[SafetyRow], c: dict[str, Any]) -> list[str]:
     out = ["", words["heading"]]
     for row in rows:
         what, said, _rule = safety_words(row, words)
-        out += wrap(f"{row.date}  {what}{words.get('sep', ': ')}{said}", "  ", " " * 14)
+        # the date stands in its own column: wrap_cells folds runs of spaces, so it is the indent
+        out += wrap(f"{what}{words.get('sep', ': ')}{said}", f"  {row.date}  ", " " * 14)
     out += wrap(words["closing"], "  ")
     return out
 
