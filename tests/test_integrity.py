@@ -576,3 +576,15 @@ def test_case6_rotate_key_killed_at_random_moments_is_finished_by_encrypt(tmp_pa
         del before
     assert interrupted >= 3
     print(f"\n[kill, rotate-key] kills={kills} interrupted={interrupted} records={len(expected)}")
+
+
+def test_case6_one_record_opens_at_its_own_line_only(home):
+    """What a reader going backwards uses: any one line opened alone, checked against the line
+    it is at."""
+    from hikicli.storage.crypto import read_header
+
+    paths, lines = sealed_profile(home, ["one", "two"])
+    cipher = KeyRing(lambda: PASS).cipher(read_header(paths.log_file))
+    assert json.loads(cipher.open_at(lines[2], 3))["data"]["note"] == "two"
+    with pytest.raises(ValueError):
+        cipher.open_at(lines[2], 2)

@@ -93,7 +93,7 @@ def test_a_record_from_a_newer_hiki_stops_and_changes_nothing(home, hiki):
 def test_an_encryption_header_from_a_newer_hiki_stops(home, hiki):
     paths = Paths.resolve(home)
     paths.data_dir.mkdir(parents=True)
-    paths.log_file.write_bytes(b'{"hiki":"encrypted","v":2}\nAAAA\n')
+    paths.log_file.write_bytes(b'{"hiki":"encrypted","v":99}\nAAAA\n')
     before = tree_snapshot(home)
     result = hiki(["history"])
     assert result.exit_code == 2 and "newer hiki" in result.output

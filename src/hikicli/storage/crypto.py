@@ -260,6 +260,16 @@ class Cipher:
         nonce = os.urandom(NONCE_BYTES)
         return RECORD_V2 + base64.b64encode(nonce + self._aead.encrypt(nonce, body, self._aad2))
 
+    def open_at(self, line: bytes, position: int) -> bytes:
+        """The plaintext of the record stored at line `position` (the header is line 1), for a
+        reader that knows where it is, forwards or backwards: ValueError if it is damaged, not
+        this log's, or was written at another line (moved, repeated, or records removed before
+        it). A version-1 record carries no number and is accepted anywhere."""
+        seq, plain = self.open_record(line)
+        if seq is not None and seq != position:
+            raise ValueError(Msg("storage.record_out_of_order", seq=seq))
+        return plain
+
     def open_record(self, line: bytes) -> tuple[int | None, bytes]:
         """(sequence number, plaintext) of one stored line, version 2 or 1 (which has no number:
         None). ValueError if it is damaged, not ours, or another log's. A reader going either
