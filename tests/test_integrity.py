@@ -277,15 +277,14 @@ def test_case4_no_plaintext_cache_after_an_overlapping_encrypt(four_backups, mon
     import shutil
 
     shutil.rmtree(cache, ignore_errors=True)
-    real = EventLog.read_from
+    real = EventLog.stream_from
 
     def read_then_encrypt(self, *args, **kw):
-        result = real(self, *args, **kw)
-        if not self.is_encrypted():
+        yield from real(self, *args, **kw)
+        if not self.is_encrypted():  # the log was read in the clear; now `data encrypt` runs
             encrypt_profile(paths, KeyRing(lambda: PASS), PASS)
-        return result
 
-    monkeypatch.setattr(EventLog, "read_from", read_then_encrypt)
+    monkeypatch.setattr(EventLog, "stream_from", read_then_encrypt)
     from hikicli.domain.registry import dashboard_projections
 
     projection.project(EventLog(paths), dashboard_projections(), cache / "dashboard.marshal")
