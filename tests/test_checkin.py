@@ -56,12 +56,16 @@ def test_flags_save_one_event_and_print_json(hiki, home):
     assert event["ts"] == "2026-11-25T09:30:00+09:00"
 
 
-def test_saved_message_and_reflection_come_from_content(hiki, make_ctx):
-    ctx = make_ctx()
-    result = hiki(["checkin", *FLAGS], ctx=ctx)
-    assert ctx.catalog["ui"]["checkin_saved"].split()[0] in result.output
-    texts = [r["text"] for r in ctx.catalog["checkin"]["reflections"]]
-    assert any(t.split(".")[0] in result.output.replace("\n", " ") for t in texts)
+def test_saved_message_and_the_reflection_for_these_values(hiki):
+    """The words a person reads after saving, written out here (not read from the catalog):
+    with an energy of 3 it is the low-energy reflection, and no other."""
+    out = " ".join(hiki(["checkin", *FLAGS]).output.split())
+    assert "Saved. Thank you for taking a moment for yourself." in out
+    assert (
+        "Energy is low today. That's okay. Choose the smallest possible thing, like a glass of "
+        "water or a stretch, and call it done."
+    ) in out
+    assert "You spent some time outside today." not in out  # one reflection, the first that fits
 
 
 @pytest.mark.parametrize(
