@@ -18,7 +18,7 @@ def reading_table(actx: AppContext) -> Any:
 
     readings = actx.catalog["family-readings"]
     table = Table(box=None, show_header=False, pad_edge=False)
-    table.add_column(style="bold", no_wrap=True)  # ids are ASCII
+    table.add_column(style="bold", overflow="fold")  # ids are ASCII; fold like every column
     table.add_column(overflow="fold")  # Japanese folds, never cut
     for i in reading_order(readings):
         table.add_row(i, markup_escape(readings[i]["title"]))
