@@ -97,6 +97,7 @@ class BuildTexts(Strict):
     rate: Text
     suds_help: Text
     order_intro: Text
+    order_line: Text = "{suds} · {id} · {text}"  # {suds} {id} {text}: one step of the list
     save: Text
     saved: Text
     not_saved: Text

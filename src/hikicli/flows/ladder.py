@@ -115,7 +115,10 @@ def review_lines(content: Mapping[str, Any], steps: Sequence[Mapping[str, Any]])
     ranked = dl.ordered(steps)
     lines = [
         content["build"]["order_intro"],
-        "\n".join(f"- {s['suds']} · {s['id']} · {s['text']}" for s in ranked),
+        "\n".join(
+            "- " + content["build"]["order_line"].format(suds=s["suds"], id=s["id"], text=s["text"])
+            for s in ranked
+        ),
     ]
     by_id = {s["id"]: s for s in ranked}
     for a, b, gap in dl.gaps(ranked):
