@@ -7,6 +7,7 @@ table, so it writes those itself and starts faster. Styling follows NO_COLOR and
 from __future__ import annotations
 
 import os
+import re
 import sys
 import unicodedata
 
@@ -34,10 +35,22 @@ def cell_width(text: str) -> int:
 # Japanese line breaking, the basic rules (kinsoku): never start a line with closing marks and
 # small kana, never end one with an opening bracket.
 NO_LINE_START = frozenset(
-    "、。，．・：；？！ー）」』】〕〉》’”"
-    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ"
+    "、。，．・：；？！ー）」』】〕〉》’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ"
 )
 NO_LINE_END = frozenset("（「『【〔〈《‘“")
+
+
+# A command a person may copy stays on one line: a `quoted` command, or `hiki --profile NAME`
+# with what follows it (subcommands, flags, numbers, ids). Longer than a line, it breaks as text.
+COMMAND_WORDS = (
+    "family|lesson|checkin|read|guide|data|encrypt|decrypt|status|show|list|start|crisis|step"
+    "|ladder|history|progress|report|now|support|assess|safety-plan|restart-plan|config|set"
+    "|homework|hello|activity|add|edit|export|backup|path"
+)
+COMMAND = re.compile(
+    r"`[^`\n]+`|hiki --profile \S+"
+    rf"(?: (?:--?[a-z][\w-]*|\d+|[A-Z][A-Z_]+|[a-z]+(?:-[a-z]+)+|(?:{COMMAND_WORDS})\b))*"
+)
 
 
 def units(text: str) -> list[str]:
@@ -49,7 +62,9 @@ def units(text: str) -> list[str]:
         if units and (
             char in NO_LINE_START
             or units[-1][-1] in NO_LINE_END
-            or not wide and not char.isspace() and units[-1][-1] != " "
+            or not wide
+            and not char.isspace()
+            and units[-1][-1] != " "
             and unicodedata.east_asian_width(units[-1][-1]) not in "WF"
         ):
             units[-1] += char
@@ -60,12 +75,30 @@ def units(text: str) -> list[str]:
     return units
 
 
+def _commands_whole(text: str, columns: int) -> list[str]:
+    """units(text), with each command that fits in `columns` glued into one unit."""
+    pieces = units(text)
+    if "`" not in text and "hiki --profile" not in text:
+        return pieces
+    spans = [m.span() for m in COMMAND.finditer(text) if cell_width(m.group()) <= columns]
+    out: list[str] = []
+    at = 0
+    for piece in pieces:
+        inside = any(start < at < end for start, end in spans)
+        if inside and out:
+            out[-1] += piece
+        else:
+            out.append(piece)
+        at += len(piece)
+    return out
+
+
 def wrap_cells(text: str, columns: int) -> list[str]:
     """Wrap to `columns` terminal cells (not characters): English breaks at spaces, Japanese
     between characters, following the kinsoku rules above. A word longer than a line is cut."""
     lines: list[str] = []
     current = ""
-    for unit in units(" ".join(text.split())):
+    for unit in _commands_whole(" ".join(text.split()), columns):
         if cell_width((current + unit).rstrip()) <= columns:
             current += unit
             continue

@@ -18,6 +18,25 @@ BAR_FULL, BAR_EMPTY = "▮", "∙"
 
 
 def _divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+    """Line breaks for rich (see _divide_words), never inside a command that fits on a line."""
+    from rich.cells import cell_len
+
+    breaks = _divide_words(text, width, fold)
+    if "`" not in text and "hiki --profile" not in text:
+        return breaks
+    from hikicli.cli.plain import COMMAND
+
+    spans = [m.span() for m in COMMAND.finditer(text) if cell_len(m.group()) <= width]
+    for at, here in enumerate(breaks):
+        before = breaks[at - 1] if at else 0
+        for start, end in spans:
+            if start < here < end and start > before:  # move the break to the command's start
+                rest = _divide_line(text[start:], width, fold)
+                return [*breaks[:at], start, *(start + r for r in rest)]
+    return breaks
+
+
+def _divide_words(text: str, width: int, fold: bool = True) -> list[int]:
     """rich's line breaking, with a break allowed between Japanese characters (rich breaks only
     at spaces, so a Japanese run after a space jumps whole to the next line). Kinsoku as in
     cli.plain: no line starts with 、。」 or small kana, none ends with 「（."""
