@@ -271,6 +271,40 @@ def scrypt_time(runs: int) -> tuple[int, float]:
     return crypto.SCRYPT_N, statistics.median(samples)
 
 
+def peer_homes(work: Path, n: int, peers: Path) -> list[tuple[str, list[str], dict[str, str]]]:
+    """jrnl and watson (installed in `peers`, e.g. a venv's bin) with n entries each, one a day
+    as hiki's log: (row name, command, environment)."""
+    today = dt.date.today()
+    days = [today - dt.timedelta(days=(n - 1 - i) * 3 // 4) for i in range(n)]
+    out = []
+    jhome = work / f"jrnl{n}"
+    (jhome / "jrnl").mkdir(parents=True)
+    journal = jhome / "journal.txt"
+    with open(journal, "w") as fh:
+        for i, day in enumerate(days):
+            fh.write(f"[{day.isoformat()} 08:{i % 60:02d}:00 PM] mood {3 + i % 6}.\n")
+            fh.write("a short private note " * 3 + "\n\n")
+    (jhome / "jrnl" / "jrnl.yaml").write_text(
+        "colors: {body: none, date: none, tags: none, title: none}\ndefault_hour: 9\n"
+        "default_minute: 0\neditor: ''\nencrypt: false\nhighlight: true\n"
+        "indent_character: '|'\njournals:\n  default:\n    journal: " + str(journal) + "\n"
+        "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%F %r'\n"
+        "version: v4.6\n"
+    )
+    out.append(("jrnl -n 1", [str(peers / "jrnl"), "-n", "1"], {"XDG_CONFIG_HOME": str(jhome)}))
+    whome = work / f"watson{n}"
+    whome.mkdir()
+    frames = []
+    for i, day in enumerate(days):
+        start = int(dt.datetime.combine(day, dt.time(20, i % 60)).timestamp())
+        frames.append([start, start + 600, "walk", uuid.uuid4().hex, [], start + 600])
+    (whome / "frames").write_text(json.dumps(frames))
+    (whome / "state").write_text("{}")
+    out.append(("watson log --all", [str(peers / "watson"), "log", "--all"],
+                {"WATSON_DIR": str(whome)}))  # fmt: skip
+    return out
+
+
 def load_line() -> str:
     one, five, fifteen = os.getloadavg()
     return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
@@ -290,7 +324,9 @@ MEMORY_TARGET = 64.0  # MiB, for export and import at 100k
 HELLO_TARGET = 2.0  # `hiki hello` at a shell's start, plain and encrypted (issue 15)
 
 
-def measure(work: Path, env: dict[str, str], runs: int, sizes: list[int], only: str) -> dict:
+def measure(
+    work: Path, env: dict[str, str], runs: int, sizes: list[int], only: str, peers: Path | None
+) -> dict:
     hiki = hiki_cmd()
     res: dict = {"runs": runs, "sizes": sizes, "load_before": os.getloadavg()}
     wanted = [w for w in only.split(",") if w]
@@ -376,6 +412,9 @@ def measure(work: Path, env: dict[str, str], runs: int, sizes: list[int], only: 
                 key = "enc" if enc else "plain"
                 row[key], row[f"{key}_mib"] = seconds, mib
             rows.append(row)
+        for name, cmd, penv in peer_homes(work, n, peers) if peers else []:
+            seconds, mib = timed(cmd, {**env, **penv}, runs)
+            res.setdefault("peers", []).append({"what": name, "n": n, "s": seconds, "mib": mib})
     res["rows"] = rows
 
     if want("ladder"):
@@ -445,6 +484,9 @@ def report(res: dict) -> None:
             f"{r['enc'] * 1000:8.0f}ms {r['enc'] / base:6.1f}× {r['plain_mib']:5.0f} "
             f"{r['enc_mib']:7.0f}  {'; '.join(notes)}"
         )
+    for p in res.get("peers", []):
+        print(f"{p['what']:42} {p['n']:7,} {p['s'] * 1000:7.0f}ms {p['s'] / base:6.1f}× "
+              f"{'':>10} {'':>7} {p['mib']:5.0f}  (peer)")  # fmt: skip
     if "ladder" in res:
         seconds, _mib = res["ladder"]
         print(f"{'hiki (dashboard), 10k + ladder 30 steps/3k tries':50} {seconds * 1000:7.1f}ms "
@@ -474,6 +516,7 @@ def main() -> None:
     parser.add_argument("--events", default="1000,10000,100000")
     parser.add_argument("--only", default="", help="comma-separated parts of row names")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--peers", type=Path, help="a bin folder with jrnl and watson to measure")
     args = parser.parse_args()
     sizes = [int(s.replace("_", "")) for s in args.events.split(",") if s]
     print(load_line(), flush=True)
@@ -488,7 +531,7 @@ def main() -> None:
         }
         env["HIKI_HOME"] = str(work / "empty")
         env["COLUMNS"] = "100"
-        res = measure(work, env, args.runs, sizes, args.only)
+        res = measure(work, env, args.runs, sizes, args.only, args.peers)
     finally:
         stop_runner()
         shutil.rmtree(work, ignore_errors=True)
