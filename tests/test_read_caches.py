@@ -21,7 +21,10 @@ from hikicli.domain.kinds import KINDS
 from hikicli.storage import log as storage_log
 from hikicli.storage import projection
 from hikicli.storage.paths import Paths
+from tests.durable import fast_kdf
 from tests.support import examples
+
+__all__ = ["fast_kdf"]
 
 EXAMPLES = {k.name: k.example for k in KINDS}
 # The kinds the commands read; check-ins most (as in a real log).
@@ -255,3 +258,32 @@ def test_the_note_phrases_cache_is_used_and_follows_risk_yaml(tmp_path, monkeypa
     monkeypatch.setattr(risk_content, "_read_note_phrases", lambda lang: ["changed"])
     monkeypatch.setattr("hikicli.versions.__version__", "99.0")  # a new hiki: read again
     assert risk_content.note_phrases("ja", tmp_path) == ["changed"]
+
+
+@pytest.mark.usefixtures("fast_kdf")
+def test_encrypted_read_caches_are_sealed_and_used(home):
+    import re
+
+    from hikicli.services import reads
+    from tests.test_sealed_caches import NOTE, encrypted_log
+
+    log = encrypted_log(home)  # ten check-ins with NOTE
+    log.append("assessment", dict(EXAMPLES["assessment"]))
+    cache_dir = log.paths.profile_cache_dir
+    for command in registry.READ_KEEPS:
+        first = reads.load_since(log, cache_dir, command, "2026-11-05")
+        assert [e["data"].get("note") for e in first.events][:1] in ([NOTE], [None])
+    assert not list(cache_dir.glob("reads-*"))  # nothing in the clear
+    sealed = sorted(projection.sealed_path(cache_dir / "x").parent.glob("reads-*"))
+    assert len(sealed) == len(registry.READ_KEEPS)
+    for path in sealed:
+        data = path.read_bytes()
+        assert re.fullmatch(rb"hiki-sealed-cache-v1 [0-9a-f]+ \d+ \d+", data.split(b"\n")[0])
+        for word in (NOTE.encode(), b"checkin", b"assessment", b"PHQ", b"2026-11"):
+            assert word not in data
+    Counting.applied = 0
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(registry, "LastingEvents", Counting)
+        again = reads.load_since(log, cache_dir, "assess_history", "9999-12-31")
+    assert Counting.applied == 0, "the sealed cache is used"
+    assert [e["kind"] for e in again.events].count("assessment") == 1
