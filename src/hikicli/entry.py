@@ -3,7 +3,8 @@
 Fast paths skip typer, which costs ~90 ms to import and to build its command tree:
 `hiki --version` imports nothing heavy; `hiki` alone (the dashboard people see every day) and
 `hiki checkin`, alone or with flags (the time to the first question, or to a saved check-in,
-matters to an anxious person) run their code directly, with flags Click would accept as they are;
+matters to an anxious person), and `hiki step` with flags run their code directly, with flags
+Click would accept as they are;
 `hiki --help` prints the help text cached for this version and width. Everything else, and every
 error path, goes through the same code as the typer CLI.
 """
@@ -34,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
         flags = checkin_flags(args[1:])
         if flags is not None:
             return guarded("checkin", flags)
+    if args[0] == "step":
+        options = step_flags(args[1:])
+        if options is not None:
+            return guarded("step", options)
     if args in (["--help"], ["-h"]) or [a.casefold() for a in args] == ["help"]:
         # `hiki help` is `hiki --help` (it ends with the crisis pointer), from the same cache.
         from hikicli.cli.helpcache import show_help
@@ -93,6 +98,56 @@ def checkin_flags(args: list[str]) -> dict[str, Any] | None:
     return out
 
 
+# `hiki step`'s options (cli/ladder_step.py): converted as Click would, or a switch (True).
+STEP_OPTIONS: dict[str, Any] = {
+    "--what": str, "--where": str, "--when": str, "--plan-minutes": int, "--expected": int,
+    "--fear": str, "--likelihood": int, "--safety": str, "--result": str, "--peak": int,
+    "--end": int, "--happened": str, "--feared": str, "--learned": str, "--minutes": int,
+    "--date": str, "--plan": True, "--finish": True, "--with-someone": True, "--json": True,
+}  # fmt: skip
+STEP_NAMES = {"--feared": "happened", "--json": "as_json"}
+
+
+def step_flags(args: list[str]) -> dict[str, Any] | None:
+    """The keyword arguments of `step_command` for `hiki step [ID] --flag ...`, or None when
+    there is no flag (the questions: the typer CLI), or for anything `checkin_flags` would
+    refuse (then the typer CLI parses them and words every error)."""
+    out: dict[str, Any] = {}
+    i = 0
+    while i < len(args):
+        name, eq, value = args[i].partition("=")
+        if not name.startswith("-"):
+            if "step_id" in out:
+                return None
+            out["step_id"] = args[i]
+            i += 1
+            continue
+        convert = STEP_OPTIONS.get(name)
+        if convert is None:
+            return None
+        key = STEP_NAMES.get(name, name[2:].replace("-", "_"))
+        if key in out:
+            return None
+        if convert is True:
+            if eq:
+                return None
+            out[key] = True
+            i += 1
+            continue
+        if not eq:
+            if i + 1 >= len(args):
+                return None
+            value = args[i + 1]
+        i += 1 if eq else 2
+        if value.startswith("-"):
+            return None
+        try:
+            out[key] = convert(value)
+        except ValueError:
+            return None
+    return out if set(out) - {"step_id"} else None
+
+
 def guarded(command: str, options: dict[str, Any] | None = None) -> int:
     """Run a fast-path command with the same error handling as the typer CLI."""
     from hikicli.cli.context import AppContext
@@ -106,6 +161,10 @@ def guarded(command: str, options: dict[str, Any] | None = None) -> int:
             from hikicli.cli.checkin_run import checkin_command
 
             checkin_command(actx, **(options or {}))
+        elif command == "step":
+            from hikicli.cli.step_run import step_command
+
+            step_command(actx, **(options or {}))
         else:
             from hikicli.cli.dashboard_view import show_dashboard
 
