@@ -151,3 +151,39 @@ def test_the_welcome_names_a_country_set_before_the_first_run(home):
     assert hiki_at_80(home, "config", "set", "country", "GB", lang="C.UTF-8").returncode == 0
     first = flat(hiki_at_80(home, lang="C.UTF-8").stdout.replace("│", " "))
     assert "It shows crisis lines for United Kingdom; `hiki config set country XX` changes" in first
+
+
+def hiki_env(home: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    script = Path(sys.executable).with_name("hiki")
+    base = {"HIKI_HOME": str(home), "PATH": os.defpath, "COLUMNS": "80"}
+    return subprocess.run(
+        [str(script), *args], env={**base, **env}, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize("how", ["env", "setting"])
+def test_japanese_without_a_locale_country_guesses_japan_and_says_so(home, how):
+    env = {"LANG": "C.UTF-8"}
+    if how == "env":
+        env["HIKI_LANG"] = "ja"
+    else:
+        assert hiki_env(home, "config", "set", "language", "ja", env=env).returncode == 0
+    result = hiki_env(home, "crisis", env=env)
+    assert result.returncode == 0, result.stderr
+    out = "".join(result.stdout.split())  # Japanese wraps anywhere
+    assert "0570-064-556" in out  # a Japanese line, not only the worldwide directory
+    assert "これはこのパソコンの言語設定からの推測です。" in out
+    assert "`hikiconfigsetcountryXX`で覚えさせられます" in out
+    view = json_data(hiki_env(home, "crisis", "--json", env=env).stdout)
+    assert view["country"] == "JP" and view["country_from"] == "locale"
+
+
+def test_english_without_a_locale_country_still_guesses_none(home):
+    view = json_data(hiki_env(home, "crisis", "--json", env={"LANG": "C.UTF-8"}).stdout)
+    assert view["country"] is None and view["country_from"] == "none"
+
+
+def test_a_locale_country_wins_over_the_language_guess(home):
+    env = {"LANG": "en_GB.UTF-8", "HIKI_LANG": "ja"}
+    view = json_data(hiki_env(home, "crisis", "--json", env=env).stdout)
+    assert view["country"] == "GB" and view["country_from"] == "locale"

@@ -198,7 +198,7 @@ class AppContext:
                 lang = self.language()
                 said = err.message(lang) if isinstance(err, HikiError) else str(err)
                 sys.stderr.write(text(lang, "outcome.note_locale", problem=said) + "\n")
-        return resolve_country(flag, setting)
+        return resolve_country(flag, setting, language=self.language())
 
     @property
     def risk_active(self) -> bool:

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from hikicli.domain.language import LANGUAGE_COUNTRY
+
 CHANNEL_ORDER = ("text", "chat", "email", "web", "phone")
 STALE_DAYS = 365
 
@@ -33,9 +35,13 @@ class CountryChoice:
 
 
 def resolve_country(
-    flag: str | None, setting: str | None, environ: dict[str, str] | None = None
+    flag: str | None,
+    setting: str | None,
+    environ: dict[str, str] | None = None,
+    language: str | None = None,
 ) -> CountryChoice:
-    """The flag, else the setting, else a guess from the locale (said so on screen), else none."""
+    """The flag, else the setting, else a guess from the locale, else a guess from the language
+    hiki speaks (Japanese: Japan), each guess said so on screen, else none."""
     if flag and flag.strip():
         return CountryChoice(flag.strip().upper(), "flag")
     if setting and setting.strip():
@@ -43,6 +49,8 @@ def resolve_country(
     guess = locale_country(environ)
     if guess:
         return CountryChoice(guess, "locale")
+    if language and language in LANGUAGE_COUNTRY:
+        return CountryChoice(LANGUAGE_COUNTRY[language], "locale")
     return CountryChoice(None, "none")
 
 

@@ -10,6 +10,9 @@ from typing import Literal
 LANGUAGES = ("en", "ja")  # each has a folder content/<lang>/; English is the per-key fallback
 DEFAULT = "en"
 LANG_ENV = "HIKI_LANG"
+# The country a language all but names, for the crisis lines when neither the setting nor the
+# locale says one (a guess, said so on screen like a locale guess). English names none.
+LANGUAGE_COUNTRY = {"ja": "JP"}
 
 
 @dataclass(frozen=True)
