@@ -52,6 +52,7 @@ def test_json_report_keys_and_notes_only_when_asked(hiki, home):
         "start",
         "end",
         "safety",
+        "safety_start",
         "summary",
         "checkins",
         "weeks",

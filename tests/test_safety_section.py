@@ -108,7 +108,7 @@ def test_json_report_has_a_safety_list_and_the_crisis_block(hiki, home):
 def test_no_moment_says_so_in_one_line(hiki, home, fmt):
     assert hiki(["checkin", "--mood", "6", *CHECKIN]).exit_code == 0
     out = flat(hiki(["report", "--format", fmt]).output)
-    assert "Safety" in out and "None were recorded in this period." in out
+    assert "Safety" in out and "None were recorded from 2026-10-29 to 2026-11-25" in out
 
 
 def test_no_moment_json_has_an_empty_list_and_no_crisis_block(hiki, home):
@@ -223,7 +223,7 @@ def test_a_notes_words_never_reach_the_safety_section(hiki, home):
 def test_a_moment_before_the_period_is_left_out(hiki, home):
     old = TODAY - dt.timedelta(days=40)
     append(home, "risk.signal", signal(old, source="checkin", answer="no"))
-    assert "None were recorded in this period." in flat(hiki(["report"]).output)
+    assert "None were recorded from 2026-10-29 to 2026-11-25" in flat(hiki(["report"]).output)
     since = flat(hiki(["report", "--since", old.isoformat()]).output)
     assert f"| {old.isoformat()} | check-in | not safe / not sure |" in since
 
@@ -317,3 +317,38 @@ def test_assess_history_marks_the_result_from_the_one_reading(hiki, home, column
     assert "PHQ-9 question 9: answered 3" in out
     assert "e.g. PHQ-9" not in out
     assert max(len(line.rstrip()) for line in out.splitlines()) <= 80
+
+
+PACK_FROM_TODAY = """\
+id: from-today
+title: "From today"
+start: 2026-11-25
+due: 2026-12-08
+checkins:
+  days_per_week: 3
+"""
+
+
+def test_a_pack_that_began_today_does_not_hide_last_weeks_not_safe_answer(hiki, tmp_path):
+    """A new-user audit found it: with a pack running since today, the report's period is the
+    pack's, and the Safety section lost a "not safe" answer from three days before."""
+    flags = "--anxiety 9 --energy 1 --sleep 3 --outside 0 --contact none".split()
+    saved = hiki(["checkin", "--date", "2026-11-22", "--mood", "1", *flags, "--safe", "no"])
+    assert saved.exit_code == 0
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(PACK_FROM_TODAY, encoding="utf-8")
+    assert hiki(["homework", "import", "--yes", str(pack)]).exit_code == 0
+    out = hiki(["report", "--format", "md"]).output
+    safety = out.split("## Safety", 1)[1].split("\n## ", 1)[0]
+    assert "2026-11-22" in safety and "not safe" in safety.lower()
+    assert "from 2026-10-29 to 2026-11-25" in " ".join(safety.split())
+    data = json_data(hiki(["report", "--format", "json"]).output)
+    assert data["start"] == "2026-11-25"  # the pack's dates are still the period
+    assert [r["date"] for r in data["safety"]] == ["2026-11-22"]
+
+
+def test_a_short_since_still_shows_the_last_four_weeks_of_safety(hiki):
+    flags = "--anxiety 9 --energy 1 --sleep 3 --outside 0 --contact none".split()
+    hiki(["checkin", "--date", "2026-11-10", "--mood", "1", *flags, "--safe", "no"])
+    data = json_data(hiki(["report", "--format", "json", "--since", "2026-11-24"]).output)
+    assert [r["date"] for r in data["safety"]] == ["2026-11-10"]

@@ -68,8 +68,10 @@ def report(
 
     # Every pack still running on `start` is among the days read (report_window_start): the
     # one running today, whose dates become the period, too.
+    # Safety looks back at least DEFAULT_DAYS whatever the period (domain.report): read that far.
+    first = min(start, today - dt.timedelta(days=DEFAULT_DAYS - 1))
     read = load_since_widened(
-        actx.log, actx.paths.profile_cache_dir, "report", start.isoformat(), report_window_start
+        actx.log, actx.paths.profile_cache_dir, "report", first.isoformat(), report_window_start
     )
     period: dict[str, object] = {"source": "since" if since else "default"}
     pack = None if since else active_pack(read.events, today)

@@ -139,6 +139,11 @@ class Words:
             rows.append([row["date"], what, said])
         return rows
 
+    def safety_words(self, report: dict[str, Any], key: str) -> str:
+        """The Safety section's intro or its "none", with the days it looked at."""
+        start = report.get("safety_start") or report["start"]
+        return str(self.r["safety"][key]).format(start=start, end=report["end"])
+
     def safety_header(self) -> list[str]:
         lb = self.r["labels"]
         return [lb["date"], lb["source"], lb["answer"]]
@@ -202,7 +207,7 @@ class Words:
         return lines
 
     def item_progress(self, item: dict[str, Any]) -> str:
-        """ (1 of 2 weeks met): a task counted per week says how far it is, not only "not yet"."""
+        """(1 of 2 weeks met): a task counted per week says how far it is, not only "not yet"."""
         progress = item.get("progress")
         if not progress or item.get("done"):
             return ""
@@ -275,9 +280,9 @@ def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
     out += [f"## {r['safety']['heading']}", ""]
     rows = w.safety_table(report)
     if rows:
-        out += [r["safety"]["intro"], "", *_md_table(w.safety_header(), rows), ""]
+        out += [w.safety_words(report, "intro"), "", *_md_table(w.safety_header(), rows), ""]
     else:
-        out += [r["safety"]["none"], ""]
+        out += [w.safety_words(report, "none"), ""]
     summary = w.summary_lines(report)
     if summary:  # then "is it moving": one screen, before any detail
         out += [f"## {r['summary']['heading']}", "", *[f"- {_md(x)}" for x in summary], ""]
@@ -569,9 +574,10 @@ def _safety_html(report: dict[str, Any], w: Words) -> str:
     words = w.r["safety"]
     rows = w.safety_table(report)
     body = (
-        _paras([words["intro"]]) + _html_table(w.safety_header(), rows, text_cols=3)
+        _paras([w.safety_words(report, "intro")])
+        + _html_table(w.safety_header(), rows, text_cols=3)
         if rows
-        else _paras([words["none"]])
+        else _paras([w.safety_words(report, "none")])
     )
     return f'<section class="safety"><h2>{_h(words["heading"])}</h2>{body}</section>'
 
@@ -600,9 +606,7 @@ def _ladder_html(report: dict[str, Any], w: Words) -> str:
             parts += [
                 f"<h3>{_h(sec['attempts'])}</h3>",
                 _paras([w.r["attempts_note"]], "muted"),
-                _html_table(
-                    w.attempt_header(), [w.attempt_row(a) for a in ladder["attempts"]], 3
-                ),
+                _html_table(w.attempt_header(), [w.attempt_row(a) for a in ladder["attempts"]], 3),
             ]
     if notes:
         parts += [
@@ -643,9 +647,7 @@ def _reflections_html(report: dict[str, Any], w: Words) -> str:
     lb = w.r["labels"]
     rows = [[i["question"], w.reflection_answer(i)] for i in report["reflections"]]
     body = (
-        _html_table([lb["question"], lb["answer"]], rows, 2)
-        if rows
-        else _paras([w.r["no_notes"]])
+        _html_table([lb["question"], lb["answer"]], rows, 2) if rows else _paras([w.r["no_notes"]])
     )
     heading = _h(w.r["sections"]["reflections"])
     return f"<section><h2>{heading}</h2>{_paras([w.r['notes_intro']], 'muted')}{body}</section>"

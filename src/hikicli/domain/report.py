@@ -35,6 +35,7 @@ from hikicli.domain.progress import (
     live_events,
     safety_json,
 )
+from hikicli.domain.risk import safety_rows
 
 REPORT_FORMAT = "hiki-report"
 REPORT_VERSION = 1
@@ -269,9 +270,7 @@ def band_labels(instruments: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[
     return out
 
 
-def label_bands(
-    entries: Sequence[dict[str, Any]], labels: Mapping[str, Mapping[str, str]]
-) -> None:
+def label_bands(entries: Sequence[dict[str, Any]], labels: Mapping[str, Mapping[str, str]]) -> None:
     """Add `band_label`, the instrument's words for the band, to results that have a band."""
     from hikicli.domain.homework import _squash
 
@@ -376,7 +375,12 @@ def build_report(
     events = live_events(events)
     chosen = tuple(INCLUDE_KINDS if include_notes else (include or ()))
     progress = build_progress(events, start, end)
-    safety = fill_thresholds(progress.safety, instruments or {})
+    # Safety never looks back less than the default window: a pack that began yesterday, or a
+    # short --since, must not hide a "not safe" answer from last week.
+    safety_start = min(start, end - dt.timedelta(days=DEFAULT_DAYS - 1))
+    rows = safety_rows(events)
+    in_window = [r for r in rows if safety_start.isoformat() <= r.date <= end.isoformat()]
+    safety = fill_thresholds(in_window, instruments or {})
     checkins = checkin_summary(events, start, end)
     ladder = ladder_section(events, start, end, learned="learned" in chosen)
     labels = band_labels(instruments or {})
@@ -388,6 +392,7 @@ def build_report(
         "generated": generated.isoformat(timespec="seconds"),
         "start": start.isoformat(),
         "end": end.isoformat(),
+        "safety_start": safety_start.isoformat(),
         "safety": [safety_json(r) for r in safety],
         "summary": summary_section(events, start, end, checkins, ladder, progress.assessments),
         "checkins": checkins,
