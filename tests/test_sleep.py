@@ -22,13 +22,18 @@ TODAY = FIXED_NOW.date()
 
 @pytest.mark.parametrize(
     ("typed", "stored"),
-    [("03:30", "03:30"), ("3:30", "03:30"), (" 23:05 ", "23:05"), ("０３：３０", "03:30")],
+    [
+        ("03:30", "03:30"), ("3:30", "03:30"), (" 23:05 ", "23:05"), ("０３：３０", "03:30"),
+        ("7", "07:00"), ("23", "23:00"), ("０", "00:00"), ("07", "07:00"),
+    ],
 )
 def test_a_typed_time_reads_as_stored(typed, stored):
     assert sleep.parse_clock(typed) == stored
 
 
-@pytest.mark.parametrize("typed", ["", "3", "3:3", "24:00", "12:60", "1330", "3:30pm", "-1:00"])
+@pytest.mark.parametrize(
+    "typed", ["", "24", "123", "3:3", "24:00", "12:60", "1330", "3:30pm", "-1:00", "٣"]
+)
 def test_a_time_that_is_not_one_is_an_input_error_naming_the_flag(typed):
     with pytest.raises(UsageError) as err:
         sleep.parse_clock(typed, "--woke")

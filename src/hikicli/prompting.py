@@ -38,7 +38,8 @@ class Prompter(Protocol):
     ) -> list[str]:
         """Tick any (`checked` start ticked, e.g. when the question is asked again); `exclusive`
         (e.g. "No one today") cannot be ticked with another choice:
-        the question says so and stays open, so no answer given later is lost."""
+        the refusal is said and the question asked again with the ticks kept, so no answer
+        given later is lost."""
         ...
 
     def text(self, key: str, message: str, default: str = "", max_len: int = 4000) -> str: ...
@@ -174,25 +175,24 @@ class QuestionaryPrompter:
     ) -> list[str]:
         import questionary
 
-        items = [
-            questionary.Choice(title=label, value=value, checked=value in checked)
-            for value, label in choices
-        ]
         labels = dict(choices)
-
-        def check(ticked: list[str]) -> bool | str:
-            if exclusive is not None and exclusive in ticked and len(ticked) > 1:
-                return self.texts["exclusive"].format(label=labels[exclusive])
-            return True
-
-        question = questionary.checkbox(
-            message,
-            choices=items,
-            validate=check,
-            instruction=self.texts["checkbox_instruction"],
-            **self.kw,
-        )
-        return list(self._ask(question))
+        ticks = list(checked)
+        while True:
+            items = [
+                questionary.Choice(title=label, value=value, checked=value in ticks)
+                for value, label in choices
+            ]
+            question = questionary.checkbox(
+                message,
+                choices=items,
+                instruction=self.texts["checkbox_instruction"],
+                **self.kw,
+            )
+            ticks = list(self._ask(question))
+            if exclusive is None or exclusive not in ticks or len(ticks) == 1:
+                return ticks
+            # questionary's own validation line is never drawn: said above, asked again, ticks kept
+            self.say(self.texts["exclusive"].format(label=labels[exclusive]))
 
     def text(self, key: str, message: str, default: str = "", max_len: int = 4000) -> str:
 

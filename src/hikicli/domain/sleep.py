@@ -26,8 +26,11 @@ MOST = 0.5  # a cell is drawn "most nights" when asleep on at least half of the 
 
 
 def parse_clock(raw: str, flag: str = "--slept") -> str:
-    """A clock time typed by a person ("3:30", "03:30", "１３：１０") as stored ("03:30")."""
+    """A clock time typed by a person ("3:30", "03:30", "１３：１０") as stored ("03:30"); a bare
+    hour ("7", "23") is that hour on the dot."""
     text = unicodedata.normalize("NFKC", str(raw)).strip()
+    if text.isascii() and text.isdigit() and 1 <= len(text) <= 2:
+        text += ":00"
     hours, sep, mins = text.partition(":")
     ok = (
         sep == ":"

@@ -104,10 +104,10 @@ def _ask_times(prompter: Prompter, content: Mapping[str, Any]) -> tuple[str | No
 
 
 def _ask_clock(prompter: Prompter, key: str, message: str, problem: str) -> str | None:
-    """A clock time typed as text: asked again (with what was typed) until it reads as one."""
-    typed = ""
+    """A clock time typed as text: asked again, empty (so Enter skips, as the problem says),
+    until it reads as one."""
     while True:
-        typed = prompter.text(key, message, default=typed, max_len=16).strip()
+        typed = prompter.text(key, message, max_len=16).strip()
         if not typed:
             return None
         try:
