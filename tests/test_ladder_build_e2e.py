@@ -81,3 +81,19 @@ def test_too_many_picks_stay_ticked_with_the_reason_at_the_question(tmp_path: Pa
     t.expect("Saved 10 steps")
     assert t.finish() == 0
     assert [e["kind"] for e in _events(home)].count("ladder.add") == 10
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_checkbox_instruction_is_said_once(tmp_path: Path, lang: str) -> None:
+    """"(space to choose, enter to go on) (arrow keys, Space to tick, Enter when done)": the
+    questions' own words repeated the prompter's (new-user audit, item 5)."""
+    home = tmp_path / "home"
+    t = start(["ladder", "build"], home, {**EN, "HIKI_LANG": lang})
+    t.expect({"en": "move towards", "ja": "？"}[lang])
+    t.send("the library" + ENTER)
+    t.expect({"en": "Which areas", "ja": "どの領域"}[lang])
+    t.expect(r"\x1b\[\?7h")  # the list is drawn
+    flat = " ".join(t.screen().split())
+    assert flat.count("Enter") == 1 and flat.count("Space") + flat.count("スペース") == 1
+    assert "enter to go on" not in flat and "Enter で次へ" not in flat
+    t.child.terminate(force=True)

@@ -50,7 +50,7 @@ def test_step_in_a_pseudo_terminal(home: Path) -> None:
         ("afraid might happen", "someone stares\r"),
         ("How likely", "60\r"),
         ("feel safer", "\r"),
-        ("When you're ready", "\r"),  # "I've done it" is the default
+        ("What would you like to do next", "\r"),  # noting how it went is the default
         ("How did it go", "\r"),  # "I did it"
         ("highest your distress", "40\r"),
         ("at the end", "10\r"),
