@@ -58,3 +58,16 @@ def test_ctrl_c_at_the_wipe_prompt_says_nothing_was_deleted(tmp_path: Path) -> N
     assert "nothing was deleted" in screen.lower()
     assert "nothing was saved" not in screen.lower()
     assert len(_events(home)) == 1
+
+
+def test_the_pointer_after_a_cancel_is_wrapped_between_words_at_80_columns(tmp_path: Path) -> None:
+    """A new-user audit saw "shows people you can rea" / "ch now." after every Ctrl-C: the
+    pointer went out as one long line and the terminal cut it wherever column 80 fell."""
+    term = start(["checkin"], tmp_path, env=EN)
+    term.expect("mood")
+    term.send(CTRL_C)
+    term.finish()
+    lines = [line.rstrip() for line in term.screen().splitlines()]
+    assert "Cancelled — nothing was saved." in lines
+    assert "If things feel too heavy: `hiki crisis` (or `hiki sos`) shows people you can" in lines
+    assert "reach now." in lines

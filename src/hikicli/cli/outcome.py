@@ -32,7 +32,7 @@ def report(err: HikiError | KeyboardInterrupt, actx: object = None) -> int:
             # a flow's own words for what was and was not kept, then the crisis pointer
             message = _wrapped([said, _pointer(lang)])
         else:
-            message = said or _cancel_words(lang)
+            message = _wrapped((said or _cancel_words(lang)).split("\n"))
     else:
         message = said
     # Plain text, never wrapped: a located error must stay one line per problem.
