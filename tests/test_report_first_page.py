@@ -44,7 +44,7 @@ def test_markdown_page_one_is_safety_then_the_summary(hiki, home, make_ctx, tmp_
     assert "Check-ins: 3 of 8 days." in glance
     assert (
         'Homework "Our two weeks" (2026-11-18 to 2026-12-01): 1 of 3 tasks done; '
-        "check-in plan met in 1 of 2 weeks." in glance
+        "check-in plan: week 2 of 2, met in 1 so far." in glance
     )
     assert "PHQ-9: 7 of 27, Mild (5–9), on 2026-11-25; -5 since 12 on 2026-11-19." in glance
     assert "moderately-severe" not in out and "moderate (2026-11-19)" not in glance
@@ -75,4 +75,4 @@ def test_html_keeps_safety_and_the_summary_together_on_page_one(hiki, home, make
     safety, summary = html.index('class="safety"'), html.index('class="summary"')
     assert safety < summary < html.index("<h2>", summary + 30)
     assert "section.summary" in html  # kept whole when printed, like Safety
-    assert "check-in plan met in 1 of 2 weeks" in html
+    assert "check-in plan: week 2 of 2, met in 1 so far" in html

@@ -168,7 +168,11 @@ class Words:
         for pack in s["packs"]:
             line = str(t["pack"]).format(**pack)
             if pack["weeks"]:
-                weeks = str(t["pack_weeks"]).format(met=pack["weeks_met"], weeks=pack["weeks"])
+                weeks = str(t["pack_weeks"]).format(
+                    week=pack.get("week") or pack["weeks"],
+                    met=pack["weeks_met"],
+                    weeks=pack["weeks"],
+                )
                 line += t["part_sep"] + weeks
             lines.append(line + t["line_end"])
         lines.append(

@@ -228,7 +228,7 @@ class ReportSummary(Strict):
     heading: Text
     checkins: Text  # {days} {total}
     pack: Text  # {title} {start} {due} {done} {total}
-    pack_weeks: Text  # {met} {weeks}: the check-in plan
+    pack_weeks: Text  # {week} {weeks} {met}: the check-in plan (the week it is, weeks met so far)
     ladder: Text  # {tries} {mastered}
     ladder_suds: Text  # {tries} {expected} {peak}: averages over tries with both
     ladder_feared: Text  # {asked} {yes} {partly} {no}

@@ -534,6 +534,7 @@ def pack_summaries(events: Sequence[Event], start: dt.date, end: dt.date) -> lis
                 "total": len(statuses),
                 "weeks_met": plan["weeks_met"] if plan else None,
                 "weeks": plan["weeks"] if plan else None,
+                "week": plan["week"] if plan else None,
             }
         )
     return out
