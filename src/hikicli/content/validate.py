@@ -33,13 +33,17 @@ def validate_located(located: Located, kind: Kind, label: str) -> Any:
     try:
         return model.model_validate(located.data)
     except ValidationError as err:
-        problems: list[str | Msg] = []
+        found: list[tuple[int, int, Msg]] = []
         names = field_names(model)
         for e in err.errors(include_url=False):
             # where() falls back to the longest known prefix (pydantic appends union branch names)
             line, col = located.where(tuple(e["loc"]))
             field = Msg("content.at", where=_field(tuple(e["loc"])), problem=_message(e, names))
-            problems.append(Msg("content.at", where=f"{label}:{line}:{col}", problem=field))
+            found.append(
+                (line, col, Msg("content.at", where=f"{label}:{line}:{col}", problem=field))
+            )
+        # in the file's order, as an editor shows it (pydantic's is the model's field order)
+        problems: list[str | Msg] = [m for _, _, m in sorted(found, key=lambda f: f[:2])]
         raise ContentError(problems) from None
 
 
@@ -51,6 +55,17 @@ _PYDANTIC = {
     "list_type": "content.not_list",
     "bool_type": "content.not_bool",
     "int_type": "content.not_int",
+    "int_parsing": "content.not_int_text",
+    # with the bound or the choices from pydantic's context (ctx)
+    "less_than_equal": "content.at_most",
+    "greater_than_equal": "content.at_least",
+    "less_than": "content.below",
+    "greater_than": "content.above",
+    "string_too_long": "content.text_too_long",
+    "string_too_short": "content.text_too_short",
+    "too_long": "content.list_too_long",
+    "too_short": "content.list_too_short",
+    "literal_error": "content.one_of",
 }
 
 
@@ -59,8 +74,14 @@ def _message(error: Any, names: set[str]) -> str | Msg:
     raising `ValueError(Msg(...))`); an unknown key gets the closest known one ("did you
     mean")."""
     message: str | Msg = str(error["msg"])
-    if error["type"] in _PYDANTIC and str(Msg(_PYDANTIC[error["type"]])) == message:
-        message = Msg(_PYDANTIC[error["type"]])  # the same English; other languages their own
+    if error["type"] in _PYDANTIC:
+        ctx = {k: v for k, v in (error.get("ctx") or {}).items() if isinstance(v, (int, str))}
+        try:
+            ours = Msg(_PYDANTIC[error["type"]], **ctx)
+            if str(ours) == message:  # the same English; other languages their own
+                message = ours
+        except (KeyError, IndexError):  # a context this catalog's words do not name
+            pass
     cause = (error.get("ctx") or {}).get("error")
     if isinstance(cause, ValueError) and cause.args and isinstance(cause.args[0], Msg):
         message = Msg("content.value_error", problem=cause.args[0])
