@@ -49,8 +49,8 @@ def test_modules_follow_the_craft_sessions(make_ctx):
 def test_safety_lesson_points_at_emergency_numbers_and_crisis(make_ctx):
     family = make_ctx().catalog["family"]
     safety = family["modules"][2]["reading"]
-    assert "emergency number" in safety and "hiki crisis" in safety
-    assert "hiki crisis" in family["texts"]["safety"]
+    assert "emergency number" in safety and "{hiki} crisis" in safety
+    assert "{hiki} crisis" in family["texts"]["safety"]
 
 
 def test_family_texts_never_talk_of_streaks_or_blame(make_ctx):
@@ -69,7 +69,7 @@ def test_list_shows_every_lesson_with_progress(hiki, home):
     assert "1 Connecting your family member with society" in text
     assert "9 Support after the programme" in text
     assert text.count("not started") == 9 and "hiki --profile mum family lesson 1" in text
-    assert "hiki crisis" in text
+    assert "support lines: hiki --profile mum crisis" in text
     assert family_events(home) == []  # looking writes nothing
 
     hiki([*MUM, "family", "lesson", "1", "--answer", "hope=calm", "--answer", "goal=one meal"])
@@ -268,7 +268,7 @@ def test_checkin_with_flags(hiki, home):
 @pytest.mark.parametrize(
     "args, reply",
     [
-        (["--stress", "9", "--selfcare", "a walk"], "hiki crisis"),
+        (["--stress", "9", "--selfcare", "a walk"], "safety plan: hiki --profile mum crisis"),
         (["--stress", "3"], "plan one small thing"),
         (["--stress", "3", "--selfcare", "tea in the garden"], "Looking after you"),
     ],

@@ -68,7 +68,7 @@ def test_the_family_dashboard_shows_their_stress_and_one_idea_for_carers(hiki):
     [row] = [line for line in text.splitlines() if line.startswith("Tue 24")]
     assert row.rstrip().endswith(" 3")
     assert "One idea for today" in flat(text)
-    assert "hiki crisis" in flat(text)
+    assert "`hiki --profile mum crisis` (alias `hiki --profile mum sos`)" in flat(text)
 
 
 def test_guides_open_in_the_family_version_in_a_family_profile(hiki):
@@ -85,8 +85,10 @@ def test_a_very_heavy_day_goes_through_the_one_risk_mechanism(hiki, home):
     result = hiki([*MUM, "family", "checkin", "--stress", "9"])
     assert result.exit_code == 0
     text = flat(result.output)
-    assert "very heavy day" in text and "hiki crisis" in text
-    assert text.rstrip().endswith("hiki crisis")  # the block is the last thing on the screen
+    assert "very heavy day" in text and "your safety plan: hiki --profile mum crisis" in text
+    assert text.rstrip().endswith(
+        "hiki --profile mum crisis"
+    )  # the block is the last thing on the screen
     kinds = [e["kind"] for e in log_lines(home, "mum")]
     assert kinds == ["risk.signal", "family.checkin"]  # the signal is saved first, at once
     signal = log_lines(home, "mum")[0]["data"]
@@ -132,3 +134,29 @@ def test_the_violence_lesson_covers_what_a_family_worker_asks(hiki, monkeypatch,
         shown = shown.replace(" ", "")
     for phrase in phrases:
         assert phrase in shown, phrase
+
+
+def test_every_crisis_and_settings_hint_in_a_family_profile_names_the_profile(hiki, monkeypatch):
+    monkeypatch.setenv("LANG", "C.UTF-8")  # no country: the hints to set one are shown
+    assert hiki(["family", "start", "mum"]).exit_code == 0
+    first = flat(hiki(MUM).output.replace("│", " "))
+    assert "`hiki --profile mum config set country JP` sets yours" in first
+    assert "`hiki --profile mum config set language ja`" in first
+    assert "`hiki --profile mum crisis` is always there" in first
+    assert "`hiki config set" not in first and "`hiki crisis`" not in first
+    heavy = flat(hiki([*MUM, "family", "checkin", "--stress", "9"]).output)
+    assert "hiki --profile mum config set country JP to remember it" in heavy
+    assert "All lines, and your safety plan: hiki --profile mum crisis" in heavy
+    assert "hiki config set" not in heavy
+    lessons = flat(hiki([*MUM, "family"]).output)
+    assert "support lines: hiki --profile mum crisis" in lessons
+    crisis = flat(hiki([*MUM, "crisis"]).output)
+    assert "`hiki --profile mum config set country JP` to remember it" in crisis
+
+
+def test_the_persons_own_hints_stay_plain(hiki, monkeypatch):
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    first = flat(hiki([]).output.replace("│", " "))
+    assert "`hiki config set country JP` sets yours" in first
+    assert "`hiki crisis` is always there" in first
+    assert "{hiki}" not in first

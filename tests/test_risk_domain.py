@@ -179,7 +179,7 @@ def test_broken_crisis_and_risk_files_fall_back_to_the_frozen_copy(tmp_path, mon
     assert len(content.problems) == 2
     jp = content.crisis["countries"]["JP"]["lines"]
     assert any(line["contact"].startswith("0120-279-338") for line in jp)
-    assert content.risk["block"]["more"] == "All lines, and your safety plan: `hiki crisis`"
+    assert content.risk["block"]["more"] == "All lines, and your safety plan: `{hiki} crisis`"
 
 
 def test_note_phrases_are_read_without_the_models_in_both_languages():

@@ -179,7 +179,13 @@ class AppContext:
         if self._risk_content is None:
             from hikicli.content.risk_content import load_risk_content
 
-            self._risk_content = load_risk_content(self.language())
+            from dataclasses import replace
+
+            from hikicli.domain.family import fill_hiki
+
+            content = load_risk_content(self.language())
+            # `{hiki}` in a hint names this profile ("hiki --profile mum"): its plan, its country
+            self._risk_content = replace(content, risk=fill_hiki(content.risk, self.paths.profile))
         return self._risk_content
 
     def country_choice(self, flag: str | None = None) -> CountryChoice:

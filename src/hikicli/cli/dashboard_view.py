@@ -29,6 +29,7 @@ def show_dashboard(actx: AppContext) -> None:
         view = build_family_dashboard(projected.states, actx.catalog, actx.now(), profile)
     else:
         view = build_dashboard(projected.states, actx.catalog, actx.now())
+    view = {**view, "footer": with_profile(view["footer"], profile)}  # `{hiki}`: this profile
     ui = actx.catalog["ui"]
     if first_run:
         from rich.panel import Panel
@@ -40,13 +41,13 @@ def show_dashboard(actx: AppContext) -> None:
             text = with_profile(words["welcome"], profile).format(data_dir=actx.paths.data_dir)
             title = words["welcome_title"]
         else:
-            text = ui["welcome"].format(data_dir=actx.paths.data_dir).strip()
+            text = with_profile(ui["welcome"], profile).format(data_dir=actx.paths.data_dir)
             title = ui["welcome_title"]
         text = text.strip() + "\n" + welcome_country(actx, ui)
         if not family:  # the family programme is offered from the very first screen
             text += "\n" + actx.catalog["family"]["texts"]["welcome_pointer"]
         choice = actx.language_choice()
-        text += "\n" + ui["welcome_language"].format(
+        text += "\n" + with_profile(ui["welcome_language"], profile).format(
             language=ui["language_names"].get(choice.code, choice.code),
             how=ui["language_how"][choice.how],
         )
@@ -62,6 +63,8 @@ def show_dashboard(actx: AppContext) -> None:
 def welcome_country(actx: AppContext, ui: dict[str, str]) -> str:
     """Which country's crisis lines hiki will show, said on the first run: a guess from the
     locale is called a guess, and the way to set the country is named. Never raises."""
+    from hikicli.domain.family import with_profile
+
     choice = actx.country_choice()
     countries = actx.risk_content.crisis["countries"]
     entry = countries.get(choice.code or "")
@@ -71,7 +74,7 @@ def welcome_country(actx: AppContext, ui: dict[str, str]) -> str:
         key = "welcome_country_not_stored"
     else:
         key = "welcome_country_guessed" if choice.how == "locale" else "welcome_country_set"
-    return ui[key].format(
+    return with_profile(ui[key], actx.paths.profile).format(
         country=choice.code,
         country_name=entry["name"] if entry else choice.code,
         codes=", ".join(sorted(countries)),

@@ -141,7 +141,7 @@ def family(
         )
         out.print(markup_escape(hint))
     out.print(markup_escape(_say(actx, texts["readings_pointer"])))
-    out.print(f"[dim]{markup_escape(texts['safety'])}[/]")
+    out.print(f"[dim]{markup_escape(_say(actx, texts['safety']))}[/]")
 
 
 @family_app.command("start")
@@ -371,7 +371,7 @@ def _list_readings(
     from hikicli.cli.render import console, markup_escape
 
     print_readings(actx)
-    console().print(f"[dim]{markup_escape(_content(actx)['texts']['safety'])}[/]")
+    console().print(f"[dim]{markup_escape(_say(actx, _content(actx)['texts']['safety']))}[/]")
 
 
 def _show_reading(actx: AppContext, item: dict[str, Any], pager: bool) -> None:

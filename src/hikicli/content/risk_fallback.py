@@ -236,13 +236,13 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                             '{item}: {answer}) tells me things may be very hard.'},
                  'block': {'bullet': '- ',
                            'country_guessed': 'Country: {country_name}, guessed from this '
-                                              "computer's language setting. Elsewhere? `hiki "
+                                              "computer's language setting. Elsewhere? `{hiki} "
                                               'config set country XX`',
                            'country_unknown': "hiki doesn't know which country you are in. It has "
-                                              'lines for {countries}: for example `hiki crisis '
-                                              '--country JP`, or `hiki config set country JP` to '
+                                              'lines for {countries}: for example `{hiki} crisis '
+                                              '--country JP`, or `{hiki} config set country JP` to '
                                               'remember it.',
-                           'more': 'All lines, and your safety plan: `hiki crisis`',
+                           'more': 'All lines, and your safety plan: `{hiki} crisis`',
                            'name_sep': ': ',
                            'sep': ' · ',
                            'text_first': 'Text and chat come first, so you may not need to call.',
@@ -252,10 +252,10 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                          {'id': 'no', 'label': "No, or I'm not sure"},
                                          {'id': 'skip', 'label': "I'd rather not say"}],
                              'dashboard_recent': 'A few days ago you told me things were very '
-                                                 'hard. If they still are, `hiki crisis` shows '
+                                                 'hard. If they still are, `{hiki} crisis` shows '
                                                  'people you can contact now.',
                              'dashboard_today': 'Earlier today you told me you may not be safe. If '
-                                                'that is still true, please reach out: `hiki '
+                                                'that is still true, please reach out: `{hiki} '
                                                 'crisis` shows people you can contact now.',
                              'go_on_choices': [{'id': 'stop',
                                                 'label': 'Stop here (what you told me so far is '
@@ -272,7 +272,7 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                              'stopped': "That's fine. Your mood and your answer are kept. You can "
                                         'check in again whenever you like.',
                              'thanks': 'Thank you for telling me. Low days are hard. If that '
-                                       'changes, `hiki crisis` is always there.'},
+                                       'changes, `{hiki} crisis` is always there.'},
                  'closing': {'cancelled': 'Stopped. What you told me about your safety is kept; '
                                           'nothing else from here was saved.',
                              'error': 'What you told me about your safety is kept.',
@@ -280,8 +280,8 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                  'crisis': {'check_official': "Numbers change. If a line doesn't answer, check its "
                                               'official site (shown under each entry).',
                             'country_guessed': "This is a guess from this computer's language "
-                                               'settings. Somewhere else? `hiki crisis --country '
-                                               'XX` shows another country, and `hiki config set '
+                                               'settings. Somewhere else? `{hiki} crisis --country '
+                                               'XX` shows another country, and `{hiki} config set '
                                                'country XX` remembers it (hiki has lines for '
                                                '{codes}).',
                             'country_guessed_not_stored': "This computer's language settings "
@@ -291,12 +291,12 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                                           'countries, and your local emergency '
                                                           'number always works. hiki has its own '
                                                           'lines for {countries}: for example '
-                                                          '`hiki crisis --country JP`.',
+                                                          '`{hiki} crisis --country JP`.',
                             'country_unknown': "hiki doesn't know which country you are in, so it "
                                                'shows a worldwide directory. hiki has its own '
-                                               'lines for {countries}: for example `hiki crisis '
-                                               '--country JP`, or `hiki config set country JP` to '
-                                               'remember it.',
+                                               'lines for {countries}: for example `{hiki} crisis '
+                                               '--country JP`, or `{hiki} config set country JP` '
+                                               'to remember it.',
                             'fallback_used': "Note: these lines are hiki's built-in copy, because "
                                              'a file could not be read: {problem}',
                             'help_country': 'Two-letter country code. hiki has lines for '
@@ -307,7 +307,7 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                      'may not need to call.',
                             'lead': 'You deserve support right now, whatever is happening.',
                             'more_all': 'Every line, and your safety plan if you have made one: '
-                                        '`hiki crisis --all`',
+                                        '`{hiki} crisis --all`',
                             'more_enter': 'Press Enter to see every line, and your safety plan if '
                                           'you have made one.',
                             'not_stored': 'hiki has no lines stored for {country} yet. The '
@@ -348,9 +348,9 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                   "don't want to be here",
                                   "don't want to live",
                                   "can't go on"],
-                 'plan': {'hint': 'If you have a safety plan, `hiki safety-plan` shows it.',
+                 'plan': {'hint': 'If you have a safety plan, `{hiki} safety-plan` shows it.',
                           'offer': "You don't have a safety plan yet. It is a short list of things "
-                                   'and people that help during a hard time. `hiki safety-plan '
+                                   'and people that help during a hard time. `{hiki} safety-plan '
                                    'edit` makes one whenever you feel ready; each step is kept as '
                                    'you go.',
                           'offer_now': 'Would you like to start your safety plan now? It takes '
@@ -573,12 +573,12 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                             'out_of_range': 'ほかのことの前に：あなたの答え（{name} '
                                             'の質問{item}：{answer}）から、いまとてもつらい状況かもしれないと感じました。'},
                  'block': {'bullet': '・',
-                           'country_guessed': '国：{country_name}（このパソコンの言語設定からの推測）。別の国なら `hiki '
+                           'country_guessed': '国：{country_name}（このパソコンの言語設定からの推測）。別の国なら `{hiki} '
                                               'config set country XX`',
-                           'country_unknown': 'hiki はお住まいの国を知りません。登録がある国：{countries}。たとえば `hiki '
-                                              'crisis --country JP`、覚えさせるには `hiki config set '
+                           'country_unknown': 'hiki はお住まいの国を知りません。登録がある国：{countries}。たとえば `{hiki} '
+                                              'crisis --country JP`、覚えさせるには `{hiki} config set '
                                               'country JP`。',
-                           'more': 'すべての相談先と安全計画：`hiki crisis`',
+                           'more': 'すべての相談先と安全計画：`{hiki} crisis`',
                            'name_sep': '：',
                            'sep': '・',
                            'text_first': '文字で相談できる窓口（チャット・SNS）を先に載せています。電話をしなくても大丈夫です。',
@@ -587,9 +587,9 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                  'checkin': {'choices': [{'id': 'yes', 'label': 'はい、いまは安全です'},
                                          {'id': 'no', 'label': 'いいえ、またはわからない'},
                                          {'id': 'skip', 'label': '答えたくない'}],
-                             'dashboard_recent': '数日前、とてもつらいと教えてくれましたね。いまもつらいなら、`hiki crisis` '
+                             'dashboard_recent': '数日前、とてもつらいと教えてくれましたね。いまもつらいなら、`{hiki} crisis` '
                                                  'で、いま連絡できる相談先を表示します。',
-                             'dashboard_today': 'きょう、安全でないかもしれないと教えてくれましたね。いまもそうなら、どうか連絡してください。`hiki '
+                             'dashboard_today': 'きょう、安全でないかもしれないと教えてくれましたね。いまもそうなら、どうか連絡してください。`{hiki} '
                                                 'crisis` で、いま連絡できる相談先を表示します。',
                              'go_on_choices': [{'id': 'stop', 'label': 'ここでやめる（ここまでの答えは残ります）'},
                                                {'id': 'go', 'label': 'チェックインを続ける'}],
@@ -598,29 +598,29 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                              'question': '気分が沈んでいると教えてくれて、ありがとうございます。いま、安全ですか？',
                              'saved': 'チェックインを保存しました。きょうの本当の様子を教えてくれて、ありがとうございます。',
                              'stopped': 'それで大丈夫です。気分と、いまの答えは残してあります。またいつでもチェックインできます。',
-                             'thanks': '教えてくれてありがとうございます。気分の沈む日はつらいものです。もし状況が変わったら、いつでも `hiki '
+                             'thanks': '教えてくれてありがとうございます。気分の沈む日はつらいものです。もし状況が変わったら、いつでも `{hiki} '
                                        'crisis` があります。'},
                  'closing': {'cancelled': '中断しました。安全について話してくれたことは残してあります。ここから先のことは保存していません。',
                              'error': '安全について話してくれたことは残してあります。',
                              'title': '終わる前に'},
                  'crisis': {'check_official': '番号や受付時間は変わることがあります。つながらないときは、各窓口の公式サイト（それぞれの下に表示）をご確認ください。',
-                            'country_guessed': 'これはこのパソコンの言語設定からの推測です。別の国なら `hiki crisis --country '
-                                               'XX` でその国を表示し、`hiki config set country XX` '
-                                               'で覚えさせられます（登録がある国：{codes}）。',
+                            'country_guessed': 'これはこのパソコンの言語設定からの推測です。別の国なら `{hiki} crisis '
+                                               '--country XX` でその国を表示し、`{hiki} config set country '
+                                               'XX` で覚えさせられます（登録がある国：{codes}）。',
                             'country_guessed_not_stored': 'このパソコンの言語設定からは {country} のようですが、hiki '
                                                           'にはまだその国の相談先の登録がありません。下の一覧には多くの国の相談窓口が載っています。また、その地域の緊急通報番号はいつでも使えます。hiki '
-                                                          'に登録がある国：{countries}。たとえば `hiki crisis '
+                                                          'に登録がある国：{countries}。たとえば `{hiki} crisis '
                                                           '--country JP`。',
                             'country_unknown': 'hiki はお住まいの国を知らないため、世界の相談窓口の一覧を表示します。hiki '
-                                               'に登録がある国：{countries}。たとえば `hiki crisis --country '
-                                               'JP`、覚えさせるには `hiki config set country JP`。',
+                                               'に登録がある国：{countries}。たとえば `{hiki} crisis --country '
+                                               'JP`、覚えさせるには `{hiki} config set country JP`。',
                             'fallback_used': 'お知らせ：ファイルを読めなかったため、hiki '
                                              'に組み込まれた控えの相談先を表示しています：{problem}',
                             'help_country': '2文字の国コード。hiki '
                                             'に登録がある国：{countries}。それ以外の国では、世界の相談窓口の一覧を表示します。',
                             'intro': '何が起きていても、あなたはいま支えを受けていい人です。文字で相談できる窓口（チャット・SNS）がある場合は先に載せています。電話をしなくても大丈夫です。',
                             'lead': '何が起きていても、あなたはいま支えを受けていい人です。',
-                            'more_all': 'すべての相談先と、あなたの安全計画（作ってあれば）：`hiki crisis --all`',
+                            'more_all': 'すべての相談先と、あなたの安全計画（作ってあれば）：`{hiki} crisis --all`',
                             'more_enter': 'Enter を押すと、すべての相談先と、あなたの安全計画（作ってあれば）を表示します。',
                             'not_stored': 'hiki にはまだ {country} '
                                           'の相談先の登録がありません。下の一覧には多くの国の相談窓口が載っています。また、その地域の緊急通報番号はいつでも使えます。hiki '
@@ -649,9 +649,9 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                   '自傷',
                                   'リストカット',
                                   'いなくなってしまいたい'],
-                 'plan': {'hint': '安全計画がある場合は、`hiki safety-plan` で表示できます。',
+                 'plan': {'hint': '安全計画がある場合は、`{hiki} safety-plan` で表示できます。',
                           'offer': '安全計画はまだありません。安全計画とは、つらいときに助けになることや人を、前もって短く書き出しておくものです。気持ちが向いたときに '
-                                   '`hiki safety-plan edit` で作れます。書いたところまで、その都度保存されます。',
+                                   '`{hiki} safety-plan edit` で作れます。書いたところまで、その都度保存されます。',
                           'offer_now': 'いま安全計画を作りはじめますか？ 10分ほどです。いつやめても、書いたところまでは残ります。',
                           'title': 'あなたの安全計画'},
                  'pointer': 'つらさが重すぎるときは：`hiki crisis`（または `hiki sos`）で、いま連絡できる相談先を表示します。',

@@ -55,6 +55,17 @@ def with_profile(text: str, profile: str) -> str:
     return str(text).replace(HIKI, hiki_command(profile))
 
 
+def fill_hiki(value: Any, profile: str) -> Any:
+    """Every text in a nest of dicts and lists with `{hiki}` naming this profile."""
+    if isinstance(value, str):
+        return with_profile(value, profile) if HIKI in value else value
+    if isinstance(value, dict):
+        return {key: fill_hiki(item, profile) for key, item in value.items()}
+    if isinstance(value, list):
+        return [fill_hiki(item, profile) for item in value]
+    return value
+
+
 def counts_as_family(profile: str, marked: bool, events: Iterable[Mapping[str, Any]]) -> bool:
     """A profile is a family member's when marked so, or when it is a named profile that holds
     family programme entries. The main profile is the person's own unless marked."""
