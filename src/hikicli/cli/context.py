@@ -177,10 +177,9 @@ class AppContext:
     def risk_content(self) -> RiskContent:
         """Crisis lines and the risk words, loaded apart from the catalog (never raises)."""
         if self._risk_content is None:
-            from hikicli.content.risk_content import load_risk_content
-
             from dataclasses import replace
 
+            from hikicli.content.risk_content import load_risk_content
             from hikicli.domain.family import fill_hiki
 
             content = load_risk_content(self.language())
