@@ -285,12 +285,16 @@ def _risk_problem(data: Data) -> str | None:
 
 
 def summarize_risk(data: Data, context: SummaryContext | None) -> str:
-    """A `risk.signal`, e.g. "check-in: not safe / not sure" (never a note's words)."""
+    """A `risk.signal`, e.g. "check-in: not safe / not sure, mood 1/10" (never a note's
+    words): a check-in stopped at the safety question keeps its mood only here."""
     if context is None or not context.words:
         return _ctx(context).say("history.risk_unknown")
     from hikicli.domain.progress import safety_words
 
     what, said, _rule = safety_words(data, context.words)
+    mood = data.get("mood")
+    if isinstance(mood, int) and not isinstance(mood, bool):  # kept with it ("mood and answer")
+        return context.say("history.risk_mood", what=what, said=said, mood=mood)
     return context.say("history.risk", what=what, said=said)
 
 
