@@ -113,8 +113,10 @@ def render_crisis(
         out.print(markup_escape(view["country_note"]))
         out.print()
     for line in view["lines"]:
-        channels = ", ".join(line["channels"])
-        out.print(f"[bold]{markup_escape(line['name'])}[/]  ({markup_escape(channels)})")
+        names: Any = texts.get("channels") or {}
+        channels = ", ".join(str(names.get(c, c)) for c in line["channels"])
+        tag = str(texts.get("channel_tag") or "  ({channels})").format(channels=channels)
+        out.print(f"[bold]{markup_escape(line['name'])}[/]{markup_escape(tag)}")
         out.print(f"  {markup_escape(line['contact'])}")
         if line.get("hours"):
             out.print(f"  {markup_escape(line['hours'])}")
@@ -122,7 +124,11 @@ def render_crisis(
             out.print(f"  {markup_escape(line['note'])}")
         for warning in line["warnings"]:
             out.print(f"  [yellow]{markup_escape(warning)}[/]")
-        source = texts["source"].format(source=line["source"], date=line["verified_on"])
+        where = str(line["source"])
+        if line.get("source_note"):
+            template = str(texts.get("source_with_note") or "{source} ({note})")
+            where = template.format(source=where, note=line["source_note"])
+        source = texts["source"].format(source=where, date=line["verified_on"])
         out.print(f"  [dim]{markup_escape(source)}[/]")
     out.print()
     out.print(f"[dim]{markup_escape(view['check_official'])}[/]")

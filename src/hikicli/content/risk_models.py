@@ -53,6 +53,7 @@ class CrisisLine(Strict):
     open: Literal["always"] | list[OpenSlot] | None = None
     note: Text | None = None
     source: Text
+    source_note: Text | None = None
     verified_on: dt.date
     status: Literal["confirmed", "unconfirmed"]
 
@@ -121,6 +122,8 @@ class LineWords(Strict):
     contact: Text  # with the data's {placeholders}
     hours: Text | None = None
     note: Text | None = None
+    # how the source was found, when it is not the line's own page ("cited by many; page not read")
+    source_note: Text | None = None
 
 
 class CountryWords(Strict):
@@ -210,6 +213,10 @@ class CrisisScreenTexts(Strict):
     stale: Text
     not_stored: Text  # {country} {countries}
     source: Text  # {source} {date}
+    source_with_note: Text = "{source} ({note})"  # {source} {note}: a line's source_note
+    # the channels' names after a line's name ("(chat)"): the data's ids, in words
+    channels: dict[Channel, Text] = Field(default_factory=dict)
+    channel_tag: Text = "  ({channels})"  # {channels}: after a line's name
     country_guessed: Text  # {country_name} {countries} {codes}
     country_guessed_not_stored: Text  # {country} {countries}
     country_unknown: Text  # {countries}
