@@ -87,7 +87,7 @@ def test_the_list_names_every_reading_and_the_profile(hiki, home):
         assert name in shown
     assert "What is going on? Is it my fault?" in shown
     assert "Read one with: hiki --profile mum family read TOPIC" in shown
-    assert "hiki crisis" in shown
+    assert "hiki --profile mum crisis" in shown  # the hint names the profile whose plan it shows
     assert tree_snapshot(home) == before  # reading writes nothing
 
 
