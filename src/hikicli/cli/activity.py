@@ -88,15 +88,10 @@ def _interactive(
 
 
 def _save(actx: AppContext, kind: str, data: dict[str, Any], said: str, as_json: bool) -> None:
+    from hikicli.cli.render import entry_json, print_saved
+
     event = actx.log.append(kind, data, now=actx.now())
-    if as_json:
-        from hikicli.cli.render import entry_json, print_json
-
-        print_json(entry_json(event), kind="activity.saved")
-        return
-    from hikicli.cli.render import console, markup_escape
-
-    console().print(markup_escape(said))
+    print_saved(entry_json(event), "activity.saved", said, as_json)
 
 
 def _list(content: Mapping[str, Any], energy: int | None, as_json: bool) -> None:

@@ -74,9 +74,13 @@ def task_line(actx: AppContext, task: Any) -> str:
 
         instruments = actx.catalog.get("instruments", {})
         found = find_instrument(task.label, instruments)
-        name = texts["with_command"].format(
-            text=instruments[found]["name"], command=f"hiki assess {found}"
-        ) if found else task.label
+        name = (
+            texts["with_command"].format(
+                text=instruments[found]["name"], command=f"hiki assess {found}"
+            )
+            if found
+            else task.label
+        )
         what = texts["task_line"].format(kind=kind, what=name)
     elif task.kind == "lesson":
         from hikicli.domain.family import hiki_command
@@ -263,7 +267,6 @@ def answer(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Answer one of your pack's questions. A new answer replaces the earlier one."""
-    from hikicli.cli.render import console, markup_escape
     from hikicli.domain.checkin import check_note
     from hikicli.domain.homework import ANSWER_KIND
     from hikicli.errors import UsageError
@@ -284,12 +287,9 @@ def answer(
     event = actx.log.append(
         ANSWER_KIND, {"pack": view.id, "task": task.id, "text": clean}, now=actx.now()
     )
-    if as_json:
-        from hikicli.cli.render import entry_json, print_json
+    from hikicli.cli.render import entry_json, print_saved
 
-        print_json(entry_json(event), kind="homework.answered")
-        return
-    console().print(markup_escape(_texts(actx)["answer_saved"]))
+    print_saved(entry_json(event), "homework.answered", _texts(actx)["answer_saved"], as_json)
 
 
 @homework_app.command("done")
@@ -300,7 +300,6 @@ def done(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Mark a task done that you did away from hiki (on paper, in a session, ...)."""
-    from hikicli.cli.render import console, markup_escape
     from hikicli.domain.homework import DONE_KIND
     from hikicli.errors import UsageError
 
@@ -309,12 +308,9 @@ def done(
     if task.kind == "reflection":
         raise UsageError("homework.answer_instead", task=task_id)
     event = actx.log.append(DONE_KIND, {"pack": view.id, "task": task.id}, now=actx.now())
-    if as_json:
-        from hikicli.cli.render import entry_json, print_json
+    from hikicli.cli.render import entry_json, print_saved
 
-        print_json(entry_json(event), kind="homework.done")
-        return
-    console().print(markup_escape(_texts(actx)["marked_done"]))
+    print_saved(entry_json(event), "homework.done", _texts(actx)["marked_done"], as_json)
 
 
 @homework_app.command("example")

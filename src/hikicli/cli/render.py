@@ -134,6 +134,15 @@ def print_json_list(items: Iterable[Any], kind: str) -> None:
     out.write("".join(pending))
 
 
+def print_saved(data: Any, kind: str, said: str, as_json: bool) -> None:
+    """What a command that saved one thing prints: its data in the envelope with --json, else
+    its one line of words."""
+    if as_json:
+        print_json(data, kind)
+    else:
+        say(said)
+
+
 def markup_escape(text: str) -> str:
     from rich.markup import escape
 

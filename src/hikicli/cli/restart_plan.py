@@ -130,14 +130,10 @@ def remove(
 
 
 def _done(actx: AppContext, what: str, data: dict[str, str], as_json: bool) -> None:
-    if as_json:
-        from hikicli.cli.render import print_json
+    from hikicli.cli.render import print_saved
 
-        print_json(data, kind=f"restart_plan.item_{what}")
-        return
-    from hikicli.cli.render import console, markup_escape
-
-    console().print(markup_escape(actx.catalog["restart"]["plan"][what]))
+    words = actx.catalog["restart"]["plan"][what]
+    print_saved(data, f"restart_plan.item_{what}", words, as_json)
 
 
 @restart_app.command("export")

@@ -100,14 +100,10 @@ def remove(
 
 
 def _done(actx: AppContext, what: str, data: dict[str, str], as_json: bool) -> None:
-    if as_json:
-        from hikicli.cli.render import print_json
+    from hikicli.cli.render import print_saved
 
-        print_json(data, kind=f"safety_plan.item_{what}")
-        return
-    from hikicli.cli.render import console, markup_escape
-
-    console().print(markup_escape(actx.catalog["safety"]["plan"][what]))
+    words = actx.catalog["safety"]["plan"][what]
+    print_saved(data, f"safety_plan.item_{what}", words, as_json)
 
 
 @plan_app.command("export")
