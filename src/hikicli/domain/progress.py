@@ -487,13 +487,17 @@ class Progress:
         }
 
 
-def build_progress(events: Sequence[Event], start: dt.date, end: dt.date) -> Progress:
-    """Everything `hiki progress` and `hiki report` show for the days start..end (inclusive)."""
+def build_progress(
+    events: Sequence[Event], start: dt.date, end: dt.date, safety_from: dt.date | None = None
+) -> Progress:
+    """Everything `hiki progress` and `hiki report` show for the days start..end (inclusive);
+    the safety moments from `safety_from` when it is earlier (the report looks back further)."""
     events = live_events(events)
     days = checkin_days(events, start, end)
     pattern, status = explain_pattern(days)
     rows = safety_rows(events)
-    first, last = start.isoformat(), end.isoformat()
+    first = min(start, safety_from or start).isoformat()
+    last = end.isoformat()
     return Progress(
         start=start,
         end=end,

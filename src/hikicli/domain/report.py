@@ -35,7 +35,6 @@ from hikicli.domain.progress import (
     live_events,
     safety_json,
 )
-from hikicli.domain.risk import safety_rows
 
 REPORT_FORMAT = "hiki-report"
 REPORT_VERSION = 1
@@ -374,13 +373,11 @@ def build_report(
     "default"."""
     events = live_events(events)
     chosen = tuple(INCLUDE_KINDS if include_notes else (include or ()))
-    progress = build_progress(events, start, end)
     # Safety never looks back less than the default window: a pack that began yesterday, or a
     # short --since, must not hide a "not safe" answer from last week.
     safety_start = min(start, end - dt.timedelta(days=DEFAULT_DAYS - 1))
-    rows = safety_rows(events)
-    in_window = [r for r in rows if safety_start.isoformat() <= r.date <= end.isoformat()]
-    safety = fill_thresholds(in_window, instruments or {})
+    progress = build_progress(events, start, end, safety_from=safety_start)
+    safety = fill_thresholds(progress.safety, instruments or {})
     checkins = checkin_summary(events, start, end)
     ladder = ladder_section(events, start, end, learned="learned" in chosen)
     labels = band_labels(instruments or {})
