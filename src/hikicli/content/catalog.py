@@ -11,7 +11,7 @@ from __future__ import annotations
 import marshal
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from hikicli.content.registry import KINDS, Kind
 from hikicli.errors import ContentError
@@ -19,6 +19,7 @@ from hikicli.versions import PACKAGE, cache_key
 
 if TYPE_CHECKING:
     from hikicli.content.yamlload import Located
+    from hikicli.domain.content_types import CatalogContent
 
 DEFAULT_LANG = "en"
 # The code a cached catalog depends on: the loader and models (content/) and the domain values
@@ -70,6 +71,12 @@ class Catalog(dict[str, Any]):
 
     def problems(self) -> list[str]:
         return [p for kind in self.broken.values() for p in kind]
+
+    def typed(self) -> CatalogContent:
+        """This catalog read through its types (hikicli.domain.content_types, generated from the
+        models): `catalog.typed()["ui"]["welcome"]` is a `str` to mypy, a typo'd key an error.
+        The same object, so a broken kind still raises its problems when it is read."""
+        return cast("CatalogContent", self)
 
 
 def build_catalog(folder: Path) -> dict[str, Any]:
