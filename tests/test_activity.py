@@ -41,7 +41,8 @@ def test_the_flags_twin_saves_at_once_with_stable_json_keys(hiki, home):
     "args, words",
     [
         (["--log", "tea"], "--log needs --pleasure N and --mastery N"),
-        (["--log", "tea", "--pleasure", "3", "--mastery", "11"], "0<=x<=10"),
+        (["--log", "tea", "--pleasure", "3", "--mastery", "11"],
+         "--mastery: use a number from 0 to 10 (got 11)."),
         (["--log", "   ", "--pleasure", "3", "--mastery", "1"], "The activity is empty"),
         (["--plan", "tea"], "--plan needs --when (morning, afternoon, evening, night)"),
         (["--plan", "tea", "--when", "noon"], "--when must be one of"),

@@ -326,20 +326,61 @@ def error_text(lang: str, message: str) -> str:
     return first + sep + rest
 
 
+def _bound(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def range_text(lang: str, err: ClickException) -> str | None:
+    """A number outside an option's range (Click writes `0<=x<=10`) as one sentence naming the
+    flag and the range in words: "--mood: use a number from 0 to 10 (got 11).". None for any
+    other error, and for an open bound on a decimal (no words for it: Click's sentence stays)."""
+    param = getattr(err, "param", None)
+    kind = getattr(param, "type", None)
+    found = re.fullmatch(r"(?P<value>.+) is not in the range .+\.", err.message)
+    if param is None or found is None or not isinstance(kind, click_types._NumberRangeBase):
+        return None
+    lo, hi = kind.min, kind.max
+    if kind.min_open or kind.max_open:
+        if not isinstance(kind, click_types.IntRange):
+            return None
+        lo = None if lo is None else lo + kind.min_open
+        hi = None if hi is None else hi - kind.max_open
+    opts = [o for o in param.opts if o.startswith("--")] or param.opts
+    name = max(opts, key=len) if opts else param.human_readable_name
+    key = {(True, True): "range_between", (True, False): "range_at_least"}.get(
+        (lo is not None, hi is not None), "range_at_most"
+    )
+    lo_, hi_ = ("" if b is None else _bound(b) for b in (lo, hi))
+    return text(lang, f"click.{key}", name=name, value=found["value"], lo=lo_, hi=hi_)
+
+
 class LocalizedUsageError(UsageError):
-    """Click's usage error shown in the person's language: usage, the hint, the error."""
+    """Click's usage error shown in the person's language: usage, the hint, the error. A number
+    out of range is one sentence in words and the hint (`range_text`), no `Usage:` line."""
 
     def __init__(self, err: ClickException, lang: str) -> None:
         super().__init__(err.format_message(), getattr(err, "ctx", None))
         self.exit_code = err.exit_code
         self.lang = lang
+        self.sentence = range_text(lang, err)
 
     def format_message(self) -> str:
-        return error_text(self.lang, self.message)
+        return self.sentence or error_text(self.lang, self.message)
 
     def show(self, file: Any = None) -> None:
         from typer._click.utils import echo
 
+        if self.sentence is not None:
+            echo(self.sentence, file=file, err=file is None)
+            if self.ctx is not None and self.ctx.command.get_help_option(self.ctx) is not None:
+                hint = text(
+                    self.lang,
+                    "click.try_help",
+                    command=self.ctx.command_path,
+                    option=self.ctx.help_option_names[0],
+                )
+                echo(hint, file=file, err=file is None)
+            return
         if self.ctx is not None:
             hint = ""
             if self.ctx.command.get_help_option(self.ctx) is not None:
@@ -356,6 +397,10 @@ class LocalizedUsageError(UsageError):
 
 
 def localized_error(err: ClickException, lang: str) -> ClickException:
-    if lang == DEFAULT_LANG or isinstance(err, LocalizedUsageError):
+    """The one place Click's errors are put into the person's words (English keeps Click's own,
+    except a number out of range, which is a sentence in every language)."""
+    if isinstance(err, LocalizedUsageError):
+        return err
+    if lang == DEFAULT_LANG and range_text(lang, err) is None:
         return err
     return LocalizedUsageError(err, lang)
