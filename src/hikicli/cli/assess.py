@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import Instrument
 
 
 @app.command()
@@ -111,7 +114,7 @@ def show_list(actx: AppContext, as_json: bool) -> None:
 
 def administer(
     actx: AppContext,
-    instrument: dict[str, Any],
+    instrument: Instrument,
     origin: Path | None,
     raw_answers: str | None,
     as_json: bool,
@@ -178,7 +181,7 @@ def administer(
 
 
 def english_form_note(
-    actx: AppContext, instrument: dict[str, Any], origin: Path | None
+    actx: AppContext, instrument: Instrument, origin: Path | None
 ) -> str | None:
     """In Japanese (or any language without this questionnaire's official wording), say why the
     questions are in English: an unofficial translation of a validated questionnaire is not
@@ -196,7 +199,7 @@ def english_form_note(
 
 
 def result_view(
-    instrument: dict[str, Any],
+    instrument: Instrument,
     result: Any,
     event: dict[str, Any],
     risk_words: dict[str, Any] | None = None,
@@ -236,7 +239,7 @@ def result_view(
     return view
 
 
-def _option_label(instrument: dict[str, Any], number: int, result: Any) -> str:
+def _option_label(instrument: Instrument, number: int, result: Any) -> str:
     from hikicli.domain.instruments import item_options
 
     answer = result.answers[number - 1]
@@ -245,7 +248,7 @@ def _option_label(instrument: dict[str, Any], number: int, result: Any) -> str:
 
 
 def render_result(
-    actx: AppContext, instrument: dict[str, Any], origin: Path | None, view: dict[str, Any]
+    actx: AppContext, instrument: Instrument, origin: Path | None, view: dict[str, Any]
 ) -> None:
     from hikicli.cli.render import console, markup_escape
 

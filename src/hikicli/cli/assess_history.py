@@ -53,7 +53,9 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
             dataclasses.replace(p, risk=(p.recorded, iid) in marks)
             for p in history_points(results, definition)
         ]
-        name = results[-1].get("name", iid) if results else (definition or {}).get("name", iid)
+        name = (
+            results[-1].get("name", iid) if results else definition["name"] if definition else iid
+        )
         for point in points:
             rows.append(
                 {
@@ -124,8 +126,9 @@ def _render_history(
                         lines_out.append(f"      [yellow]{markup_escape(part)}[/]")
             if point.meaningful and point.change is not None:
                 unit = text["unit_percent"] if on_percent else text["unit_points"]
-                key = "history_change_up" if point.change > 0 else "history_change_down"
-                note = text[key].format(change=abs(point.change), unit=unit)
+                up = point.change > 0
+                said = text["history_change_up"] if up else text["history_change_down"]
+                note = said.format(change=abs(point.change), unit=unit)
                 lines_out.append(f"      [yellow]{markup_escape(note)}[/]")
         lines_out.append("")
     # One print: rich costs ~0.2 ms a call (its size and environment lookups), 12,000 lines here.

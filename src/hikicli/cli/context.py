@@ -16,7 +16,9 @@ from hikicli.storage.paths import Paths
 from hikicli.storage.settings import Settings
 
 if TYPE_CHECKING:
+    from hikicli.content.catalog import Catalog
     from hikicli.content.risk_content import RiskContent
+    from hikicli.domain.content_types import CatalogContent
     from hikicli.domain.crisis import CountryChoice
     from hikicli.domain.language import LanguageChoice
     from hikicli.prompting import Prompter
@@ -56,7 +58,7 @@ class AppContext:
     prompter: Prompter | None = None
     clock: Callable[[], dt.datetime] = now_local
     interactive: bool | None = None
-    _catalog: dict[str, Any] | None = field(default=None, repr=False)
+    _catalog: Catalog | None = field(default=None, repr=False)
     _settings: Settings | None = field(default=None, repr=False)
     _keys: KeyRing | None = field(default=None, repr=False)
     _log: EventLog | None = field(default=None, repr=False)
@@ -166,12 +168,13 @@ class AppContext:
         return self._language
 
     @property
-    def catalog(self) -> dict[str, Any]:
+    def catalog(self) -> CatalogContent:
+        """The content in this person's language, typed (hikicli.domain.content_types)."""
         if self._catalog is None:
             from hikicli.content.catalog import load_catalog
 
             self._catalog = load_catalog(self.language(), self.paths.cache_dir)
-        return self._catalog
+        return self._catalog.typed()
 
     @property
     def risk_content(self) -> RiskContent:
@@ -246,7 +249,8 @@ class AppContext:
         from hikicli.prompting import QuestionaryPrompter
 
         try:
-            texts = dict(self.catalog["ui"].get("prompts") or {})
+            prompts = self.catalog["ui"]["prompts"]
+            texts = {k: v for k, v in prompts.items() if isinstance(v, str)}  # None: English
         except Exception:  # the questions' machinery words must never stop a question
             texts = {}
         self.prompter = QuestionaryPrompter(show=show_text, texts=texts)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.cli.context import AppContext
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import UiContent
 
 
 def show_dashboard(actx: AppContext) -> None:
@@ -60,10 +63,11 @@ def show_dashboard(actx: AppContext) -> None:
     render_dashboard(view)
 
 
-def welcome_country(actx: AppContext, ui: dict[str, str]) -> str:
+def welcome_country(actx: AppContext, ui: UiContent) -> str:
     """Which country's crisis lines hiki will show, said on the first run: a guess from the
     locale is called a guess, and the way to set the country is named. Never raises."""
     from hikicli.domain.family import with_profile
+    from hikicli.domain.words import word
 
     choice = actx.country_choice()
     countries = actx.risk_content.crisis["countries"]
@@ -74,7 +78,7 @@ def welcome_country(actx: AppContext, ui: dict[str, str]) -> str:
         key = "welcome_country_not_stored"
     else:
         key = "welcome_country_guessed" if choice.how == "locale" else "welcome_country_set"
-    return with_profile(ui[key], actx.paths.profile).format(
+    return with_profile(word(ui, key), actx.paths.profile).format(
         country=choice.code,
         country_name=entry["name"] if entry else choice.code,
         codes=", ".join(sorted(countries)),

@@ -7,12 +7,15 @@ the main profile, the person's own: their history must never hold a parent's str
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import FamilyContent, FamilyModule, FamilyReading
 
 family_app = typer.Typer(
     invoke_without_command=True,
@@ -24,9 +27,8 @@ LESSON_FLAGS = "--answer KEY=TEXT ... | --done | --show"
 CHECKIN_FLAGS = "--stress N [--positive TEXT] [--selfcare TEXT]"
 
 
-def _content(actx: AppContext) -> dict[str, Any]:
-    content: dict[str, Any] = actx.catalog["family"]
-    return content
+def _content(actx: AppContext) -> FamilyContent:
+    return actx.catalog["family"]
 
 
 def _say(actx: AppContext, text: str, **values: Any) -> str:
@@ -170,8 +172,8 @@ def start(
         actx = replace(actx, paths=replace(actx.paths, profile=profile), _settings=None)
         ctx.obj = actx
     new = mark_family(actx)
-    key = "started" if new else "already_started"
-    console().print(markup_escape(_say(actx, texts[key], profile=profile)))
+    said = texts["started"] if new else texts["already_started"]
+    console().print(markup_escape(_say(actx, said, profile=profile)))
 
 
 @family_app.command("lesson")
@@ -212,7 +214,7 @@ def lesson(
     prompter = actx.get_prompter(LESSON_FLAGS)
     _show_lesson(actx, module, n, as_json=False)
     exercise = module["exercise"]
-    if exercise.get("privacy"):
+    if exercise["privacy"]:
         privacy = _say(actx, exercise["privacy"])
         exercise = {**exercise, "intro": f"{exercise['intro']}\n\n{privacy}"}
     answers = run_lesson(prompter, {**module, "exercise": exercise}, content["texts"])
@@ -228,17 +230,18 @@ def lesson(
     console().print(markup_escape(message))
 
 
-def _print_saved(actx: AppContext, module: dict[str, Any]) -> None:
+def _print_saved(actx: AppContext, module: FamilyModule) -> None:
     from hikicli.cli.render import console, markup_escape
 
     out = console()
     out.print(markup_escape(_say(actx, module["exercise"]["saved"])))
-    if module["exercise"].get("privacy"):
-        out.print(markup_escape(_say(actx, module["exercise"]["privacy"])))
+    privacy = module["exercise"]["privacy"]
+    if privacy:
+        out.print(markup_escape(_say(actx, privacy)))
 
 
 def _save_lesson(
-    actx: AppContext, record: dict[str, Any], module: dict[str, Any], as_json: bool
+    actx: AppContext, record: dict[str, Any], module: FamilyModule, as_json: bool
 ) -> None:
     from hikicli.cli.render import entry_json, print_json
     from hikicli.domain.family import LESSON_KIND
@@ -250,7 +253,7 @@ def _save_lesson(
     _print_saved(actx, module)
 
 
-def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool) -> None:
+def _show_lesson(actx: AppContext, module: FamilyModule, n: int, as_json: bool) -> None:
     from hikicli.cli.render import console, markup_escape, print_json
 
     everyone = _progress(actx)
@@ -278,9 +281,10 @@ def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool
         f"- `{f['key']}`: {f['prompt']}" + (f" ({f['help']})" if f.get("help") else "")
         for f in exercise["fields"]
     )
-    privacy = f"\n\n*{_say(actx, exercise['privacy'])}*" if exercise.get("privacy") else ""
+    note = exercise["privacy"]
+    privacy = f"\n\n*{_say(actx, note)}*" if note else ""
     recall = ""
-    if recalled is not None:  # the family member's own words, as words (no Markdown)
+    if recalled is not None and module["recall"]:  # their own words, as words (no Markdown)
         from hikicli.domain.safety_plan import md_escape
 
         recall = "\n\n" + module["recall"]["text"].format(answer=md_escape(recalled["answer"]))
@@ -302,10 +306,10 @@ def _show_lesson(actx: AppContext, module: dict[str, Any], n: int, as_json: bool
         out.print(Markdown(text))
 
 
-def _recalled(module: dict[str, Any], progress: list[Any]) -> dict[str, str] | None:
+def _recalled(module: FamilyModule, progress: list[Any]) -> dict[str, str] | None:
     """The earlier answer this lesson comes back to (lesson 9: lesson 1's small goal), if the
     family member wrote one."""
-    recall = module.get("recall")
+    recall = module["recall"]
     if not recall:
         return None
     earlier = next((p for p in progress if p.id == recall["module"]), None)
@@ -328,7 +332,7 @@ def read(
     from hikicli.errors import UsageError
 
     actx: AppContext = ctx.obj
-    readings: dict[str, Any] = actx.catalog["family-readings"]
+    readings = actx.catalog["family-readings"]
     order = reading_order(readings)
     if list_ or topic is None:
         _list_readings(actx, readings, order, as_json)
@@ -354,7 +358,7 @@ def read(
 
 
 def _list_readings(
-    actx: AppContext, readings: dict[str, Any], order: list[str], as_json: bool
+    actx: AppContext, readings: dict[str, FamilyReading], order: list[str], as_json: bool
 ) -> None:
     if as_json:
         from hikicli.cli.render import print_json_list
@@ -374,7 +378,7 @@ def _list_readings(
     console().print(f"[dim]{markup_escape(_say(actx, _content(actx)['texts']['safety']))}[/]")
 
 
-def _show_reading(actx: AppContext, item: dict[str, Any], pager: bool) -> None:
+def _show_reading(actx: AppContext, item: FamilyReading, pager: bool) -> None:
     from rich.markdown import Markdown
 
     from hikicli.cli.render import console, markup_escape

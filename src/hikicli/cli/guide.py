@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hikicli.cli.app import CRISIS_ALIASES, app
 from hikicli.cli.context import AppContext
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import AudienceText, GuideTopic
 
 AUDIENCES = ("self", "family", "counselor")
 # `hiki guide crisis` (or sos, emergency, ...) is crisis help, not a guide.
@@ -43,7 +46,7 @@ def guide(
     if audience not in AUDIENCES:
         raise UsageError("guide.audience", choices=", ".join(AUDIENCES), value=audience)
     guides = actx.catalog["guides"]
-    order = [
+    order: list[str] = [
         t
         for t in (
             "professional-help",
@@ -87,9 +90,10 @@ def guide(
         )
         raise UsageError(f"{unknown}\n{crisis_pointer(ctx, 'unknown_command')}")
     item = guides[topic]
-    if not item["audiences"].get(audience):  # a reading written for the person only
+    written = _audience(item, audience)
+    if not written:  # a reading written for the person only
         raise UsageError("guide.audience_missing", topic=topic)
-    text = _with_profile(actx, item["audiences"][audience])
+    text = _with_profile(actx, written)
     record_reading(actx, topic, audience)
     if as_json:
         print_json(
@@ -107,11 +111,26 @@ def guide(
     render_guide(actx, item, audience, pager)
 
 
-def _with_profile(actx: AppContext, text: dict[str, Any]) -> dict[str, Any]:
+def _audience(item: GuideTopic, audience: str) -> AudienceText | None:
+    """The guide's text for one audience (None: not written for it)."""
+    audiences = item["audiences"]
+    by_name = {
+        "self": audiences["self"],
+        "family": audiences["family"],
+        "counselor": audiences["counselor"],
+    }
+    return by_name.get(audience)
+
+
+def _with_profile(actx: AppContext, text: AudienceText) -> AudienceText:
     """A guide's text with `{hiki}` naming this profile, as every family hint does."""
     from hikicli.domain.family import with_profile
 
-    return {k: with_profile(v, actx.paths.profile) for k, v in text.items()}
+    profile = actx.paths.profile
+    return {
+        "title": with_profile(text["title"], profile),
+        "body": with_profile(text["body"], profile),
+    }
 
 
 def _list_family_readings(actx: AppContext) -> None:
@@ -132,12 +151,14 @@ def record_reading(actx: AppContext, topic: str, audience: str) -> None:
         pass  # reading a guide must never fail because the log cannot be written
 
 
-def render_guide(actx: AppContext, item: dict[str, Any], audience: str, pager: bool) -> None:
+def render_guide(actx: AppContext, item: GuideTopic, audience: str, pager: bool) -> None:
     from rich.markdown import Markdown
 
     from hikicli.cli.render import console
 
-    text = _with_profile(actx, item["audiences"][audience])
+    written = _audience(item, audience)
+    assert written is not None  # checked by the command before
+    text = _with_profile(actx, written)
     sources = "\n".join(
         f"- {s['title']}" + (f" — {s['url']}" if s.get("url") else "") for s in item["sources"]
     )

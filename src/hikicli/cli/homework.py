@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import HomeworkTexts
 
 homework_app = typer.Typer(
     invoke_without_command=True,
@@ -46,9 +49,8 @@ def _views(actx: AppContext) -> list[Any]:
     return homework_view(actx.log.read().events, actx.today())
 
 
-def _texts(actx: AppContext) -> dict[str, Any]:
-    texts: dict[str, Any] = actx.catalog["homework"]["texts"]
-    return texts
+def _texts(actx: AppContext) -> HomeworkTexts:
+    return actx.catalog["homework"]["texts"]
 
 
 def task_line(actx: AppContext, task: Any) -> str:
@@ -138,7 +140,7 @@ def render_packs(actx: AppContext, views: list[Any]) -> None:
     out.print(f"[dim]{markup_escape(texts['done_hint'])}[/]")
 
 
-def when_line(texts: dict[str, Any], days_left: int) -> str:
+def when_line(texts: HomeworkTexts, days_left: int) -> str:
     if days_left > 0:
         return str(texts["days_left"].format(days=days_left))
     if days_left == 0:

@@ -10,6 +10,7 @@ import typer
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
 from hikicli.cli.render import say
+from hikicli.domain.words import word
 from hikicli.services.ladder_state import (
     add_step,
     find_template,
@@ -71,7 +72,7 @@ def ladder(ctx: typer.Context, as_json: JsonOption = False) -> None:
             row["id"],
             markup_escape(row["text"]),
             str(row["suds"]),
-            markup_escape(labels[row["status"].replace("-", "_")]),
+            markup_escape(word(labels, row["status"].replace("-", "_"))),
             str(row["tries"]),
             row["last_tried"] or "",
             f"{bar(row['strength'], hi=1, width=10)} {round(row['strength'] * 100)}%",
@@ -201,7 +202,7 @@ def report_change(actx: AppContext, event: dict[str, Any], message: str, as_json
         return
     change = ladder_words(actx)["change"]
     step = state["steps"][step_id]
-    say(change[message].format(**step))
+    say(word(change, message).format(**step))
     if message in ("added", "edited"):
         steps = {s["id"]: s for s in active_steps(state)}
         for a, b, gap in gaps(list(steps.values())):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -11,6 +11,9 @@ from hikicli.cli.context import AppContext
 from hikicli.cli.data_group import data_app
 from hikicli.errors import UsageError
 from hikicli.storage.crypto import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import PrivacyContent
 
 backup_app = typer.Typer()
 data_app.add_typer(backup_app, name="backup")
@@ -23,9 +26,8 @@ def _say(actx: AppContext, key: str, **params: Any) -> str:
     return render(actx.language(), key, params)
 
 
-def _texts(actx: AppContext) -> dict[str, Any]:
-    texts: dict[str, Any] = actx.catalog["privacy"]
-    return texts
+def _texts(actx: AppContext) -> PrivacyContent:
+    return actx.catalog["privacy"]
 
 
 def _new_passphrase(actx: AppContext, env: str, intro: bool) -> str:

@@ -47,5 +47,5 @@ def progress(
         return
     from hikicli.cli.progress_view import render_progress
 
-    words = actx.catalog["activity"]["progress"]
-    typer.echo("\n".join(render_progress(result, actx.catalog["progress"], weeks, words)))
+    activity = actx.catalog["activity"]["progress"]
+    typer.echo("\n".join(render_progress(result, actx.catalog["progress"], weeks, activity)))

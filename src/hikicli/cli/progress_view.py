@@ -4,7 +4,7 @@ beside it, so the charts read the same with NO_COLOR, in a pipe, or through a sc
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.cli.plain import cell_width, pad, wrap_cells
 from hikicli.cli.render import BAR_EMPTY, BAR_FULL
@@ -16,6 +16,10 @@ from hikicli.domain.progress import (
     safety_words,
 )
 from hikicli.domain.risk import SafetyRow
+from hikicli.domain.words import word
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import ActivityProgress, PatternText, ProgressContent
 
 __all__ = ["safety_words"]  # the report and history render safety rows through this module too
 
@@ -77,13 +81,13 @@ def rpad(text: str, columns: int) -> str:
     return " " * max(0, columns - cell_width(text)) + text
 
 
-def pattern_sentence(pattern: Pattern | dict[str, Any], words: dict[str, Any]) -> str:
+def pattern_sentence(pattern: Pattern | dict[str, Any], words: PatternText) -> str:
     """The pattern in the content's words; takes the Pattern or its JSON form."""
     p = pattern.to_json() if isinstance(pattern, Pattern) else pattern
-    return str(words["factors"][p["factor"]]).format(
-        measure=words["measures"][p["measure"]],
+    return word(words["factors"], p["factor"]).format(
+        measure=word(words["measures"], p["measure"]),
         difference=f"{p['difference']:.1f}",
-        direction=words["directions"][p["direction"]],
+        direction=word(words["directions"], p["direction"]),
         days_with=p["days_with"],
         days_without=p["days_without"],
         hours=f"{SLEEP_ENOUGH_HOURS:g}",
@@ -91,7 +95,7 @@ def pattern_sentence(pattern: Pattern | dict[str, Any], words: dict[str, Any]) -
 
 
 def pattern_or_reason(
-    pattern: Pattern | dict[str, Any] | None, status: str, words: dict[str, Any]
+    pattern: Pattern | dict[str, Any] | None, status: str, words: PatternText
 ) -> list[str]:
     """The pattern and its caveat, or why there is none."""
     from hikicli.domain.progress import MIN_DAYS_PER_GROUP
@@ -99,11 +103,11 @@ def pattern_or_reason(
     if pattern is not None:
         return [pattern_sentence(pattern, words), words["caveat"]]
     if status == "not_enough":
-        return [str(words["not_enough"]).format(min_days=MIN_DAYS_PER_GROUP)]
+        return [words["not_enough"].format(min_days=MIN_DAYS_PER_GROUP)]
     return [words["none_found"]]
 
 
-def safety_lines(rows: Sequence[SafetyRow], c: dict[str, Any]) -> list[str]:
+def safety_lines(rows: Sequence[SafetyRow], c: ProgressContent) -> list[str]:
     """`hiki progress`: the period's risk moments, one per line, then a gentle pointer. Nothing
     when there were none (the person's own screen does not repeat "none")."""
     if not rows:
@@ -118,7 +122,7 @@ def safety_lines(rows: Sequence[SafetyRow], c: dict[str, Any]) -> list[str]:
     return out
 
 
-def summary_lines(week: Week, content: dict[str, Any]) -> list[str]:
+def summary_lines(week: Week, content: ProgressContent) -> list[str]:
     s = content["summary"]
     if week.checkins == 0:
         return [s["no_checkins"]]
@@ -139,9 +143,9 @@ def summary_lines(week: Week, content: dict[str, Any]) -> list[str]:
 
 def render_progress(
     progress: Progress,
-    content: dict[str, Any],
+    content: ProgressContent,
     weeks: int,
-    activity_words: dict[str, Any] | None = None,
+    activity_words: ActivityProgress | None = None,
 ) -> list[str]:
     """The screen of `hiki progress`; `activity_words` (content activity.yaml `progress`) add
     the rated activities."""
@@ -185,7 +189,7 @@ def render_progress(
     return out
 
 
-def checkin_sections(progress: Progress, c: dict[str, Any]) -> list[str]:
+def checkin_sections(progress: Progress, c: ProgressContent) -> list[str]:
     labels = c["labels"]
     sec = c["sections"]
     out: list[str] = []
@@ -195,7 +199,7 @@ def checkin_sections(progress: Progress, c: dict[str, Any]) -> list[str]:
     out.append(sec["feelings"])
     out.append(
         f"{pad(labels['week'], wk)} {rpad(labels['days'], 4)}  "
-        + "  ".join(pad(labels[n], 15) for n in ("mood", "anxiety", "energy")).rstrip()
+        + "  ".join(pad(word(labels, n), 15) for n in ("mood", "anxiety", "energy")).rstrip()
     )
     for w in progress.weeks:
         cells = "  ".join(
@@ -212,7 +216,7 @@ def checkin_sections(progress: Progress, c: dict[str, Any]) -> list[str]:
         series = progress.daily[n][-days_shown:]
         known = [v for v in series if v is not None]
         average = fmt_num(sum(known) / len(known) if known else None).strip()
-        out.append(f"{pad(labels[n], 8)} {sparkline(series)} {labels['average']} {average}")
+        out.append(f"{pad(word(labels, n), 8)} {sparkline(series)} {labels['average']} {average}")
 
     # Time outside: days out of days checked in, and minutes as a bar scaled to the busiest week.
     out += ["", sec["outside"]]
@@ -227,7 +231,7 @@ def checkin_sections(progress: Progress, c: dict[str, Any]) -> list[str]:
 
     # Contact: days with each kind of contact per week.
     out += ["", sec["contact"]]
-    heads = [labels["contact"][key] for _, key in CONTACT_KEYS]
+    heads = [word(labels["contact"], key) for _, key in CONTACT_KEYS]
     widths = [max(6, cell_width(h)) for h in heads]
     out.append(
         f"{pad(labels['week'], wk)} "
@@ -245,7 +249,7 @@ def checkin_sections(progress: Progress, c: dict[str, Any]) -> list[str]:
     return out
 
 
-def ladder_and_assessments(progress: Progress, c: dict[str, Any]) -> list[str]:
+def ladder_and_assessments(progress: Progress, c: ProgressContent) -> list[str]:
     labels = c["labels"]
     sec = c["sections"]
     out: list[str] = []

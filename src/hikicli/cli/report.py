@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import Instrument
 
 FORMATS = ("md", "html", "json")
 
@@ -123,12 +126,12 @@ def report(
     from hikicli.storage.files import atomic_write
 
     atomic_write(target, text.encode("utf-8"))
-    from hikicli.content.messages import text as words
+    from hikicli.content.messages import text as message
 
-    typer.echo(words(actx.language(), "report.written", path=target), err=True)
+    typer.echo(message(actx.language(), "report.written", path=target), err=True)
 
 
-def instrument_definitions(actx: AppContext) -> dict[str, dict[str, Any]]:
+def instrument_definitions(actx: AppContext) -> dict[str, Instrument]:
     """Shipped and counselor instruments by id, for the risk item thresholds of older results."""
     from hikicli.services.instrument_lookup import all_instruments
 

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.cli.progress_view import pattern_or_reason, safety_words
+from hikicli.domain.words import word
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import CatalogContent, ReportContent
 
 CONTACTS = (
     ("family", "family"),
@@ -35,7 +39,7 @@ def _one_line(text: str) -> str:
 class Words:
     """The content the report needs, with short names."""
 
-    def __init__(self, catalog: dict[str, Any]) -> None:
+    def __init__(self, catalog: CatalogContent) -> None:
         self.catalog = catalog
         self.r = catalog["report"]
         self.p = catalog["progress"]
@@ -71,12 +75,12 @@ class Words:
     def attempt_header(self) -> list[str]:
         lb = self.r["labels"]
         keys = ("date", "step", "result", "expected", "peak", "end", "feared")
-        return [lb[k] for k in keys]
+        return [word(lb, k) for k in keys]
 
     def attempt_row(self, a: dict[str, Any]) -> list[str]:
         """One try: expected against actual distress, and whether the feared outcome happened."""
         result = self.r["results"].get(a.get("result") or "", a.get("result") or self.na)
-        feared = self.r["answers"][a["feared"]] if a.get("feared") else self.r["not_asked"]
+        feared = word(self.r["answers"], a["feared"]) if a.get("feared") else self.r["not_asked"]
         return [
             a.get("date") or "",
             _one_line(a.get("step") or ""),
@@ -122,7 +126,7 @@ class Words:
         ]
 
     def contact_header(self) -> list[str]:
-        return [self.labels["week"], *[self.labels["contact"][key] for _, key in CONTACTS]]
+        return [self.labels["week"], *[word(self.labels["contact"], key) for _, key in CONTACTS]]
 
     def contact_row(self, w: dict[str, Any]) -> list[str]:
         return [w["end"], *[str(w["contact"].get(cid, 0)) for cid, _ in CONTACTS]]
@@ -142,7 +146,7 @@ class Words:
     def safety_words(self, report: dict[str, Any], key: str) -> str:
         """The Safety section's intro or its "none", with the days it looked at."""
         start = report.get("safety_start") or report["start"]
-        return str(self.r["safety"][key]).format(start=start, end=report["end"])
+        return word(self.r["safety"], key).format(start=start, end=report["end"])
 
     def safety_header(self) -> list[str]:
         lb = self.r["labels"]
@@ -273,7 +277,7 @@ def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
     return out
 
 
-def render_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> str:
+def render_markdown(report: dict[str, Any], catalog: CatalogContent) -> str:
     w = Words(catalog)
     r = w.r
     sec = r["sections"]
@@ -482,7 +486,7 @@ def _charts(report: dict[str, Any], w: Words) -> str:
     labels = [(start + dt.timedelta(days=i)).strftime("%m-%d") for i in range(count)]
     charts = [f'<p class="muted">{_h(w.r["charts"]["feelings"])}</p>']
     for i, name in enumerate(("mood", "anxiety", "energy")):
-        label = w.labels[name]
+        label = word(w.labels, name)
         svg = line_chart(label, labels, [styled(label, daily[name], i)], 10, (0, 5, 10), 120)
         charts.append(_figure(label, svg))
     weeks = report["weeks"]
@@ -497,7 +501,7 @@ def _charts(report: dict[str, Any], w: Words) -> str:
     return "\n".join(charts)
 
 
-def activity_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> list[str]:
+def activity_markdown(report: dict[str, Any], catalog: CatalogContent) -> list[str]:
     """Which activities were rated highest for enjoyment and as an achievement; nothing when
     none was rated in the period."""
     summary = report.get("activities")
@@ -507,11 +511,12 @@ def activity_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> list[s
     out = [f"## {words['heading'].format(rated=summary['rated'])}", ""]
     for key, by in (("enjoyed", "pleasure"), ("achieved", "mastery")):
         rows = [[r["text"], str(r["times"]), f"{r[by]:.1f}"] for r in summary[key]]
-        out += [f"### {words[key]}", "", *_md_table(["", words["times"], words[by]], rows), ""]
+        table = _md_table(["", words["times"], word(words, by)], rows)
+        out += [f"### {word(words, key)}", "", *table, ""]
     return [*out, f"_{words['note']}_", ""]
 
 
-def activity_html(report: dict[str, Any], catalog: dict[str, Any]) -> str:
+def activity_html(report: dict[str, Any], catalog: CatalogContent) -> str:
     """The activities' own section of the HTML report; "" when none was rated."""
     summary = report.get("activities")
     if not summary:
@@ -521,12 +526,13 @@ def activity_html(report: dict[str, Any], catalog: dict[str, Any]) -> str:
     parts = [f'<section class="activities"><h2>{heading}</h2>']
     for key, by in (("enjoyed", "pleasure"), ("achieved", "mastery")):
         rows = [[r["text"], str(r["times"]), f"{r[by]:.1f}"] for r in summary[key]]
-        parts += [f"<h3>{_h(words[key])}</h3>", _html_table(["", words["times"], words[by]], rows)]
+        table = _html_table(["", words["times"], word(words, by)], rows)
+        parts += [f"<h3>{_h(word(words, key))}</h3>", table]
     parts += [_paras([words["note"]], "muted"), "</section>"]
     return "".join(parts)
 
 
-def sleep_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> list[str]:
+def sleep_markdown(report: dict[str, Any], catalog: CatalogContent) -> list[str]:
     """The sleep window as the terminal draws it, in a code block; nothing without times."""
     from hikicli.cli.sleep_view import sleep_lines, window_from_json
 
@@ -538,7 +544,7 @@ def sleep_markdown(report: dict[str, Any], catalog: dict[str, Any]) -> list[str]
     return [f"## {words['heading']}", "", "```text", *lines, "```", ""]
 
 
-def sleep_html(report: dict[str, Any], catalog: dict[str, Any]) -> str:
+def sleep_html(report: dict[str, Any], catalog: CatalogContent) -> str:
     """The sleep window's own section: one bar per night (cli/sleep_view.py); "" without times."""
     from hikicli.cli.sleep_view import sleep_svg
 
@@ -657,7 +663,7 @@ def _reflections_html(report: dict[str, Any], w: Words) -> str:
     return f"<section><h2>{heading}</h2>{_paras([w.r['notes_intro']], 'muted')}{body}</section>"
 
 
-def render_html(report: dict[str, Any], catalog: dict[str, Any], lang: str = "en") -> str:
+def render_html(report: dict[str, Any], catalog: CatalogContent, lang: str = "en") -> str:
     w = Words(catalog)
     r = w.r
     sec = r["sections"]
@@ -763,6 +769,6 @@ def band_words(band: Any) -> str:
     return str(band or "").replace("-", " ")
 
 
-def _band(entry: dict[str, Any], texts: dict[str, Any]) -> str:
+def _band(entry: dict[str, Any], texts: ReportContent) -> str:
     band = entry.get("band_label") or band_words(entry.get("band", ""))
     return f"{band} {texts['risk_marker']}".strip() if entry.get("risk") else band

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -129,7 +129,9 @@ def remove(
     _done(actx, "removed", data, as_json)
 
 
-def _done(actx: AppContext, what: str, data: dict[str, str], as_json: bool) -> None:
+def _done(
+    actx: AppContext, what: Literal["added", "removed"], data: dict[str, str], as_json: bool
+) -> None:
     from hikicli.cli.render import print_saved
 
     words = actx.catalog["restart"]["plan"][what]

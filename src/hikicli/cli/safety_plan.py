@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -99,7 +99,9 @@ def remove(
     )
 
 
-def _done(actx: AppContext, what: str, data: dict[str, str], as_json: bool) -> None:
+def _done(
+    actx: AppContext, what: Literal["added", "removed"], data: dict[str, str], as_json: bool
+) -> None:
     from hikicli.cli.render import print_saved
 
     words = actx.catalog["safety"]["plan"][what]

@@ -4,9 +4,13 @@ appended the moment it is given; a stop says exactly what was kept."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from hikicli.cli.context import AppContext
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import PlanStopped
 
 
 class _LogSaver:
@@ -32,7 +36,7 @@ class _LogSaver:
         self.removed += len(items)
 
 
-def stopped_message(texts: Mapping[str, str], added: int, removed: int) -> str:
+def stopped_message(texts: PlanStopped, added: int, removed: int) -> str:
     """Exactly what a stop kept: never "nothing was saved" when something was."""
     if added and removed:
         return texts["both"].format(added=added, removed=removed)

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from hikicli.cli.context import AppContext
 from hikicli.cli.render import say
+from hikicli.domain.words import word
 from hikicli.services.ladder_state import ladder_words, load_ladder, step_row, template_of
 
 if TYPE_CHECKING:
+    from hikicli.domain.content_types import LadderContent
     from hikicli.prompting import Prompter
 
 PLAN_FLAGS = (
@@ -258,7 +260,7 @@ def _save_try(
         return
     content = ladder_words(actx)
     texts = content["step"]
-    say(texts[f"saved_{outcome['result'].replace('not-today', 'not_today')}"])
+    say(word(texts, f"saved_{outcome['result'].replace('not-today', 'not_today')}"))
     if data.get("fear") and outcome.get("happened") == "no" and data.get("likelihood") is not None:
         say(texts["fear_did_not_happen"].format(likelihood=data["likelihood"]))
     if saved.newly_mastered:
@@ -273,7 +275,7 @@ def _save_try(
 
 def _offer_smaller(
     actx: AppContext,
-    content: dict[str, Any],
+    content: LadderContent,
     state: dict[str, Any],
     chosen: dict[str, Any],
     prompter: Prompter | None,

@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from hikicli.content.registry import kind_by_name
 from hikicli.errors import ContentError
 
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import Instrument
 
-def load_instrument_file(path: Path) -> dict[str, Any]:
+
+def load_instrument_file(path: Path) -> Instrument:
     """The validated instrument as plain data, or ContentError naming file, line and field."""
     from hikicli.content.validate import validate_located
     from hikicli.content.yamlload import parse_file
@@ -20,13 +23,12 @@ def load_instrument_file(path: Path) -> dict[str, Any]:
     kind = kind_by_name("instruments")
     assert kind is not None
     model = validate_located(parse_file(path), kind, str(path))
-    data: dict[str, Any] = model.model_dump(mode="json")
-    return data
+    return cast("Instrument", model.model_dump(mode="json"))
 
 
-def user_instruments(folder: Path) -> tuple[dict[str, tuple[dict[str, Any], Path]], list[str]]:
+def user_instruments(folder: Path) -> tuple[dict[str, tuple[Instrument, Path]], list[str]]:
     """Every valid file in `folder` by id, with its path; and the problems of the others."""
-    found: dict[str, tuple[dict[str, Any], Path]] = {}
+    found: dict[str, tuple[Instrument, Path]] = {}
     problems: list[str] = []
     if not folder.is_dir():
         return found, problems

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.errors import UsageError
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import Reflection, When
 
 KIND = "checkin"
 CONTACT_IDS = ("none", "family", "online", "phone", "in-person")
@@ -166,24 +169,33 @@ def latest_per_day(events: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, A
     return days
 
 
-def matches(when: Mapping[str, Any] | None, values: Mapping[str, Any]) -> bool:
+def matches(when: When | None, values: Mapping[str, Any]) -> bool:
     """Does a check-in (as a dict) meet a content `when` condition? Absent bounds always hold."""
     if not when:
         return True
-    for name in ("mood", "anxiety", "energy", "sleep", "outside"):
+    bounds: dict[str, tuple[float | None, float | None]] = {
+        "mood": (when.get("mood_min"), when.get("mood_max")),
+        "anxiety": (when.get("anxiety_min"), when.get("anxiety_max")),
+        "energy": (when.get("energy_min"), when.get("energy_max")),
+        "sleep": (when.get("sleep_min"), when.get("sleep_max")),
+        "outside": (when.get("outside_min"), when.get("outside_max")),
+    }
+    for name, (lo, hi) in bounds.items():
         value = values.get(name)
-        lo, hi = when.get(f"{name}_min"), when.get(f"{name}_max")
-        if (lo is not None or hi is not None) and value is None:
-            return False
-        if lo is not None and value < lo or hi is not None and value > hi:
+        if value is None:
+            if lo is not None or hi is not None:
+                return False
+            continue
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
             return False
     contact = set(values.get("contact") or ())
-    if when.get("contact_any") and not contact & set(when["contact_any"]):
+    contact_any = when.get("contact_any")
+    if contact_any and not contact & set(contact_any):
         return False
     return not (when.get("contact_none") and contact - {"none"})
 
 
-def choose_reflection(reflections: list[Mapping[str, Any]], values: Mapping[str, Any]) -> str:
+def choose_reflection(reflections: Sequence[Reflection], values: Mapping[str, Any]) -> str:
     for item in reflections:
         if matches(item.get("when"), values):
             return str(item["text"])

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from hikicli.domain.checkin import days_since_last, matches
 from hikicli.domain.registry import dashboard_extras
 
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import (
+        CatalogContent,
+        CheckinRiskTexts,
+        Suggestion,
+        UiContent,
+    )
 
-def greeting(ui: dict[str, str], hour: int) -> str:
+
+def greeting(ui: UiContent, hour: int) -> str:
     if 5 <= hour < 12:
         return ui["greeting_morning"]
     if 12 <= hour < 18:
@@ -20,27 +29,28 @@ def greeting(ui: dict[str, str], hour: int) -> str:
 
 
 def pick_suggestion(
-    suggestions: list[dict[str, Any]], latest: dict[str, Any] | None, today: dt.date
+    suggestions: Sequence[Suggestion], latest: dict[str, Any] | None, today: dt.date
 ) -> str | None:
     """One suggestion a day, stable for the day, fitted to the latest check-in when there is one."""
     if latest:
-        fitting = [s for s in suggestions if s.get("when") and matches(s["when"], latest)]
+        fitting = [s for s in suggestions if s["when"] and matches(s["when"], latest)]
         pool = fitting or [s for s in suggestions if not s.get("when")]
     else:
         pool = [s for s in suggestions if not s.get("when")]
-    pool = pool or suggestions
+    pool = pool or list(suggestions)
     if not pool:
         return None
     return str(pool[today.toordinal() % len(pool)]["text"])
 
 
-def helped_idea(state: dict[str, Any], catalog: dict[str, Any], today: dt.date) -> str | None:
+def helped_idea(state: dict[str, Any], catalog: CatalogContent, today: dt.date) -> str | None:
     """On every other day, when something helped this person before (an activity they rated
     well, domain/activity.py), the day's idea is one of those, in their own words; on the other
     days, and without such an activity, it is a suggestion from the content."""
     from hikicli.domain.activity import helped_ideas
 
-    words = (catalog.get("activity") or {}).get("dashboard_idea")
+    activity = catalog.get("activity")  # None: its file is broken (it raises when read)
+    words = activity["dashboard_idea"] if activity else None
     ideas = helped_ideas(state) if words else []
     if not ideas or today.toordinal() % 2:
         return None
@@ -54,7 +64,7 @@ def helped_idea(state: dict[str, Any], catalog: dict[str, Any], today: dt.date) 
 RECENT_RISK_DAYS = 3  # a risk moment this many days back is still mentioned, gently
 
 
-def risk_line(risk_days: dict[str, str], words: dict[str, str], today: dt.date) -> str | None:
+def risk_line(risk_days: dict[str, str], words: CheckinRiskTexts, today: dt.date) -> str | None:
     """Said gently on the dashboard after a high-strength risk moment today or in recent days."""
     if risk_days.get(today.isoformat()) == "high":
         return words["dashboard_today"]
@@ -65,7 +75,7 @@ def risk_line(risk_days: dict[str, str], words: dict[str, str], today: dt.date) 
 
 
 def build_dashboard(
-    states: dict[str, Any], catalog: dict[str, Any], now: dt.datetime
+    states: dict[str, Any], catalog: CatalogContent, now: dt.datetime
 ) -> dict[str, Any]:
     ui = catalog["ui"]
     today = now.date()
@@ -90,7 +100,7 @@ def build_dashboard(
     offer = None
     if back and "restart" in catalog:  # offer the restart plan; nothing counts the gap
         words = catalog["restart"]
-        offer = str(words["welcome_read" if states.get("restart_plan") else "welcome_make"])
+        offer = words["welcome_read"] if states.get("restart_plan") else words["welcome_make"]
     return {
         "greeting": greeting(ui, now.hour),
         "welcome_back": ui["welcome_back"].format(days=since) if back else None,
@@ -116,7 +126,7 @@ def build_dashboard(
 
 
 def build_family_dashboard(
-    states: dict[str, Any], catalog: dict[str, Any], now: dt.datetime, profile: str
+    states: dict[str, Any], catalog: CatalogContent, now: dt.datetime, profile: str
 ) -> dict[str, Any]:
     """A family member's own overview: their own stress check-ins of the week, the next lesson,
     their homework packs, one idea for carers. Nothing of the person's screens (no mood table,

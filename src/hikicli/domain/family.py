@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from hikicli.domain.checkin import check_date, check_note, check_scale
 from hikicli.errors import UsageError
@@ -199,7 +199,7 @@ def make_family_checkin(
     )
 
 
-def checkin_reply_key(record: FamilyCheckIn) -> str:
+def checkin_reply_key(record: FamilyCheckIn) -> Literal["no_selfcare", "kind_word"]:
     """Which kind word follows a family check-in (a very heavy day is answered by the risk
     mechanism instead: domain.risk.from_family_stress)."""
     if not record.selfcare:

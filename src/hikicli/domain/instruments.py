@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any
 
 from hikicli.errors import UsageError
 
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import AnswerOption, Band, Instrument, ItemRule
+
 KIND = "assessment"
-Instrument = Mapping[str, Any]
 
 
-def item_options(instrument: Instrument, number: int) -> list[Mapping[str, Any]]:
+def item_options(instrument: Instrument, number: int) -> list[AnswerOption]:
     item = instrument["items"][number - 1]
     return list(item.get("options") or instrument["options"])
 
@@ -106,7 +108,7 @@ def is_risk_answer(instrument: Instrument, number: int, answer: int) -> bool:
 
 def band_for(
     instrument: Instrument, total: int, answers: Sequence[int] = ()
-) -> Mapping[str, Any] | None:
+) -> Band | ItemRule | None:
     """The band of the total; or the instrument's single-item reading (`any_item_at_most`) when an
     answer is that low and the total's band does not already suggest talking with someone."""
     found = None
@@ -117,8 +119,8 @@ def band_for(
     rule = instrument["scoring"].get("any_item_at_most")
     if rule and any(a <= rule["at_most"] for a in answers):
         if not (found and found.get("suggest_professional")):
-            return cast("Mapping[str, Any]", rule)
-    return cast("Mapping[str, Any] | None", found)
+            return rule
+    return found
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ class Score:
     lowest: int
     highest: int
     percent: int | None
-    band: Mapping[str, Any] | None
+    band: Band | ItemRule | None
     subscales: dict[str, int] = field(default_factory=dict)
     risk_items: tuple[int, ...] = ()
 
@@ -199,9 +201,8 @@ def history_points(
     `instrument` gives the rule for a meaningful change (PHQ-9 and GAD-7: 5 points; WHO-5: 10
     percentage points); without it, changes are shown but none is called meaningful.
     """
-    rule = instrument["scoring"] if instrument else {}
-    threshold = rule.get("meaningful_change")
-    on_percent = rule.get("meaningful_change_on") == "percent"
+    threshold = instrument["scoring"]["meaningful_change"] if instrument else None
+    on_percent = bool(instrument and instrument["scoring"]["meaningful_change_on"] == "percent")
     points: list[HistoryPoint] = []
     previous: float | None = None
     for result in results:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.domain.ladder_strength import (
     new_strength,
@@ -20,6 +20,9 @@ from hikicli.domain.ladder_strength import (
     strength_try,
 )
 from hikicli.errors import Msg, UsageError
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import DashboardTexts, Template
 
 # Event kinds. Each change is a new event; nothing is ever rewritten.
 GOAL = "ladder.goal"
@@ -403,8 +406,8 @@ def result_data(
 
 
 def smaller_templates(
-    templates: Sequence[Mapping[str, Any]], area: str, below: int, taken: Iterable[str]
-) -> list[Mapping[str, Any]]:
+    templates: Sequence[Template], area: str, below: int, taken: Iterable[str]
+) -> list[Template]:
     """Templates at least SMALLER_BY points easier than `below`, same area first, then the
     closest in difficulty (a noticeably smaller step, not a big drop)."""
     skip = set(taken)
@@ -414,7 +417,7 @@ def smaller_templates(
     return sorted(easier, key=lambda t: (t["area"] != area, below - template_suds(t), t["id"]))
 
 
-def template_suds(template: Mapping[str, Any]) -> int:
+def template_suds(template: Template) -> int:
     """A template's default SUDS: the middle of its expected range, rounded down to 5 (a lower
     guess errs on the side of a gentler start; the person's own rating always wins)."""
     middle = (template["suds_min"] + template["suds_max"]) // 2
@@ -425,7 +428,7 @@ def template_suds(template: Mapping[str, Any]) -> int:
 # Dashboard and history
 
 
-def dashboard_lines(state: Mapping[str, Any], texts: Mapping[str, str]) -> list[str]:
+def dashboard_lines(state: Mapping[str, Any], texts: DashboardTexts) -> list[str]:
     """A waiting plan first (it is what to do next), then the next step. Nothing for no ladder."""
     steps = active_steps(state)
     if not steps:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.domain.checkin import CheckinDays
 from hikicli.domain.kinds import KINDS, SummaryContext, summarize
 from hikicli.domain.ladder import LadderProjection, dashboard_lines
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import CatalogContent
 
 
 def dashboard_projections() -> list[Any]:
@@ -75,7 +78,7 @@ class LastingEvents:
 
 
 def dashboard_extras(
-    states: dict[str, Any], catalog: dict[str, Any], now: dt.datetime
+    states: dict[str, Any], catalog: CatalogContent, now: dt.datetime
 ) -> list[str]:
     """Lines under today's status (e.g. the current ladder step); each feature adds its own."""
     from hikicli.domain import family, homework

@@ -8,20 +8,23 @@ so a Ctrl-C there still ends with crisis help.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from hikicli.domain.instruments import item_options
 from hikicli.prompting import Prompter
 
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import Instrument
 
-def question_key(instrument: Mapping[str, Any], number: int) -> str:
+
+def question_key(instrument: Instrument, number: int) -> str:
     return f"{instrument['id']}.item{number}"
 
 
 def run_assessment(
     prompter: Prompter,
-    instrument: Mapping[str, Any],
+    instrument: Instrument,
     on_answer: Callable[[int, int], None],
     before_risk_item: Callable[[int], None] = lambda number: None,
 ) -> list[int]:

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from hikicli.domain.checkin import MAX_NOTE
 from hikicli.domain.family import FamilyCheckIn, make_family_checkin
 from hikicli.prompting import Prompter
 
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import (
+        FamilyCheckinTexts,
+        FamilyModule,
+        FamilyTexts,
+        PlainQuestion,
+    )
+
 
 def run_lesson(
-    prompter: Prompter, module: Mapping[str, Any], texts: Mapping[str, Any]
+    prompter: Prompter, module: FamilyModule, texts: FamilyTexts
 ) -> dict[str, str] | None:
     """After the reading: offer the exercise. The answers, or None if the exercise was declined."""
     if not prompter.confirm("exercise", texts["exercise_offer"], default=True):
@@ -30,7 +38,7 @@ def run_lesson(
 
 def run_family_checkin(
     prompter: Prompter,
-    texts: Mapping[str, Any],
+    texts: FamilyCheckinTexts,
     day: dt.date,
     today: dt.date,
     on_stress: Callable[[int], None] | None = None,
@@ -49,5 +57,5 @@ def run_family_checkin(
     )
 
 
-def _with_help(item: Mapping[str, Any]) -> str:
+def _with_help(item: PlainQuestion) -> str:
     return f"{item['prompt']} ({item['help']})" if item.get("help") else str(item["prompt"])

@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.domain import ladder as dl
 from hikicli.errors import Msg
 from hikicli.prompting import Prompter
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import LadderContent, Template
 
 
 @dataclass
@@ -22,7 +25,7 @@ class BuiltLadder:
 
 def run_build(
     prompter: Prompter,
-    content: Mapping[str, Any],
+    content: LadderContent,
     existing: Sequence[Mapping[str, Any]] = (),
     next_number: int = 1,
 ) -> BuiltLadder:
@@ -108,7 +111,7 @@ def run_build(
     return built
 
 
-def review_lines(content: Mapping[str, Any], steps: Sequence[Mapping[str, Any]]) -> list[str]:
+def review_lines(content: LadderContent, steps: Sequence[Mapping[str, Any]]) -> list[str]:
     """What to say about a ladder, one paragraph each: its order (a markdown list), the big gaps,
     and a first step at or under 40."""
     change = content["change"]
@@ -143,9 +146,9 @@ def review_lines(content: Mapping[str, Any], steps: Sequence[Mapping[str, Any]])
 
 def run_plan(
     prompter: Prompter,
-    content: Mapping[str, Any],
+    content: LadderContent,
     step: Mapping[str, Any],
-    template: Mapping[str, Any] | None,
+    template: Template | None,
     day: dt.date,
 ) -> dict[str, Any]:
     """The before-part: what, where, when, how long, expected SUDS, the fear, what to drop."""
@@ -180,7 +183,7 @@ def run_plan(
     )
 
 
-def ask_ready_now(prompter: Prompter, content: Mapping[str, Any]) -> bool:
+def ask_ready_now(prompter: Prompter, content: LadderContent) -> bool:
     texts = content["step"]
     prompter.say(texts["go_gently"])
     choice = prompter.select(
@@ -193,7 +196,7 @@ def ask_ready_now(prompter: Prompter, content: Mapping[str, Any]) -> bool:
 
 
 def run_result(
-    prompter: Prompter, content: Mapping[str, Any], plan: Mapping[str, Any]
+    prompter: Prompter, content: LadderContent, plan: Mapping[str, Any]
 ) -> dict[str, Any]:
     """The after-part. Not today is a whole answer: nothing more is asked."""
     texts, labels = content["step"], content["labels"]

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from hikicli.services.workspace import Workspace
 
-Instruments = dict[str, tuple[dict[str, Any], Path | None]]  # id -> (definition, own file)
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import Instrument
+
+Instruments = dict[str, tuple["Instrument", Path | None]]  # id -> (definition, own file)
 
 
 @dataclass(frozen=True)
@@ -18,7 +21,7 @@ class Found:
     instruments: Instruments
     notes: list[str] = field(default_factory=list)
 
-    def definitions(self) -> dict[str, dict[str, Any]]:
+    def definitions(self) -> dict[str, Instrument]:
         return {iid: data for iid, (data, _path) in self.instruments.items()}
 
 
@@ -37,7 +40,7 @@ def all_instruments(ws: Workspace) -> Found:
     return Found(found, notes)
 
 
-def find_instrument(found: Found, iid: str) -> tuple[dict[str, Any], Path | None]:
+def find_instrument(found: Found, iid: str) -> tuple[Instrument, Path | None]:
     from hikicli.errors import UsageError
 
     if iid not in found.instruments:

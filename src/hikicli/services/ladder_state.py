@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from hikicli.services.workspace import Workspace
 
 if TYPE_CHECKING:
+    from hikicli.domain.content_types import LadderContent, Template
     from hikicli.domain.ladder_rules import Rule
     from hikicli.storage.settings import Settings
 
@@ -38,9 +39,8 @@ def counselor_notes(ws: Workspace) -> dict[str, dict[str, str]]:
     return notes
 
 
-def ladder_words(ws: Workspace) -> dict[str, Any]:
-    content: dict[str, Any] = ws.catalog["ladder"]
-    return content
+def ladder_words(ws: Workspace) -> LadderContent:
+    return ws.catalog["ladder"]
 
 
 def mastery_rule(settings: Settings) -> Rule:
@@ -55,16 +55,16 @@ def mastery_rule(settings: Settings) -> Rule:
     )
 
 
-def find_template(content: dict[str, Any], template_id: str) -> dict[str, Any]:
+def find_template(content: LadderContent, template_id: str) -> Template:
     from hikicli.errors import UsageError
 
     for template in content["templates"]:
         if template["id"] == template_id.strip().lower():
-            return dict(template)
+            return template.copy()
     raise UsageError("ladder.no_template", id=template_id)
 
 
-def template_of(content: dict[str, Any], step: dict[str, Any]) -> dict[str, Any] | None:
+def template_of(content: LadderContent, step: dict[str, Any]) -> Template | None:
     """The template a step was made from, if it still exists."""
     if not step["template"]:
         return None

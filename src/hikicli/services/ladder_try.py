@@ -6,12 +6,14 @@ renders what `save_try` returns."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.services.ladder_state import load_ladder, mastery_rule
 from hikicli.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import LadderContent, Template
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,8 @@ def latest_plan(ws: Workspace, step_id: str) -> dict[str, Any]:
 
 
 def smaller_idea(
-    content: dict[str, Any], state: dict[str, Any], chosen: dict[str, Any]
-) -> tuple[Mapping[str, Any], int] | None:
+    content: LadderContent, state: dict[str, Any], chosen: dict[str, Any]
+) -> tuple[Template, int] | None:
     """After a not-today: an easier template not yet on the ladder, with its SUDS; or None."""
     from hikicli.domain import ladder as dl
     from hikicli.services.ladder_state import template_of

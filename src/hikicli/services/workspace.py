@@ -7,10 +7,11 @@ A Protocol, so services depend on these few members and never on the cli package
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from hikicli.content.risk_content import RiskContent
+    from hikicli.domain.content_types import CatalogContent
     from hikicli.domain.crisis import CountryChoice
     from hikicli.storage.log import EventLog
     from hikicli.storage.paths import Paths
@@ -27,7 +28,7 @@ class Workspace(Protocol):
     def settings(self) -> Settings: ...
 
     @property
-    def catalog(self) -> dict[str, Any]: ...
+    def catalog(self) -> CatalogContent: ...
 
     @property
     def risk_content(self) -> RiskContent: ...

@@ -1,0 +1,18 @@
+"""One text of a content section picked by a key known only at run time.
+
+A section of the catalog is a TypedDict (hikicli.domain.content_types): mypy checks every key
+written in the code, but not one made at run time (a step's status, a try's result, a plan's
+section). `word(texts, key)` reads such a key and still gives a `str`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+def word(texts: Mapping[str, object], key: str) -> str:
+    """`texts[key]`, a text (KeyError when the section has no such text)."""
+    text = texts[key]
+    if not isinstance(text, str):
+        raise KeyError(key)
+    return text
