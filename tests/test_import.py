@@ -63,6 +63,7 @@ def test_importing_twice_adds_nothing(hiki, home, tmp_path):
             "added": 0,
             "skipped": len(events),
             "conflicts": 0,
+            "sealed": False,
         }
     assert (home / "profiles" / "default" / "log.jsonl").read_bytes() == before
 

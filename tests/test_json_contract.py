@@ -67,6 +67,7 @@ CASES: list[tuple[list[str], str]] = [
     (["hello", "--json"], "hello"),
     (["data", "backup", "list", "--json"], "data.backups"),
     (["data", "import", "{export}", "--json"], "data.imported"),
+    (["data", "export", "--output", "{export}.copy", "--json"], "data.exported"),
     (["--profile", "mum", "family", "--json"], "family.lessons"),
     (["--profile", "mum", "family", "lesson", "2", "--json"], "family.lesson"),
     (["--profile", "mum", "family", "checkin", "--stress", "4", "--json"], "family.checkin_saved"),

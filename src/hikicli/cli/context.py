@@ -150,6 +150,36 @@ class AppContext:
             key = f"{key}.{wrong + 1}"
         return prompter.password(key, message or texts["passphrase_prompt"])
 
+    def new_passphrase(self, env: str, intro: str | None = None) -> str:
+        """A new passphrase: from `env` for scripts, else asked twice without echo (through the
+        Prompter, or at the terminal when only stdout is redirected: `export --encrypt > f`),
+        after `intro` (a key of privacy.yaml)."""
+        from hikicli.storage.crypto import check_new_passphrase
+
+        from_env = os.environ.get(env)
+        if from_env:
+            return check_new_passphrase(from_env)
+        texts = self.catalog["privacy"]
+        if self.prompter is None and not self.is_interactive():
+            if self.interactive is None:
+                first = tty_password(
+                    (texts[intro].rstrip() + "\n" if intro else "") + texts["new_passphrase"]
+                )
+                if first is not None:
+                    check_new_passphrase(first)
+                    if tty_password(texts["new_passphrase_again"]) != first:
+                        raise UsageError(texts["passphrase_mismatch"])
+                    return first
+            raise UsageError("privacy.no_terminal", env=env)
+        prompter = self.get_prompter(f"{env}=...")
+        if intro:
+            prompter.say(texts[intro])
+        first = check_new_passphrase(prompter.password("new_passphrase", texts["new_passphrase"]))
+        again = prompter.password("new_passphrase_again", texts["new_passphrase_again"])
+        if first != again:
+            raise UsageError(texts["passphrase_mismatch"])
+        return first
+
     def language(self) -> str:
         return self.language_choice().code
 

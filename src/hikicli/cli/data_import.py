@@ -27,21 +27,34 @@ def import_(
         read_export_file,
         stream_import,
     )
+    from hikicli.storage.sealed_export import open_sealed, read_sealed, sealed_header, unlock_export
 
     actx: AppContext = ctx.obj
     path = file.expanduser()
     lock = actx.paths.data_dir / "import.lock"
+    # A sealed export (`hiki data export --encrypt`) is opened with its passphrase first (asked
+    # once; the same one opens this profile's data when it is encrypted with it), then read
+    # like a plain one, a chunk at a time; a damaged or cut one stops before anything is written.
+    header = sealed_header(path)
+    cipher = unlock_export(actx.keys, header, path) if header is not None else None
+    opener = (lambda: open_sealed(path, cipher)) if cipher is not None else None
     # Read a chunk at a time; a file the streamed reader is not sure of is read whole, which
     # names its problem (nothing is imported then).
-    result = stream_import(actx.log, path, lock)
+    result = stream_import(actx.log, path, lock, opener)
     if result is None:
-        events = parse_export(read_export_file(path), str(path))
+        raw = read_sealed(path, cipher) if cipher is not None else read_export_file(path)
+        events = parse_export(raw, str(path))
         result = import_events(actx.log, events, lock)
     if as_json:
         from hikicli.cli.render import print_json
 
         print_json(
-            {"file": str(path), "profile": actx.paths.profile, **result.to_json()},
+            {
+                "file": str(path),
+                "profile": actx.paths.profile,
+                **result.to_json(),
+                "sealed": cipher is not None,
+            },
             kind="data.imported",
         )
         return
@@ -50,7 +63,10 @@ def import_(
     lang = actx.language()
     typer.echo(
         text(
-            lang, "data.imported", added=result.added, profile=actx.paths.profile,
+            lang,
+            "data.imported",
+            added=result.added,
+            profile=actx.paths.profile,
             skipped=result.skipped,
         )  # fmt: skip
     )

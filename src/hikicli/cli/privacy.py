@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -32,22 +31,7 @@ def _texts(actx: AppContext) -> PrivacyContent:
 
 def _new_passphrase(actx: AppContext, env: str, intro: bool) -> str:
     """A new passphrase: from `env` for scripts, else asked twice without echo."""
-    from hikicli.storage.crypto import check_new_passphrase
-
-    from_env = os.environ.get(env)
-    if from_env:
-        return check_new_passphrase(from_env)
-    if actx.prompter is None and not actx.is_interactive():
-        raise UsageError("privacy.no_terminal", env=env)
-    texts = _texts(actx)
-    prompter = actx.get_prompter(f"{env}=...")
-    if intro:
-        prompter.say(texts["encrypt_intro"])
-    first = check_new_passphrase(prompter.password("new_passphrase", texts["new_passphrase"]))
-    again = prompter.password("new_passphrase_again", texts["new_passphrase_again"])
-    if first != again:
-        raise UsageError(texts["passphrase_mismatch"])
-    return first
+    return actx.new_passphrase(env, "encrypt_intro" if intro else None)
 
 
 @data_app.command("encrypt")

@@ -12,6 +12,7 @@ class PrivacyContent(Strict):
     new_passphrase_again: Text
     passphrase_mismatch: Text
     encrypt_intro: Text
+    export_intro: Text  # `hiki data export --encrypt` of data that is not encrypted
     encrypt_done: Text
     encrypt_already: Text
     decrypt_done: Text

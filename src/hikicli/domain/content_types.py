@@ -1058,6 +1058,7 @@ class PrivacyContent(TypedDict):
     new_passphrase_again: str
     passphrase_mismatch: str
     encrypt_intro: str
+    export_intro: str
     encrypt_done: str
     encrypt_already: str
     decrypt_done: str

@@ -54,6 +54,13 @@ _RECORD_HEAD = struct.Struct(">QI")  # sequence number, length
 PAD_FIRST = 128  # padded sizes: 128, 256, ... 65536 bytes, then whole multiples of 65536
 PAD_LAST = 65536
 KEY_AAD = b"hiki-key-v1"
+# Sealed exports (`hiki data export --encrypt`): a header like the log's with this "hiki" kind,
+# then the export document in chunks of EXPORT_CHUNK bytes, each padded to that size, numbered
+# and bound to the export's id; the last one is sealed as the last, so a cut file is refused.
+EXPORT_KIND = "sealed-export"
+EXPORT_MAGIC = b'{"hiki":"sealed-export"'
+EXPORT_AAD = b"hiki-export-v1\0"
+EXPORT_CHUNK = 65536
 NONCE_BYTES = 12
 MIN_PASSPHRASE = 8
 PASSPHRASE_ENV = "HIKI_PASSPHRASE"
@@ -243,7 +250,7 @@ def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 class Cipher:
     """Seals and opens single lines with one data key."""
 
-    def __init__(self, data_key: bytes, header: Header) -> None:
+    def __init__(self, data_key: bytes, header: Header, kek: bytes | None = None) -> None:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         self.header = header
@@ -251,6 +258,77 @@ class Cipher:
         self._aead = AESGCM(data_key)
         self._data_key = data_key
         self._aad2 = RECORD_AAD_V2 + header.log_id.encode()
+        # The key scrypt gave for the header's salt and settings: another file wrapped under the
+        # same salt (a sealed export of this data) opens or is made without a second scrypt.
+        self._kek = kek
+
+    def sibling(self, kind: str) -> Cipher:
+        """A new random data key wrapped by the same passphrase (the same scrypt salt and
+        settings, so no second key derivation): a sealed export of this data, which shares
+        nothing else with the log (its own key, key id and stream id)."""
+        if self._kek is None:
+            raise StorageError("storage.key_settings_here")
+        data_key = os.urandom(32)
+        header = _header(
+            data_key, self._kek, self.header, os.urandom(8).hex(), os.urandom(8).hex(), kind
+        )
+        return Cipher(data_key, header, self._kek)
+
+    def try_kek(self, header: Header) -> Cipher | None:
+        """`header`'s cipher if it was wrapped under the same salt and settings as this one's
+        and this cipher's passphrase key opens it (no key derivation), else None."""
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        mine = self.header
+        if self._kek is None or (header.salt, header.n, header.r, header.p) != (
+            mine.salt, mine.n, mine.r, mine.p,
+        ):  # fmt: skip
+            return None
+        try:
+            data_key = AESGCM(self._kek).decrypt(
+                header.wrap_nonce, header.wrapped, KEY_AAD + header.key_id.encode()
+            )
+        except InvalidTag:
+            return None
+        return Cipher(data_key, header, self._kek)
+
+    def seal_chunk(self, plain: bytes, seq: int, final: bool) -> bytes:
+        """One line of a sealed export (without newline): chunk number `seq` (its line, the
+        header being line 1) holding `plain` (at most EXPORT_CHUNK bytes), padded to
+        EXPORT_CHUNK, bound to the export's id and to whether it is the last chunk."""
+        if len(plain) > EXPORT_CHUNK:
+            raise ValueError(Msg("storage.line_short"))
+        body = _RECORD_HEAD.pack(seq, len(plain)) + plain + bytes(EXPORT_CHUNK - len(plain))
+        nonce = os.urandom(NONCE_BYTES)
+        aad = EXPORT_AAD + self.header.log_id.encode() + (b"\1" if final else b"\0")
+        return base64.b64encode(nonce + self._aead.encrypt(nonce, body, aad))
+
+    def open_chunk(self, line: bytes) -> tuple[int, bool, bytes]:
+        """(number, is the last, plaintext) of one sealed export line; ValueError when it is
+        damaged or belongs to another export."""
+        from cryptography.exceptions import InvalidTag
+
+        try:
+            raw = base64.b64decode(line.strip(), validate=True)
+        except binascii.Error:
+            raise ValueError(Msg("storage.not_encrypted_line")) from None
+        if len(raw) < NONCE_BYTES + 16 + _RECORD_HEAD.size:
+            raise ValueError(Msg("storage.line_short"))
+        bound = EXPORT_AAD + self.header.log_id.encode()
+        for final in (False, True):
+            try:
+                body = self._aead.decrypt(
+                    raw[:NONCE_BYTES], raw[NONCE_BYTES:], bound + (b"\1" if final else b"\0")
+                )
+            except InvalidTag:
+                continue
+            seq, length = _RECORD_HEAD.unpack_from(body)
+            end = _RECORD_HEAD.size + length
+            if end > len(body):
+                raise ValueError(Msg("storage.line_short"))
+            return seq, final, body[_RECORD_HEAD.size : end]
+        raise ValueError(Msg("storage.line_not_decrypt"))
 
     def seal_record(self, plain: bytes, seq: int) -> bytes:
         """One stored line (without newline) holding `plain` as record number `seq` (the line it
@@ -319,8 +397,10 @@ class Cipher:
     def rewrap(self, passphrase: str) -> Cipher:
         """The same data key under a new passphrase (a new header, the same log id; records
         stay as they are)."""
-        header = make_header(self._data_key, passphrase, self.key_id, log_id=self.header.log_id)
-        return Cipher(self._data_key, header)
+        header, kek = _new_header(
+            self._data_key, passphrase, self.key_id, log_id=self.header.log_id
+        )
+        return Cipher(self._data_key, header, kek)
 
 
 def make_header(
@@ -329,32 +409,62 @@ def make_header(
     key_id: str,
     n: int | None = None,
     log_id: str | None = None,
+    kind: str = "encrypted",
 ) -> Header:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    """A header wrapping `data_key` under `passphrase` (a new salt: one scrypt). `kind` is the
+    header's "hiki" field: "encrypted" for hiki's files, EXPORT_KIND for a sealed export."""
+    return _new_header(data_key, passphrase, key_id, n, log_id, kind)[0]
 
+
+def _new_header(
+    data_key: bytes,
+    passphrase: str,
+    key_id: str,
+    n: int | None = None,
+    log_id: str | None = None,
+    kind: str = "encrypted",
+) -> tuple[Header, bytes]:
+    """make_header, and the passphrase key it derived."""
     n = n or SCRYPT_N
     salt = os.urandom(16)
     kek = _derive(nfc(passphrase), salt, n, SCRYPT_R, SCRYPT_P)
+    settings = _Settings(salt, n, SCRYPT_R, SCRYPT_P)
+    return _header(data_key, kek, settings, key_id, log_id or os.urandom(8).hex(), kind), kek
+
+
+@dataclass(frozen=True)
+class _Settings:
+    salt: bytes
+    n: int
+    r: int
+    p: int
+
+
+def _header(
+    data_key: bytes, kek: bytes, kdf: _Settings | Header, key_id: str, log_id: str, kind: str
+) -> Header:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(NONCE_BYTES)
     wrapped = AESGCM(kek).encrypt(nonce, data_key, KEY_AAD + key_id.encode())
     obj = {
-        "hiki": "encrypted",
+        "hiki": kind,
         "v": FORMAT_VERSION,
         "cipher": "AES-256-GCM",
-        "kdf": {"name": "scrypt", "n": n, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(salt)},
+        "kdf": {"name": "scrypt", "n": kdf.n, "r": kdf.r, "p": kdf.p, "salt": _b64(kdf.salt)},
         "key": {"nonce": _b64(nonce), "wrapped": _b64(wrapped)},
         "key_id": key_id,
-        "log_id": log_id or os.urandom(8).hex(),
+        "log_id": log_id,
     }
     raw = json.dumps(obj, separators=(",", ":")).encode()
     return Header.parse(raw, "new header")
 
 
-def new_cipher(passphrase: str, n: int | None = None) -> Cipher:
+def new_cipher(passphrase: str, n: int | None = None, kind: str = "encrypted") -> Cipher:
     """A fresh random data key wrapped by `passphrase`."""
     data_key = os.urandom(32)
-    header = make_header(data_key, passphrase, os.urandom(8).hex(), n)
-    return Cipher(data_key, header)
+    header, kek = _new_header(data_key, passphrase, os.urandom(8).hex(), n, kind=kind)
+    return Cipher(data_key, header, kek)
 
 
 def unlock(header: Header, passphrase: str) -> Cipher:
@@ -372,7 +482,7 @@ def unlock(header: Header, passphrase: str) -> Cipher:
             )
         except InvalidTag:
             continue
-        return Cipher(data_key, header)
+        return Cipher(data_key, header, kek)
     raise WrongPassphrase("storage.wrong_passphrase")
 
 
@@ -424,6 +534,12 @@ class KeyRing:
         known = self._ciphers.get(header.key_id)
         if known is not None:
             return known
+        for other in list(self._ciphers.values()):
+            # Wrapped under a salt already derived (an export of this data): no second scrypt.
+            sibling = other.try_kek(header)
+            if sibling is not None:
+                self._ciphers[header.key_id] = sibling
+                return sibling
         self.wrong_tries = 0
         while True:
             try:

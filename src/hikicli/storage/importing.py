@@ -369,12 +369,16 @@ class _Spool:
             yield b"".join(out)
 
 
-def stream_import(log: EventLog, path: Path, import_lock: Path) -> ImportResult | None:
+def stream_import(
+    log: EventLog, path: Path, import_lock: Path, opener: Callable[[], Any] | None = None
+) -> ImportResult | None:
     """Import `path` as import_events(parse_export(...)) would, reading it a chunk at a time;
-    None when the streamed reader is not sure of the file (the caller then takes that path)."""
+    None when the streamed reader is not sure of the file (the caller then takes that path).
+    `opener` gives the document as a binary file when it is not the file itself (a sealed
+    export, read through sealed_export.SealedReader)."""
     try:
         size = path.stat().st_size
-        fh = open(path, "rb")  # noqa: SIM115 (closed below)
+        fh = opener() if opener is not None else open(path, "rb")  # noqa: SIM115 (closed below)
     except OSError:
         return None  # read_export_file words every such case
     if size > MAX_IMPORT_BYTES:
@@ -404,7 +408,7 @@ def stream_import(log: EventLog, path: Path, import_lock: Path) -> ImportResult 
                 present.update(e["id"] for e in read.events if e["id"] in wanted)
             if present:
                 # Entries already here are skipped; one that differs is a conflict (ours kept).
-                theirs = _events_by_id(path, present)
+                theirs = _events_by_id(path, present, opener)
                 for read in log.stream():
                     for event in read.events:
                         other = theirs.pop(event["id"], None)
@@ -438,10 +442,12 @@ def stream_import(log: EventLog, path: Path, import_lock: Path) -> ImportResult 
         spool.close()
 
 
-def _events_by_id(path: Path, ids: set[str]) -> dict[str, Event]:
+def _events_by_id(
+    path: Path, ids: set[str], opener: Callable[[], Any] | None = None
+) -> dict[str, Event]:
     """The file's events with these ids (read again: the file passed once already)."""
     found: dict[str, Event] = {}
-    with open(path, "rb") as fh:
+    with opener() if opener is not None else open(path, "rb") as fh:
         text = _Text(fh)
 
         def keep(obj: Event) -> None:
