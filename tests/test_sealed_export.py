@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -253,3 +254,14 @@ def test_export_json_describes_the_file(hiki, home, tmp_path, monkeypatch):
     assert json_data(result.stdout) == {
         "file": str(out), "format": "json", "events": 1, "sealed": True, "damaged": 0,
     }  # fmt: skip
+
+
+def test_the_hand_decryption_snippet_opens_a_sealed_export(hiki, sealed_file):
+    doc = (Path(__file__).resolve().parents[1] / "docs/privacy.md").read_text()
+    log_snippet, export_snippet = re.findall(r"```python\n(.*?)```", doc, flags=re.S)
+    namespace: dict[str, Any] = {"__name__": "snippet"}
+    exec(compile(log_snippet, "privacy.md", "exec"), namespace)
+    exec(compile(export_snippet, "privacy.md", "exec"), namespace)
+    document = json.loads(namespace["decrypt_export"](sealed_file, PASS))
+    assert document["format"] == "hiki-export" and len(document["events"]) > 100
+    assert hiki(["data", "import", str(sealed_file)]).exit_code == 0

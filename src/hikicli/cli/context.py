@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from hikicli.errors import HikiError, NeedsTerminal, UsageError
 from hikicli.storage.crypto import PASSPHRASE_ENV, KeyRing
@@ -150,7 +150,9 @@ class AppContext:
             key = f"{key}.{wrong + 1}"
         return prompter.password(key, message or texts["passphrase_prompt"])
 
-    def new_passphrase(self, env: str, intro: str | None = None) -> str:
+    def new_passphrase(
+        self, env: str, intro: Literal["encrypt_intro", "export_intro"] | None = None
+    ) -> str:
         """A new passphrase: from `env` for scripts, else asked twice without echo (through the
         Prompter, or at the terminal when only stdout is redirected: `export --encrypt > f`),
         after `intro` (a key of privacy.yaml)."""
