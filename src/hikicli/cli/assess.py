@@ -17,7 +17,7 @@ from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
 
 if TYPE_CHECKING:
-    from hikicli.domain.content_types import Instrument
+    from hikicli.domain.content_types import AssessRiskTexts, Instrument
 
 
 @app.command()
@@ -202,7 +202,7 @@ def result_view(
     instrument: Instrument,
     result: Any,
     event: dict[str, Any],
-    risk_words: dict[str, Any] | None = None,
+    risk_words: AssessRiskTexts | None = None,
 ) -> dict[str, Any]:
     """The documented JSON of one result. After a risk answer the meaning never minimises: it
     says that answer matters more than the total."""

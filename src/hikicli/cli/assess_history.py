@@ -53,9 +53,9 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
             dataclasses.replace(p, risk=(p.recorded, iid) in marks)
             for p in history_points(results, definition)
         ]
-        name = (
-            results[-1].get("name", iid) if results else definition["name"] if definition else iid
-        )
+        name = results[-1].get("name", iid) if results else iid
+        if not results and definition:
+            name = definition.get("name", iid)
         for point in points:
             rows.append(
                 {

@@ -5,7 +5,7 @@ note. Every answer goes through `domain.risk` (decide) and `cli/risk_view` (show
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.cli.context import AppContext
 from hikicli.domain.risk import (
@@ -20,6 +20,9 @@ from hikicli.domain.risk import (
 from hikicli.flows.checkin import SafetyHooks
 from hikicli.prompting import Prompter
 
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import CheckinRiskTexts
+
 
 def question_enabled(actx: AppContext) -> bool:
     try:
@@ -28,9 +31,8 @@ def question_enabled(actx: AppContext) -> bool:
         return True
 
 
-def texts(actx: AppContext) -> dict[str, Any]:
-    words: dict[str, Any] = actx.risk_content.risk["checkin"]
-    return words
+def texts(actx: AppContext) -> CheckinRiskTexts:
+    return actx.risk_content.risk["checkin"]
 
 
 def safety_hooks(actx: AppContext, prompter: Prompter, day: dt.date) -> SafetyHooks | None:

@@ -10,9 +10,12 @@ no FIFO, no unbounded read) and only when that cannot stop at a passphrase promp
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.cli.context import AppContext
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import CrisisScreenTexts
 
 
 def show_crisis(
@@ -94,7 +97,7 @@ def first_screen(actx: AppContext, choice: Any, more: str) -> None:
 
 def render_crisis(
     view: dict[str, Any],
-    texts: dict[str, str],
+    texts: CrisisScreenTexts,
     plan_markdown: str | None = None,
     head: bool = True,
 ) -> None:

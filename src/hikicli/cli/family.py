@@ -214,8 +214,9 @@ def lesson(
     prompter = actx.get_prompter(LESSON_FLAGS)
     _show_lesson(actx, module, n, as_json=False)
     exercise = module["exercise"]
-    if exercise["privacy"]:
-        privacy = _say(actx, exercise["privacy"])
+    note = exercise.get("privacy")
+    if note:
+        privacy = _say(actx, note)
         exercise = {**exercise, "intro": f"{exercise['intro']}\n\n{privacy}"}
     answers = run_lesson(prompter, {**module, "exercise": exercise}, content["texts"])
     record = lesson_record(module["id"], n, answers or None)
@@ -235,7 +236,7 @@ def _print_saved(actx: AppContext, module: FamilyModule) -> None:
 
     out = console()
     out.print(markup_escape(_say(actx, module["exercise"]["saved"])))
-    privacy = module["exercise"]["privacy"]
+    privacy = module["exercise"].get("privacy")
     if privacy:
         out.print(markup_escape(_say(actx, privacy)))
 
@@ -281,13 +282,14 @@ def _show_lesson(actx: AppContext, module: FamilyModule, n: int, as_json: bool) 
         f"- `{f['key']}`: {f['prompt']}" + (f" ({f['help']})" if f.get("help") else "")
         for f in exercise["fields"]
     )
-    note = exercise["privacy"]
+    note = exercise.get("privacy")
     privacy = f"\n\n*{_say(actx, note)}*" if note else ""
     recall = ""
-    if recalled is not None and module["recall"]:  # their own words, as words (no Markdown)
+    back = module.get("recall")
+    if recalled is not None and back:  # the family member's own words, as words (no Markdown)
         from hikicli.domain.safety_plan import md_escape
 
-        recall = "\n\n" + module["recall"]["text"].format(answer=md_escape(recalled["answer"]))
+        recall = "\n\n" + back["text"].format(answer=md_escape(recalled["answer"]))
     text = (
         f"# {n}. {module['title']}\n\n{_say(actx, module['reading']).strip()}{recall}\n\n---\n\n"
         f"## {exercise['title']}\n\n{exercise['intro']}{privacy}\n\n{questions}\n"
@@ -309,7 +311,7 @@ def _show_lesson(actx: AppContext, module: FamilyModule, n: int, as_json: bool) 
 def _recalled(module: FamilyModule, progress: list[Any]) -> dict[str, str] | None:
     """The earlier answer this lesson comes back to (lesson 9: lesson 1's small goal), if the
     family member wrote one."""
-    recall = module["recall"]
+    recall = module.get("recall")
     if not recall:
         return None
     earlier = next((p for p in progress if p.id == recall["module"]), None)

@@ -14,6 +14,7 @@ from hikicli.domain.safety_plan import md_escape as _md  # one escaping for a pe
 
 if TYPE_CHECKING:
     from hikicli.cli.context import AppContext
+    from hikicli.domain.content_types import BlockTexts
     from hikicli.prompting import Prompter
     from hikicli.services.risk import RiskSession
 
@@ -24,7 +25,7 @@ def block_markdown(session: RiskSession) -> str:
 
 
 def short_block_markdown(
-    block: dict[str, Any], texts: dict[str, str], more: str | None = None
+    block: dict[str, Any], texts: BlockTexts, more: str | None = None
 ) -> str:
     """The short block (domain.risk.short_block) as Markdown; `more` is its last line (the risk
     response's "`hiki crisis`", or the crisis screen's own step to every line)."""

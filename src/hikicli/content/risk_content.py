@@ -10,15 +10,19 @@ reported on stderr after the help, never instead of it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import CrisisContent
+    from hikicli.domain.content_types import RiskContent as RiskWords
 
 FILES = ("crisis", "risk")
 
 
 @dataclass(frozen=True)
 class RiskContent:
-    crisis: dict[str, Any]
-    risk: dict[str, Any]
+    crisis: CrisisContent
+    risk: RiskWords
     problems: list[str] = field(default_factory=list)
 
 
@@ -56,7 +60,8 @@ def load_risk_content(lang: str) -> RiskContent:
         except Exception as err:  # any failure at all: the fallback still shows help
             problems.append(str(err) or type(err).__name__)
             loaded[name] = fallback(lang, name)
-    return RiskContent(loaded["crisis"], loaded["risk"], problems)
+    crisis = cast("CrisisContent", loaded["crisis"])
+    return RiskContent(crisis, cast("RiskWords", loaded["risk"]), problems)
 
 
 def one_line(lang: str, key: str) -> str:

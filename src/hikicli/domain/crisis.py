@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from hikicli.domain.language import LANGUAGE_COUNTRY
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import CrisisContent, CrisisLine, CrisisScreenTexts
 
 CHANNEL_ORDER = ("text", "chat", "email", "web", "phone")
 STALE_DAYS = 365
@@ -54,21 +57,24 @@ def resolve_country(
     return CountryChoice(None, "none")
 
 
-def _rank(line: dict[str, Any]) -> tuple[int, int]:
+def _rank(line: CrisisLine) -> tuple[int, int]:
     # Text and chat before phone (many people in withdrawal avoid calls); within a channel,
     # confirmed lines first. An unconfirmed line always carries its label.
     best = min(CHANNEL_ORDER.index(c) for c in line["channels"])
     return (best, 1 if line["status"] != "confirmed" else 0)
 
 
-def country_list(crisis: dict[str, Any]) -> str:
+def country_list(crisis: CrisisContent) -> str:
     """The countries hiki holds lines for, as "Australia (AU), Canada (CA), …"."""
     countries = crisis["countries"]
     return ", ".join(f"{countries[code]['name']} ({code})" for code in sorted(countries))
 
 
 def crisis_view(
-    crisis: dict[str, Any], texts: dict[str, str], country: str | CountryChoice, today: dt.date
+    crisis: CrisisContent,
+    texts: CrisisScreenTexts,
+    country: str | CountryChoice,
+    today: dt.date,
 ) -> dict[str, Any]:
     """Everything `hiki crisis` shows, as data (its `--json`). `country` is a code (as asked) or
     the CountryChoice, so a guess from the locale, or no country at all, is said plainly."""
@@ -82,7 +88,7 @@ def crisis_view(
     entry = crisis["countries"].get(code)
     lines = sorted(entry["lines"], key=_rank) if entry else []
     lines = lines + [crisis["directory"]]
-    shown = []
+    shown: list[dict[str, Any]] = []
     for line in lines:
         warnings = []
         if line["status"] != "confirmed":

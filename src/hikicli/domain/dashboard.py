@@ -33,7 +33,7 @@ def pick_suggestion(
 ) -> str | None:
     """One suggestion a day, stable for the day, fitted to the latest check-in when there is one."""
     if latest:
-        fitting = [s for s in suggestions if s["when"] and matches(s["when"], latest)]
+        fitting = [s for s in suggestions if s.get("when") and matches(s.get("when"), latest)]
         pool = fitting or [s for s in suggestions if not s.get("when")]
     else:
         pool = [s for s in suggestions if not s.get("when")]

@@ -201,8 +201,10 @@ def history_points(
     `instrument` gives the rule for a meaningful change (PHQ-9 and GAD-7: 5 points; WHO-5: 10
     percentage points); without it, changes are shown but none is called meaningful.
     """
-    threshold = instrument["scoring"]["meaningful_change"] if instrument else None
-    on_percent = bool(instrument and instrument["scoring"]["meaningful_change_on"] == "percent")
+    threshold = instrument["scoring"].get("meaningful_change") if instrument else None
+    on_percent = bool(
+        instrument and instrument["scoring"].get("meaningful_change_on") == "percent"
+    )
     points: list[HistoryPoint] = []
     previous: float | None = None
     for result in results:

@@ -16,9 +16,12 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from hikicli.domain.crisis import CHANNEL_ORDER, CountryChoice
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import CrisisContent, CrisisLine, Instrument
 
 KIND = "risk.signal"
 Source = Literal["checkin", "instrument", "note", "family"]
@@ -135,7 +138,7 @@ def from_safe_answer(
 
 
 def from_instrument_item(
-    instrument: Mapping[str, Any],
+    instrument: Instrument,
     number: int,
     answer: int,
     day: dt.date,
@@ -158,7 +161,7 @@ def from_instrument_item(
     return None
 
 
-def risk_answers_as_typed(instrument: Mapping[str, Any], raw: str) -> list[tuple[int, int]]:
+def risk_answers_as_typed(instrument: Instrument, raw: str) -> list[tuple[int, int]]:
     """`--answers` as typed, before any check: the risk items' values. '…,4' for PHQ-9 item 9 is
     out of range, but it says at least what the top of the scale says, so it is honoured before
     the usage error. Only whole numbers in place are read."""
@@ -247,7 +250,7 @@ def _minutes(hhmm: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
-def open_now(line: Mapping[str, Any], now: dt.datetime, utc_offset: float | None) -> bool:
+def open_now(line: CrisisLine, now: dt.datetime, utc_offset: float | None) -> bool:
     """Is the line open at `now`? `open: always` is 24 hours; a schedule is read in the country's
     own time (its `utc_offset`); a line without either is never called open."""
     rule = line.get("open")
@@ -269,12 +272,12 @@ def open_now(line: Mapping[str, Any], now: dt.datetime, utc_offset: float | None
     return False
 
 
-def _rank(line: Mapping[str, Any]) -> int:
+def _rank(line: CrisisLine) -> int:
     return min(CHANNEL_ORDER.index(c) for c in line["channels"])
 
 
 def short_block(
-    crisis: Mapping[str, Any], country: CountryChoice, now: dt.datetime
+    crisis: CrisisContent, country: CountryChoice, now: dt.datetime
 ) -> dict[str, Any]:
     """The short crisis block as data (also the `crisis` object of every `--json` with a risk):
     the emergency number, then at most three lines that are confirmed and open now (or 24 hours),
@@ -292,6 +295,7 @@ def short_block(
     else:
         lines = [crisis["directory"]]
         emergency = crisis["default_emergency"]
+    shown: Sequence[Mapping[str, object]] = lines  # read by name below
     return {
         "country": country.code if entry else None,
         "country_name": entry["name"] if entry else None,
@@ -303,7 +307,7 @@ def short_block(
                 for key in ("name", "channels", "contact", "hours", "note", "source")
                 if line.get(key)
             }
-            for line in lines
+            for line in shown
         ],
         "countries": sorted(crisis["countries"]),
         "more": "hiki crisis",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from hikicli.domain.checkin import (
     MAX_NOTE,
@@ -20,6 +20,9 @@ from hikicli.domain.sleep import hours, length, parse_clock
 from hikicli.errors import UsageError
 from hikicli.prompting import Prompter
 
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import CheckinContent, CheckinRiskTexts, PlainQuestion
+
 
 @dataclass(frozen=True)
 class SafetyHooks:
@@ -29,14 +32,14 @@ class SafetyHooks:
     returns it, or None when there is nothing to respond to. `before_question` marks that a safety
     question is on screen, so a Ctrl-C there still ends with crisis help."""
 
-    words: Callable[[], Mapping[str, Any]]  # loaded only when asked: the first question waits
+    words: Callable[[], CheckinRiskTexts]  # loaded only when asked: the first question waits
     on_answer: Callable[[str, int], RiskResponse | None]
     before_question: Callable[[], None]
 
 
 def run_checkin(
     prompter: Prompter,
-    content: Mapping[str, Any],
+    content: CheckinContent,
     day: dt.date,
     today: dt.date,
     safety: SafetyHooks | None = None,
@@ -55,8 +58,7 @@ def run_checkin(
     prompter.say(content["intro"])
     scales = {}
     safe = None
-    for name in ("mood", "anxiety", "energy"):
-        item = q[name]
+    for name, item in (("mood", q["mood"]), ("anxiety", q["anxiety"]), ("energy", q["energy"])):
         scales[name] = prompter.scale(
             name, f"{item['prompt']}  0 = {item['low']}, 10 = {item['high']}", 0, 10
         )
@@ -88,7 +90,7 @@ def run_checkin(
     )
 
 
-def _ask_times(prompter: Prompter, content: Mapping[str, Any]) -> tuple[str | None, str | None]:
+def _ask_times(prompter: Prompter, content: CheckinContent) -> tuple[str | None, str | None]:
     """(slept, woke) as stored, or (None, None) when either is left empty."""
     q = content["questions"]
     slept = _ask_clock(prompter, "slept", _with_help(q["slept"]), content["time_format"])
@@ -134,5 +136,5 @@ def _ask_safe(prompter: Prompter, safety: SafetyHooks, mood: int) -> tuple[str, 
     return safe, True
 
 
-def _with_help(item: Mapping[str, Any]) -> str:
-    return f"{item['prompt']} ({item['help']})" if item.get("help") else str(item["prompt"])
+def _with_help(item: PlainQuestion) -> str:
+    return f"{item['prompt']} ({item['help']})" if item.get("help") else item["prompt"]
