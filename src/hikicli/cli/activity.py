@@ -4,14 +4,16 @@ TIME` (later); `--list` shows the menu for `--energy N`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
 from hikicli.errors import UsageError
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import ActivityContent
 
 Rating = Annotated[int | None, typer.Option(min=0, max=10, metavar="0-10")]
 
@@ -60,7 +62,7 @@ def activity(
 
 
 def _interactive(
-    actx: AppContext, content: Mapping[str, Any], energy: int | None, as_json: bool
+    actx: AppContext, content: ActivityContent, energy: int | None, as_json: bool
 ) -> None:
     from hikicli.domain import activity as domain
     from hikicli.domain.checkin import latest_per_day
@@ -94,7 +96,7 @@ def _save(actx: AppContext, kind: str, data: dict[str, Any], said: str, as_json:
     print_saved(entry_json(event), "activity.saved", said, as_json)
 
 
-def _list(content: Mapping[str, Any], energy: int | None, as_json: bool) -> None:
+def _list(content: ActivityContent, energy: int | None, as_json: bool) -> None:
     from hikicli.domain.activity import fitting
 
     menu = fitting(content, energy)

@@ -5,9 +5,13 @@ HTML tables). The data is domain/activity.py `activity_summary`."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.cli.plain import cell_width, wrap_cells
+from hikicli.domain.words import word
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import ActivityProgress
 
 WIDTH = 80
 NAME = 50  # cells for an activity's words; longer ones are cut with "..."
@@ -26,23 +30,24 @@ def _fit(text: str, cells: int) -> str:
 
 
 def _table(
-    rows: list[Mapping[str, Any]], title: str, by: str, words: Mapping[str, Any]
+    rows: list[Mapping[str, Any]], title: str, by: str, words: ActivityProgress
 ) -> list[str]:
-    times = str(words["times"])
-    head = f"  {_fit(title, NAME + 2)} {' ' * max(0, 5 - cell_width(times))}{times}  {words[by]}"
+    times = words["times"]
+    column = word(words, by)
+    head = f"  {_fit(title, NAME + 2)} {' ' * max(0, 5 - cell_width(times))}{times}  {column}"
     out = [head.rstrip()]
-    number = max(4, cell_width(str(words[by])))
+    number = max(4, cell_width(column))
     for row in rows:
         out.append(f"    {_fit(row['text'], NAME)} {row['times']:>5}  {row[by]:>{number}.1f}")
     return out
 
 
-def activity_lines(summary: Mapping[str, Any] | None, words: Mapping[str, Any]) -> list[str]:
+def activity_lines(summary: Mapping[str, Any] | None, words: ActivityProgress) -> list[str]:
     """The section of `hiki progress`; nothing when no activity was rated in the period."""
     if not summary:
         return []
-    out = ["", str(words["heading"]).format(rated=summary["rated"])]
-    out += _table(summary["enjoyed"], str(words["enjoyed"]), "pleasure", words)
-    out += _table(summary["achieved"], str(words["achieved"]), "mastery", words)
-    out += ["  " + line for line in wrap_cells(str(words["note"]), WIDTH - 3)]
+    out = ["", words["heading"].format(rated=summary["rated"])]
+    out += _table(summary["enjoyed"], words["enjoyed"], "pleasure", words)
+    out += _table(summary["achieved"], words["achieved"], "mastery", words)
+    out += ["  " + line for line in wrap_cells(words["note"], WIDTH - 3)]
     return out

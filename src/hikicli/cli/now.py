@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Mapping
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
 from hikicli.domain.now import CYCLES, FEELINGS, MAX_CYCLES, RHYTHM, RHYTHM_FEELINGS
+from hikicli.domain.words import word
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import BreatheWords, Feeling, NowContent
 
 
 @app.command("now")
@@ -57,7 +61,7 @@ def now(
     _end(pointer)
 
 
-def _list(content: Mapping[str, Any], pointer: str, as_json: bool) -> None:
+def _list(content: NowContent, pointer: str, as_json: bool) -> None:
     if as_json:
         from hikicli.cli.render import print_json
 
@@ -72,7 +76,7 @@ def _list(content: Mapping[str, Any], pointer: str, as_json: bool) -> None:
     _end(pointer)
 
 
-def _json(content: Mapping[str, Any], feeling: Mapping[str, Any], pointer: str) -> None:
+def _json(content: NowContent, feeling: Feeling, pointer: str) -> None:
     from hikicli.cli.render import print_json
 
     rhythm = None
@@ -94,12 +98,12 @@ def _json(content: Mapping[str, Any], feeling: Mapping[str, Any], pointer: str) 
 
 
 def _show(
-    content: Mapping[str, Any], feeling: Mapping[str, Any], cycles: int, pointer: str
+    content: NowContent, feeling: Feeling, cycles: int, pointer: str
 ) -> None:
     from hikicli.cli.render import show_text
     from hikicli.domain.now import exercise_markdown
 
-    show_text(exercise_markdown(dict(feeling)))
+    show_text(exercise_markdown(feeling))
     if cycles and feeling["id"] in RHYTHM_FEELINGS:
         try:
             breathe(content["breathe"], cycles)
@@ -109,21 +113,21 @@ def _show(
             raise Cancelled("now.stopped", pointer=pointer) from None
         show_text(content["breathe"]["done"])
     typer.echo("")
-    show_text(str(feeling["close"]))
+    show_text(feeling["close"])
 
 
-def _breather(content: Mapping[str, Any]) -> Callable[[int], None]:
+def _breather(content: NowContent) -> Callable[[int], None]:
     return lambda cycles: breathe(content["breathe"], cycles)
 
 
 def breathe(
-    words: Mapping[str, str], cycles: int, sleep: Callable[[float], None] = time.sleep
+    words: BreatheWords, cycles: int, sleep: Callable[[float], None] = time.sleep
 ) -> None:
     """The rhythm on screen: each phase's word, then one dot a second while it lasts."""
     out = sys.stdout
     for _ in range(cycles):
         for phase, seconds in RHYTHM:
-            out.write(words[phase].ljust(14))
+            out.write(word(words, phase).ljust(14))
             out.flush()
             for _second in range(seconds):
                 sleep(1)

@@ -4,10 +4,13 @@ person and this help, and nothing reads the profile's log."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import NowContent
 
 
-def load_now(lang: str) -> dict[str, Any]:
+def load_now(lang: str) -> NowContent:
     """The validated now.yaml for `lang` (raises ContentError, located, if it is broken)."""
     from hikicli.content.catalog import _files, _located, lang_dir
     from hikicli.content.registry import kind_by_name
@@ -17,7 +20,5 @@ def load_now(lang: str) -> dict[str, Any]:
     assert kind is not None
     folder = lang_dir(lang)
     [path] = _files(folder, kind)
-    data: dict[str, Any] = validate_located(_located(folder, path), kind, str(path)).model_dump(
-        mode="json", by_alias=True
-    )
-    return data
+    model = validate_located(_located(folder, path), kind, str(path))
+    return cast("NowContent", model.model_dump(mode="json", by_alias=True))

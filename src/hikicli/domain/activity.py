@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.errors import UsageError
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import ActivityContent
 
 PLAN_KIND = "activity.plan"
 DONE_KIND = "activity.done"
@@ -28,7 +31,7 @@ def energy_level(energy: int) -> int:
     return 0 if energy <= 3 else 1 if energy <= 6 else 2
 
 
-def fitting(content: Mapping[str, Any], energy: int | None) -> list[dict[str, Any]]:
+def fitting(content: ActivityContent, energy: int | None) -> list[dict[str, Any]]:
     """The menu for this energy (all of it when energy is unknown), category by category."""
     most = 2 if energy is None else energy_level(energy)
     return [

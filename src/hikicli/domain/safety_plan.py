@@ -9,7 +9,7 @@ flow's `say` all show the same text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.domain import plan_items
 
@@ -18,6 +18,20 @@ REMOVED = "safety_plan.item_removed"
 SECTIONS = ("warning-signs", "coping", "distractions", "people", "professionals", "environment")
 MAX_ITEM = plan_items.MAX_ITEM
 Plan = plan_items.Plan
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from hikicli.domain.content_types import (
+        PlanContent,
+        PlanSection,
+        RestartPlanWords,
+        RestartSection,
+    )
+
+    # The words of a plan's editor and export: the safety plan's, or the restart plan's (the same
+    # flow walks both; only the safety plan offers crisis lines at its professionals step).
+    PlanWords: TypeAlias = PlanContent | RestartPlanWords
 
 
 SPEC = plan_items.PlanSpec(
@@ -68,10 +82,16 @@ def md_escape(text: str) -> str:
     return text
 
 
-def plan_markdown(content: Mapping[str, Any], plan: Plan, heading: str = "##") -> str:
+def plan_markdown(content: PlanWords, plan: Plan, heading: str = "##") -> str:
     """The plan with every step's title; empty steps show their prompt, as a gentle reminder."""
-    parts = [f"{heading} {content['title']}"]
-    for section in content["sections"]:
+    return _steps_markdown(content["title"], content["sections"], plan, heading)
+
+
+def _steps_markdown(
+    title: str, sections: Sequence[PlanSection | RestartSection], plan: Plan, heading: str
+) -> str:
+    parts = [f"{heading} {title}"]
+    for section in sections:
         parts.append(f"{heading}# {section['title']}")
         items = plan.get(section["id"], [])
         if items:
@@ -102,10 +122,10 @@ def crisis_markdown(view: Mapping[str, Any]) -> str:
     return "\n".join(rows)
 
 
-def filled_plan_markdown(content: Mapping[str, Any], plan: Plan, heading: str = "##") -> str:
+def filled_plan_markdown(content: PlanWords, plan: Plan, heading: str = "##") -> str:
     """Only the steps that have items: for `hiki crisis`, where every line should help now."""
     sections = [s for s in content["sections"] if plan.get(s["id"])]
-    return plan_markdown({**content, "sections": sections}, plan, heading)
+    return _steps_markdown(content["title"], sections, plan, heading)
 
 
 def bare_plan_markdown(plan: Plan, title: str = "", heading: str = "##") -> str:

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.domain.activity import MAX_TEXT, TIMES, fitting
+from hikicli.domain.words import word
 from hikicli.prompting import Prompter
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import ActivityContent, Times
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,14 @@ class ActivityChoice:
     mastery: int | None = None
 
 
-def _rate(prompter: Prompter, content: Mapping[str, Any]) -> tuple[int, int]:
+def _when(times: Times, when: str) -> str:
+    """A plan's time of day in words (a time this content does not name: as it was saved)."""
+    named: Mapping[str, object] = times
+    said = named.get(when, when)
+    return said if isinstance(said, str) else when
+
+
+def _rate(prompter: Prompter, content: ActivityContent) -> tuple[int, int]:
     pleasure = prompter.scale("activity.pleasure", content["pleasure_question"], 0, 10)
     mastery = prompter.scale("activity.mastery", content["mastery_question"], 0, 10)
     return pleasure, mastery
@@ -30,7 +41,7 @@ def _rate(prompter: Prompter, content: Mapping[str, Any]) -> tuple[int, int]:
 
 def run_activity(
     prompter: Prompter,
-    content: Mapping[str, Any],
+    content: ActivityContent,
     energy: int | None,
     plans: Sequence[Mapping[str, Any]] = (),
 ) -> ActivityChoice:
@@ -41,7 +52,7 @@ def run_activity(
     times = content["times"]
     choices = [
         ("plan:" + p["plan"], content["rate_choice"].format(
-            text=p["text"], when=times.get(p["when"], p["when"])))
+            text=p["text"], when=_when(times, p["when"])))
         for p in plans
     ]  # fmt: skip
     menu = {a["id"]: a for a in fitting(content, energy)}
@@ -63,7 +74,7 @@ def run_activity(
         activity = ""
     else:
         text, activity = menu[chosen]["text"], chosen
-    when_choices = [("now", times["now"]), *((t, times[t]) for t in TIMES)]
+    when_choices = [("now", times["now"]), *((t, word(times, t)) for t in TIMES)]
     when = prompter.select("activity.when", content["when_question"], when_choices, "now")
     if when != "now":
         return ActivityChoice(text, activity, when)

@@ -3,20 +3,23 @@ Nothing is returned to save; the command shows the crisis pointer after it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from hikicli.domain.now import RHYTHM_FEELINGS, exercise_markdown
 from hikicli.prompting import Prompter
 
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import Feeling, NowContent
 
-def feeling_by_id(content: Mapping[str, Any], feeling_id: str) -> dict[str, Any] | None:
+
+def feeling_by_id(content: NowContent, feeling_id: str) -> Feeling | None:
     return next((f for f in content["feelings"] if f["id"] == feeling_id), None)
 
 
 def run_now(
     prompter: Prompter,
-    content: Mapping[str, Any],
+    content: NowContent,
     breathe: Callable[[int], None] | None = None,
     cycles: int = 0,
 ) -> str:

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from hikicli.domain.safety_plan import MAX_ITEM, Plan, crisis_line_text
+from hikicli.domain.words import word
 from hikicli.prompting import Prompter
+
+if TYPE_CHECKING:
+    from hikicli.domain.safety_plan import PlanWords
 
 MAX_NEW_PER_STEP = 20
 
@@ -61,7 +65,7 @@ class _Both:
 
 def run_safety_plan_edit(
     prompter: Prompter,
-    content: Mapping[str, Any],
+    content: PlanWords,
     plan: Plan,
     crisis_lines: Sequence[Mapping[str, Any]] = (),
     save: PlanSaver | None = None,
@@ -84,7 +88,8 @@ def run_safety_plan_edit(
             choices = [(i["item"], i["text"]) for i in items]
             out.remove(prompter.checkbox(f"{sid}.remove", content["remove_prompt"], choices))
         if sid == "professionals":
-            for text in _crisis_line_choices(prompter, content, items, crisis_lines):
+            prompt = word(content, "crisis_lines_prompt")  # the safety plan's own step
+            for text in _crisis_line_choices(prompter, prompt, items, crisis_lines):
                 out.add(sid, text)
         for n in range(1, MAX_NEW_PER_STEP + 1):
             message = content["add_prompt"] if n == 1 else content["add_more_prompt"]
@@ -97,7 +102,7 @@ def run_safety_plan_edit(
 
 def _crisis_line_choices(
     prompter: Prompter,
-    content: Mapping[str, Any],
+    prompt: str,
     items: Sequence[Mapping[str, str]],
     crisis_lines: Sequence[Mapping[str, Any]],
 ) -> list[str]:
@@ -108,7 +113,5 @@ def _crisis_line_choices(
     if not offered:
         return []
     choices = [(str(n), text) for n, text in enumerate(offered)]
-    picked = prompter.checkbox(
-        "professionals.crisis_lines", content["crisis_lines_prompt"], choices
-    )
+    picked = prompter.checkbox("professionals.crisis_lines", prompt, choices)
     return [offered[int(n)] for n in picked]
