@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -11,7 +12,7 @@ from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
 
 if TYPE_CHECKING:
-    from hikicli.domain.content_types import HomeworkTexts
+    from hikicli.domain.content_types import HomeworkPack, HomeworkTexts
 
 homework_app = typer.Typer(
     invoke_without_command=True,
@@ -148,7 +149,7 @@ def when_line(texts: HomeworkTexts, days_left: int) -> str:
     return str(texts["ended"])
 
 
-def render_pack_heading(actx: AppContext, pack: dict[str, Any]) -> None:
+def render_pack_heading(actx: AppContext, pack: Mapping[str, Any]) -> None:
     from hikicli.cli.render import console, markup_escape
 
     out = console()
@@ -162,7 +163,7 @@ def render_pack_heading(actx: AppContext, pack: dict[str, Any]) -> None:
         out.print(markup_escape(pack["message"]))
 
 
-def render_summary(actx: AppContext, pack: dict[str, Any]) -> None:
+def render_summary(actx: AppContext, pack: HomeworkPack) -> None:
     from hikicli.cli.render import console, markup_escape
     from hikicli.domain.homework import TaskStatus, tasks_of
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.cli.plain import cell_width, wrap_cells
 from hikicli.domain.sleep import CELLS, DAY, MOST, Night, SleepWeek, SleepWindow, clock
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import SleepWindowText
 
 WIDTH = 80
 LABEL = 9  # "12-01    ": the week's last day, as the other progress charts show it
@@ -46,7 +49,7 @@ def axis(anchor: int) -> str:
     return out
 
 
-def sleep_lines(window: SleepWindow | None, words: Mapping[str, Any]) -> list[str]:
+def sleep_lines(window: SleepWindow | None, words: SleepWindowText) -> list[str]:
     """The sleep window section of `hiki progress`; nothing when no check-in noted times."""
     if window is None:
         return []

@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from hikicli.domain.checkin import check_date, check_note, check_scale
 from hikicli.errors import UsageError
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import FamilyContent
 
 LESSON_KIND = "family.lesson"
 CHECKIN_KIND = "family.checkin"
@@ -241,7 +244,7 @@ def in_use(state: Mapping[str, Any]) -> bool:
 
 def dashboard_lines(
     state: Mapping[str, Any],
-    content: Mapping[str, Any],
+    content: FamilyContent,
     today: dt.date,
     profile: str = MAIN_PROFILE,
     always: bool = False,
@@ -252,7 +255,7 @@ def dashboard_lines(
     last_checkin = state.get("last_checkin")
     if not always and not in_use(state):
         return []
-    texts = {k: with_profile(v, profile) for k, v in content["texts"].items()}
+    texts = content["texts"]
     lines = []
     if statuses or always:
         ids = [m["id"] for m in content["modules"]]
@@ -261,11 +264,10 @@ def dashboard_lines(
             (i for i, mid in enumerate(ids, 1) if statuses.get(mid) != "exercise"), None
         )
         if upcoming is None:
-            lines.append(str(texts["dashboard_done"]))
+            lines.append(with_profile(texts["dashboard_done"], profile))
         else:
-            lines.append(
-                str(texts["dashboard_line"]).format(done=done, total=len(ids), number=upcoming)
-            )
+            line = with_profile(texts["dashboard_line"], profile)
+            lines.append(line.format(done=done, total=len(ids), number=upcoming))
     if last_checkin != today.isoformat():
-        lines.append(str(texts["dashboard_checkin"]))
+        lines.append(with_profile(texts["dashboard_checkin"], profile))
     return lines

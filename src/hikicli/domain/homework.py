@@ -25,9 +25,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, TypeGuard
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from hikicli.domain.ladder import is_ladder_event, is_try
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import HomeworkTexts
 
 PACK_KIND = "homework.pack"
 ANSWER_KIND = "homework.answer"
@@ -441,7 +444,7 @@ def step_note(notes: Mapping[str, Mapping[str, str]], step_text: str) -> str | N
 
 
 def dashboard_lines(
-    packs: Mapping[str, Mapping[str, str]], texts: Mapping[str, Any], today: dt.date
+    packs: Mapping[str, Mapping[str, str]], texts: HomeworkTexts, today: dt.date
 ) -> list[str]:
     """One line per pack that has started and is not yet past its due date, soonest due first."""
     day = today.isoformat()
@@ -452,7 +455,7 @@ def dashboard_lines(
     for p in current:
         days = (dt.date.fromisoformat(p["due"]) - today).days
         when = texts["due_today"] if days == 0 else texts["days_left"].format(days=days)
-        lines.append(str(texts["dashboard_line"]).format(title=p["title"], when=when))
+        lines.append(texts["dashboard_line"].format(title=p["title"], when=when))
     return lines
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hikicli.domain.activity import activity_summary
 from hikicli.domain.checkin import CONTACT_IDS, SCALES, latest_per_day
@@ -20,6 +20,9 @@ from hikicli.domain.ladder import is_ladder_event as is_ladder
 from hikicli.domain.ladder import is_mastery, is_try
 from hikicli.domain.risk import SafetyRow, safety_rows
 from hikicli.domain.sleep import SleepWindow, sleep_window
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import SafetyText
 
 Event = Mapping[str, Any]
 
@@ -540,7 +543,9 @@ def period_for_weeks(today: dt.date, weeks: int) -> tuple[dt.date, dt.date]:
 
 def safety_words(
     row: SafetyRow | Mapping[str, Any],
-    words: Mapping[str, Any],
+    # SafetyText; a Mapping too while domain/kinds' SummaryContext holds its words untyped
+    # (mypy still checks every key against SafetyText)
+    words: SafetyText | Mapping[str, Any],
     include_notes: bool = False,
 ) -> tuple[str, str, str | None]:
     """One risk moment in words: (what, answer, rule). `rule` is the instrument's own risk item
@@ -558,11 +563,12 @@ def safety_words(
             rule = str(words["threshold_unknown"]).format(item=r.get("item"))
         return what, said, rule
     if source == "note":
-        key = "note_included" if include_notes else "note"
-        return str(words["sources"]["note"]), str(words["answers"][key]), None
+        answers = words["answers"]
+        said = answers["note_included"] if include_notes else answers["note"]
+        return words["sources"]["note"], said, None
     if source == "family":
         stress = answer.removeprefix("stress ").strip()
         said = str(words["answers"]["family_stress"]).format(stress=stress)
         return str(words["sources"]["family"]), said, None
-    key = "checkin_skip" if answer == "skip" else "checkin_no"
-    return str(words["sources"]["checkin"]), str(words["answers"][key]), None
+    said = words["answers"]["checkin_skip" if answer == "skip" else "checkin_no"]
+    return words["sources"]["checkin"], said, None

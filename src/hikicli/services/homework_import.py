@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from hikicli.services.workspace import Workspace
 
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import HomeworkPack
 
-def read_pack(path: Path) -> dict[str, Any]:
+
+def read_pack(path: Path) -> HomeworkPack:
     """Parse and validate a pack file: every problem located as file:line:col: field: message."""
     from hikicli.content.registry import kind_by_name
     from hikicli.content.validate import validate_located
@@ -23,11 +26,10 @@ def read_pack(path: Path) -> dict[str, Any]:
     kind = kind_by_name("packs")
     assert kind is not None
     model = validate_located(parse_file(path), kind, str(path))
-    pack: dict[str, Any] = model.model_dump(mode="json")
-    return pack
+    return cast("HomeworkPack", model.model_dump(mode="json"))
 
 
-def pack_notes(ws: Workspace, pack: dict[str, Any]) -> list[str]:
+def pack_notes(ws: Workspace, pack: HomeworkPack) -> list[str]:
     """Things worth knowing that are not errors: dates already past, questionnaires hiki lacks."""
     from hikicli.domain.homework import find_instrument
 
@@ -51,7 +53,7 @@ class ImportedPack:
     unrated: list[str] = field(default_factory=list)  # steps without a SUDS: not added
 
 
-def import_pack(ws: Workspace, pack: dict[str, Any], file_name: str) -> ImportedPack:
+def import_pack(ws: Workspace, pack: HomeworkPack, file_name: str) -> ImportedPack:
     """Add the pack and put its ladder steps on the person's ladder, once each, in one append.
 
     A step with an expected SUDS is added as it is (the person can edit the rating); a step
@@ -76,10 +78,11 @@ def import_pack(ws: Workspace, pack: dict[str, Any], file_name: str) -> Imported
         text = task["step"]
         if norm(text) in on_ladder:
             continue
-        if task.get("expected_suds") is None:
+        suds = task.get("expected_suds")
+        if suds is None:
             unrated.append(text)
             continue
-        to_add.append((text, task["expected_suds"], ""))
+        to_add.append((text, suds, ""))
         on_ladder.add(norm(text))
     event = new_event(PACK_KIND, {"id": pack["id"], "file": file_name, "pack": pack}, ws.now())
     added = new_step_events(ws, state, to_add)
