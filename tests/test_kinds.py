@@ -1,5 +1,6 @@
-"""Every event kind is declared once (domain/kinds.py) and complete; every kind src writes is
-declared; one record rule per kind holds at write, read-back and import; history has words."""
+"""Every event kind is declared once, by its feature (domain/features/), and complete; every kind
+src writes is declared; one record rule per kind holds at write, read-back and import; history
+has words; what the registries show is a view over the features' declarations."""
 
 from __future__ import annotations
 
@@ -87,6 +88,37 @@ def test_feature_constants_name_declared_kinds():
         *restart_plan.KINDS,
     }  # fmt: skip
     assert written == set(BY_NAME)
+
+
+def test_each_feature_declares_its_own_kinds_once():
+    from hikicli.domain.features import FEATURES
+
+    names = [f.name for f in FEATURES]
+    assert len(names) == len(set(names))
+    for feature in FEATURES:
+        assert feature.kinds, feature.name
+        for kind in feature.kinds:
+            assert kind.feature == feature.name, (kind.name, feature.name)
+    assert [k.name for k in KINDS] == [k.name for f in FEATURES for k in f.kinds]
+    assert len(BY_NAME) == len(KINDS)  # no kind declared twice
+
+
+def test_what_each_read_command_keeps_from_before_its_days():
+    """The kinds each read command keeps (services/reads.py), written out here by hand: a kind
+    whose `kept_by` is lost or widened changes what a command shows, or how much it reads."""
+    from hikicli.domain.registry import READ_KEEPS
+
+    kept = {
+        command: {k.name for k in KINDS if keeps(k.name)} for command, keeps in READ_KEEPS.items()
+    }
+    assert kept["history"] == {"safety_plan.item_added"}
+    assert kept["progress"] == {
+        "ladder.goal", "ladder.add", "ladder.edit", "ladder.remove", "ladder.pause",
+        "ladder.resume", "ladder.plan", "ladder.try", "ladder.mastered",
+    }  # fmt: skip
+    assert kept["assess_history"] == {"assessment", "risk.signal"}
+    assert kept["report"] == set(BY_NAME) - {"checkin", "guide.read"}
+    assert READ_KEEPS["report"]("newer.kind") and not READ_KEEPS["history"]("newer.kind")
 
 
 # Calls that pass a kind through (checked by the callers' own kinds): file, expression.

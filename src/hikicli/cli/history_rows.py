@@ -1,5 +1,6 @@
 """The `hiki history` table in the person's language: its headers, each entry's label and its
-summary (domain/kinds.py), written with the `history` words of content/<lang>/messages.yaml."""
+summary (declared with its feature, domain/features/), written with the `history` words of
+content/<lang>/messages.yaml."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ def entry_date(event: dict[str, Any]) -> str:
 
 
 def history_texts(lang: str) -> dict[str, Any]:
-    """The words summaries are written with (domain.kinds.SummaryContext.texts)."""
+    """The words summaries are written with (domain.declare.SummaryContext.texts)."""
     from hikicli.content.messages import words
 
     found = words(lang).get("history")

@@ -495,7 +495,7 @@ def _step(d: Mapping[str, Any], ctx: Any, key: str, **params: Any) -> str:
 
 def summarizers() -> dict[str, Any]:
     """One-line summaries for `hiki history`, by event kind: `(data, ctx)` -> words, `ctx` being
-    the domain.kinds.SummaryContext that holds the person's words (no words here)."""
+    the domain.declare.SummaryContext that holds the person's words (no words here)."""
     return {
         GOAL: lambda d, ctx: ctx.parts([ctx.say("history.ladder_goal"), str(d.get("goal", ""))]),
         ADD: lambda d, ctx: ctx.parts(

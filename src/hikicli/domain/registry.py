@@ -1,61 +1,32 @@
-"""What the dashboard folds from the log and shows. Features add their projections here; event kinds
-are declared in domain/kinds.py (`summarize` and `SummaryContext` are re-exported from there)."""
+"""Views over the features' declarations (domain/features/): what the dashboard folds from the
+log and shows, what each read command keeps, and history's one-line summaries."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from hikicli.domain.checkin import CheckinDays
-from hikicli.domain.kinds import KINDS, SummaryContext, summarize
-from hikicli.domain.ladder import LadderProjection, dashboard_lines
+from hikicli.domain.features import FEATURES
+from hikicli.domain.kinds import KINDS, SummaryContext, kept_by, summarize
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import CatalogContent
 
 
 def dashboard_projections() -> list[Any]:
-    from hikicli.domain.activity import ActivityHelped
-    from hikicli.domain.family import FamilyLessons
-    from hikicli.domain.homework import HomeworkPacks
-    from hikicli.domain.restart_plan import RestartPlanItems
-    from hikicli.domain.risk import RiskDays
-
-    return [
-        CheckinDays(), HomeworkPacks(), FamilyLessons(), LadderProjection(), RiskDays(),
-        RestartPlanItems(), ActivityHelped(),
-    ]  # fmt: skip
+    """What the dashboard folds: each feature's projections (domain/features/), in its order."""
+    return [p for f in FEATURES if f.projections is not None for p in f.projections()]
 
 
-# What each read command (services/reads.py) keeps of the log before the days it shows, by event
-# kind: the events it reads there. Everything else of those earlier days (check-ins above all) is
-# left out; the part of the log its days can be in is read each time, whole. A feature that reads
-# older events of another kind in one of these commands adds the kind here.
-def _history_keeps(kind: str) -> bool:
-    return kind == "safety_plan.item_added"  # an item's removal is shown with its words
-
-
-def _progress_keeps(kind: str) -> bool:
-    return kind.startswith(("ladder.", "step."))  # domain.progress: has_ladder
-
-
-def _report_keeps(kind: str) -> bool:
-    # earlier results (a score's change), packs and their answers, the ladder, lessons, ...;
-    # check-ins and readings are read from the first day of a pack still running
-    # (domain.homework.report_window_start)
-    return kind not in ("checkin", "guide.read")
-
-
-def _assess_keeps(kind: str) -> bool:
-    return kind in ("assessment", "risk.signal")  # every result and its risk moments
-
-
+# The read commands (services/reads.py) and, for each, which kinds it keeps of the log before
+# the days it shows: the events it reads there, declared by each kind (`EventKind.kept_by`).
+# Everything else of those earlier days (check-ins above all) is left out; the part of the log
+# its days can be in is read each time, whole.
+READ_COMMANDS = ("history", "progress", "report", "assess_history")
 READ_KEEPS: dict[str, Callable[[str], bool]] = {
-    "history": _history_keeps,
-    "progress": _progress_keeps,
-    "report": _report_keeps,
-    "assess_history": _assess_keeps,
+    command: partial(kept_by, command) for command in READ_COMMANDS
 }
 
 
@@ -80,20 +51,18 @@ class LastingEvents:
 def dashboard_extras(
     states: dict[str, Any], catalog: CatalogContent, now: dt.datetime
 ) -> list[str]:
-    """Lines under today's status (e.g. the current ladder step); each feature adds its own."""
-    from hikicli.domain import family, homework
-
-    lines = homework.dashboard_lines(
-        states.get("homework_packs", {}), catalog["homework"]["texts"], now.date()
-    )
-    lines += family.dashboard_lines(states.get("family_lessons", {}), catalog["family"], now.date())
-    if "ladder" in states and "ladder" in catalog:
-        lines += dashboard_lines(states["ladder"], catalog["ladder"]["dashboard"])
-    return lines
+    """Lines under today's status (e.g. the current ladder step): each feature's own."""
+    today = now.date()
+    return [
+        line
+        for f in FEATURES
+        if f.dashboard_lines is not None
+        for line in f.dashboard_lines(states, catalog, today)
+    ]
 
 
 # One-line summaries for `hiki history`, by event kind: a view over each kind's declaration
-# (domain/kinds.py). Summaries that need content words take a SummaryContext.
+# (domain/features/). Summaries that need content words take a SummaryContext.
 SUMMARIZERS: dict[str, Callable[[Mapping[str, Any], SummaryContext | None], str]] = {
     k.name: k.summary for k in KINDS
 }

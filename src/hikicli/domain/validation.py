@@ -1,8 +1,9 @@
 """Checks on stored entries as they are read back: a hand-edited or damaged entry is skipped and
 reported with its line number instead of crashing the screens that read it.
 
-A view over the one declaration of each event kind (`domain/kinds.py`): the same validator runs
-at write, at read-back and at import. Kinds hiki does not declare (a newer hiki's) are not checked.
+A view over the one declaration of each event kind (`domain/features/`, seen through
+`domain/kinds.py`): the same validator runs at write, at read-back and at import. Kinds hiki
+does not declare (a newer hiki's) are not checked.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from hikicli import __version__
 from hikicli.domain.kinds import CHECKIN_COLUMNS
 from hikicli.storage.log import SCHEMA_VERSION, EventLog, LogProblem, LogRead
 
-# The check-in's own columns come from its declaration (domain/kinds.py).
+# The check-in's own columns come from its declaration (domain/features/checkin.py).
 CHECKIN = "checkin"
 CHECKIN_FIELDS = CHECKIN_COLUMNS
 CSV_COLUMNS = ("id", "kind", "recorded", *CHECKIN_FIELDS, "data")

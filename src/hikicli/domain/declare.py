@@ -1,0 +1,228 @@
+"""What a feature declares about its events: the `EventKind` (name, typed payload, the one record
+rule, the history summary, the version, an example), the small record rules kinds are made of, and
+`Feature`, one feature's kinds with the projections and dashboard lines that hang off them.
+
+Each feature declares itself once, in its own module of `domain/features/`; `domain/kinds.py`
+and `domain/registry.py` are views over those declarations. Adding an event kind to a feature is
+a change to that feature's module (and the words of its history line in content/<lang>/).
+
+Pure and cheap to import: read on every start (the dashboard, the first check-in question), so
+the features' heavier domain modules are imported inside the functions that need them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import string
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import CatalogContent
+
+Data = Mapping[str, Any]
+Problem = Callable[[Data], "str | None"]
+
+
+@dataclass(frozen=True)
+class SummaryContext:
+    """What summaries are written with: `texts`, the summaries' own words in the person's
+    language (the `history` group of content/<lang>/messages.yaml, passed in by the view: this
+    module holds no words), the words of a safety row (content `progress.safety`) and the safety
+    plan's items by id (an item_removed names only its id)."""
+
+    words: Mapping[str, Any]
+    plan_items: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    texts: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def over(
+        cls,
+        events: Iterable[Mapping[str, Any]],
+        words: Mapping[str, Any],
+        texts: Mapping[str, Any] | None = None,
+    ) -> SummaryContext:
+        items = {}
+        for event in events:
+            data = event.get("data")
+            if event.get("kind") == "safety_plan.item_added" and isinstance(data, dict):
+                items[str(data.get("item"))] = data
+        return cls(words, items, texts or {})
+
+    def say(self, key: str, /, **params: Any) -> str:
+        """The words `history.name` with `{placeholders}` filled; without words (no catalog at
+        hand), the key and the values themselves, never a failure."""
+        template = self.texts.get(key.partition(".")[2] or key)
+        if not isinstance(template, str):
+            values = [str(v) for v in params.values() if v not in ("", None)]
+            return " ".join([key, *values])
+        return fill(template, params)
+
+    def label(self, group: str, value: Any) -> str:
+        """An id in words (`contact` family -> 家族), or the id itself when it has none."""
+        found = self.texts.get(f"{group}_{str(value).replace('-', '_')}")
+        return found if isinstance(found, str) else str(value)
+
+    def join(self, values: Iterable[Any], group: str | None = None) -> str:
+        """A list in a sentence: `, ` in English, `、` in Japanese (the words' `list_sep`)."""
+        sep = self.texts.get("list_sep", ", ")
+        return str(sep).join(self.label(group, v) if group else str(v) for v in values)
+
+    def parts(self, parts: Iterable[str]) -> str:
+        """Pieces of one entry: ` · ` in English, `・` in Japanese (the words' `sep`)."""
+        return str(self.texts.get("sep", " · ")).join(parts)
+
+
+PLAIN = SummaryContext({})
+
+
+def ctx(context: SummaryContext | None) -> SummaryContext:
+    return context if context is not None else PLAIN
+
+
+def fill(template: str, params: Mapping[str, Any]) -> str:
+    """`{name}` and `{name:spec}` placeholders only (no attribute or index lookups: words from a
+    file cannot reach code); a missing or unformattable value is left as written."""
+    out = []
+    for literal, name, spec, _conv in string.Formatter().parse(template):
+        out.append(literal)
+        if name is None:
+            continue
+        if not name.isidentifier() or name not in params:
+            out.append("{" + name + "}")
+            continue
+        try:
+            out.append(format(params[name], spec or ""))
+        except (TypeError, ValueError):
+            out.append(str(params[name]))
+    return "".join(out)
+
+
+Summary = Callable[[Data, "SummaryContext | None"], str]
+
+
+@dataclass(frozen=True)
+class EventKind:
+    """One event kind. `example` is a payload as today's hiki writes it; `older` holds shapes
+    older hikis wrote that must stay readable (both are walked by tests)."""
+
+    name: str
+    feature: str
+    payload: type
+    problem: Problem
+    summary: Summary
+    version: int = 1
+    example: Mapping[str, Any] = field(default_factory=dict)
+    older: tuple[Mapping[str, Any], ...] = ()
+    # The read commands (services/reads.py: history, progress, report, assess_history) that keep
+    # this kind's events from before the days they show (domain/registry.READ_KEEPS).
+    kept_by: frozenset[str] = frozenset()
+
+
+# --- small record rules ----------------------------------------------------------------------
+
+
+def is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def int_in(value: Any, lo: int, hi: int) -> bool:
+    return is_int(value) and lo <= value <= hi
+
+
+def is_text(value: Any) -> bool:
+    """A string that can be written back as UTF-8 (a JSON escape can hold a lone surrogate)."""
+    if not isinstance(value, str):
+        return False
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def is_date(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def fields(
+    what: str,
+    required: Mapping[str, Callable[[Any], bool]],
+    optional: Mapping[str, Callable[[Any], bool]] | None = None,
+) -> Problem:
+    """A record rule from field checks: required fields must hold, optional ones when present
+    (None counts as absent: hiki writes None for a value that was not given)."""
+
+    def problem(data: Data) -> str | None:
+        for name, ok in required.items():
+            if not ok(data.get(name)):
+                return f"this {what}'s {name} is not readable"
+        for name, ok in (optional or {}).items():
+            value = data.get(name)
+            if value is not None and not ok(value):
+                return f"this {what}'s {name} is not readable"
+        return None
+
+    return problem
+
+
+def texts_map(value: Any) -> bool:
+    return isinstance(value, dict) and all(is_text(k) and is_text(v) for k, v in value.items())
+
+
+def number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def suds(value: Any) -> bool:
+    return int_in(value, 0, 100)
+
+
+def whole(value: Any) -> bool:
+    return is_int(value)
+
+
+def simple(key: str, names: tuple[str, ...] = (), **labels: str) -> Summary:
+    """A summary from the words `key` over the payload; `names` are the payload fields its words
+    may name (absent ones read as empty); a value named in `labels` is an id shown in words
+    (`status` read -> 読みました)."""
+
+    def summary(data: Data, context: SummaryContext | None) -> str:
+        words = ctx(context)
+        params = {k: "" if v is None else v for k, v in data.items()}
+        for name, group in labels.items():
+            if name in params:
+                params[name] = words.label(group, params[name])
+        for name in names:
+            params.setdefault(name, "")
+        return words.say(key, **params)
+
+    return summary
+
+
+# A dashboard projection (storage/projection.py folds it over the log); typed loosely here because
+# the domain's projections are plain classes with `name`, `version`, `initial` and `apply`.
+Projection = Any
+DashboardLines = Callable[[Mapping[str, Any], "CatalogContent", dt.date], list[str]]
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One feature, declared once: its event kinds, the projections the dashboard folds for it
+    (made on demand: their modules are imported only when the dashboard runs) and the lines it
+    adds under today's status, from its folded states and the catalog."""
+
+    name: str
+    kinds: tuple[EventKind, ...] = ()
+    projections: Callable[[], list[Projection]] | None = None
+    dashboard_lines: DashboardLines | None = None

@@ -1,0 +1,139 @@
+"""The daily check-in's events: one `checkin` a day (a later one of the same day replaces it in
+every view), folded per day for the dashboard."""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+from hikicli.domain.checkin import CONTACT_IDS, MAX_OUTSIDE, MAX_SLEEP
+from hikicli.domain.declare import (
+    Data,
+    EventKind,
+    Feature,
+    Projection,
+    SummaryContext,
+    ctx,
+    int_in,
+    is_date,
+    is_text,
+    number,
+)
+
+
+class CheckinPayload(TypedDict, total=False):
+    date: str
+    mood: int
+    anxiety: int
+    energy: int
+    sleep: float
+    outside: int
+    contact: list[str]
+    note: str
+    safe: str  # the low-mood follow-up's answer, when it was asked
+    slept: str  # "HH:MM": when one went to sleep (checkin.sleep_times, --slept); with woke
+    woke: str  # "HH:MM": when one got up, on the check-in's day (domain/sleep.py)
+
+
+# The check-in's own columns (CSV export), in the documented order (the sleep times came later:
+# they are last, so an older spreadsheet's columns keep their places).
+CHECKIN_COLUMNS = (
+    "date", "mood", "anxiety", "energy", "sleep", "outside", "contact", "note", "slept", "woke",
+)  # fmt: skip
+
+
+def checkin_problem(data: Data) -> str | None:
+    """Check-ins drive the dashboard and charts: every value is checked."""
+    if not is_date(data.get("date")):
+        return "this check-in has no readable date"
+    for name in ("mood", "anxiety", "energy"):
+        if not int_in(data.get(name), 0, 10):
+            return f"this check-in's {name} must be a whole number from 0 to 10"
+    sleep: Any = data.get("sleep")
+    if not (number(sleep) and 0 <= sleep <= MAX_SLEEP):
+        return f"this check-in's sleep must be hours from 0 to {MAX_SLEEP:g}"
+    if not int_in(data.get("outside"), 0, MAX_OUTSIDE):
+        return f"this check-in's outside must be minutes from 0 to {MAX_OUTSIDE}"
+    contact = data.get("contact")
+    if not (isinstance(contact, list) and all(c in CONTACT_IDS for c in contact)):
+        return f"this check-in's contact must be a list of: {', '.join(CONTACT_IDS)}"
+    if not is_text(data.get("note", "")):
+        return "this check-in's note is not text"
+    if not is_text(data.get("safe", "")):
+        return "this check-in's safety answer is not text"
+    slept, woke = data.get("slept"), data.get("woke")
+    if slept is None and woke is None:
+        return None  # the usual case: no import statement run 100,000 times in an import
+    from hikicli.domain.sleep import is_clock
+
+    for name, value in (("slept", slept), ("woke", woke)):
+        if value is not None and not is_clock(value):
+            return f"this check-in's {name} must be a time written HH:MM"
+    return None
+
+
+def summarize_checkin(d: Data, context: SummaryContext | None = None) -> str:
+    words = ctx(context)
+    line = words.say(
+        "history.checkin", mood=d["mood"], anxiety=d["anxiety"], energy=d["energy"],
+        sleep=f"{d['sleep']:g}", outside=d["outside"], contact=words.join(d["contact"], "contact"),
+    )  # fmt: skip
+    if d.get("slept") and d.get("woke"):
+        times = words.say("history.checkin_sleep_times", slept=d["slept"], woke=d["woke"])
+        line = words.parts([line, times])
+    return line
+
+
+def _projections() -> list[Projection]:
+    from hikicli.domain.checkin import CheckinDays
+
+    return [CheckinDays()]
+
+
+FEATURE = Feature(
+    "checkin",
+    kinds=(
+        EventKind(
+            "checkin",
+            "checkin",
+            CheckinPayload,
+            checkin_problem,
+            summarize_checkin,
+            example={
+                "date": "2026-11-20",
+                "mood": 6,
+                "anxiety": 4,
+                "energy": 3,
+                "sleep": 7.5,
+                "outside": 20,
+                "contact": ["family", "online"],
+                "note": "walked to the corner",
+                "safe": "yes",
+                "slept": "03:30",
+                "woke": "11:00",
+            },
+            older=(
+                # before the low-mood follow-up; a note of any length (the 4,000 limit is typing's)
+                {
+                    "date": "2026-01-02",
+                    "mood": 0,
+                    "anxiety": 10,
+                    "energy": 5,
+                    "sleep": 0,
+                    "outside": 0,
+                    "contact": ["none"],
+                    "note": "x" * 4001,
+                },
+                {
+                    "date": "2026-01-03",
+                    "mood": 5,
+                    "anxiety": 5,
+                    "energy": 5,
+                    "sleep": 24.0,
+                    "outside": 1440,
+                    "contact": [],
+                },
+            ),
+        ),
+    ),
+    projections=_projections,
+)

@@ -1,0 +1,91 @@
+"""Homework from a counselor: a pack imported as one event, then each task's answer or mark."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from hikicli.domain.declare import EventKind, Feature, Projection, fields, is_text, simple
+
+if TYPE_CHECKING:
+    from hikicli.domain.content_types import CatalogContent
+
+
+class HomeworkPack(TypedDict):
+    id: str
+    file: str
+    pack: dict[str, Any]  # the validated pack, as imported
+
+
+class HomeworkAnswer(TypedDict):
+    pack: str
+    task: str
+    text: str
+
+
+class HomeworkDone(TypedDict):
+    pack: str
+    task: str
+
+
+def _projections() -> list[Projection]:
+    from hikicli.domain.homework import HomeworkPacks
+
+    return [HomeworkPacks()]
+
+
+def _dashboard_lines(
+    states: Mapping[str, Any], catalog: CatalogContent, today: dt.date
+) -> list[str]:
+    from hikicli.domain import homework
+
+    return homework.dashboard_lines(
+        states.get("homework_packs", {}), catalog["homework"]["texts"], today
+    )
+
+
+_KEPT = frozenset({"report"})  # packs and their answers, from before the report's days
+
+FEATURE = Feature(
+    "homework",
+    kinds=(
+        EventKind(
+            "homework.pack",
+            "homework",
+            HomeworkPack,
+            fields(
+                "homework pack",
+                {},
+                {"id": is_text, "file": is_text, "pack": lambda v: isinstance(v, dict)},
+            ),
+            simple("history.homework_pack", ("id",)),
+            example={
+                "id": "week1",
+                "file": "week1.yaml",
+                "pack": {"id": "week1", "title": "Week one", "tasks": []},
+            },
+            kept_by=_KEPT,
+        ),
+        EventKind(
+            "homework.answer",
+            "homework",
+            HomeworkAnswer,
+            fields("homework answer", {}, {"pack": is_text, "task": is_text, "text": is_text}),
+            simple("history.homework_answer", ("pack", "task")),
+            example={"pack": "week1", "task": "reflect", "text": "it went better than I feared"},
+            kept_by=_KEPT,
+        ),
+        EventKind(
+            "homework.done",
+            "homework",
+            HomeworkDone,
+            fields("homework mark", {}, {"pack": is_text, "task": is_text}),
+            simple("history.homework_done", ("pack", "task")),
+            example={"pack": "week1", "task": "walk"},
+            kept_by=_KEPT,
+        ),
+    ),
+    projections=_projections,
+    dashboard_lines=_dashboard_lines,
+)
