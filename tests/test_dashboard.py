@@ -52,6 +52,7 @@ def test_first_run_shows_the_privacy_welcome_once(hiki, home):
 def test_dashboard_shows_today_and_the_week(hiki, make_ctx):
     # the words written out here, not read from ui.yaml: a catalog that said "You checked in
     # today." under the key for "not yet" would fail this test
+    hiki([])  # the first run: the welcome alone (an empty week does not follow it)
     before = " ".join(hiki([], ctx=make_ctx()).output.split())
     assert "No check-in yet today. When you're ready: `hiki checkin`" in before
     assert "You checked in today." not in before

@@ -197,6 +197,9 @@ class AppContext:
             except Exception:  # unreadable settings must never stop content (crisis help) loading
                 setting = ""
             self._language = choose_language(setting)
+            from hikicli.cli.render import use_language
+
+            use_language(self._language.code)  # the chrome (bullets, boxes) follows the words
         return self._language
 
     @property

@@ -79,9 +79,7 @@ def _enter_pressed() -> bool:
 def first_screen(actx: AppContext, choice: Any, more: str) -> None:
     """One 80x24 screen: a warm first line, the emergency number, how hiki knows the country,
     at most three lines open now (the risk response's short block: one view), and `more`."""
-    from rich.markdown import Markdown
-
-    from hikicli.cli.render import console, markup_escape
+    from hikicli.cli.render import console, markdown, markup_escape
     from hikicli.cli.risk_view import short_block_markdown
     from hikicli.domain.risk import short_block
 
@@ -92,7 +90,7 @@ def first_screen(actx: AppContext, choice: Any, more: str) -> None:
     out.print()
     if block["country_name"] and block["country_from"] != "locale":  # a guess says so below
         out.print(markup_escape(block["country_name"]), style="bold underline")
-    out.print(Markdown(short_block_markdown(block, content.risk["block"], more)))
+    out.print(markdown(short_block_markdown(block, content.risk["block"], more)))
 
 
 def render_crisis(
@@ -141,10 +139,8 @@ def render_crisis(
 
 def render_plan(plan_markdown: str) -> None:
     """The person's plan (or the hint where it is), after the lines."""
-    from rich.markdown import Markdown
-
-    from hikicli.cli.render import console
+    from hikicli.cli.render import console, markdown
 
     out = console()
     out.print()
-    out.print(Markdown(plan_markdown))
+    out.print(markdown(plan_markdown))

@@ -37,7 +37,7 @@ def show_dashboard(actx: AppContext) -> None:
     if first_run:
         from rich.panel import Panel
 
-        from hikicli.cli.render import console
+        from hikicli.cli.render import console, panel_box
 
         if family:
             words = actx.catalog["family"]["dashboard"]
@@ -48,19 +48,37 @@ def show_dashboard(actx: AppContext) -> None:
             title = ui["welcome_title"]
         text = text.strip() + "\n" + welcome_country(actx, ui)
         if not family:  # the family programme is offered from the very first screen
-            text += "\n" + actx.catalog["family"]["texts"]["welcome_pointer"]
+            text += "\n\n" + actx.catalog["family"]["texts"]["welcome_pointer"]
         choice = actx.language_choice()
-        text += "\n" + with_profile(ui["welcome_language"], profile).format(
+        text += "\n\n" + with_profile(ui["welcome_language"], profile).format(
             language=ui["language_names"].get(choice.code, choice.code),
             how=ui["language_how"][choice.how],
         )
-        console().print(Panel(text.strip(), title=title, expand=False, padding=(1, 2)))
+        # One 80x24 screen with its first line still there at the end: the welcome names the
+        # check-in, the guides and `hiki crisis`, so an empty week does not follow it.
+        panel = Panel(text.strip(), title=title, expand=False, padding=(0, 1), box=panel_box())
+        console().print(panel)
         state.set("welcomed", True)
     for problem in projected.problems:
         from hikicli.cli.render import note_text
 
         sys.stdout.write(note_text(actx.language(), problem.describe(actx.log.path)) + "\n")
+    used = in_use(projected.states.get("family_lessons", {})) or bool(
+        projected.states.get("homework_packs")
+    )
+    if first_run and not _anything_yet(view, family, used):
+        return
     render_dashboard(view)
+
+
+def _anything_yet(view: dict[str, Any], family: bool, used: bool) -> bool:
+    """Is there something of this profile's own to show: a check-in in the week, a risk line, a
+    welcome back, a lesson or a pack begun, or (the person's) a ladder under today's line? A
+    family overview's lines under today are always there (the next lesson, the guides)."""
+    days = view["week"]
+    kept = any(d.get("checkin") is not None or d.get("stress") is not None for d in days)
+    extras = used or not family and bool(view.get("extra_lines"))
+    return kept or extras or bool(view.get("risk_line") or view.get("welcome_back"))
 
 
 def welcome_country(actx: AppContext, ui: UiContent) -> str:

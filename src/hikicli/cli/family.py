@@ -276,7 +276,7 @@ def _show_lesson(actx: AppContext, module: FamilyModule, n: int, as_json: bool) 
             kind="family.lesson",
         )
         return
-    from rich.markdown import Markdown
+    from hikicli.cli.render import markdown
 
     questions = "\n".join(
         f"- `{f['key']}`: {f['prompt']}" + (f" ({f['help']})" if f.get("help") else "")
@@ -301,11 +301,11 @@ def _show_lesson(actx: AppContext, module: FamilyModule, n: int, as_json: bool) 
         from hikicli.cli.render import paged
 
         with paged(out):
-            out.print(Markdown(text))
+            out.print(markdown(text))
         hint = _content(actx)["texts"]["pager_hint"]
         out.print(f"[dim]{markup_escape(_say(actx, hint, number=n))}[/]")
     else:
-        out.print(Markdown(text))
+        out.print(markdown(text))
 
 
 def _recalled(module: FamilyModule, progress: list[Any]) -> dict[str, str] | None:
@@ -381,9 +381,7 @@ def _list_readings(
 
 
 def _show_reading(actx: AppContext, item: FamilyReading, pager: bool) -> None:
-    from rich.markdown import Markdown
-
-    from hikicli.cli.render import console, markup_escape
+    from hikicli.cli.render import console, markdown, markup_escape
 
     texts = _content(actx)["texts"]
     text = (
@@ -396,11 +394,11 @@ def _show_reading(actx: AppContext, item: FamilyReading, pager: bool) -> None:
         from hikicli.cli.render import paged
 
         with paged(out):
-            out.print(Markdown(text))
+            out.print(markdown(text))
         hint = _say(actx, texts["reading_pager_hint"], id=item["id"])
         out.print(f"[dim]{markup_escape(hint)}[/]")
     else:
-        out.print(Markdown(text))
+        out.print(markdown(text))
 
 
 def _rows(text: str, width: int) -> int:

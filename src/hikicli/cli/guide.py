@@ -152,19 +152,19 @@ def record_reading(actx: AppContext, topic: str, audience: str) -> None:
 
 
 def render_guide(actx: AppContext, item: GuideTopic, audience: str, pager: bool) -> None:
-    from rich.markdown import Markdown
-
-    from hikicli.cli.render import console
+    from hikicli.cli.render import console, markdown
 
     written = _audience(item, audience)
     assert written is not None  # checked by the command before
     text = _with_profile(actx, written)
+    ui = actx.catalog["ui"]
     sources = "\n".join(
-        f"- {s['title']}" + (f" — {s['url']}" if s.get("url") else "") for s in item["sources"]
+        "- " + (ui["guide_source_url"].format(**s) if s.get("url") else s["title"])
+        for s in item["sources"]
     )
-    md = Markdown(
+    md = markdown(
         f"# {text['title']}\n\n{text['body'].strip()}\n\n---\n\n"
-        f"*{actx.catalog['ui']['guide_disclaimer']}*\n\n**Sources**\n\n{sources}\n"
+        f"*{ui['guide_disclaimer']}*\n\n**{ui['guide_sources_title']}**\n\n{sources}\n"
     )
     out = console()
     long = out.is_terminal and text["body"].count("\n") + 12 > out.size.height

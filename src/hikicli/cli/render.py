@@ -162,10 +162,74 @@ def say(text: str) -> None:
     console().print(markup_escape(text))
 
 
-def print_markdown(text: str, stderr: bool = False) -> None:
+# The chrome hiki draws around words (list bullets, boxes, the quote bar) in a language whose
+# terminals are often set to draw East Asian Width "A" symbols two cells wide (• ─ │ ╭ ▌, the
+# Japanese setups in japan.md §4.2): there it uses symbols of one width everywhere (・ | - +).
+WIDE_AMBIGUOUS_LANGUAGES = frozenset({"ja"})
+_chrome = {"lang": "en"}
+
+
+def use_language(code: str) -> None:
+    """The language this command speaks (set where the context decides it): chrome follows it."""
+    _chrome["lang"] = code
+
+
+def narrow_chrome() -> bool:
+    """Draw no ambiguous-width symbol: bullets ・, boxes and bars in ASCII."""
+    return _chrome["lang"] in WIDE_AMBIGUOUS_LANGUAGES
+
+
+def markdown(text: str) -> Any:
+    """rich Markdown, with chrome of one width on every terminal in Japanese (rich draws • and ▌,
+    ambiguous in width)."""
+    if narrow_chrome():
+        return _narrow_markdown()(text)
     from rich.markdown import Markdown
 
-    (err_console(wrap=True) if stderr else console()).print(Markdown(text))
+    return Markdown(text)
+
+
+@lru_cache(maxsize=1)
+def _narrow_markdown() -> Any:
+    from rich.markdown import BlockQuote, ListItem, Markdown
+    from rich.segment import Segment
+
+    class Item(ListItem):
+        def render_bullet(self, console: Any, options: Any) -> Any:
+            bullet_style = console.get_style("markdown.item.bullet", default="none")
+            lines = console.render_lines(
+                self.elements, options.update(width=options.max_width - 3), style=self.style
+            )
+            for at, line in enumerate(lines):
+                yield Segment(" ・" if at == 0 else "   ", bullet_style)  # 3 cells either way
+                yield from line
+                yield Segment("\n")
+
+    class Quote(BlockQuote):
+        def __rich_console__(self, console: Any, options: Any) -> Any:
+            lines = console.render_lines(
+                self.elements, options.update(width=options.max_width - 4), style=self.style
+            )
+            for line in lines:
+                yield Segment("| ", self.style)
+                yield from line
+                yield Segment("\n")
+
+    class NarrowMarkdown(Markdown):
+        elements = {**Markdown.elements, "list_item_open": Item, "blockquote_open": Quote}
+
+    return NarrowMarkdown
+
+
+def panel_box() -> Any:
+    """The box of a rich Panel: rounded, or ASCII where ─ │ ╭ are ambiguous in width."""
+    from rich import box
+
+    return box.ASCII if narrow_chrome() else box.ROUNDED
+
+
+def print_markdown(text: str, stderr: bool = False) -> None:
+    (err_console(wrap=True) if stderr else console()).print(markdown(text))
 
 
 def note_text(lang: str, note: str) -> str:
@@ -198,9 +262,7 @@ def show_text(text: str) -> None:
     """A flow's words between questions (the Prompter's `say`): Markdown when there is markup,
     else as written."""
     if _looks_like_markdown(text):
-        from rich.markdown import Markdown  # ~60 ms to import: only when there is markup
-
-        console().print(Markdown(text))
+        console().print(markdown(text))  # ~60 ms to import rich.markdown: only with markup
     else:
         console().print(text, markup=False, highlight=False)
 

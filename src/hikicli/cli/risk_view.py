@@ -78,14 +78,12 @@ def response_markdown(actx: AppContext, response: RiskResponse) -> str:
 
 
 def _print(text: str, stderr: bool, leading_blank: bool = False) -> None:
-    from rich.markdown import Markdown
-
-    from hikicli.cli.render import console, err_console
+    from hikicli.cli.render import console, err_console, markdown
 
     out = err_console(wrap=True) if stderr else console()
     if leading_blank:
         out.print()
-    out.print(Markdown(text))
+    out.print(markdown(text))
     if not stderr:
         out.print()
 

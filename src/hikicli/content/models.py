@@ -156,6 +156,8 @@ class UiContent(Strict):
     guide_unknown_topic: Text  # {topic} {topics}
     guide_list_footer: Text
     guide_list_sep: Text = " — "  # between a guide's title and summary (ja ：, no ambiguous —)
+    guide_sources_title: Text  # the heading over a guide's sources
+    guide_source_url: Text  # {title} {url}: one source with its address (ja ：, no ambiguous —)
     wipe_confirm: Text
     wipe_done: Text  # {profile}
     wipe_others: Text  # {profiles}: the profiles still on this computer

@@ -148,6 +148,8 @@ class UiContent(TypedDict):
     guide_unknown_topic: str
     guide_list_footer: str
     guide_list_sep: str
+    guide_sources_title: str
+    guide_source_url: str
     wipe_confirm: str
     wipe_done: str
     wipe_others: str
