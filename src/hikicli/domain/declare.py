@@ -17,7 +17,7 @@ import math
 import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import CatalogContent
@@ -208,6 +208,18 @@ def simple(key: str, names: tuple[str, ...] = (), **labels: str) -> Summary:
         return words.say(key, **params)
 
     return summary
+
+
+P = TypeVar("P")
+
+
+def payload(event: Mapping[str, Any], shape: type[P]) -> P:
+    """An event's payload as its kind's declared type (`shape`, the kind's TypedDict). Read-back
+    checked it with the kind's record rule, so each value that is present has the declared type
+    (fields may be missing: payload types are read with `.get`). A payload that is not a mapping
+    (damaged, and skipped by read-back) reads as an empty one."""
+    data = event.get("data")
+    return cast(P, data if isinstance(data, Mapping) else {})
 
 
 # A dashboard projection (storage/projection.py folds it over the log); typed loosely here because

@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from hikicli.domain.declare import payload
+from hikicli.domain.features.ladder import LadderGoal, LadderStep, LadderTry
 from hikicli.domain.ladder_strength import (
     new_strength,
     strength_on,
@@ -243,28 +245,28 @@ def apply_event(state: dict[str, Any], event: Mapping[str, Any]) -> dict[str, An
     kind = event.get("kind")
     if kind not in KINDS:
         return state
-    data = event["data"]
     if kind == GOAL:
-        state["goal"] = str(data.get("goal", ""))
+        state["goal"] = str(payload(event, LadderGoal).get("goal", ""))
         return state
-    step_id = str(data.get("step", ""))
+    change = payload(event, LadderStep)  # every other kind names its step
+    step_id = str(change.get("step", ""))
     day = event_day(event)
     steps = state["steps"]
     if kind == ADD:
         if step_id in steps or step_number(step_id) == 0:
             step_id = f"s{state['next']}"  # two hikis adding at once: keep both, numbered apart
         state["next"] = max(state["next"], step_number(step_id) + 1)
-        step = steps[step_id] = _new_step(step_id, len(steps) + 1, data, day)
+        step = steps[step_id] = _new_step(step_id, len(steps) + 1, change, day)
         strength_start(step["strength"], _ordinal(day))
         return state
     step = steps.get(step_id)
     if step is None:
         return state
     if kind == EDIT:
-        if isinstance(data.get("text"), str):
-            step["text"] = data["text"]
-        if _is_suds(data.get("suds")):
-            step["suds"] = data["suds"]
+        if isinstance(text := change.get("text"), str):
+            step["text"] = text
+        if _is_suds(suds := change.get("suds")):
+            step["suds"] = suds
     elif kind == REMOVE:
         step["removed"] = True
         step["plan"] = ""
@@ -274,7 +276,7 @@ def apply_event(state: dict[str, Any], event: Mapping[str, Any]) -> dict[str, An
     elif kind == PLAN:
         step["plan"] = day
     elif kind == TRY:
-        result = data.get("result")
+        result = payload(event, LadderTry).get("result")
         if result in RESULTS:
             step[result.replace("-", "_")] += 1
             if result != "not-today":
