@@ -72,6 +72,35 @@ def plan_item(text: str, item: str = "a1") -> dict:
     return new_event("safety_plan.item_added", {"item": item, "section": "people", "text": text})
 
 
+# ---- case 1: one bad event never hides the safety plan -----------------------------------------
+
+
+def test_case1_one_bad_plan_event_never_hides_the_plan_or_crashes(hiki, home, tmp_path):
+    """A `safety_plan.item_added` whose section is a list (issue 12, case 1): `hiki crisis` still
+    shows the real plan (and never blames encryption), `hiki safety-plan` shows it instead of a
+    TypeError, `hiki history` reports the skipped line, the line stays in the log, and an export
+    holding such an event is refused whole by `data import`."""
+    bad = new_event("safety_plan.item_added", {"item": "b1", "section": ["people"], "text": "x"})
+    path = write_events(home, [plan_item("Call my cousin Aiko"), bad])
+    result = hiki(["crisis", "-c", "GB"])
+    assert result.exit_code == 0, result.output
+    assert "Call my cousin Aiko" in result.output
+    assert "encrypt" not in result.output.lower()
+    result = hiki(["safety-plan"])
+    assert result.exit_code == 0, result.output
+    assert "Call my cousin Aiko" in result.output and "TypeError" not in result.output
+    result = hiki(["history"])
+    assert f"{path}:2" in flat(result.output)  # the skipped line is reported, with its reason
+    assert "section" in flat(result.output)
+    assert len(path.read_text().splitlines()) == 2  # kept in the file
+    doc = {"format": "hiki-export", "version": 1, "events": [bad]}
+    (tmp_path / "bad.json").write_text(json.dumps(doc))
+    before = tree_snapshot(home)
+    result = hiki(["data", "import", str(tmp_path / "bad.json")])
+    assert result.exit_code == 2 and "Nothing was imported." in flat(result.output)
+    assert tree_snapshot(home) == before
+
+
 # ---- case 2: crisis in bounded time ------------------------------------------------------------
 
 
