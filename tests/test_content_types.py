@@ -5,6 +5,8 @@ here, and so does a type that no longer describes what the catalog really holds.
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
 import sys
 import types
 import typing
@@ -102,3 +104,24 @@ def test_a_key_the_types_do_not_name_is_refused(strict_types):
     ui["greeting_mornin"] = ui.pop("greeting_morning")
     with pytest.raises(ValueError, match="greeting_morning"):
         TypeAdapter(strict_types.UiContent).validate_python(ui, strict=True)
+
+
+def _imported(home: Path, *args: str) -> set[str]:
+    env = {**os.environ, "HIKI_HOME": str(home), "HIKI_LANG": "en", "COLUMNS": "80"}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "hikicli", *args],
+        env=env, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    return {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+
+
+def test_the_types_cost_nothing_at_run_time(tmp_path):
+    """Read through types, the hot paths still import neither the types nor pydantic: the
+    dashboard from its cache, the crisis screen, the step list."""
+    home = tmp_path / "h"
+    _imported(home)  # the first run builds the content cache
+    for args in ((), ("crisis", "--country", "JP"), ("ladder",)):
+        modules = _imported(home, *args)
+        assert "hikicli.domain.content_types" not in modules, args
+    assert "pydantic" not in _imported(home), "the dashboard reads the cached catalog"
