@@ -321,6 +321,35 @@ def test_an_export_never_writes_through_a_symlink(hiki, home, tmp_path):
 # ---- case 7: edges ----------------------------------------------------------------------------
 
 
+def test_case7_the_dashboard_is_linear_in_damaged_lines(hiki, home, monkeypatch):
+    """50,000 damaged lines took the dashboard 200 s: its notes were compared pairwise. Counted,
+    not timed: comparisons of two problems grow at most with the number of lines."""
+    from hikicli.storage import log as log_module
+
+    good = new_event(
+        "checkin",
+        {"date": "2026-11-01", "mood": 5, "anxiety": 5, "energy": 5, "sleep": 7.0,
+         "outside": 1, "contact": ["family"], "note": "kept"},
+    )  # fmt: skip
+    path = log_of(home)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as fh:
+        for i in range(3000):
+            fh.write("{this line is damaged %d\n" % i)
+            fh.write(json.dumps(good) + "\n")
+    compared = []
+    plain_eq = log_module.LogProblem.__eq__
+
+    def counting(self, other):
+        compared.append(1)
+        return plain_eq(self, other)
+
+    monkeypatch.setattr(log_module.LogProblem, "__eq__", counting)
+    result = hiki([])
+    assert result.exit_code == 0, result.output
+    assert len(compared) < 3 * 3000, len(compared)  # the old code: about 4.5 million
+
+
 def test_a_complete_last_record_without_newline_is_accepted(hiki, home):
     checkin(hiki, "one")
     checkin(hiki, "two")
