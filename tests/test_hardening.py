@@ -335,7 +335,7 @@ def test_case7_the_dashboard_is_linear_in_damaged_lines(hiki, home, monkeypatch)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w") as fh:
         for i in range(3000):
-            fh.write("{this line is damaged %d\n" % i)
+            fh.write(f"{{this line is damaged {i}\n")
             fh.write(json.dumps(good) + "\n")
     compared = []
     plain_eq = log_module.LogProblem.__eq__
