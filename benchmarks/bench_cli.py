@@ -13,7 +13,9 @@ events ≤ 60× and peak memory ≤ 64 MiB; the scrypt row states what new encry
 command that opens it (n=2^17, 128 MiB). Read commands are measured warm (one unmeasured run first,
 so any cache exists, as after an earlier run); the dashboard also cold (cache removed each run).
 Peak memory is the child's own maximum resident set (`os.wait4`'s rusage, as
-`resource.getrusage(RUSAGE_CHILDREN)` reports it). The temp folder is removed however the run
+`resource.getrusage(RUSAGE_CHILDREN)` reports it). Each row's CPU time (user + system, median)
+is printed too, as a ratio to `python -c pass`'s: on a shared machine under load the wall ratios
+swing with the load, the CPU ratios much less. The temp folder is removed however the run
 ends.
 """
 
@@ -58,7 +60,9 @@ for line in sys.stdin:
                             stdin=subprocess.DEVNULL)
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
-    print(json.dumps([seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status)]), flush=True)
+    cpu = usage.ru_utime + usage.ru_stime
+    print(json.dumps([seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status), cpu]),
+          flush=True)
 """
 _runner: subprocess.Popen[str] | None = None
 
@@ -74,10 +78,18 @@ def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
     assert _runner.stdin is not None and _runner.stdout is not None
     _runner.stdin.write(json.dumps([cmd, env]) + "\n")
     _runner.stdin.flush()
-    seconds, rss, code = json.loads(_runner.stdout.readline())
+    seconds, rss, code, cpu = json.loads(_runner.stdout.readline())
     if code != 0:
         raise subprocess.CalledProcessError(code, cmd)
+    CPU_SAMPLES.append(cpu)
     return seconds, int(rss)  # KiB on Linux
+
+
+# CPU seconds (user + system) of each run, beside the wall time: on a shared, loaded machine the
+# wall ratio swings with the load while a command's own CPU time barely moves. `timed` leaves the
+# median of its runs in LAST_CPU[0].
+CPU_SAMPLES: list[float] = []
+LAST_CPU = [0.0]
 
 
 def stop_runner() -> None:
@@ -98,12 +110,14 @@ def timed(
         before()
     run_once(cmd, env)
     samples, peak = [], 0
+    CPU_SAMPLES.clear()
     for _ in range(runs):
         if before:
             before()
         seconds, rss = run_once(cmd, env)
         samples.append(seconds)
         peak = max(peak, rss)
+    LAST_CPU[0] = statistics.median(CPU_SAMPLES)
     return statistics.median(samples), peak / 1024
 
 
@@ -335,7 +349,7 @@ def measure(
         return not wanted or any(w in name for w in wanted)
 
     base = timed([sys.executable, "-c", "pass"], env, runs)[0]
-    res["base"] = base
+    res["base"], res["base_cpu"] = base, LAST_CPU[0]
     fixed: list[tuple[str, float, float, float | None]] = []
     for name, args, target, before in (
         ("hiki --version", ["--version"], 1.7, None),
@@ -410,7 +424,7 @@ def measure(
                 few = before is not None and not name.startswith("hiki hello")
                 seconds, mib = timed(cmd, henv, max(3, runs // 3) if few else runs, before)
                 key = "enc" if enc else "plain"
-                row[key], row[f"{key}_mib"] = seconds, mib
+                row[key], row[f"{key}_mib"], row[f"{key}_cpu"] = seconds, mib, LAST_CPU[0]
             rows.append(row)
         for name, cmd, penv in peer_homes(work, n, peers) if peers else []:
             seconds, mib = timed(cmd, {**env, **penv}, runs)
@@ -484,6 +498,13 @@ def report(res: dict) -> None:
             f"{r['enc'] * 1000:8.0f}ms {r['enc'] / base:6.1f}× {r['plain_mib']:5.0f} "
             f"{r['enc_mib']:7.0f}  {'; '.join(notes)}"
         )
+    cpu_base = res.get("base_cpu") or 0
+    if cpu_base:
+        print(f"CPU time (user + system), the same runs: python -c pass = {cpu_base * 1000:.1f} ms")
+        for r in res["rows"]:
+            print(f"{r['what']:42} {r['n']:7,} {r['plain_cpu'] * 1000:7.0f}ms "
+                  f"{r['plain_cpu'] / cpu_base:6.1f}× {r['enc_cpu'] * 1000:8.0f}ms "
+                  f"{r['enc_cpu'] / cpu_base:6.1f}×  (CPU)")  # fmt: skip
     for p in res.get("peers", []):
         print(f"{p['what']:42} {p['n']:7,} {p['s'] * 1000:7.0f}ms {p['s'] / base:6.1f}× "
               f"{'':>10} {'':>7} {p['mib']:5.0f}  (peer)")  # fmt: skip

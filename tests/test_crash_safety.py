@@ -7,6 +7,9 @@
   went to the quarantine file with a dated message.
 - Four processes append 250 records each at the same moment: all 1,000 are there, each on its own
   intact line, each writer's records in its own order.
+- Two processes save without pause while encrypt, passphrase change, rotate-key and decrypt run
+  round after round (HIKI_BESIDE_ROUNDS, default 4): every acknowledged save is there once, no
+  refused one is.
 
 Counts are printed (run with -s to see them). HIKI_CRASH_KILLS changes the number of kills.
 """
@@ -303,3 +306,88 @@ def test_sigkill_during_encrypt_or_decrypt_then_rerun_loses_nothing(tmp_path, mo
         f"\n[crash, conversions] kills={rounds} interrupted={finished_by_rerun} "
         f"records checked={rounds * len(expected)}"
     )
+
+
+BESIDE = r"""
+import os, sys, time
+from pathlib import Path
+from hikicli.errors import HikiError
+from hikicli.storage.crypto import KeyRing
+from hikicli.storage.log import EventLog
+from hikicli.storage.paths import Paths
+writer, go, stop = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+while not go.exists():
+    time.sleep(0.001)
+i = 0
+while not stop.exists():
+    # A fresh log object per save, as each `hiki checkin` is its own process.
+    keys = KeyRing(lambda: os.environ["HIKI_PASSPHRASE"])
+    log = EventLog(Paths.resolve(os.environ["HIKI_HOME"]), keys)
+    try:
+        event = log.append("t.rec", {"writer": writer, "seq": i})
+    except HikiError:
+        sys.stdout.write("refused\n")  # what the person is told: not saved, try again
+    else:
+        sys.stdout.write(event["id"] + "\n")
+    sys.stdout.flush()
+    i += 1
+"""
+
+
+def test_checkins_beside_encrypt_rotate_passphrase_and_decrypt_lose_and_repeat_nothing(
+    home, tmp_path, monkeypatch
+):
+    """Two processes save check-ins without pause while this one encrypts, changes the
+    passphrase, rotates the key, decrypts and encrypts again, round after round: every save
+    that was acknowledged is in the log exactly once, nothing else is, and the log reads with no
+    problem. (A save that meets a conversion under way is refused with a message, never
+    written in the old form.)"""
+    from hikicli.storage.convert import change_passphrase, decrypt_profile, rotate_key
+
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)
+    paths = Paths.resolve(home)
+    EventLog(paths).append("t.rec", {"writer": "start", "seq": 0})
+    go, stop = tmp_path / "go", tmp_path / "stop"
+    env = child_env(home, HIKI_PASSPHRASE=PASS)
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", BESIDE, str(w), str(go), str(stop)],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        for w in range(2)
+    ]
+    go.touch()
+    conversions = 0
+    try:
+        for _ in range(int(os.environ.get("HIKI_BESIDE_ROUNDS", "4"))):
+            encrypt_profile(paths, KeyRing(lambda: PASS), PASS)
+            change_passphrase(paths, KeyRing(lambda: PASS), PASS)
+            rotate_key(paths, KeyRing(lambda: PASS))
+            decrypt_profile(paths, KeyRing(lambda: PASS))
+            conversions += 4
+        encrypt_profile(paths, KeyRing(lambda: PASS), PASS)
+        conversions += 1
+    finally:
+        stop.touch()
+    acked: list[str] = []
+    refused = 0
+    for child in children:
+        out, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err.decode()
+        lines = out.decode().split()
+        refused += lines.count("refused")
+        acked += [line for line in lines if line != "refused"]
+    read = EventLog(paths, KeyRing(lambda: PASS)).read()
+    assert read.problems == []
+    ids = [e["id"] for e in read.events]
+    missing = set(acked) - set(ids)
+    duplicated = len(ids) - len(set(ids))
+    unacknowledged = set(ids) - set(acked) - {read.events[0]["id"]}
+    print(
+        f"\n[concurrency, beside conversions] conversions={conversions} "
+        f"saves acknowledged={len(acked)} refused={refused} missing={len(missing)} "
+        f"duplicated={duplicated} in the log unacknowledged={len(unacknowledged)}"
+    )
+    assert not missing and duplicated == 0
+    assert not unacknowledged  # a refused save wrote nothing
+    assert len(acked) > 0
