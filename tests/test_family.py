@@ -25,32 +25,55 @@ def family_events(home):
 # --- content --------------------------------------------------------------------------------------
 
 
-def test_modules_follow_the_craft_sessions(make_ctx):
-    modules = make_ctx().catalog["family"]["modules"]
-    assert [m["id"] for m in modules] == [
-        "connecting",
-        "understanding",
-        "safety",
-        "communication",
-        "reinforcing",
-        "stepping-back",
-        "your-life",
-        "suggesting-help",
-        "keep-going",
+def test_modules_follow_the_craft_sessions(hiki):
+    """The lessons as `hiki family --json` and `family lesson N --json` give them (not as the
+    catalog holds them): CRAFT's order, and the keys each exercise's `--answer` takes."""
+    lessons = json_data(hiki([*MUM, "family", "--json"]).output)
+    assert [(m["number"], m["id"]) for m in lessons] == [
+        (1, "connecting"),
+        (2, "understanding"),
+        (3, "safety"),
+        (4, "communication"),
+        (5, "reinforcing"),
+        (6, "stepping-back"),
+        (7, "your-life"),
+        (8, "suggesting-help"),
+        (9, "keep-going"),
     ]
-    keys = {m["id"]: [f["key"] for f in m["exercise"]["fields"]] for m in modules}
-    assert keys["understanding"] == ["trigger", "behaviour", "consequences", "long_term"]
-    assert keys["reinforcing"] == ["moment", "before", "response", "enjoys"]
-    assert keys["suggesting-help"] == ["invitation", "after_no", "ready"]
-    assert keys["keep-going"][0] == "goal"
-    assert keys["communication"] == ["before", "after"]
+    assert lessons[2]["title"] == "Preventing violence, and what to do if it happens"
+
+    def keys(number: int) -> list[str]:
+        shown = json_data(hiki([*MUM, "family", "lesson", str(number), "--json"]).output)
+        return [f["key"] for f in shown["exercise"]["fields"]]
+
+    assert keys(2) == ["trigger", "behaviour", "consequences", "long_term"]
+    assert keys(4) == ["before", "after"]
+    assert keys(5) == ["moment", "before", "response", "enjoys"]
+    assert keys(8) == ["invitation", "after_no", "ready"]
+    assert keys(9)[0] == "goal"
 
 
-def test_safety_lesson_points_at_emergency_numbers_and_crisis(make_ctx):
-    family = make_ctx().catalog["family"]
-    safety = family["modules"][2]["reading"]
-    assert "emergency number" in safety and "{hiki} crisis" in safety
-    assert "{hiki} crisis" in family["texts"]["safety"]
+@pytest.mark.parametrize(
+    "lang, first, crisis",
+    [
+        ("en", "If anyone is in danger right now, get to safety and call your local emergency "
+               "number.", "hiki --profile mum crisis shows emergency numbers and support lines."),
+        ("ja", "いまだれかに危険が迫っているときは、安全な場所に移り、"
+               "110番（警察）か119番（救急）に電話してください。",
+         "hiki--profilemumcrisisに緊急通報番号と相談窓口を載せています。"),
+    ],
+)  # fmt: skip
+def test_safety_lesson_opens_with_emergency_numbers_and_crisis(hiki, monkeypatch, lang, first,
+                                                               crisis):  # fmt: skip
+    """Lesson 3's first lines, as shown: the emergency number, then this profile's crisis list."""
+    monkeypatch.setenv("HIKI_LANG", lang)
+    shown = flat(hiki([*MUM, "family", "lesson", "3", "--show"]).output)
+    if lang == "ja":  # Japanese wraps anywhere: a line break may fall inside a phrase
+        shown, first = shown.replace(" ", ""), first.replace(" ", "")
+    assert first in shown and crisis in shown
+    body = "Not every family" if lang == "en" else "ひきこもりの状態にある人と暮らす"
+    assert shown.index(first) < shown.index(crisis) < shown.index(body)  # before the reading
+    assert "{hiki}" not in shown
 
 
 def test_family_texts_never_talk_of_streaks_or_blame(make_ctx):
