@@ -1,15 +1,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.main
+import typer.testing
 from typer.testing import CliRunner
 
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
+from hikicli.content import catalog
 from hikicli.storage.paths import Paths
 from tests.support import FIXED_NOW, ScriptedPrompter
 
@@ -61,6 +66,38 @@ def make_ctx(home: Path) -> Callable[..., AppContext]:
     return make
 
 
+# typer builds the click command tree from the app on every CliRunner.invoke (a third of a second
+# of CPU: every command's signature read again). A real `hiki` builds it once per process; the
+# in-process tests do the same, once per worker. Each run still sets its own language's help on it
+# (HikiGroup.main -> apply_help), so no language is left over from the test before.
+typer.testing._get_command = functools.cache(typer.main.get_command)  # type: ignore[attr-defined]
+
+
+def _built_once() -> None:
+    """Every test has its own HIKI_HOME, so the content cache in it is empty and each test would
+    parse and validate all the YAML again (half a second a language). The catalog is built once
+    per worker for each signature the cache file is named by (the files' sizes and times, the
+    code, the folder): what the code does with the cache file is unchanged, and a test that edits
+    a file or points at a copy gets a new build. Each caller gets its own copy."""
+    import marshal
+
+    real = catalog.build_partial
+    built: dict[str, bytes] = {}
+
+    def build_partial(folder: Path) -> catalog.Catalog:
+        key = catalog._signature(folder)
+        if key not in built:
+            made = real(folder)
+            built[key] = marshal.dumps((dict(made), made.broken))
+        data, broken = marshal.loads(built[key])
+        return catalog.Catalog(data, broken)
+
+    catalog.build_partial = build_partial  # type: ignore[assignment]
+
+
+_built_once()
+
+
 class Invoker:
     def __init__(self, make_ctx: Callable[..., AppContext]) -> None:
         self.make_ctx = make_ctx
@@ -75,3 +112,29 @@ class Invoker:
 def hiki(make_ctx: Callable[..., AppContext]) -> Invoker:
     """Run a hiki command in-process on a real context over the temp HIKI_HOME."""
     return Invoker(make_ctx)
+
+
+# ---- tiers ---------------------------------------------------------------------------------------
+# The default run (the README's `python -m pytest`) leaves out the tests marked `slow`: crash,
+# kill and fault tests in child processes, the printed-PDF layout, the cache property test. CI
+# runs them all (HIKI_TEST_BUDGET=full, .ci/run), at the full property-test budget. An explicit
+# `-m` chooses for itself. No risk or crisis test is marked slow (tests/test_tiers.py).
+
+
+def full_run() -> bool:
+    return os.environ.get("HIKI_TEST_BUDGET") == "full"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if full_run() or config.getoption("markexpr"):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow") is not None]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item.get_closest_marker("slow") is None]
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if full_run():
+        return "hiki: the full run (slow tests included, full property-test budget)"
+    return "hiki: the quick run; HIKI_TEST_BUDGET=full python -m pytest runs every test"

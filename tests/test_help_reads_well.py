@@ -4,6 +4,7 @@ Japanese: arguments by their names (no `{ID}`), no `<str>` or `x>=1`, no descrip
 
 from __future__ import annotations
 
+import functools
 import re
 import shlex
 import sys
@@ -31,8 +32,13 @@ def _help(path: list[str], lang: str) -> str:
     return result.output
 
 
+@functools.cache
+def _root() -> Any:
+    return typer.main.get_command(app)
+
+
 def _command(path: list[str]) -> Any:
-    command = typer.main.get_command(app)
+    command = _root()
     for name in path:
         command = command.commands[name]
     return command

@@ -17,7 +17,6 @@ PDFTOTEXT = shutil.which("pdftotext")
 CHECKIN = ["--anxiety", "5", "--energy", "2", "--sleep", "6", "--outside", "0", "--contact", "none"]
 
 pytestmark = [
-    pytest.mark.slow,
     pytest.mark.skipif(
         CHROMIUM is None or PDFTOTEXT is None, reason="chromium or pdftotext is not installed"
     ),
@@ -109,6 +108,7 @@ questionnaires:
 """
 
 
+@pytest.mark.slow  # the layout of the whole first page; the safety rows above stay in every run
 def test_page_one_answers_the_first_five_minutes_and_tables_stay_whole(hiki, home, tmp_path):
     """Printed, page 1 holds Safety and the summary (check-in days, the pack's weeks met,
     ladder tries, scores with band and change); a table is never split across two pages."""

@@ -60,7 +60,6 @@ def test_json_keys_stay_english_in_japanese(hiki, japanese):
     assert row["source"] == "checkin"
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(
     CHROMIUM is None or PDFTOTEXT is None, reason="chromium or pdftotext is not installed"
 )

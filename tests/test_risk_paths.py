@@ -17,7 +17,11 @@ from typing import Any
 
 import pytest
 
+from tests.durable import fast_kdf
 from tests.support import ScriptedPrompter, json_data
+
+__all__ = ["fast_kdf"]  # the key's strength is not what these paths test: a fast scrypt
+pytestmark = pytest.mark.usefixtures("fast_kdf")
 
 
 def log_lines(home: Path) -> list[dict[str, Any]]:
@@ -108,8 +112,21 @@ def _cases() -> list[tuple[str, str, str, str, str]]:
     return [c for c in every if not (c[1] == "interactive" and c[3] == "encrypted-locked")]
 
 
+@pytest.fixture(scope="session")
+def broken_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content with one unrelated guide broken, copied once per worker (no test
+    changes it; its catalog is then built once, see conftest)."""
+    from hikicli.content.catalog import content_root
+
+    broken = tmp_path_factory.mktemp("risk-paths") / "content"
+    shutil.copytree(content_root(), broken)
+    guide = broken / "en" / "guides" / "family.yaml"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\nunknown_key: 1\n", "utf-8")
+    return broken
+
+
 @pytest.fixture
-def setup(hiki, make_ctx, home, tmp_path, monkeypatch):
+def setup(hiki, make_ctx, home, tmp_path, monkeypatch, broken_content):
     def arrange(country: str, log: str, content: str) -> Path:
         file = tmp_path / "ex-risk.yaml"
         file.write_text(COUNSELOR_FILE, encoding="utf-8")
@@ -127,13 +144,7 @@ def setup(hiki, make_ctx, home, tmp_path, monkeypatch):
             assert hiki(["data", "encrypt"]).exit_code == 0
             monkeypatch.delenv("HIKI_PASSPHRASE")
         if content == "unrelated-broken":
-            from hikicli.content.catalog import content_root
-
-            broken = tmp_path / "content"
-            shutil.copytree(content_root(), broken)
-            guide = broken / "en" / "guides" / "family.yaml"
-            guide.write_text(guide.read_text(encoding="utf-8") + "\nunknown_key: 1\n", "utf-8")
-            monkeypatch.setattr("hikicli.content.catalog.content_root", lambda: broken)
+            monkeypatch.setattr("hikicli.content.catalog.content_root", lambda: broken_content)
         return file
 
     return arrange
