@@ -26,6 +26,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -126,77 +127,134 @@ def event(kind: str, ts: str, data: dict) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
-def log_lines(n: int, ladder_steps: int = 0, tries: int = 0) -> list[str]:
-    """n events ending today: a check-in a day (the latest of a day counts; about one day in
-    twelve has a second), every 14th event a PHQ-9 or GAD-7 result, every 50th a guide read;
-    then ladder steps and tries when asked."""
+DAYS_MAX = 3650  # a heavy user's ten years: the longest log the benchmark makes
+PER_DAY_MIN = 8  # a smaller log is a shorter time at the same pace, not ten sparse years
+TOPICS = ("professional-help", "social-reintegration", "ongoing-support", "sleep-rhythm",
+          "academic-pressure")  # fmt: skip
+ACTIVITIES = ("made tea", "opened the curtains", "a short walk", "called a friend", "drew",
+              "washed the dishes", "read a chapter", "played the guitar")  # fmt: skip
+NOTES = ("a quiet day", "walked to the corner shop", "slept badly, rested in the afternoon",
+         "talked with mum at dinner", "", "")  # fmt: skip
+STEPS = ("open the curtains", "eat one meal outside my room", "stand at the front door",
+         "walk to the corner", "walk to the shop", "buy one thing at the shop",
+         "sit in the park for ten minutes", "take the bus one stop")  # fmt: skip
+
+
+def span_days(n: int) -> int:
+    """How many days n events cover: at least PER_DAY_MIN a day, at most ten years."""
+    return max(1, min(DAYS_MAX, n // PER_DAY_MIN))
+
+
+def _day_events(d: int, span: int, day: dt.date) -> list[tuple[str, dict]]:
+    """The core of day d (0 = the first day): what a heavy user does on most days, in order."""
+    iso = day.isoformat()
+    out: list[tuple[str, dict]] = []
+    if d == 0:
+        out.append(("ladder.goal", {"goal": "go to the library"}))
+    if d % 400 == 0:  # the ladder grows a step now and then; the earlier one was mastered
+        k = d // 400
+        if k:
+            out.append(("ladder.mastered", {"step": f"s{k}", "step_title": STEPS[(k - 1) % 8],
+                                            "rule": "habituation"}))  # fmt: skip
+        out.append(("ladder.add", {"step": f"s{k + 1}", "text": STEPS[k % 8], "suds": 10 + k,
+                                   "template": ""}))  # fmt: skip
+    for k, when in enumerate(("morning", "afternoon")):
+        plan = {"plan": f"{d:08x}{k:04x}", "date": iso, "when": when,
+                "text": ACTIVITIES[(d + 3 * k) % 8], "activity": ""}  # fmt: skip
+        out.append(("activity.plan", plan))
+    if d % 5 == 2:
+        out.append(("guide.read", {"topic": TOPICS[d // 5 % 5], "audience": "self"}))
+    if d % 14 in (3, 10):
+        iid, name, size = ("phq9", "PHQ-9", 9) if d % 14 == 3 else ("gad7", "GAD-7", 7)
+        answers = [(d // 14 + k) % 3 for k in range(size)]
+        if iid == "phq9":
+            answers[8] = 0
+        out.append(("assessment", {
+            "instrument": iid, "name": name, "answers": answers, "total": sum(answers),
+            "max": 3 * size, "band": None, "risk_items": [9] if iid == "phq9" else [],
+            "own_file": False,
+        }))  # fmt: skip
+    if d % 61 == 7:
+        out.append(("safety_plan.item_added", {"item": f"{d:012x}", "section": "coping",
+                                               "text": "a warm shower"}))  # fmt: skip
+    if d % 61 == 40 and d > 61:
+        out.append(("safety_plan.item_removed", {"item": f"{d - 94:012x}"}))
+    if d % 90 == 20:
+        out.append(("restart_plan.item_added", {"item": f"{d:012x}", "section": "first-step",
+                                                "text": "open the curtains"}))  # fmt: skip
+    back = span - 1 - d
+    if back < 182 and back % 14 == 13:  # a counselor's pack every two weeks, the last half year
+        pid = f"pack-{d}"
+        out.append(("homework.pack", {"id": pid, "file": f"{pid}.yaml", "pack": {
+            "id": pid, "title": "Two small weeks", "counselor": "Your counselor",
+            "message": "Missed days are fine.", "start": iso,
+            "due": (day + dt.timedelta(days=13)).isoformat(), "audience": "self",
+            "ladder_steps": [], "checkins": {"days_per_week": 3},
+            "readings": [{"topic": TOPICS[d % 5], "audience": "self"}],
+            "questionnaires": [{"id": "phq9", "every": "weekly"}],
+            "reflections": [{"id": "easier", "question": "What made it a little easier?"}],
+            "lessons": [],
+        }}))  # fmt: skip
+    if back < 182 and back % 14 == 3:
+        out.append(("homework.answer", {"pack": f"pack-{d - 10}", "task": "reflection-easier",
+                                        "text": "the walks"}))  # fmt: skip
+    if d == span // 2:  # one hard evening, long ago
+        out.append(("risk.signal", {"source": "checkin", "strength": "high", "date": iso,
+                                    "answer": "no", "mood": 1, "context": "checkin"}))  # fmt: skip
+    if d % 3 != 1:
+        step = f"s{d // 400 + 1}"
+        out.append(("ladder.plan", {"step": step, "date": iso, "what": STEPS[d // 400 % 8],
+                                    "where": "", "when": "", "minutes_planned": 5,
+                                    "expected": 40, "fear": "", "likelihood": 30,
+                                    "safety": ""}))  # fmt: skip
+        out.append(("ladder.try", _try(d, step, iso)))
+    slept = f"{(23 + d % 5) % 24:02d}:{(d * 7) % 60:02d}"
+    woke = f"{(7 + d % 4):02d}:{(d * 11) % 60:02d}"
+    checkin = {
+        "date": iso, "mood": 3 + d % 6, "anxiety": (d * 3) % 9, "energy": 2 + (d * 7) % 7,
+        "sleep": 7.5, "outside": d % 60, "contact": ["family"], "note": NOTES[d % 6],
+        "safe": "yes", "slept": slept, "woke": woke,
+    }  # fmt: skip
+    out.append(("checkin", checkin))
+    if d % 3 == 0:  # a second check-in later the same day: the latest counts
+        out.append(("checkin", {**checkin, "mood": 4 + d % 5, "note": "evening: calmer"}))
+    return out
+
+
+def _try(d: int, step: str, iso: str) -> dict:
+    return {
+        "plan": "", "step": step, "step_title": STEPS[d // 400 % 8], "result": "done",
+        "peak": 30 + d % 30, "end": 10 + d % 20, "happened": "no", "learned": "it went fine",
+        "with_someone": False, "minutes": 10, "date": iso,
+    }  # fmt: skip
+
+
+def log_lines(n: int) -> list[str]:
+    """n events of a heavy user's log, in time order, ending today: up to ten years of days
+    (span_days), each with check-ins (sleep times, a second one some evenings, notes), planned
+    and rated activities, ladder plans and tries, a guide now and then, a PHQ-9 and a GAD-7
+    every two weeks, safety- and restart-plan edits, and a counselor's packs in the last half
+    year; the rest of a day's share is more rated activities and tries."""
     today = dt.date.today()
-    lines = []
-    for i in range(n):
-        day = today - dt.timedelta(days=(n - 1 - i) * 3 // 4)
-        ts = f"{day.isoformat()}T20:{i % 60:02d}:00+09:00"
-        if i % 14 == 7:
-            iid, name, size = ("phq9", "PHQ-9", 9) if i % 28 == 7 else ("gad7", "GAD-7", 7)
-            answers = [(i // 14 + k) % 3 for k in range(size)]
-            if iid == "phq9":
-                answers[8] = 0
-            data = {
-                "instrument": iid, "name": name, "answers": answers, "total": sum(answers),
-                "max": 3 * size, "band": None, "risk_items": [9] if iid == "phq9" else [],
-                "own_file": False,
-            }  # fmt: skip
-            lines.append(event("assessment", ts, data))
-        elif i % 50 == 25:
-            lines.append(event("guide.read", ts, {"topic": "behavioural-activation",
-                                                  "audience": "self"}))  # fmt: skip
-        else:
-            data = {
-                "date": day.isoformat(), "mood": 3 + i % 6, "anxiety": (i * 3) % 9,
-                "energy": 2 + (i * 7) % 7, "sleep": 7.5, "outside": i % 60,
-                "contact": ["family"], "note": "a short private note " * 3,
-            }  # fmt: skip
-            lines.append(event("checkin", ts, data))
-    for i in range(ladder_steps):
-        data = {"step": f"s{i + 1}", "text": f"practice step {i + 1}", "suds": 10 + 3 * i}
-        lines.append(event("ladder.add", "2016-12-01T10:00:00+09:00", data))
-    for i in range(tries):
-        day = today - dt.timedelta(days=tries - i)
-        data = {
-            "step": f"s{i % max(1, ladder_steps) + 1}", "result": "done", "expected": 40,
-            "peak": 45, "end": 20, "happened": "no", "learned": "it went fine",
-            "with_someone": False, "minutes": 10,
-        }  # fmt: skip
-        lines.append(event("ladder.try", f"{day.isoformat()}T10:00:00+09:00", data))
-    return lines
-
-
-ACTIVITIES = ("made tea", "opened the curtains", "a short walk", "called a friend", "drew")
-
-
-def year_lines() -> list[str]:
-    """A year of behavioural activation and sleep times after 10,000 ordinary events: each day a
-    plan, two rated activities and a check-in with the times slept and woke (issue 15)."""
-    today = dt.date.today()
-    lines = log_lines(10_000)
-    for back in range(364, -1, -1):
-        day = today - dt.timedelta(days=back)
-        ts = f"{day.isoformat()}T21:00:00+09:00"
-        plan = f"{back:012x}"
-        what = ACTIVITIES[back % len(ACTIVITIES)]
-        lines.append(event("activity.plan", ts, {"plan": plan, "date": day.isoformat(),
-                                                  "when": "evening", "text": what,
-                                                  "activity": ""}))  # fmt: skip
-        for k, text in enumerate((what, ACTIVITIES[(back + 2) % len(ACTIVITIES)])):
-            data = {"date": day.isoformat(), "text": text, "activity": "",
-                    "pleasure": (back + 3 * k) % 11, "mastery": (back * 7 + k) % 11,
-                    "plan": plan if k == 0 else ""}  # fmt: skip
-            lines.append(event("activity.done", ts, data))
-        slept = f"{(1 + back % 5):02d}:{(back * 7) % 60:02d}"
-        woke = f"{(9 + back % 4):02d}:{(back * 11) % 60:02d}"
-        data = {"date": day.isoformat(), "mood": 3 + back % 6, "anxiety": back % 9,
-                "energy": 2 + back % 7, "sleep": 8.0, "outside": back % 60,
-                "contact": ["family"], "note": "", "slept": slept, "woke": woke}  # fmt: skip
-        lines.append(event("checkin", ts, data))
+    span = span_days(n)
+    lines: list[str] = []
+    for d in range(span):
+        day = today - dt.timedelta(days=span - 1 - d)
+        share = n * (d + 1) // span - n * d // span
+        core = _day_events(d, span, day)
+        extra = max(0, share - len(core))
+        fill = [
+            ("ladder.try", _try(d, f"s{d // 400 + 1}", day.isoformat())) if k % 4 == 3 else
+            ("activity.done", {"date": day.isoformat(), "text": ACTIVITIES[(d + k) % 8],
+                               "activity": "", "pleasure": (d + 3 * k) % 11,
+                               "mastery": (d * 7 + k) % 11, "plan": ""})
+            for k in range(extra)
+        ]  # fmt: skip
+        todo = (fill[: extra // 2] + core[:-1] + fill[extra // 2 :] + core[-1:])[:share]
+        for k, (kind, data) in enumerate(todo):
+            minute = 8 * 60 + k * (15 * 60) // max(1, len(todo))  # 08:00 to 23:00
+            ts = f"{day.isoformat()}T{minute // 60:02d}:{minute % 60:02d}:{k % 60:02d}+09:00"
+            lines.append(event(kind, ts, data))
     return lines
 
 
@@ -288,8 +346,8 @@ def scrypt_time(runs: int) -> tuple[int, float]:
 def peer_homes(work: Path, n: int, peers: Path) -> list[tuple[str, list[str], dict[str, str]]]:
     """jrnl and watson (installed in `peers`, e.g. a venv's bin) with n entries each, one a day
     as hiki's log: (row name, command, environment)."""
-    today = dt.date.today()
-    days = [today - dt.timedelta(days=(n - 1 - i) * 3 // 4) for i in range(n)]
+    today, span = dt.date.today(), span_days(n)
+    days = [today - dt.timedelta(days=span - 1 - i * span // n) for i in range(n)]
     out = []
     jhome = work / f"jrnl{n}"
     (jhome / "jrnl").mkdir(parents=True)
@@ -331,6 +389,8 @@ READS: list[tuple[str, list[str]]] = [
     ("hiki progress", ["progress"]),
     ("hiki report --format md", ["report", "--format", "md"]),
     ("hiki assess history", ["assess", "history"]),
+    ("hiki homework", ["homework"]),
+    ("hiki family", ["family"]),
     ("hiki data export --format json", ["data", "export", "--format", "json"]),
 ]
 READ_TARGET = {"hiki report --format md": 12.0, "hiki data export --format json": 60.0}
@@ -431,20 +491,6 @@ def measure(
             res.setdefault("peers", []).append({"what": name, "n": n, "s": seconds, "mib": mib})
     res["rows"] = rows
 
-    if want("ladder"):
-        home = work / "ladder"
-        make_home(home, log_lines(10_000, ladder_steps=30, tries=3_000))
-        lenv = {**env, "HIKI_HOME": str(home)}
-        res["ladder"] = timed(hiki, lenv, runs)
-    if want("year"):
-        home = work / "year"
-        make_home(home, year_lines())
-        yenv = {**env, "HIKI_HOME": str(home)}
-        cache = home / "profiles" / "default" / "cache"
-        res["year"] = (
-            timed(hiki, yenv, runs),
-            timed(hiki, yenv, max(3, runs // 3), lambda: shutil.rmtree(cache, ignore_errors=True)),
-        )
     if want("question"):
         res["first_question"] = first_question_time({**env, "HIKI_HOME": str(work / "fq")}, runs)
     if want("save"):
@@ -508,15 +554,6 @@ def report(res: dict) -> None:
     for p in res.get("peers", []):
         print(f"{p['what']:42} {p['n']:7,} {p['s'] * 1000:7.0f}ms {p['s'] / base:6.1f}× "
               f"{'':>10} {'':>7} {p['mib']:5.0f}  (peer)")  # fmt: skip
-    if "ladder" in res:
-        seconds, _mib = res["ladder"]
-        print(f"{'hiki (dashboard), 10k + ladder 30 steps/3k tries':50} {seconds * 1000:7.1f}ms "
-              f"{seconds / base:6.1f}×  ≤10×")  # fmt: skip
-    if "year" in res:
-        (warm, _m), (cold, _c) = res["year"]
-        print(f"{'hiki (dashboard), 10k + a year of activities/sleep':50} {warm * 1000:7.1f}ms "
-              f"{warm / base:6.1f}×  ≤10×; cold cache {cold * 1000:.0f}ms "
-              f"{cold / base:.1f}×")  # fmt: skip
     if res.get("first_question") is not None:
         fq = res["first_question"]
         print(f"{'first check-in question (pty)':50} {fq * 1000:7.1f}ms {fq / base:6.1f}×  "
@@ -542,6 +579,9 @@ def main() -> None:
     sizes = [int(s.replace("_", "")) for s in args.events.split(",") if s]
     print(load_line(), flush=True)
     work = Path(tempfile.mkdtemp(prefix="hiki-bench-"))
+    # A benchmark stopped by a signal still removes its folder (the `finally` below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGHUP, lambda *_: sys.exit(129))
     try:
         # A user's installed hiki has bytecode caches: do not let this machine's
         # PYTHONDONTWRITEBYTECODE make every run recompile the source.
