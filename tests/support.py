@@ -103,13 +103,17 @@ def log_lines(home: Path, profile: str = "default") -> list[dict[str, Any]]:
 def tree_snapshot(root: Path) -> dict[str, bytes]:
     """Every file's bytes under root, to prove a failed command wrote nothing.
 
-    The shared content cache (`cache/`, shipped text only) is left out: it is not user data."""
+    The shared content cache (`cache/`, shipped text only) is left out: it is not user data; so
+    are a profile's read caches (`profiles/NAME/cache*/`, folded from its log: a command that
+    reads the log before refusing its input keeps what it folded, and deleting it loses nothing)."""
     if not root.exists():
         return {}
     return {
         str(p.relative_to(root)): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and p.relative_to(root).parts[0] != "cache"
+        if p.is_file()
+        and p.relative_to(root).parts[0] != "cache"
+        and not (p.relative_to(root).parts[0] == "profiles" and p.parent.name.startswith("cache"))
     }
 
 

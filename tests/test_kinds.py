@@ -117,8 +117,17 @@ def test_what_each_read_command_keeps_from_before_its_days():
         "ladder.resume", "ladder.plan", "ladder.try", "ladder.mastered",
     }  # fmt: skip
     assert kept["assess_history"] == {"assessment", "risk.signal"}
-    assert kept["report"] == set(BY_NAME) - {"checkin", "guide.read"}
+    # rated activities are read for the report's period only (domain.activity.activity_summary)
+    assert kept["report"] == set(BY_NAME) - {
+        "checkin", "guide.read", "activity.plan", "activity.done",
+    }  # fmt: skip
+    assert kept["homework"] == {
+        "homework.pack", "homework.answer", "homework.done", *kept["progress"],
+    }  # fmt: skip
+    assert kept["family"] == {"family.lesson"}
     assert READ_KEEPS["report"]("newer.kind") and not READ_KEEPS["history"]("newer.kind")
+    # Of a plan or a try, only the first with the same step and words (domain.homework.step_done_on)
+    assert {k.name for k in KINDS if k.once} == {"ladder.plan", "ladder.try"}
 
 
 # Calls that pass a kind through (checked by the callers' own kinds): file, expression.

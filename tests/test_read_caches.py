@@ -1,7 +1,8 @@
-"""The read commands (`history`, `progress`, `report`, `assess history`) read their cache and the
-part of the log their days can be in (services/reads.py), and show exactly what reading the whole
-log shows: the same lines, in the same order, with the same notes about damaged lines, whatever
-order the lines were written in (back-dated entries, imports), encrypted or not."""
+"""The read commands (`history`, `progress`, `report`, `assess history`, `homework`, `family`)
+read their cache and the part of the log their days can be in (services/reads.py), and show
+exactly what reading the whole log shows: the same lines, in the same order, with the same notes
+about damaged lines, whatever order the lines were written in (back-dated entries, imports),
+encrypted or not."""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ EXAMPLES = {k.name: k.example for k in KINDS}
 KIND_CHOICES = [
     "checkin", "checkin", "checkin", "checkin", "assessment", "risk.signal",
     "safety_plan.item_added", "safety_plan.item_removed", "ladder.add", "ladder.try",
-    "guide.read", "family.checkin", "activity.done",
+    "guide.read", "family.checkin", "activity.done", "homework.pack", "homework.answer",
+    "family.lesson", "ladder.plan",
 ]  # fmt: skip
 COMMANDS = [
     ["history", "--limit", "3"],
@@ -41,6 +43,9 @@ COMMANDS = [
     ["report", "--format", "json"],
     ["report", "--format", "md", "--since", "2026-11-01"],
     ["assess", "history"],
+    ["homework"],
+    ["homework", "--json"],
+    ["family", "--json"],
 ]
 
 
@@ -53,6 +58,20 @@ def line(kind: str, day: int, recorded: int, n: int, safe: str = "yes") -> bytes
         data["date"] = (dt.date(2026, 11, 25) - dt.timedelta(days=day)).isoformat()
     if kind == "checkin":
         data.update(mood=n % 11, safe=safe, note=f"note {n}")
+    if kind == "homework.pack":  # a pack of two weeks from its day, asking for what is drawn
+        start = dt.date(2026, 11, 25) - dt.timedelta(days=day)
+        data = {"id": f"p{n % 2}", "file": "p.yaml", "pack": {
+            "id": f"p{n % 2}", "title": f"Pack {n}", "start": start.isoformat(),
+            "due": (start + dt.timedelta(days=13)).isoformat(), "audience": "self",
+            "ladder_steps": [{"step": "open the curtains", "expected_suds": 15, "note": None}],
+            "checkins": {"days_per_week": 2},
+            "readings": [{"topic": "behavioural-activation", "audience": "self"}],
+            "questionnaires": [{"id": "phq9", "every": "weekly"}],
+            "reflections": [{"id": "reflect", "question": "How was it?"}],
+            "lessons": [],
+        }}  # fmt: skip
+    if kind == "homework.answer":
+        data.update(pack=f"p{n % 2}")
     if kind == "assessment":
         data.update(total=n % 28, instrument="phq9" if n % 2 else "gad7")
         data["name"] = "PHQ-9" if n % 2 else "GAD-7"
@@ -171,6 +190,8 @@ def a_long_log(home: Path, n: int = 600) -> Paths:
         ("progress", ["progress"], 56),  # 8 weeks
         ("report", ["report", "--format", "md"], 28),
         ("assess_history", ["assess", "history"], 0),  # every result is kept in the cache
+        ("homework", ["homework"], 0),  # no pack: from today
+        ("family", ["family"], 0),  # every lesson entry is kept in the cache
     ],
 )
 def test_each_read_cache_is_used_and_a_second_run_reads_no_old_line(
@@ -234,7 +255,7 @@ def test_a_read_cache_is_rebuilt_when_a_command_keeps_another_kind(hiki, home, m
     monkeypatch.setattr(registry, "LastingEvents", Counting)
     a_long_log(home, 50)
     hiki(["progress"])
-    monkeypatch.setattr(Counting, "version", 2)  # what the projection keeps changed
+    monkeypatch.setattr(Counting, "version", Counting.version + 1)  # what it keeps changed
     Counting.applied = 0
     hiki(["progress"])
     assert Counting.applied == 50

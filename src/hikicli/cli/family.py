@@ -68,9 +68,12 @@ def _append(actx: AppContext, kind: str, data: dict[str, Any]) -> dict[str, Any]
 
 def _progress(actx: AppContext) -> list[Any]:
     from hikicli.domain.family import lesson_progress
+    from hikicli.services.reads import load_since
 
     ids = [m["id"] for m in _content(actx)["modules"]]
-    return lesson_progress(ids, actx.log.read().events)
+    # Every lesson entry is kept in the command's cache (services/reads.py): the log's end only.
+    read = load_since(actx.log, actx.paths.profile_cache_dir, "family", "9999-12-31")
+    return lesson_progress(ids, read.events)
 
 
 @family_app.callback()

@@ -45,9 +45,15 @@ def homework(
 
 
 def _views(actx: AppContext) -> list[Any]:
-    from hikicli.domain.homework import homework_view
+    from hikicli.domain.homework import homework_view, pack_window_start
+    from hikicli.services.reads import load_since_widened
 
-    return homework_view(actx.log.read().events, actx.today())
+    # Every pack's days, from the first one's start (services/reads.py): not the whole log.
+    today = actx.today()
+    read = load_since_widened(
+        actx.log, actx.paths.profile_cache_dir, "homework", today.isoformat(), pack_window_start
+    )
+    return homework_view(read.events, today)
 
 
 def _texts(actx: AppContext) -> HomeworkTexts:

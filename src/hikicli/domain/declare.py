@@ -116,9 +116,13 @@ class EventKind:
     version: int = 1
     example: Mapping[str, Any] = field(default_factory=dict)
     older: tuple[Mapping[str, Any], ...] = ()
-    # The read commands (services/reads.py: history, progress, report, assess_history) that keep
-    # this kind's events from before the days they show (domain/registry.READ_KEEPS).
+    # The read commands (services/reads.py: history, progress, report, assess_history, homework,
+    # family) that keep this kind's events from before the days they show
+    # (domain/registry.READ_KEEPS).
     kept_by: frozenset[str] = frozenset()
+    # With `once`, they keep only the first event of each `once(event)` value: the later ones say
+    # nothing more to them (a ladder try's step and words, for the steps a pack's task names).
+    once: Callable[[Mapping[str, Any]], Any] | None = None
 
 
 # --- small record rules ----------------------------------------------------------------------

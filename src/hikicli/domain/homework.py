@@ -149,22 +149,32 @@ def _strings(data: Any, depth: int = 0) -> Iterable[str]:
             yield from _strings(value, depth + 1)
 
 
+def step_words(event: Event) -> tuple[Any, frozenset[str]]:
+    """What a ladder event says of its step for `step_done_on`: its step id and its words (every
+    text value but its date, normalised). Two events with the same say the same."""
+    data = event.get("data") or {}
+    words = {k: v for k, v in data.items() if k != "date"} if isinstance(data, Mapping) else data
+    return data.get("step") if isinstance(data, Mapping) else None, frozenset(
+        _norm(s) for s in _strings(words)
+    )
+
+
 def step_done_on(step_text: str, events: Sequence[Event], start: str) -> str | None:
     """The first day, on or after `start`, of a try (done or partly) of this step: a try whose
-    `step_title` is the text, or whose `step` id a ladder event gave to that text."""
+    `step_title` is the text, or whose `step` id a ladder event gave to that text (its words,
+    `step_words`: a date is never a step's words)."""
     wanted = _norm(step_text)
     ladder = [e for e in events if is_ladder_event(e)]
-    ids = {
-        str(data["step"])
-        for e in ladder
-        for data in [e.get("data") or {}]
-        if isinstance(data.get("step"), str) and any(_norm(s) == wanted for s in _strings(data))
-    }
+    ids = set()
+    for e in ladder:
+        step, words = step_words(e)
+        if isinstance(step, str) and wanted in words:
+            ids.add(step)
     for e in ladder:
         data = e.get("data") or {}
         if event_day(e) < start or not is_try(e):
             continue
-        if data.get("step") in ids or any(_norm(s) == wanted for s in _strings(data)):
+        if data.get("step") in ids or wanted in step_words(e)[1]:
             return event_day(e)
     return None
 
@@ -487,6 +497,12 @@ def report_window_start(events: Iterable[Event], day: str) -> str:
         if first == day:
             return day
         day = first
+
+
+def pack_window_start(events: Iterable[Event], day: str) -> str:
+    """The first day `hiki homework` reads events of: the earliest start of any pack (each is
+    shown with its tasks' status), or `day` when that is earlier."""
+    return str(min([day, *(pack["start"] for pack, _ in current_packs(events).values())]))
 
 
 def report_items(events: Sequence[Event], start: dt.date, end: dt.date) -> list[dict[str, Any]]:

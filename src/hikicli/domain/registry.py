@@ -24,27 +24,43 @@ def dashboard_projections() -> list[Any]:
 # the days it shows: the events it reads there, declared by each kind (`EventKind.kept_by`).
 # Everything else of those earlier days (check-ins above all) is left out; the part of the log
 # its days can be in is read each time, whole.
-READ_COMMANDS = ("history", "progress", "report", "assess_history")
+READ_COMMANDS = ("history", "progress", "report", "assess_history", "homework", "family")
 READ_KEEPS: dict[str, Callable[[str], bool]] = {
     command: partial(kept_by, command) for command in READ_COMMANDS
 }
 
 
-class LastingEvents:
-    """Projection: the events a read command keeps (READ_KEEPS), in the order written."""
+# Kinds kept only once per value (`EventKind.once`).
+ONCE: dict[str, Callable[[Mapping[str, Any]], Any]] = {k.name: k.once for k in KINDS if k.once}
 
-    version = 1
+
+class LastingEvents:
+    """Projection: the events a read command keeps (READ_KEEPS), in the order written; of a
+    kind with `once`, the first event of each value."""
+
+    version = 2
 
     def __init__(self, command: str) -> None:
         self.name = f"lasting_{command}"
         self.keeps = READ_KEEPS[command]
+        self._seen: set[tuple[str, Any]] | None = None  # the `once` values kept so far
 
     def initial(self) -> list[Any]:
         return []
 
     def apply(self, state: list[Any], event: Mapping[str, Any]) -> list[Any]:
-        if self.keeps(event["kind"]):
-            state.append(event)
+        kind = event["kind"]
+        if not self.keeps(kind):
+            return state
+        once = ONCE.get(kind)
+        if once is not None:
+            if self._seen is None:  # a cached state: its values, once a run
+                self._seen = {(e["kind"], ONCE[e["kind"]](e)) for e in state if e["kind"] in ONCE}
+            key = (kind, once(event))
+            if key in self._seen:
+                return state
+            self._seen.add(key)
+        state.append(event)
         return state
 
 

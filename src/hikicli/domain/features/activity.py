@@ -70,7 +70,6 @@ FEATURE = Feature(
                 "text": "make a cup of tea",
                 "activity": "tea",
             },
-            kept_by=frozenset({"report"}),
         ),
         EventKind(
             "activity.done",
@@ -98,7 +97,6 @@ FEATURE = Feature(
                 "mastery": 5,
                 "plan": "",
             },
-            kept_by=frozenset({"report"}),
         ),
     ),
     projections=_projections,

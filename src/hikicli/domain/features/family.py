@@ -70,7 +70,7 @@ FEATURE = Feature(
                 "status": "exercise",
                 "answers": {"noticed": "he came to dinner"},
             },
-            kept_by=frozenset({"report"}),
+            kept_by=frozenset({"report", "family"}),  # family: lesson_progress
         ),
         EventKind(
             "family.checkin",

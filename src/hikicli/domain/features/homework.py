@@ -45,7 +45,7 @@ def _dashboard_lines(
     )
 
 
-_KEPT = frozenset({"report"})  # packs and their answers, from before the report's days
+_KEPT = frozenset({"report", "homework"})  # packs and their answers, from before their days
 
 FEATURE = Feature(
     "homework",

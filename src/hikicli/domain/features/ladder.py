@@ -116,7 +116,15 @@ def _try_problem(data: Data) -> str | None:
 
 _PAYLOAD_TRY = {"step": "s1", "result": "done", "peak": 40, "end": 20, "date": "2026-11-20"}
 # progress (has a ladder) and the report read the whole ladder, from before their days too
-_KEPT = frozenset({"progress", "report"})
+_KEPT = frozenset({"progress", "report", "homework"})
+
+
+def _step_words(event: Mapping[str, Any]) -> Any:
+    """A plan's or try's step and words: one of each is all a read command needs from before
+    its days (whether there is a ladder; which step a pack's task names)."""
+    from hikicli.domain.homework import step_words
+
+    return step_words(event)
 
 
 def _projections() -> list[Projection]:
@@ -201,6 +209,7 @@ FEATURE = Feature(
                 "safety": "",
             },
             kept_by=_KEPT,
+            once=_step_words,
         ),
         EventKind(
             "ladder.try",
@@ -223,6 +232,7 @@ FEATURE = Feature(
             },
             older=(_PAYLOAD_TRY, {"step": "s1", "result": "not-today"}),
             kept_by=_KEPT,
+            once=_step_words,
         ),
         EventKind(
             "ladder.mastered",
