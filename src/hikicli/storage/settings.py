@@ -133,10 +133,6 @@ class Settings:
         return self._values
 
     def _read(self) -> dict[str, Any]:
-        if sys.version_info >= (3, 11):
-            import tomllib
-        else:  # pragma: no cover
-            import tomli as tomllib
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -145,6 +141,10 @@ class Settings:
             raise StorageError(
                 "config.cannot_read", path=self.path, why=err.strerror or err
             ) from None
+        if sys.version_info >= (3, 11):  # imported only when there are settings (~4 ms)
+            import tomllib
+        else:  # pragma: no cover
+            import tomli as tomllib
         try:
             data = tomllib.loads(raw.decode("utf-8"))
         except (ValueError, UnicodeDecodeError) as err:
