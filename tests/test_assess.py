@@ -275,6 +275,46 @@ def test_history_points_out_meaningful_changes(hiki, make_ctx):
     assert "12 percentage points higher" in out
 
 
+def test_history_shows_the_last_12_months_and_says_so_all_shows_every_result(hiki):
+    old = FIXED_NOW.replace(year=2025, month=11, day=20)  # before 2025-11-25: left out
+    for when, answers in ((old, "3,3,3,3,3,3,3,3,0"), (at(1), "1,1,1,1,1,1,1,1,0")):
+        hiki(["assess", "phq9", "--answers", answers], now=when)
+    rows = json_data(hiki(["assess", "history", "--json"]).stdout)
+    assert [(r["date"], r["total"], r["change"]) for r in rows] == [("2026-11-01", 8, -16)]
+    out = " ".join(hiki(["assess", "history"]).output.split())
+    assert out.startswith(
+        "Results of the last 12 months, since 2025-11-25. Older ones too: "
+        "`hiki assess history --all`."
+    )
+    assert "2026-11-01" in out and "2025-11-20" not in out
+    assert "16 points lower" in out  # the change is to the older result, shown or not
+    every = json_data(hiki(["assess", "history", "--all", "--json"]).stdout)
+    assert [r["date"] for r in every] == ["2025-11-20", "2026-11-01"]
+    out = " ".join(hiki(["assess", "history", "--all"]).output.split())
+    assert "2025-11-20" in out and "Results of the last" not in out
+    only_old = " ".join(hiki(["assess", "history", "gad7"]).output.split())
+    assert "No results yet" in only_old  # nothing of gad7 at all: nothing was left out
+    result = hiki(["assess", "phq9", "--all"])
+    assert result.exit_code == 2 and "--all goes with `history`" in result.output
+
+
+def test_history_says_when_every_result_is_older_than_12_months(hiki):
+    hiki(["assess", "gad7", "--answers", "1,1,1,1,1,1,1"], now=FIXED_NOW.replace(year=2024))
+    out = " ".join(hiki(["assess", "history"]).output.split())
+    assert out == (
+        "No results in the last 12 months (since 2025-11-25). Older ones: "
+        "`hiki assess history --all`."
+    )
+
+
+def test_history_window_begins_the_same_day_a_year_back():
+    from hikicli.domain.instruments import history_since
+
+    assert history_since(dt.date(2026, 11, 25)) == dt.date(2025, 11, 25)
+    assert history_since(dt.date(2028, 2, 29)) == dt.date(2027, 2, 28)
+    assert history_since(dt.date(2026, 1, 31), 1) == dt.date(2025, 12, 31)
+
+
 def test_history_empty_and_unknown(hiki, make_ctx):
     ctx = make_ctx()
     out = " ".join(hiki(["assess", "history"], ctx=ctx).output.split())

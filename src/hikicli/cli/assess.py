@@ -38,11 +38,14 @@ def assess(
     ] = None,
     date: Annotated[str | None, typer.Option()] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    everything: Annotated[bool, typer.Option("--all")] = False,
 ) -> None:
     """Short questionnaires about mood, worry, well-being and loneliness. Not a diagnosis."""
     from hikicli.errors import UsageError
 
     actx: AppContext = ctx.obj
+    if everything and target != "history":
+        raise UsageError("assess.all_needs_history")
     day = None
     if date is not None:
         from hikicli.domain.checkin import check_date, parse_date
@@ -63,7 +66,7 @@ def assess(
     if target == "history":
         from hikicli.cli.assess_history import show_history
 
-        show_history(actx, instrument_id, as_json)
+        show_history(actx, instrument_id, as_json, everything=everything)
         return
     if instrument_id is not None:
         raise UsageError("assess.extra_argument", value=instrument_id)

@@ -8,8 +8,13 @@ from typing import Any
 from hikicli.cli.context import AppContext
 
 
-def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
-    from hikicli.domain.instruments import KIND, history_points
+def show_history(
+    actx: AppContext, only: str | None, as_json: bool, everything: bool = False
+) -> None:
+    """Results over time: of the last HISTORY_MONTHS months (said on screen when older ones are
+    left out), every result with `everything` (`--all`). A change is to the result before, even
+    an older one."""
+    from hikicli.domain.instruments import HISTORY_MONTHS, KIND, history_points, history_since
     from hikicli.errors import UsageError
     from hikicli.services.instrument_lookup import all_instruments
 
@@ -47,12 +52,17 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
             moments.setdefault((moment.date, moment.instrument), []).append(moment)
     rows: list[dict[str, Any]] = []
     charts = []
+    since = "" if everything else history_since(actx.today()).isoformat()
+    older = False  # results left out before `since`
     for iid, results in by_instrument.items():
         definition = found.get(iid, (None, None))[0]
         points = [
             dataclasses.replace(p, risk=(p.recorded, iid) in marks)
             for p in history_points(results, definition)
         ]
+        shown = [p for p in points if p.recorded[:10] >= since]
+        older |= len(shown) < len(points)
+        points = shown
         name = results[-1].get("name", iid) if results else iid
         if not results and definition:
             name = definition.get("name", iid)
@@ -77,11 +87,15 @@ def show_history(actx: AppContext, only: str | None, as_json: bool) -> None:
 
         print_json(rows, kind="assess.history")
         return
-    _render_history(actx, charts, moments)
+    window = {"since": since, "months": HISTORY_MONTHS} if older else None
+    _render_history(actx, charts, moments, window)
 
 
 def _render_history(
-    actx: AppContext, charts: list[Any], moments: dict[tuple[str, str], list[Any]]
+    actx: AppContext,
+    charts: list[Any],
+    moments: dict[tuple[str, str], list[Any]],
+    window: dict[str, Any] | None = None,
 ) -> None:
     from hikicli.cli.plain import wrap_cells
     from hikicli.cli.render import bar, console, markup_escape
@@ -91,9 +105,12 @@ def _render_history(
     out = console()
     text = actx.catalog["safety"]["assess"]
     if not any(points for _, _, _, points in charts):
-        out.print(markup_escape(text["history_empty"]))
+        empty = text["history_window_empty"].format(**window) if window else text["history_empty"]
+        out.print(markup_escape(empty))
         return
     lines_out: list[str] = []
+    if window:  # older results are left out: say so first, with how to see them
+        lines_out += [f"[dim]{markup_escape(text['history_window'].format(**window))}[/]", ""]
     for _iid, name, definition, points in charts:
         if not points:
             continue

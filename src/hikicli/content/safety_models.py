@@ -89,6 +89,8 @@ class AssessContent(Strict):
     saved: Text
     history_title: Text  # {name}
     history_empty: Text
+    history_window: Text  # {since} {months}: older results are left out (`--all` shows them)
+    history_window_empty: Text  # {since} {months}
     history_change_up: Text  # {change} {unit}
     history_change_down: Text
     unit_points: Text

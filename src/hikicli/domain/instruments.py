@@ -7,6 +7,7 @@ scored by exactly the same code as the shipped ones.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from hikicli.domain.content_types import AnswerOption, Band, Instrument, ItemRule
 
 KIND = "assessment"
+HISTORY_MONTHS = 12  # `hiki assess history` shows this many months unless `--all`
 
 
 def item_options(instrument: Instrument, number: int) -> list[AnswerOption]:
@@ -225,3 +227,14 @@ def history_points(
         )
         previous = value if value is not None else previous
     return points
+
+
+def history_since(today: dt.date, months: int = HISTORY_MONTHS) -> dt.date:
+    """The first day `hiki assess history` shows: the same day `months` months back (the
+    month's last day when it has no such day)."""
+    import calendar
+
+    index = today.year * 12 + today.month - 1 - months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(today.day, last))
