@@ -171,7 +171,7 @@ def _day_events(d: int, span: int, day: dt.date) -> list[tuple[str, dict]]:
             answers[8] = 0
         out.append(("assessment", {
             "instrument": iid, "name": name, "answers": answers, "total": sum(answers),
-            "max": 3 * size, "band": None, "risk_items": [9] if iid == "phq9" else [],
+            "max": 3 * size, "band": None, "risk_items": [],
             "own_file": False,
         }))  # fmt: skip
     if d % 61 == 7:
