@@ -729,6 +729,8 @@ class AssessContent(TypedDict):
     saved: str
     history_title: str
     history_empty: str
+    history_window: str
+    history_window_empty: str
     history_change_up: str
     history_change_down: str
     unit_points: str
