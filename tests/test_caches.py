@@ -131,3 +131,36 @@ def test_the_dashboard_cache_key_covers_the_folds_and_record_rules():
     covered = {p.name for p in projection.CODE}
     assert {"domain", "projection.py", "log.py", "migrations.py"} <= covered
     assert {p.name for p in catalog.CODE} >= {"content", "domain"}
+
+
+def test_the_words_cache_is_used_and_follows_the_file_and_the_version(tmp_path, monkeypatch):
+    """help.yaml and messages.yaml, parsed once (content.messages.use_cache): a later run reads
+    the marshal copy without YAML; a changed file or another hiki parses it again."""
+    from hikicli.content import messages, yamlload
+
+    content = tmp_path / "content"
+    (content / "en").mkdir(parents=True)
+    words = content / "en" / "help.yaml"
+    words.write_text('commands:\n  history:\n    short: "Your recent entries."\n')
+    monkeypatch.setattr(catalog, "content_root", lambda: content)
+    parsed: list[Path] = []
+    real = yamlload.parse_file
+
+    def counted(path: Path) -> Any:
+        parsed.append(path)
+        return real(path)
+
+    monkeypatch.setattr(yamlload, "parse_file", counted)
+    monkeypatch.setattr(messages, "_cache_dir", [])
+    messages.use_cache(tmp_path / "cache")
+    first = messages._read("en", "help")
+    assert first == {"commands": {"history": {"short": "Your recent entries."}}}
+    assert parsed == [words] and len(list((tmp_path / "cache").glob("words-en-help-*"))) == 1
+    assert messages._read("en", "help") == first and parsed == [words], "read from the cache"
+
+    words.write_text('commands:\n  history:\n    short: "What you saved lately."\n')
+    changed = messages._read("en", "help")
+    assert changed["commands"]["history"]["short"] == "What you saved lately."
+    assert len(parsed) == 2 and len(list((tmp_path / "cache").glob("words-en-help-*"))) == 1
+    monkeypatch.setattr("hikicli.__version__", "99.0")  # a new hiki parses it again
+    assert messages._read("en", "help") == changed and len(parsed) == 3

@@ -109,10 +109,10 @@ def checkin_command(
             out["crisis"] = actx.risk.block()
         print_json(out, kind="checkin.saved")
         return
-    from hikicli.cli.render import console, markup_escape
-
-    printer = console()
     if actx.risk_active or checkin_safety.note_signal(actx, record.note, day):
+        from hikicli.cli.render import console, markup_escape
+
+        printer = console()
         # After a risk moment: a closing line of its own; no praise, no mood tip.
         printer.print(markup_escape(checkin_safety.texts(actx)["saved"]))
         printer.print()
@@ -120,13 +120,17 @@ def checkin_command(
         if not flags_form:
             _offer_plan(actx)
         return
+    from hikicli.cli.plain import Writer
     from hikicli.domain.checkin import choose_reflection
 
-    printer.print(markup_escape(actx.catalog["ui"]["checkin_saved"]))
+    # Plain words, wrapped as rich would: the one save most people make daily pays no rich import
+    screen = Writer()
+    screen.line(actx.catalog["ui"]["checkin_saved"])
     reflection = choose_reflection(content["reflections"], record.to_data())
     if reflection:
-        printer.print()
-        printer.print(markup_escape(reflection))
+        screen.line()
+        screen.line(reflection)
+    screen.flush()
 
 
 def _offer_plan(actx: AppContext) -> None:

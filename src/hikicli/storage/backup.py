@@ -22,7 +22,6 @@ import contextlib
 import datetime as dt
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +54,14 @@ def private_files(paths: Paths) -> list[Path]:
     """The files a backup copies: everything private that is not a cache or the lock."""
     return [paths.log_file, paths.quarantine_file, paths.state_file]
 
+
+
+def _rmtree(path: Path, ignore_errors: bool = False) -> None:
+    """shutil.rmtree, imported only when a backup is made or removed: every save checks whether
+    one is due, and shutil (with lzma and bz2) costs that check ~5 ms."""
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=ignore_errors)
 
 @dataclass(frozen=True)
 class Backup:
@@ -171,7 +178,7 @@ def _sweep(folder: Path) -> None:
         for entry in folder.iterdir():
             if entry.name.startswith(TEMP_PREFIX):
                 if entry.is_dir():
-                    shutil.rmtree(entry, ignore_errors=True)
+                    _rmtree(entry, ignore_errors=True)
                 else:
                     entry.unlink()
 
@@ -222,7 +229,7 @@ def create_backup_locked(
         os.rename(tmp, folder / backup_id)
         fsync_dir(folder)
     except OSError as err:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _rmtree(tmp, ignore_errors=True)
         raise StorageError(describe_os_error(err, folder)) from None
     if rotate:
         rotate_locked(paths, protect)
@@ -235,11 +242,11 @@ def rotate_locked(paths: Paths, protect: str = "", keep: int = KEEP) -> None:
     backups = [b for b in list_backups(paths) if not b.safety]
     for old in backups[: max(0, len(backups) - keep)]:
         if old.id != protect:
-            shutil.rmtree(old.path, ignore_errors=True)
+            _rmtree(old.path, ignore_errors=True)
 
 
 def delete_backup_locked(backup: Backup) -> None:
-    shutil.rmtree(backup.path, ignore_errors=True)
+    _rmtree(backup.path, ignore_errors=True)
     fsync_dir(backup.path.parent)
 
 
@@ -298,6 +305,6 @@ def restore_backup(paths: Paths, backup_id: str) -> tuple[Backup, Backup | None]
             elif target.exists():
                 target.unlink()  # it was not there when the backup was made; it is in `before`
         _follow_restored_header(paths)
-        shutil.rmtree(paths.profile_cache_dir, ignore_errors=True)
+        _rmtree(paths.profile_cache_dir, ignore_errors=True)
         fsync_dir(paths.data_dir)
         return backup, before
