@@ -53,7 +53,7 @@ def test_a_model_that_gains_or_renames_a_field_needs_a_new_module():
     gained.__module__ = PrivacyContent.__module__
     first = next(iter(fields))
     fields["renamed_" + first] = fields.pop(first)
-    renamed = create_model("PrivacyContent", **fields)  # type: ignore[call-overload]
+    renamed = create_model("PrivacyContent", **fields)
     renamed.__module__ = PrivacyContent.__module__
     for changed, key in ((gained, "later_field: str"), (renamed, f"renamed_{first}: str")):
         text = tool.render([(k, changed if m is PrivacyContent else m, f) for k, m, f in kinds])
@@ -80,7 +80,7 @@ def strict_types() -> Any:
     exec(compile(source, content_types.__file__, "exec"), module.__dict__)
     for value in vars(module).values():
         if isinstance(value, type) and typing_extensions.is_typeddict(value):
-            value.__pydantic_config__ = {"extra": "forbid"}  # type: ignore[attr-defined]
+            value.__pydantic_config__ = {"extra": "forbid"}
     return module
 
 

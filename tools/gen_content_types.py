@@ -63,7 +63,7 @@ class Generator:
     def collect(self, model: type) -> None:
         if model in self.order:
             return
-        for field in model.model_fields.values():  # type: ignore[attr-defined]
+        for field in model.model_fields.values():
             for inner in _models_in(field.annotation):
                 if inner is not model:
                     self.collect(inner)
@@ -112,7 +112,7 @@ class Generator:
     def render_model(self, model: type) -> str:
         name = self.names[model]
         fields: list[tuple[str, str]] = []
-        for field_name, field in model.model_fields.items():  # type: ignore[attr-defined]
+        for field_name, field in model.model_fields.items():
             key = field.alias or field_name
             fields.append((key, self.type_of(field.annotation)))
         source = f"{model.__module__}.{model.__name__}"
