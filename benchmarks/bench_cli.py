@@ -395,6 +395,7 @@ READS: list[tuple[str, list[str]]] = [
 ]
 READ_TARGET = {"hiki report --format md": 12.0, "hiki data export --format json": 60.0}
 MEMORY_TARGET = 64.0  # MiB, for export and import at 100k
+SCRYPT_MIB = 128  # what scrypt n=2^17, r=8 needs (128·n·r bytes), once per encrypted command
 HELLO_TARGET = 2.0  # `hiki hello` at a shell's start, plain and encrypted (issue 15)
 
 
@@ -537,8 +538,14 @@ def report(res: dict) -> None:
             extra = r["enc"] - r["plain"]
             notes.append(f"enc +{extra:.2f}s {'yes' if extra <= 0.35 else 'NO'}")
             if "export" in name or "import" in name:
-                peak = max(r["plain_mib"], r["enc_mib"])
-                notes.append(f"≤64MiB {'yes' if peak <= MEMORY_TARGET else 'NO'}")
+                # Encrypted, the key derivation alone holds 128·n·r bytes (n=2^17, r=8: 128 MiB)
+                # for a moment, whatever the log's size: said beside the figure.
+                plain_ok = r["plain_mib"] <= MEMORY_TARGET
+                enc_ok = r["enc_mib"] <= MEMORY_TARGET
+                notes.append(
+                    f"≤64MiB plain {'yes' if plain_ok else 'NO'}, encrypted "
+                    f"{'yes' if enc_ok else 'NO'} (scrypt alone {SCRYPT_MIB} MiB)"
+                )
         print(
             f"{name:42} {n:7,} {r['plain'] * 1000:7.0f}ms {ratio:6.1f}× "
             f"{r['enc'] * 1000:8.0f}ms {r['enc'] / base:6.1f}× {r['plain_mib']:5.0f} "
