@@ -59,7 +59,10 @@ def _read(lang: str, name: str) -> dict[str, Any]:
         data = parse_file(path).data
         data = data if isinstance(data, dict) else {}
         if kept is not None:
-            _keep(kept, data)
+            try:
+                _keep(kept, data)
+            except Exception:  # noqa: BLE001 (a read-only or full disk: the words still show)
+                pass
         return data
     except Exception:  # words must never stop an error or the help from being shown
         return {}
