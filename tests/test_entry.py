@@ -56,6 +56,8 @@ def test_an_unexpected_bug_prints_no_traceback_and_no_locals(capsys, home, monke
         secret_answer = "my private note"  # noqa: F841 - must never be printed
         raise RuntimeError("boom")
 
+    assert main([]) == 0  # the first run: the welcome alone, no dashboard yet
+    capsys.readouterr()
     monkeypatch.setattr(view, "render_dashboard", broken)
     assert main([]) == 1
     err = capsys.readouterr().err

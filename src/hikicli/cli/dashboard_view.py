@@ -63,8 +63,10 @@ def show_dashboard(actx: AppContext) -> None:
         from hikicli.cli.render import note_text
 
         sys.stdout.write(note_text(actx.language(), problem.describe(actx.log.path)) + "\n")
-    used = in_use(projected.states.get("family_lessons", {})) or bool(
-        projected.states.get("homework_packs")
+    states = projected.states
+    # a lesson, a pack, or an activity rated: the profile's own, shown from the first run
+    used = in_use(states.get("family_lessons", {})) or bool(
+        states.get("homework_packs") or states.get("activity_helped")
     )
     if first_run and not _anything_yet(view, family, used):
         return
