@@ -219,12 +219,15 @@ def task_status(
     task: Task,
     events: Sequence[Event],
     today: dt.date,
+    mine: Sequence[Event] | None = None,
 ) -> TaskStatus:
+    """`mine`: the events naming this pack, when the caller has them (`by_pack`)."""
     start_day = dt.date.fromisoformat(pack["start"])
     due_day = dt.date.fromisoformat(pack["due"])
     start, due = start_day.isoformat(), due_day.isoformat()
     status = TaskStatus(task.id, task.kind, task.label, done=False, detail=dict(task.detail))
-    mine = [e for e in events if (e.get("data") or {}).get("pack") == pack_id]
+    if mine is None:
+        mine = by_pack(events).get(pack_id, [])
     answers = [e for e in mine if e.get("kind") == ANSWER_KIND and e["data"].get("task") == task.id]
     marks = [e for e in mine if e.get("kind") == DONE_KIND and e["data"].get("task") == task.id]
     if task.kind == "reflection":
@@ -361,11 +364,23 @@ def well_formed(pack: Any) -> TypeGuard[dict[str, Any]]:
     return start <= due
 
 
+def by_pack(events: Iterable[Event]) -> dict[str, list[Event]]:
+    """The events that name a pack (its answers and marks), by the pack's id, in order."""
+    out: dict[str, list[Event]] = {}
+    for e in events:
+        data = e.get("data")
+        if isinstance(data, Mapping) and isinstance(data.get("pack"), str):
+            out.setdefault(data["pack"], []).append(e)
+    return out
+
+
 def homework_view(events: Sequence[Event], today: dt.date) -> list[PackView]:
     """Every imported pack with its tasks' status: open packs first (soonest due), then ended."""
     views = []
+    named = by_pack(events)  # once, not once a task
     for pack_id, (pack, imported) in current_packs(events).items():
-        statuses = [task_status(pack_id, pack, t, events, today) for t in tasks_of(pack)]
+        mine = named.get(pack_id, [])
+        statuses = [task_status(pack_id, pack, t, events, today, mine) for t in tasks_of(pack)]
         due = dt.date.fromisoformat(pack["due"])
         start = dt.date.fromisoformat(pack["start"])
         views.append(
