@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.screen import seed_content_cache
+
 pexpect = pytest.importorskip("pexpect")
 pytestmark = pytest.mark.e2e
 
@@ -22,6 +24,7 @@ def hiki_command() -> list[str]:
 def spawn(args: list[str], home: Path) -> pexpect.spawn:
     cmd = hiki_command()
     env = {**os.environ, "HIKI_HOME": str(home), "TERM": "xterm", "COLUMNS": "100"}
+    seed_content_cache(home)
     return pexpect.spawn(
         cmd[0], cmd[1:] + args, env=env, encoding="utf-8", timeout=20, dimensions=(40, 100), cwd="/"
     )

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.screen import seed_content_cache
+
 pexpect = pytest.importorskip("pexpect")
 
 pytestmark = pytest.mark.e2e
@@ -17,6 +19,7 @@ pytestmark = pytest.mark.e2e
 def spawn(home: Path, *args: str):
     env = {**os.environ, "TERM": "xterm", "HIKI_HOME": str(home), "COLUMNS": "100"}
     env.pop("HIKI_PROFILE", None)
+    seed_content_cache(home)
     return pexpect.spawn(
         sys.executable,
         ["-m", "hikicli", *args],

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.screen import CTRL_C, DOWN, ENTER, hiki_exe, start
+from tests.screen import CTRL_C, DOWN, ENTER, hiki_exe, seed_content_cache, start
 
 PASS = "correct horse"
 pytestmark = pytest.mark.e2e
@@ -31,6 +31,7 @@ def run(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     command, prefix = hiki_exe()
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("HIKI_")}
     full_env.update(HIKI_HOME=str(home), **env)
+    seed_content_cache(home)
     return subprocess.run(
         [command, *prefix, *args], env=full_env, capture_output=True, text=True, timeout=60
     )
