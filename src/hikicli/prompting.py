@@ -92,8 +92,12 @@ class QuestionaryPrompter:
         output: Any = None,
         show: Callable[[str], None] | None = None,
         texts: dict[str, str] | None = None,
+        fit: Callable[[str, str], str] | None = None,
     ) -> None:
         self.texts = {**ENGLISH, **(texts or {})}
+        # the question wrapped between words to the terminal (the cli passes cli.plain's, by
+        # cells); the second argument is what questionary puts after it on its last line
+        self.fit = fit or (lambda message, after: message)
         self.kw: dict[str, Any] = {}
         if input is not None:
             self.kw["input"] = input
@@ -117,7 +121,8 @@ class QuestionaryPrompter:
         import questionary
 
         while True:
-            raw = str(self._ask(questionary.text(message, default=default, **self.kw)))
+            question = questionary.text(self.fit(message, ""), default=default, **self.kw)
+            raw = str(self._ask(question))
             problem = check(raw)
             if problem is True:
                 return raw
@@ -157,7 +162,7 @@ class QuestionaryPrompter:
 
         items = [questionary.Choice(title=label, value=value) for value, label in choices]
         question = questionary.select(
-            message,
+            self.fit(message, self.texts["select_instruction"]),
             choices=items,
             default=default,
             instruction=self.texts["select_instruction"],
@@ -183,7 +188,7 @@ class QuestionaryPrompter:
                 for value, label in choices
             ]
             question = questionary.checkbox(
-                message,
+                self.fit(message, self.texts["checkbox_instruction"]),
                 choices=items,
                 instruction=self.texts["checkbox_instruction"],
                 **self.kw,
@@ -208,16 +213,17 @@ class QuestionaryPrompter:
         if yes and no:  # the language's own words, as a choice of two (see PromptTexts)
             items = [questionary.Choice(yes, value="yes"), questionary.Choice(no, value="no")]
             question = questionary.select(
-                message,
+                self.fit(message, self.texts["select_instruction"]),
                 choices=items,
                 default="yes" if default else "no",
                 instruction=self.texts["select_instruction"],
                 **self.kw,
             )
             return bool(self._ask(question) == "yes")
-        return bool(self._ask(questionary.confirm(message, default=default, **self.kw)))
+        question = questionary.confirm(self.fit(message, "(y/N)"), default=default, **self.kw)
+        return bool(self._ask(question))
 
     def password(self, key: str, message: str) -> str:
         import questionary
 
-        return str(self._ask(questionary.password(message, **self.kw)))
+        return str(self._ask(questionary.password(self.fit(message, ""), **self.kw)))

@@ -280,6 +280,7 @@ class AppContext:
             return self.prompter
         if not self.is_interactive():
             raise NeedsTerminal("outcome.needs_terminal", flags=flags_hint)
+        from hikicli.cli.plain import fit_question
         from hikicli.cli.render import show_text
         from hikicli.prompting import QuestionaryPrompter
 
@@ -288,5 +289,5 @@ class AppContext:
             texts = {k: v for k, v in prompts.items() if isinstance(v, str)}  # None: English
         except Exception:  # the questions' machinery words must never stop a question
             texts = {}
-        self.prompter = QuestionaryPrompter(show=show_text, texts=texts)
+        self.prompter = QuestionaryPrompter(show=show_text, texts=texts, fit=fit_question)
         return self.prompter

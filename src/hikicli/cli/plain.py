@@ -116,6 +116,17 @@ def wrap_cells(text: str, columns: int) -> list[str]:
     return lines
 
 
+def fit_question(message: str, after: str = "") -> str:
+    """A question wrapped between words (by cells) to the terminal, less questionary's `? `
+    mark; `after` (an instruction such as "(arrow keys, then Enter)") starts its own line when
+    it would not fit beside the last one. Each line the message had stays a line."""
+    columns = max(20, width()) - 2
+    lines = [line for part in message.split("\n") for line in wrap_cells(part, columns)]
+    if after and cell_width(lines[-1]) + 1 + cell_width(after) > columns:
+        lines.append("")
+    return "\n".join(lines)
+
+
 def pad(text: str, columns: int) -> str:
     return text + " " * max(0, columns - cell_width(text))
 
