@@ -1,7 +1,7 @@
 """`hiki family read`: short readings for families, one topic each (issue 14, item 2). Each is
 warm, short and ends with one next step; every English file has its Japanese twin; no number
-ships that the shared reference does not hold; reading writes nothing; every hint names the
-family member's profile."""
+ships that the shared reference does not hold; the list writes nothing and a reading opened is
+noted in the family member's own profile (for a pack's task); every hint names the profile."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import yaml
 
 from hikicli.content.support_models import Need
 from hikicli.domain.family import READING_ORDER
-from tests.support import json_data, tree_snapshot
+from tests.support import json_data, log_lines, tree_snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT.parents[1] / "shared" / "reference"
@@ -102,7 +102,10 @@ def test_a_reading_shows_its_words_and_its_one_next_step(hiki, home):
     assert "One next step" in shown
     assert "hiki --profile mum family lesson 3" in shown  # {hiki} names this profile
     assert "{hiki}" not in shown
-    assert tree_snapshot(home) == before
+    assert tree_snapshot(home) != before  # noted: a counselor's pack may ask for this reading
+    noted = [e for e in log_lines(home, "mum") if e["kind"] == "family.reading"]
+    assert [e["data"]["reading"] for e in noted] == ["home-visits"]
+    assert not (home / "profiles" / "default" / "log.jsonl").exists()  # never the person's log
 
 
 def test_json_twins(hiki):

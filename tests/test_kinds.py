@@ -83,9 +83,9 @@ def test_feature_constants_name_declared_kinds():
 
     written = {
         checkin.KIND, risk.KIND, instruments.KIND, safety_plan.ADDED, safety_plan.REMOVED,
-        family.LESSON_KIND, family.CHECKIN_KIND, homework.PACK_KIND, homework.ANSWER_KIND,
-        homework.DONE_KIND, homework.GUIDE_KIND, *ladder.KINDS, *activity.KINDS,
-        *restart_plan.KINDS,
+        family.LESSON_KIND, family.CHECKIN_KIND, family.READING_KIND, homework.PACK_KIND,
+        homework.ANSWER_KIND, homework.DONE_KIND, homework.GUIDE_KIND, *ladder.KINDS,
+        *activity.KINDS, *restart_plan.KINDS,
     }  # fmt: skip
     assert written == set(BY_NAME)
 

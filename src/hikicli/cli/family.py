@@ -332,7 +332,7 @@ def read(
     pager: Annotated[bool, typer.Option()] = True,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Short readings for families on one topic each. Reading saves nothing."""
+    """Short readings for families on one topic each. Opening one notes it in this profile."""
     from hikicli.domain.family import reading_order
     from hikicli.errors import UsageError
 
@@ -345,6 +345,7 @@ def read(
     if topic not in readings:
         raise UsageError("family.reading_unknown", topic=topic, topics=", ".join(order))
     item = readings[topic]
+    _record_reading(actx, item)
     if as_json:
         from hikicli.cli.render import print_json
 
@@ -360,6 +361,19 @@ def read(
         )
         return
     _show_reading(actx, item, pager)
+
+
+def _record_reading(actx: AppContext, item: FamilyReading) -> None:
+    """Note that a reading was opened (`family.reading`), so a counselor's pack that asks for it
+    ticks itself off, as a guide's reading does."""
+    from hikicli.domain.family import READING_KIND
+    from hikicli.errors import StorageError
+
+    data = {"reading": item["id"], "title": item["title"]}
+    try:
+        actx.log.append(READING_KIND, data, now=actx.now())
+    except StorageError:
+        pass  # reading must never fail because the log cannot be written
 
 
 def _list_readings(

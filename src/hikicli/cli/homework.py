@@ -101,6 +101,15 @@ def task_line(actx: AppContext, task: Any) -> str:
         what = texts["task_line"].format(
             kind=kind, what=texts["with_command"].format(text=title, command=command)
         )
+    elif task.kind == "family_reading":
+        from hikicli.domain.family import hiki_command
+
+        reading = actx.catalog["family-readings"].get(task.label)
+        title = reading["title"] if reading else task.label
+        command = f"{hiki_command(actx.paths.profile)} family read {task.label}"
+        what = texts["task_line"].format(
+            kind=kind, what=texts["with_command"].format(text=title, command=command)
+        )
     else:
         what = texts["task_line"].format(kind=kind, what=task.label)
     if task.progress and not task.done:

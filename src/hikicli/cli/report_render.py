@@ -240,6 +240,9 @@ class Words:
             if kind == "reading":
                 guide = self.catalog.get("guides", {}).get(label)
                 label = guide["title"] if guide else label
+            elif kind == "family_reading":
+                reading = self.catalog.get("family-readings", {}).get(label)
+                label = reading["title"] if reading else label
             elif kind == "questionnaire":
                 from hikicli.domain.homework import find_instrument
 

@@ -117,6 +117,12 @@ class LessonTask(Strict):
     number: int = Field(ge=1, le=MAX_LESSON)
 
 
+class FamilyReadingTask(Strict):
+    """A short reading for families (`hiki family read ID`): done when it is opened."""
+
+    id: Slug
+
+
 class HomeworkPack(Strict):
     model_config = ConfigDict(
         extra="forbid", strict=True, frozen=True, json_schema_extra=pack_rules
@@ -137,6 +143,7 @@ class HomeworkPack(Strict):
     questionnaires: list[QuestionnaireTask] = Field(default_factory=list, max_length=MAX_TASKS)
     reflections: list[ReflectionTask] = Field(default_factory=list, max_length=MAX_TASKS)
     lessons: list[LessonTask] = Field(default_factory=list, max_length=MAX_LESSON)
+    family_readings: list[FamilyReadingTask] = Field(default_factory=list, max_length=MAX_TASKS)
 
     @field_validator("due")
     @classmethod
@@ -161,9 +168,11 @@ class HomeworkPack(Strict):
         _no_duplicates([r.topic for r in readings], "topic")
         return readings
 
-    @field_validator("questionnaires", "reflections")
+    @field_validator("questionnaires", "reflections", "family_readings")
     @classmethod
-    def unique_ids(cls, items: list[QuestionnaireTask | ReflectionTask]) -> list[Any]:
+    def unique_ids(
+        cls, items: list[QuestionnaireTask | ReflectionTask | FamilyReadingTask]
+    ) -> list[Any]:
         _no_duplicates([i.id for i in items], "id")
         return items
 
@@ -173,7 +182,7 @@ class HomeworkPack(Strict):
         _no_duplicates([str(lesson.number) for lesson in lessons], "lesson")
         return lessons
 
-    @field_validator("ladder_steps", "lessons")
+    @field_validator("ladder_steps", "lessons", "family_readings")
     @classmethod
     def fits_the_audience(cls, items: list[Any], info: ValidationInfo) -> list[Any]:
         audience = info.data.get("audience", "self")
@@ -181,6 +190,8 @@ class HomeworkPack(Strict):
             raise ValueError(Msg("content.pack_family_ladder"))
         if items and info.field_name == "lessons" and audience != "family":
             raise ValueError(Msg("content.pack_lessons_family"))
+        if items and info.field_name == "family_readings" and audience != "family":
+            raise ValueError(Msg("content.pack_family_readings_family"))
         return items
 
     @model_validator(mode="after")
@@ -192,6 +203,7 @@ class HomeworkPack(Strict):
             or self.questionnaires
             or self.reflections
             or self.lessons
+            or self.family_readings
         ):
             raise ValueError(Msg("content.pack_no_task"))
         return self
@@ -226,7 +238,16 @@ class HomeworkTexts(Strict):
     due_today: Text
     ended: Text
     task_kinds: dict[
-        Literal["checkins", "reading", "ladder", "questionnaire", "reflection", "lesson"], Text
+        Literal[
+            "checkins",
+            "reading",
+            "ladder",
+            "questionnaire",
+            "reflection",
+            "lesson",
+            "family_reading",
+        ],
+        Text,
     ]
     checkin_plan: Text  # {days}
     status_done: Text
@@ -247,6 +268,7 @@ class HomeworkTexts(Strict):
     marked_done: Text
     past_due_note: Text
     unknown_questionnaire: Text  # {id}, {known}
+    unknown_family_reading: Text  # {id}, {known}
     dashboard_line: Text  # {title}, {when}
 
 

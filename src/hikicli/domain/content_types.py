@@ -977,6 +977,7 @@ class HomeworkTexts(TypedDict):
     marked_done: str
     past_due_note: str
     unknown_questionnaire: str
+    unknown_family_reading: str
     dashboard_line: str
 
 
@@ -1035,6 +1036,12 @@ class LessonTask(TypedDict):
     number: int
 
 
+class FamilyReadingTask(TypedDict):
+    """From hikicli.content.pack_models.FamilyReadingTask."""
+
+    id: str
+
+
 class HomeworkPack(TypedDict):
     """From hikicli.content.pack_models.HomeworkPack."""
 
@@ -1051,6 +1058,7 @@ class HomeworkPack(TypedDict):
     questionnaires: list[QuestionnaireTask]
     reflections: list[ReflectionTask]
     lessons: list[LessonTask]
+    family_readings: list[FamilyReadingTask]
 
 
 class PrivacyContent(TypedDict):

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 LESSON_KIND = "family.lesson"
 CHECKIN_KIND = "family.checkin"
-FAMILY_KINDS = (LESSON_KIND, CHECKIN_KIND)
+READING_KIND = "family.reading"  # a short reading opened (`hiki family read ID`)
+FAMILY_KINDS = (LESSON_KIND, CHECKIN_KIND, READING_KIND)
 STATUSES = ("new", "read", "exercise")
 FAMILY_ROLE = "family"
 MAIN_PROFILE = "default"  # the person's own profile (storage.paths.DEFAULT_PROFILE)

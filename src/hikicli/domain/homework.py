@@ -6,6 +6,8 @@ Tasks complete themselves when the person does the thing. The event kinds relied
 - check-ins: `checkin` for the person's pack, `family.checkin` for a family pack
   (`audience: family`), never the other (the day is `data.date`);
 - lessons (family packs): `family.lesson` with that `number` and `status: exercise`;
+- family readings (family packs): `family.reading` with that `reading` id (recorded when
+  `hiki family read ID` is opened);
 - readings: `guide.read` with `data.topic` (recorded when `hiki guide TOPIC` is opened);
 - ladder steps: a try that happened (done or partly: the ladder's own `is_try`) of the step,
   named by its text or by the id (`step`) that a ladder event gave to that text (the pack's own
@@ -39,9 +41,12 @@ DONE_KIND = "homework.done"
 # A family check-in never counts as the person's homework.
 CHECKIN_KINDS = {"self": ("checkin",), "family": ("family.checkin",)}
 LESSON_KIND = "family.lesson"
+FAMILY_READING_KIND = "family.reading"
 GUIDE_KIND = "guide.read"
 INSTRUMENT_KEYS = ("instrument", "questionnaire", "id", "name")
-TASK_KINDS = ("checkins", "reading", "ladder", "questionnaire", "reflection", "lesson")
+TASK_KINDS = (
+    "checkins", "reading", "ladder", "questionnaire", "reflection", "lesson", "family_reading",
+)  # fmt: skip
 
 Event = Mapping[str, Any]
 
@@ -102,6 +107,9 @@ def tasks_of(pack: Mapping[str, Any]) -> list[Task]:
     for lesson in pack.get("lessons") or []:
         n = int(lesson["number"])
         tasks.append(Task(f"lesson-{n}", "lesson", str(n), dict(lesson)))
+    for reading in pack.get("family_readings") or []:
+        rid = reading["id"]
+        tasks.append(Task(f"family-reading-{rid}", "family_reading", rid, dict(reading)))
     return tasks
 
 
@@ -293,6 +301,17 @@ def task_status(
                 and (e.get("data") or {}).get("number") == int(task.label)
                 and (e.get("data") or {}).get("status") == "exercise"
                 and str(e.get("ts", ""))[:10] >= start
+            ),
+            None,
+        )
+    elif task.kind == "family_reading":
+        found = next(
+            (
+                event_day(e)
+                for e in events
+                if e.get("kind") == FAMILY_READING_KIND
+                and (e.get("data") or {}).get("reading") == task.label
+                and event_day(e) >= start
             ),
             None,
         )

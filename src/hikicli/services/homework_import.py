@@ -42,6 +42,11 @@ def pack_notes(ws: Workspace, pack: HomeworkPack) -> list[str]:
         if find_instrument(q["id"], instruments) is None:
             known = ", ".join(sorted(instruments)) or "-"
             notes.append(texts["unknown_questionnaire"].format(id=q["id"], known=known))
+    readings = ws.catalog.get("family-readings", {})
+    for reading in pack.get("family_readings") or []:
+        if reading["id"] not in readings:
+            known = ", ".join(sorted(readings)) or "-"
+            notes.append(texts["unknown_family_reading"].format(id=reading["id"], known=known))
     return notes
 
 

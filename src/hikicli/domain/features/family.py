@@ -30,6 +30,11 @@ class FamilyLesson(TypedDict):
     answers: dict[str, str]
 
 
+class FamilyReading(TypedDict):
+    reading: str  # the reading's id (content/<lang>/family-readings/)
+    title: str  # its title as it was read, in the language it was read in
+
+
 class FamilyCheckin(TypedDict):
     date: str
     stress: int
@@ -71,6 +76,15 @@ FEATURE = Feature(
                 "answers": {"noticed": "he came to dinner"},
             },
             kept_by=frozenset({"report", "family"}),  # family: lesson_progress
+        ),
+        EventKind(
+            "family.reading",
+            "family",
+            FamilyReading,
+            fields("family reading", {}, {"reading": is_text, "title": is_text}),
+            simple("history.family_reading", ("reading", "title")),
+            example={"reading": "guilt", "title": "When you feel it is your fault"},
+            kept_by=frozenset({"report"}),
         ),
         EventKind(
             "family.checkin",
