@@ -74,6 +74,10 @@ def _keep(path: Path, data: dict[str, Any]) -> None:
 
     from hikicli.storage.files import atomic_write, ensure_private_dir
 
+    if not path.parent.parent.is_dir():
+        # hiki's folder does not exist yet (HIKI_HOME never used): a command that writes nothing
+        # (`hiki hello --install`, `--help`) does not make it only to keep a cache
+        return
     ensure_private_dir(path.parent)
     for old in path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.marshal"):
         old.unlink()
