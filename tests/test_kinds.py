@@ -227,11 +227,11 @@ def test_one_rule_at_write_read_back_and_import(hiki, home, tmp_path, kind, data
     log.path.write_text(json.dumps(event) + "\n", encoding="utf-8")
     read = log.read()
     assert read.events == [] and [p.line for p in read.problems] == [1]
-    assert problem in read.problems[0].reason
+    assert str(problem) in read.problems[0].reason
     doc = {"format": "hiki-export", "version": 1, "events": [event]}
     (tmp_path / "bad.json").write_text(json.dumps(doc), encoding="utf-8")
     result = hiki(["data", "import", str(tmp_path / "bad.json")])
-    assert result.exit_code == 2 and problem in " ".join(result.output.split())
+    assert result.exit_code == 2 and str(problem) in " ".join(result.output.split())
 
 
 def test_history_says_every_kind_in_words(hiki, home):

@@ -59,10 +59,11 @@ def show_dashboard(actx: AppContext) -> None:
         panel = Panel(text.strip(), title=title, expand=False, padding=(0, 1), box=panel_box())
         console().print(panel)
         state.set("welcomed", True)
+    lang = actx.language()
     for problem in projected.problems:
         from hikicli.cli.render import note_text
 
-        sys.stdout.write(note_text(actx.language(), problem.describe(actx.log.path)) + "\n")
+        sys.stdout.write(note_text(lang, problem.describe(actx.log.path, lang)) + "\n")
     states = projected.states
     # a lesson, a pack, or an activity rated: the profile's own, shown from the first run
     used = in_use(states.get("family_lessons", {})) or bool(

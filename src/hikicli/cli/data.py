@@ -105,7 +105,7 @@ def export(
     from hikicli.cli.render import note_text
 
     for problem in events.problems:
-        typer.echo(note_text(lang, problem.describe(actx.log.path)), err=True)
+        typer.echo(note_text(lang, problem.describe(actx.log.path, lang)), err=True)
 
 
 def _export_cipher(actx: AppContext) -> Cipher:

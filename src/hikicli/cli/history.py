@@ -66,8 +66,9 @@ def history(
     events.sort(key=lambda e: (entry_date(e), e["ts"]))
     events = events[-limit:]
     from hikicli.cli.render import err_console, note_text
+    lang = actx.language()
     for problem in read.problems:  # on stderr, so --json output stays valid JSON
-        said = note_text(actx.language(), problem.describe(actx.log.path))
+        said = note_text(lang, problem.describe(actx.log.path, lang))
         err_console().print(said, markup=False)
     if as_json:
         from hikicli.cli.render import entry_json, print_json_list

@@ -367,8 +367,6 @@ def guide(
 
         print_json(text, kind="homework.guide")
         return
-    from rich.markdown import Markdown
+    from hikicli.cli.render import console, markdown
 
-    from hikicli.cli.render import console
-
-    console().print(Markdown(f"# {text['title']}\n\n{text['body'].strip()}\n"))
+    console().print(markdown(f"# {text['title']}\n\n{text['body'].strip()}\n"))

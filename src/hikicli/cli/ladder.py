@@ -138,7 +138,7 @@ def suggest(
                 "  ",
                 t["text"],
                 "  ",
-                (f"SUDS {t['suds_min']}–{t['suds_max']}", "dim"),
+                (texts["range"].format(lo=t["suds_min"], hi=t["suds_max"]), "dim"),
             )
             out.print(Padding(head, (0, 0, 0, 2), expand=False))
             out.print(Padding(Text(f"{texts['tip']}: {t['tip']}"), (0, 0, 0, 6), expand=False))

@@ -307,7 +307,7 @@ _ERRORS: tuple[tuple[str, str], ...] = (
     (r"Missing command\.", "missing_command"),
     (r"Option (?P<name>.+) requires an argument\.", "needs_value"),
     (r"Option (?P<name>.+) requires (?P<count>\d+) arguments\.", "needs_values"),
-    (r"Got unexpected extra arguments? \((?P<args>.+)\)", "extra_arguments"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.+)\)", "extra_arguments"),
 )  # fmt: skip
 
 

@@ -26,8 +26,9 @@ def progress(
     read = load_since(actx.log, actx.paths.profile_cache_dir, "progress", start.isoformat())
     result = build_progress(read.events, start, end)
     from hikicli.cli.render import note_text
+    lang = actx.language()
     for problem in read.problems:
-        typer.echo(note_text(actx.language(), problem.describe(actx.log.path)), err=True)
+        typer.echo(note_text(lang, problem.describe(actx.log.path, lang)), err=True)
     if as_json:
         from hikicli.cli.progress_view import pattern_sentence
         from hikicli.cli.render import print_json

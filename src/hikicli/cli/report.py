@@ -118,8 +118,9 @@ def report(
 
         text = render_markdown(data, catalog)
     from hikicli.cli.render import note_text
+    lang = actx.language()
     for problem in read.problems:
-        typer.echo(note_text(actx.language(), problem.describe(actx.log.path)), err=True)
+        typer.echo(note_text(lang, problem.describe(actx.log.path, lang)), err=True)
     if target is None:
         typer.echo(text, nl=False)
         return

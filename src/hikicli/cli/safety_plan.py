@@ -122,11 +122,12 @@ def export(
     actx: AppContext = ctx.obj
     safety = actx.catalog["safety"]
     plan = read_plan(actx)
+    risk = actx.risk_content.risk
     text = "\n\n".join(
         [
             plan_markdown(safety["plan"], plan, heading="#"),
-            f"## {actx.risk_content.risk['block']['title']}",
-            crisis_markdown(crisis_view_for(actx)),
+            f"## {risk['block']['title']}",
+            crisis_markdown(crisis_view_for(actx), risk["crisis"], risk["block"]),
             f"*{safety['plan']['export_footer']}*",
         ]
     )

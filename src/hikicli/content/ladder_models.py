@@ -79,6 +79,7 @@ class SuggestTexts(Strict):
     how_to_add: Text
     tip: Text
     variations: Text
+    range: Text = "SUDS {lo}–{hi}"  # {lo} {hi}: an idea's usual range (ja 〜, no ambiguous –)
 
 
 class BuildTexts(Strict):
@@ -93,6 +94,7 @@ class BuildTexts(Strict):
     short_go_on: Text
     short_stop: Text
     ranges_help: Text
+    range: Text = "({lo}–{hi})"  # {lo} {hi}: after an idea in the list (ja （20〜45）)
     too_many: Text
     rate: Text
     suds_help: Text

@@ -1154,6 +1154,7 @@ class SuggestTexts(TypedDict):
     how_to_add: str
     tip: str
     variations: str
+    range: str
 
 
 class BuildTexts(TypedDict):
@@ -1170,6 +1171,7 @@ class BuildTexts(TypedDict):
     short_go_on: str
     short_stop: str
     ranges_help: str
+    range: str
     too_many: str
     rate: str
     suds_help: str

@@ -19,11 +19,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from hikicli.errors import Msg
+
 if TYPE_CHECKING:
     from hikicli.domain.content_types import CatalogContent
 
 Data = Mapping[str, Any]
-Problem = Callable[[Data], "str | None"]
+Problem = Callable[[Data], "Msg | None"]  # why a stored payload cannot be read, in words
 
 
 @dataclass(frozen=True)
@@ -167,14 +169,14 @@ def fields(
     """A record rule from field checks: required fields must hold, optional ones when present
     (None counts as absent: hiki writes None for a value that was not given)."""
 
-    def problem(data: Data) -> str | None:
+    def problem(data: Data) -> Msg | None:
         for name, ok in required.items():
             if not ok(data.get(name)):
-                return f"this {what}'s {name} is not readable"
+                return Msg("storage.field_unreadable", what=Msg(f"storage.what_{what}"), field=name)
         for name, ok in (optional or {}).items():
             value = data.get(name)
             if value is not None and not ok(value):
-                return f"this {what}'s {name} is not readable"
+                return Msg("storage.field_unreadable", what=Msg(f"storage.what_{what}"), field=name)
         return None
 
     return problem

@@ -32,13 +32,14 @@ from hikicli.domain.declare import (
 )
 from hikicli.domain.features import FEATURES
 from hikicli.domain.features.checkin import CHECKIN_COLUMNS, CheckinPayload, checkin_problem
+from hikicli.errors import Msg
 
 KINDS: tuple[EventKind, ...] = tuple(kind for feature in FEATURES for kind in feature.kinds)
 
 BY_NAME: dict[str, EventKind] = {k.name: k for k in KINDS}
 
 
-def payload_problem(kind: str, data: Data) -> str | None:
+def payload_problem(kind: str, data: Data) -> Msg | None:
     """Why a stored payload of `kind` cannot be read, or None (always None for unknown kinds)."""
     declared = BY_NAME.get(kind)
     return declared.problem(data) if declared is not None else None

@@ -22,6 +22,7 @@ from hikicli.domain.crisis import CHANNEL_ORDER, CountryChoice
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import CrisisContent, CrisisLine, Instrument
+    from hikicli.errors import Msg
 
 KIND = "risk.signal"
 Source = Literal["checkin", "instrument", "note", "family"]
@@ -68,31 +69,33 @@ class RiskSignal:
         return data
 
 
-def signal_problem(data: Mapping[str, Any]) -> str | None:
+def signal_problem(data: Mapping[str, Any]) -> Msg | None:
     """The one validator of a `risk.signal` payload: on write, on read-back and on import."""
+    from hikicli.errors import Msg
+
     if data.get("source") not in SOURCES:
-        return "this safety entry has no known source"
+        return Msg("storage.signal_no_source")
     if data.get("strength") not in STRENGTHS:
-        return "this safety entry has no known strength"
+        return Msg("storage.signal_no_strength")
     try:
         dt.date.fromisoformat(data["date"])
     except (KeyError, TypeError, ValueError):
-        return "this safety entry has no readable date"
+        return Msg("storage.signal_no_date")
     if not isinstance(data.get("answer"), str) or len(data["answer"]) > 40:
-        return "this safety entry's answer is not readable"
+        return Msg("storage.signal_unreadable", field="answer")
     for name in ("item", "threshold", "mood"):
         value = data.get(name)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-            return f"this safety entry's {name} is not a whole number"
+            return Msg("storage.signal_not_whole", field=name)
     for name in ("instrument", "instrument_name", "context"):
         value = data.get(name)
         if value is not None and (not isinstance(value, str) or len(value) > 80):
-            return f"this safety entry's {name} is not readable"
+            return Msg("storage.signal_unreadable", field=name)
     allowed = {"source", "strength", "date", "answer", "instrument", "instrument_name", "item",
                "threshold", "mood", "context"}  # fmt: skip
     extra = set(data) - allowed
     if extra:
-        return f"this safety entry has unknown fields ({', '.join(sorted(extra))})"
+        return Msg("storage.signal_unknown_fields", fields=", ".join(sorted(extra)))
     return None
 
 

@@ -106,16 +106,26 @@ def crisis_line_text(line: Mapping[str, Any]) -> str:
     return f"{line['name']}: {line['contact']}"
 
 
-def crisis_markdown(view: Mapping[str, Any]) -> str:
+def crisis_markdown(
+    view: Mapping[str, Any], texts: Mapping[str, Any], block: Mapping[str, Any]
+) -> str:
+    """The crisis lines under an exported plan, in the plan's language: `texts` are the crisis
+    screen's words (its source line), `block` the short block's separators (ja ： and ・)."""
+    name_sep, sep = str(block.get("name_sep", ": ")), str(block.get("sep", " · "))
     rows = [f"**{md_escape(view['emergency'])}**", ""]
     for line in view["lines"]:
-        row = f"- **{md_escape(line['name'])}** — {md_escape(line['contact'])}"
+        row = f"- **{md_escape(line['name'])}**{name_sep}{md_escape(line['contact'])}"
         if line.get("hours"):
-            row += f" · {md_escape(line['hours'])}"
+            row += f"{sep}{md_escape(line['hours'])}"
         for warning in line.get("warnings", []):
-            row += f" — *{md_escape(warning)}*"
+            row += f"{sep}*{md_escape(warning)}*"
         # as `hiki crisis` shows it: where the number comes from, and when it was checked
-        row += f"  \n  source: {md_escape(str(line['source']))} · checked {line['verified_on']}"
+        where = str(line["source"])
+        if line.get("source_note"):
+            template = str(texts.get("source_with_note") or "{source} ({note})")
+            where = template.format(source=where, note=line["source_note"])
+        said = str(texts["source"]).format(source=where, date=line["verified_on"])
+        row += f"  \n  {md_escape(said)}"
         rows.append(row)
     if view.get("check_official"):
         rows += ["", f"*{md_escape(view['check_official'])}*"]

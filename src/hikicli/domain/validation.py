@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from hikicli.domain.kinds import KINDS, checkin_problem, payload_problem
+from hikicli.errors import Msg
 
-CHECKS: dict[str, Callable[[Mapping[str, Any]], str | None]] = {k.name: k.problem for k in KINDS}
+CHECKS: dict[str, Callable[[Mapping[str, Any]], Msg | None]] = {k.name: k.problem for k in KINDS}
 
 __all__ = ["CHECKS", "checkin_problem", "payload_problem"]

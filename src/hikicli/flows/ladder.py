@@ -49,7 +49,7 @@ def run_build(
             picked = prompter.checkbox(
                 key,
                 question,
-                [(t["id"], f"{t['text']} ({t['suds_min']}–{t['suds_max']})") for t in pool],
+                [(t["id"], t["text"] + " " + _range(texts, t)) for t in pool],
                 checked=picked,  # asked again, the picks stay ticked
             )
             if len(picked) <= dl.BUILD_MAX:
@@ -239,3 +239,8 @@ def run_result(
         with_someone=with_someone,
         minutes=minutes,
     )
+
+
+def _range(texts: Any, template: Any) -> str:
+    """An idea's usual range, after its words: "(20–45)", in Japanese "（20〜45）"."""
+    return str(texts["range"]).format(lo=template["suds_min"], hi=template["suds_max"])

@@ -58,7 +58,7 @@ class RiskSession:
         data = signal.to_data()
         problem = _signal_problem(data)
         if problem is not None:  # a bug in a caller: still never hides the help
-            self.save_problems.append(problem)
+            self.save_problems.append(str(problem))
             return False
         try:
             self.save(KIND, data)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from hikicli.domain.kinds import payload_problem
-from hikicli.errors import UsageError
+from hikicli.errors import Msg, UsageError
 from hikicli.storage.files import ensure_private_dir, locked
 from hikicli.storage.log import SCHEMA_VERSION, Event, EventLog
 
@@ -41,8 +41,9 @@ class ImportResult:
         return {"added": self.added, "skipped": self.skipped, "conflicts": len(self.conflicts)}
 
 
-def _fail(source: str, where: str, reason: str) -> UsageError:
-    return UsageError("data.import_bad", source=source, where=where, reason=reason.rstrip("."))
+def _fail(source: str, where: str, reason: str | Msg) -> UsageError:
+    said = reason.rstrip(".") if isinstance(reason, str) else reason  # a Msg: in its language
+    return UsageError("data.import_bad", source=source, where=where, reason=said)
 
 
 def read_export_file(path: Path) -> bytes:
@@ -83,7 +84,7 @@ _EXPECTED = frozenset({"v", "id", "kind", "ts", "data"})
 _when = dt.datetime.fromisoformat
 
 
-def check_event(obj: Any, numbers_checked: bool = False) -> str | None:
+def check_event(obj: Any, numbers_checked: bool = False) -> str | Msg | None:
     """Why `obj` is not a valid stored event, or None if it is. `numbers_checked`: the reader
     has seen every number as it was parsed (the streamed import), so none is walked again."""
     if type(obj) is dict and obj.keys() == _EXPECTED:

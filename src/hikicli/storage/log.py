@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hikicli.domain.kinds import payload_problem
-from hikicli.errors import StorageError, UsageError
+from hikicli.errors import Msg, StorageError, UsageError
 from hikicli.storage import migrations
 from hikicli.storage.files import (
     describe_os_error,
@@ -69,12 +69,32 @@ def _read_all(fd: int, offset: int) -> bytes:
 @dataclass(frozen=True)
 class LogProblem:
     line: int
-    reason: str
+    why: Msg = field(compare=False)  # words by key: the note reads in the person's language
     # The damaged line as text (plaintext logs), so an export can carry it: "everything recorded".
     text: str = field(default="", compare=False, repr=False)
+    key: str = field(default="", init=False, repr=False)  # what is compared: the words' data
 
-    def describe(self, path: Path) -> str:
-        return f"{path}:{self.line}: {self.reason}"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", repr(msg_data(self.why)))
+
+    @property
+    def reason(self) -> str:
+        """The reason in English (logs, tests); `describe` says it in a language."""
+        return str(self.why)
+
+    def describe(self, path: Path, lang: str = "en") -> str:
+        return f"{path}:{self.line}: {self.why.render(lang)}"
+
+
+def msg_data(msg: Msg) -> list[Any]:
+    """A reason as plain data (the read caches keep it with marshal): [key, {name: value}], a
+    value that is words itself nested the same way."""
+    return [msg.key, {k: msg_data(v) if isinstance(v, Msg) else v for k, v in msg.params.items()}]
+
+
+def msg_from(data: Any) -> Msg:
+    key, params = data
+    return Msg(key, **{k: msg_from(v) if isinstance(v, list) else v for k, v in params.items()})
 
 
 @dataclass
@@ -118,9 +138,7 @@ def parse_line(raw: bytes, lineno: int) -> tuple[Event | None, LogProblem | None
     try:
         obj = _loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
-        return None, LogProblem(
-            lineno, "this line is damaged and was skipped (it is kept in the file)"
-        )
+        return None, LogProblem(lineno, Msg("storage.line_skipped_damaged"))
     if (
         # The usual line: today's schema with the five fields typed (the same tests as below)
         type(obj) is dict
@@ -150,13 +168,11 @@ def parse_line(raw: bytes, lineno: int) -> tuple[Event | None, LogProblem | None
         and isinstance(obj.get("ts"), str)
         and isinstance(obj.get("data"), dict)
     ):
-        return None, LogProblem(lineno, "this line is not a hiki event and was skipped")
+        return None, LogProblem(lineno, Msg("storage.line_not_event"))
     problem = payload_problem(obj["kind"], obj["data"])
     if problem:
         # A hand-edited or damaged entry must not crash every screen that reads it.
-        return None, LogProblem(
-            lineno, f"{problem}; this entry was skipped (it is kept in the file)"
-        )
+        return None, LogProblem(lineno, Msg("storage.entry_skipped", problem=problem))
     return obj, None
 
 
@@ -228,15 +244,13 @@ def _parse(
                 seq, raw = cipher.open_record(raw)
             except ValueError:
                 result.problems.append(
-                    LogProblem(
-                        lineno, "this line is damaged and was skipped (it is kept in the file)"
-                    )
+                    LogProblem(lineno, Msg("storage.line_skipped_damaged"))
                 )
                 continue
             if order is not None and seq is not None:
                 misplaced, repeat = order.check(seq, lineno)
                 if misplaced is not None:
-                    result.problems.append(LogProblem(lineno, str(misplaced)))
+                    result.problems.append(LogProblem(lineno, misplaced))
                 if repeat:
                     continue
         event, problem = parse_line(raw, lineno)
@@ -246,16 +260,12 @@ def _parse(
                 raws.append(raw)
         elif problem is not None:
             text = raw.decode("utf-8", "replace")
-            result.problems.append(LogProblem(problem.line, problem.reason, text))
+            result.problems.append(LogProblem(problem.line, problem.why, text))
     result.end = len(data) if whole_tail else end
     result.lines = lineno - first_line + 1
     if end < len(data) and not whole_tail:
         result.problems.append(
-            LogProblem(
-                lineno + 1,
-                "the last line is incomplete (an interrupted save); it is kept "
-                "and will be set aside in log.quarantine at the next save",
-            )
+            LogProblem(lineno + 1, Msg("storage.last_line_incomplete"))
         )
     return result
 

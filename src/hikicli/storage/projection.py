@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from hikicli.errors import StorageError
-from hikicli.storage.log import Event, EventLog, LogProblem, LogRead
+from hikicli.storage.log import Event, EventLog, LogProblem, LogRead, msg_data, msg_from
 from hikicli.versions import PACKAGE, cache_key
 
 if TYPE_CHECKING:
     from hikicli.storage.crypto import Cipher
 
-CACHE_VERSION = 3  # the layout of the cache file; what built it is in the key (see `cache_key`)
+CACHE_VERSION = 4  # the layout of the cache file; what built it is in the key (see `cache_key`)
 _TAIL = 256
 # The code a cached state depends on: the folds and record rules (domain/), how lines are read
 # (log, migrations) and this module. A change to any of them folds from the start again.
@@ -138,7 +138,7 @@ def project(
         and cached.get("tail") == _tail_hash(log.path, cached["end"])
     ):
         start, lines, states = cached["end"], cached["lines"], cached["states"]
-        problems = [LogProblem(n, r) for n, r in cached["problems"]]
+        problems = [LogProblem(n, msg_from(r)) for n, r in cached["problems"]]
         kept, bound, count = cached["marks"], cached["bound"], cached["count"]
 
     end, read_lines, found = start, 0, []
@@ -169,7 +169,7 @@ def project(
             "lines": lines + read_lines,
             "tail": _tail_hash(log.path, end),
             "states": states,
-            "problems": [(pr.line, pr.reason) for pr in problems],
+            "problems": [(pr.line, msg_data(pr.why)) for pr in problems],
             "marks": kept,
             "bound": bound,
             "count": count,

@@ -18,6 +18,7 @@ from hikicli.domain.declare import (
     is_text,
     number,
 )
+from hikicli.errors import Msg
 
 
 class CheckinPayload(TypedDict, total=False):
@@ -44,7 +45,7 @@ CHECKIN_COLUMNS = (
 _CONTACT_SET = frozenset(CONTACT_IDS)
 
 
-def checkin_problem(data: Data) -> str | None:
+def checkin_problem(data: Data) -> Msg | None:
     """Check-ins drive the dashboard and charts: every value is checked."""
     get = data.get
     mood: Any = get("mood")
@@ -74,21 +75,20 @@ def checkin_problem(data: Data) -> str | None:
         if (slept is None or is_clock(slept)) and (woke is None or is_clock(woke)):
             return None
     if not is_date(data.get("date")):
-        return "this check-in has no readable date"
+        return Msg("storage.checkin_no_date")
     for name in ("mood", "anxiety", "energy"):
         if not int_in(data.get(name), 0, 10):
-            return f"this check-in's {name} must be a whole number from 0 to 10"
+            return Msg("storage.checkin_scale", field=name)
     if not (number(sleep) and 0 <= sleep <= MAX_SLEEP):
-        return f"this check-in's sleep must be hours from 0 to {MAX_SLEEP:g}"
+        return Msg("storage.checkin_sleep", most=f"{MAX_SLEEP:g}")
     if not int_in(data.get("outside"), 0, MAX_OUTSIDE):
-        return f"this check-in's outside must be minutes from 0 to {MAX_OUTSIDE}"
+        return Msg("storage.checkin_outside", most=MAX_OUTSIDE)
     contact = data.get("contact")
     if not (isinstance(contact, list) and all(c in CONTACT_IDS for c in contact)):
-        return f"this check-in's contact must be a list of: {', '.join(CONTACT_IDS)}"
-    if not is_text(data.get("note", "")):
-        return "this check-in's note is not text"
-    if not is_text(data.get("safe", "")):
-        return "this check-in's safety answer is not text"
+        return Msg("storage.checkin_contact", ids=", ".join(CONTACT_IDS))
+    for name in ("note", "safe"):
+        if not is_text(data.get(name, "")):
+            return Msg("storage.checkin_not_text", field=name)
     slept, woke = data.get("slept"), data.get("woke")
     if slept is None and woke is None:
         return None  # the usual case: no import statement run 100,000 times in an import
@@ -96,7 +96,7 @@ def checkin_problem(data: Data) -> str | None:
 
     for name, value in (("slept", slept), ("woke", woke)):
         if value is not None and not is_clock(value):
-            return f"this check-in's {name} must be a time written HH:MM"
+            return Msg("storage.checkin_clock", field=name)
     return None
 
 

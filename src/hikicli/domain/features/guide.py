@@ -19,7 +19,7 @@ FEATURE = Feature(
             "guide.read",
             "guide",
             GuideRead,
-            fields("guide reading", {}, {"topic": is_text, "audience": is_text}),
+            fields("guide_reading", {}, {"topic": is_text, "audience": is_text}),
             simple("history.guide_read", ("topic", "audience"), audience="audience"),
             example={"topic": "behavioural-activation", "audience": "self"},
         ),

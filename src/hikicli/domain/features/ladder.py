@@ -22,6 +22,7 @@ from hikicli.domain.declare import (
     suds,
     whole,
 )
+from hikicli.errors import Msg
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import CatalogContent
@@ -94,11 +95,11 @@ _PLAN_FIELDS: dict[str, Callable[[Any], bool]] = {
 }
 
 
-def _try_problem(data: Data) -> str | None:
+def _try_problem(data: Data) -> Msg | None:
     # The fold counts a result only when it is one of the known ones; others pass as a try
     # without a result (hand-edited logs), so the result is not checked here.
     return fields(
-        "ladder try",
+        "ladder_try",
         {},
         {
             **_STEP,
@@ -150,7 +151,7 @@ FEATURE = Feature(
             "ladder.goal",
             "ladder",
             LadderGoal,
-            fields("ladder goal", {}, {"goal": is_text}),
+            fields("ladder_goal", {}, {"goal": is_text}),
             _summary("ladder.goal"),
             example={"goal": "go to the library"},
             kept_by=_KEPT,
@@ -173,7 +174,7 @@ FEATURE = Feature(
             "ladder.edit",
             "ladder",
             LadderStep,
-            fields("ladder change", {}, {**_STEP, "text": is_text, "suds": whole}),
+            fields("ladder_change", {}, {**_STEP, "text": is_text, "suds": whole}),
             _summary("ladder.edit"),
             example={"step": "s1", "text": "open the curtains wide", "suds": 15},
             kept_by=_KEPT,
@@ -183,7 +184,7 @@ FEATURE = Feature(
                 f"ladder.{name}",
                 "ladder",
                 LadderStep,
-                fields("ladder change", {}, _STEP),
+                fields("ladder_change", {}, _STEP),
                 _summary(f"ladder.{name}"),
                 example={"step": "s1"},
                 kept_by=_KEPT,
@@ -194,7 +195,7 @@ FEATURE = Feature(
             "ladder.plan",
             "ladder",
             LadderPlan,
-            fields("ladder plan", {}, {**_STEP, **_PLAN_FIELDS}),
+            fields("ladder_plan", {}, {**_STEP, **_PLAN_FIELDS}),
             _summary("ladder.plan"),
             example={
                 "step": "s1",
@@ -238,7 +239,7 @@ FEATURE = Feature(
             "ladder.mastered",
             "ladder",
             LadderMastered,
-            fields("ladder mastery", {}, {**_STEP, "step_title": is_text, "rule": is_text}),
+            fields("ladder_mastery", {}, {**_STEP, "step_title": is_text, "rule": is_text}),
             _summary("ladder.mastered"),
             example={"step": "s1", "step_title": "open the curtains", "rule": "habituation"},
             kept_by=_KEPT,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TypedDict
 
 from hikicli.domain.declare import Data, EventKind, Feature, Projection, SummaryContext, ctx
+from hikicli.errors import Msg
 
 # Read before the days they show: every result and its risk moments (assess history), and the
 # report's safety rows.
@@ -26,7 +27,7 @@ class RiskPayload(TypedDict, total=False):
     context: str
 
 
-def _risk_problem(data: Data) -> str | None:
+def _risk_problem(data: Data) -> Msg | None:
     from hikicli.domain.risk import signal_problem
 
     return signal_problem(data)
