@@ -34,6 +34,7 @@ def hello(
 
     from hikicli.cli.hello_line import decide
     from hikicli.cli.hello_line import hello as say
+    from hikicli.cli.hello_line import words as hello_words
     from hikicli.cli.render import print_json
     from hikicli.content.messages import text
     from hikicli.errors import UsageError
@@ -57,7 +58,7 @@ def hello(
     place = HelloPlace(str(actx.paths.data_dir), str(actx.paths.config_file))
     if as_json:
         state = decide(place, time.strftime("%Y-%m-%d"))
-        words = text(lang, "hello.line") if state == "show" else None
+        words = hello_words(place, lang) if state == "show" else None
         print_json({"state": state, "line": words}, kind="hello")  # tells; marks nothing
         return
     say(place, lang)

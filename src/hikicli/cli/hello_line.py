@@ -52,6 +52,19 @@ def decide(place: HelloPlace, today: str) -> str:
     return "show"
 
 
+def words(place: HelloPlace, lang: str) -> str | None:
+    """Today's line: the person's check-in, or in a family member's profile their own check-in
+    and the family lessons, each command naming the profile (`hiki --profile mum family`)."""
+    from hikicli.content.hello_words import hello_word
+
+    if not place.family():
+        return hello_word(lang, "line")
+    line = hello_word(lang, "line_family")
+    name = place.profile()  # domain/family.py hiki_command, without its import
+    command = "hiki" if name == "default" else f"hiki --profile {name}"
+    return line.replace("{hiki}", command) if line else None
+
+
 def hello(place: HelloPlace | None = None, lang: str | None = None) -> int:
     """Print today's line when it is due, and note that it was shown. Always exit 0. Without
     `place`, the profile is HIKI_PROFILE's under HIKI_HOME (or the platform's folders)."""
@@ -63,11 +76,9 @@ def hello(place: HelloPlace | None = None, lang: str | None = None) -> int:
         today = time.strftime("%Y-%m-%d")
         if decide(place, today) != "show":
             return 0
-        from hikicli.content.hello_words import hello_word
-
         if lang is None:
             lang = language(os.environ, place.settings().get("language"))
-        line = hello_word(lang, "line")
+        line = words(place, lang)
         if not line:
             return 0
         sys.stdout.write(line + "\n")

@@ -49,4 +49,9 @@ def progress(
     from hikicli.cli.progress_view import render_progress
 
     activity = actx.catalog["activity"]["progress"]
-    typer.echo("\n".join(render_progress(result, actx.catalog["progress"], weeks, activity)))
+    from hikicli.domain.family import hiki_command
+    from hikicli.services.family_profile import is_family_profile
+
+    family = hiki_command(actx.paths.profile) if is_family_profile(actx) else None
+    lines = render_progress(result, actx.catalog["progress"], weeks, activity, family)
+    typer.echo("\n".join(lines))

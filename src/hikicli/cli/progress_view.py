@@ -146,10 +146,13 @@ def render_progress(
     content: ProgressContent,
     weeks: int,
     activity_words: ActivityProgress | None = None,
+    family: str | None = None,
 ) -> list[str]:
     """The screen of `hiki progress`; `activity_words` (content activity.yaml `progress`) add
-    the rated activities."""
+    the rated activities. `family`: the command that names a family member's profile (`hiki
+    --profile mum`), whose empty page points to what a family member does."""
     c = content
+    none_yet = c["no_checkins"] if family is None else c["no_checkins_family"].format(hiki=family)
     sec = c["sections"]
     out: list[str] = [
         c["title"],
@@ -161,7 +164,7 @@ def render_progress(
     ]
     shown = progress.has_ladder or progress.assessments or progress.activities
     if progress.checkin_count == 0 and not shown:
-        out += ["", *wrap(c["no_checkins"])]
+        out += ["", *wrap(none_yet)]
         # A safety answer given in a check-in that was then stopped is still shown.
         return out + safety_lines(progress.safety, c)
     out += [*wrap(c["week_note"]), ""]
@@ -171,7 +174,7 @@ def render_progress(
 
         out += sleep_lines(progress.sleep, c["sleep_window"])
     else:
-        out += [*wrap(c["no_checkins"])]
+        out += [*wrap(none_yet)]
     if progress.activities and activity_words:
         from hikicli.cli.activity_view import activity_lines
 

@@ -131,6 +131,7 @@ class ProgressContent(Strict):
     period: Text  # {weeks} {start} {end}
     week_note: Text
     no_checkins: Text
+    no_checkins_family: Text  # {hiki}: a family member's profile (their check-in, the lessons)
     sections: ProgressSections
     labels: ProgressLabels
     summary: WeekSummary

@@ -511,6 +511,7 @@ class ProgressContent(TypedDict):
     period: str
     week_note: str
     no_checkins: str
+    no_checkins_family: str
     sections: ProgressSections
     labels: ProgressLabels
     summary: WeekSummary

@@ -84,6 +84,19 @@ class HelloPlace:
                 found[key.strip().strip('"')] = value.strip().strip('"')
         return found
 
+    def profile(self) -> str:
+        return os.path.basename(self.data_dir)
+
+    def family(self) -> bool:
+        """Is this a family member's profile? Its state file says `"role": "family"`
+        (services/family_profile.py marks it; read here without JSON)."""
+        try:
+            with open(os.path.join(self.data_dir, "state.json"), encoding="utf-8") as handle:
+                text = handle.read(64 * 1024)
+        except (OSError, UnicodeDecodeError):
+            return False
+        return '"role":"family"' in "".join(text.split())
+
     def encrypted(self) -> bool:
         if os.path.lexists(os.path.join(self.data_dir, ENCRYPTION_STATE)):
             return True
