@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from hikicli.content.catalog import load_catalog
-from hikicli.domain.activity import fitting, open_plans
+from hikicli.domain.activity import open_plans
 from hikicli.errors import Cancelled
 from hikicli.flows.activity import run_activity
 from tests.support import FIXED_NOW, ScriptedPrompter, json_data, log_lines
@@ -77,14 +77,24 @@ def test_a_plan_is_rated_when_the_person_comes_back(hiki, home):
     assert "Thank you for trying" in result.output
 
 
-def test_the_menu_follows_energy():
-    words = content()
-    low = {a["id"] for a in fitting(words, 2)}
-    some = {a["id"] for a in fitting(words, 8)}
-    assert "curtains" in low and "mailbox" not in low and low < some
-    assert {a["energy"] for a in fitting(words, 2)} == {"very-low"}
-    categories = {a["category"] for a in fitting(words, None)}
-    assert categories == {"body", "home", "senses", "making", "connecting", "outside"}
+def test_the_menu_follows_energy(hiki):
+    """The menu as `hiki activity --list --energy N` shows it, in literal words."""
+
+    def menu(energy: int) -> list[dict]:
+        args = ["activity", "--list", "--energy", str(energy), "--json"]
+        return json_data(hiki(args).output)["activities"]
+
+    low, some = menu(2), menu(8)
+    assert [a["text"] for a in low if a["category"] == "home"] == ["Open the curtains (1 min)"]
+    assert {a["energy"] for a in low} == {"very-low"} and "mailbox" not in {a["id"] for a in low}
+    assert {a["id"] for a in low} < {a["id"] for a in some}
+    assert {a["category"] for a in some} == {
+        "body", "home", "senses", "making", "connecting", "outside"
+    }  # fmt: skip
+    shown = flat(hiki(["activity", "--list", "--energy", "8"]).output)
+    assert "Outside the room Sit in the kitchen or another room for a while (5 min)" in shown
+    assert "Walk to the mailbox at a quiet hour (5 min)" in shown
+    assert "Walk to the mailbox" not in flat(hiki(["activity", "--list", "--energy", "2"]).output)
 
 
 def test_the_flow_asks_energy_when_there_is_no_check_in_and_can_plan():
