@@ -16,7 +16,6 @@ import datetime as dt
 import math
 import string
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from hikicli.errors import Msg
@@ -28,16 +27,25 @@ Data = Mapping[str, Any]
 Problem = Callable[[Data], "Msg | None"]  # why a stored payload cannot be read, in words
 
 
-@dataclass(frozen=True)
 class SummaryContext:
     """What summaries are written with: `texts`, the summaries' own words in the person's
     language (the `history` group of content/<lang>/messages.yaml, passed in by the view: this
     module holds no words), the words of a safety row (content `progress.safety`) and the safety
     plan's items by id (an item_removed names only its id)."""
 
-    words: Mapping[str, Any]
-    plan_items: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    texts: Mapping[str, Any] = field(default_factory=dict)
+    # Plain classes, not dataclasses: this module is imported by every command that reads or
+    # writes the log, and making a frozen dataclass costs about 1 ms at start-up.
+    __slots__ = ("words", "plan_items", "texts")
+
+    def __init__(
+        self,
+        words: Mapping[str, Any],
+        plan_items: Mapping[str, Mapping[str, Any]] | None = None,
+        texts: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.words = words
+        self.plan_items: Mapping[str, Mapping[str, Any]] = plan_items or {}
+        self.texts: Mapping[str, Any] = texts or {}
 
     @classmethod
     def over(
@@ -105,26 +113,46 @@ def fill(template: str, params: Mapping[str, Any]) -> str:
 Summary = Callable[[Data, "SummaryContext | None"], str]
 
 
-@dataclass(frozen=True)
 class EventKind:
     """One event kind. `example` is a payload as today's hiki writes it; `older` holds shapes
-    older hikis wrote that must stay readable (both are walked by tests)."""
+    older hikis wrote that must stay readable (both are walked by tests). `kept_by` names the
+    read commands (services/reads.py: history, progress, report, assess_history, homework,
+    family) that keep this kind's events from before the days they show
+    (domain/registry.READ_KEEPS); with `once`, they keep only the first event of each
+    `once(event)` value: the later ones say nothing more to them (a ladder try's step and words,
+    for the steps a pack's task names). Never changed once made."""
 
-    name: str
-    feature: str
-    payload: type
-    problem: Problem
-    summary: Summary
-    version: int = 1
-    example: Mapping[str, Any] = field(default_factory=dict)
-    older: tuple[Mapping[str, Any], ...] = ()
-    # The read commands (services/reads.py: history, progress, report, assess_history, homework,
-    # family) that keep this kind's events from before the days they show
-    # (domain/registry.READ_KEEPS).
-    kept_by: frozenset[str] = frozenset()
-    # With `once`, they keep only the first event of each `once(event)` value: the later ones say
-    # nothing more to them (a ladder try's step and words, for the steps a pack's task names).
-    once: Callable[[Mapping[str, Any]], Any] | None = None
+    __slots__ = (
+        "name", "feature", "payload", "problem", "summary", "version", "example", "older",
+        "kept_by", "once",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        name: str,
+        feature: str,
+        payload: type,
+        problem: Problem,
+        summary: Summary,
+        version: int = 1,
+        example: Mapping[str, Any] | None = None,
+        older: tuple[Mapping[str, Any], ...] = (),
+        kept_by: frozenset[str] = frozenset(),
+        once: Callable[[Mapping[str, Any]], Any] | None = None,
+    ) -> None:
+        self.name = name
+        self.feature = feature
+        self.payload = payload
+        self.problem = problem
+        self.summary = summary
+        self.version = version
+        self.example: Mapping[str, Any] = example or {}
+        self.older = older
+        self.kept_by = kept_by
+        self.once = once
+
+    def __repr__(self) -> str:
+        return f"EventKind({self.name!r})"
 
 
 # --- small record rules ----------------------------------------------------------------------
@@ -234,13 +262,24 @@ Projection = Any
 DashboardLines = Callable[[Mapping[str, Any], "CatalogContent", dt.date], list[str]]
 
 
-@dataclass(frozen=True)
 class Feature:
     """One feature, declared once: its event kinds, the projections the dashboard folds for it
     (made on demand: their modules are imported only when the dashboard runs) and the lines it
     adds under today's status, from its folded states and the catalog."""
 
-    name: str
-    kinds: tuple[EventKind, ...] = ()
-    projections: Callable[[], list[Projection]] | None = None
-    dashboard_lines: DashboardLines | None = None
+    __slots__ = ("name", "kinds", "projections", "dashboard_lines")
+
+    def __init__(
+        self,
+        name: str,
+        kinds: tuple[EventKind, ...] = (),
+        projections: Callable[[], list[Projection]] | None = None,
+        dashboard_lines: DashboardLines | None = None,
+    ) -> None:
+        self.name = name
+        self.kinds = kinds
+        self.projections = projections
+        self.dashboard_lines = dashboard_lines
+
+    def __repr__(self) -> str:
+        return f"Feature({self.name!r})"
