@@ -2,7 +2,10 @@
 run, and each command's peak memory.
 
     python benchmarks/bench_cli.py [--runs 9] [--events 1000,10000,100000] [--only WORDS]
-                                   [--json FILE]
+                                   [--json FILE] [--lang en,ja]
+
+`--lang` runs everything in each language (HIKI_LANG), one after the other in the same run, and
+ends with each row's Japanese median over the English one (issue #13: within 10 %).
 
 Targets (issues #2, #11 and #15): `--version` ≤ 1.7×, `--help` ≤ 3.5×, first check-in question
 ≤ 12×, `hiki checkin --mood …` (one save, whole process) ≤ 8×, `hiki hello` ≤ 2× (plain and
@@ -582,7 +585,9 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated parts of row names")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--peers", type=Path, help="a bin folder with jrnl and watson to measure")
+    parser.add_argument("--lang", default="en", help="comma-separated languages (HIKI_LANG)")
     args = parser.parse_args()
+    langs = [lang for lang in args.lang.split(",") if lang]
     sizes = [int(s.replace("_", "")) for s in args.events.split(",") if s]
     print(load_line(), flush=True)
     work = Path(tempfile.mkdtemp(prefix="hiki-bench-"))
@@ -597,15 +602,45 @@ def main() -> None:
             for k, v in os.environ.items()
             if not k.startswith("HIKI_") and k != "PYTHONDONTWRITEBYTECODE"
         }
-        env["HIKI_HOME"] = str(work / "empty")
         env["COLUMNS"] = "100"
-        res = measure(work, env, args.runs, sizes, args.only, args.peers)
+        results = {}
+        for lang in langs:
+            lwork = work / lang
+            lwork.mkdir()
+            lenv = {**env, "HIKI_HOME": str(lwork / "empty"), "HIKI_LANG": lang}
+            results[lang] = measure(lwork, lenv, args.runs, sizes, args.only, args.peers)
     finally:
         stop_runner()
         shutil.rmtree(work, ignore_errors=True)
-    report(res)
+    for lang, res in results.items():
+        if len(results) > 1:
+            print(f"\n== language: {lang}")
+        report(res)
+    if len(results) > 1:
+        compare(results, langs[0])
     if args.json:
-        args.json.write_text(json.dumps(res, indent=1))
+        figures = results if len(results) > 1 else results[langs[0]]
+        args.json.write_text(json.dumps(figures, indent=1))
+
+
+def compare(results: dict[str, dict], first: str) -> None:
+    """Each row's median in every other language over the first language's (1.00 = the same)."""
+    print(f"\n== medians over {first}'s (each ratio to its own python -c pass first)")
+    one = results[first]
+    for lang, res in results.items():
+        if lang == first:
+            continue
+        for mine, other in zip(one["fixed"], res["fixed"], strict=True):
+            name, seconds, theirs = mine[0], mine[1], other[1]
+            print(f"{lang} {name:50} {theirs / seconds:5.2f}  "
+                  f"({seconds / one['base']:.1f}× -> {theirs / res['base']:.1f}×)")  # fmt: skip
+        for a, b in zip(one["rows"], res["rows"], strict=True):
+            print(f"{lang} {a['what'] + ', ' + str(a['n']):50} {b['plain'] / a['plain']:5.2f}  "
+                  f"({a['plain'] / one['base']:.1f}× -> {b['plain'] / res['base']:.1f}×)")
+        if one.get("first_question") and res.get("first_question"):
+            fa, fb = one["first_question"], res["first_question"]
+            print(f"{lang} {'first check-in question (pty)':50} {fb / fa:5.2f}  "
+                  f"({fa / one['base']:.1f}× -> {fb / res['base']:.1f}×)")
 
 
 if __name__ == "__main__":
