@@ -624,24 +624,28 @@ def main() -> None:
 
 
 def compare(results: dict[str, dict], first: str) -> None:
-    """Each row's median in every other language over the first language's (1.00 = the same)."""
-    print(f"\n== medians over {first}'s (each ratio to its own python -c pass first)")
+    """Each row in every other language against the first language's, both as ratios to their
+    own `python -c pass` (the load moves between the two halves of a run): 1.00 = the same."""
+    print(f"\n== each row's ratio over {first}'s ratio (1.00 = the same; wall, then CPU)")
     one = results[first]
     for lang, res in results.items():
         if lang == first:
             continue
         for mine, other in zip(one["fixed"], res["fixed"], strict=True):
-            name, seconds, theirs = mine[0], mine[1], other[1]
-            print(f"{lang} {name:50} {theirs / seconds:5.2f}  "
-                  f"({seconds / one['base']:.1f}× -> {theirs / res['base']:.1f}×)")  # fmt: skip
-        for a, b in zip(one["rows"], res["rows"], strict=True):
-            print(f"{lang} {a['what'] + ', ' + str(a['n']):50} {b['plain'] / a['plain']:5.2f}  "
-                  f"({a['plain'] / one['base']:.1f}× -> {b['plain'] / res['base']:.1f}×)")
+            a, b = mine[1] / one["base"], other[1] / res["base"]
+            print(f"{lang} {mine[0]:50} {b / a:5.2f}  ({a:.1f}× -> {b:.1f}×)")
+        for x, y in zip(one["rows"], res["rows"], strict=True):
+            a, b = x["plain"] / one["base"], y["plain"] / res["base"]
+            cpu = ""
+            if one.get("base_cpu") and res.get("base_cpu"):
+                ca, cb = x["plain_cpu"] / one["base_cpu"], y["plain_cpu"] / res["base_cpu"]
+                cpu = f"; CPU {cb / ca:.2f} ({ca:.1f}× -> {cb:.1f}×)"
+            what = f"{x['what']}, {x['n']}"
+            print(f"{lang} {what:50} {b / a:5.2f}  ({a:.1f}× -> {b:.1f}×{cpu})")
         if one.get("first_question") and res.get("first_question"):
-            fa, fb = one["first_question"], res["first_question"]
-            print(f"{lang} {'first check-in question (pty)':50} {fb / fa:5.2f}  "
-                  f"({fa / one['base']:.1f}× -> {fb / res['base']:.1f}×)")
-
+            a, b = one["first_question"] / one["base"], res["first_question"] / res["base"]
+            what = "first check-in question (pty)"
+            print(f"{lang} {what:50} {b / a:5.2f}  ({a:.1f}× -> {b:.1f}×)")
 
 if __name__ == "__main__":
     main()
