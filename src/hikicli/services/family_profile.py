@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hikicli.domain.family import FAMILY_ROLE, counts_as_family
+from hikicli.domain.family import FAMILY_ROLE, MAIN_PROFILE, counts_as_family
 from hikicli.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -33,6 +33,8 @@ def is_family_profile(ws: Workspace) -> bool:
 
     if is_marked(ws):
         return True
+    if ws.paths.profile == MAIN_PROFILE:
+        return False  # the person's own unless marked: no need to read the whole log
     try:
         events = ws.log.read().events
     except HikiError:
