@@ -68,8 +68,8 @@ def test_build_explains_ranges_and_suds_first(make_ctx: Any, monkeypatch: Any, l
     prompter = Transcript(answers)
     run_build(prompter, content)
     text = "\n".join(prompter.shown)
-    ranges = re.search(r"[（(]\d+–\d+[）)]", text.split(EXPLAINED[lang], 1)[1])
-    first_range = re.search(r"[（(]\d+–\d+[）)]", text)
+    ranges = re.search(r"[（(]\d+[–〜]\d+[）)]", text.split(EXPLAINED[lang], 1)[1])
+    first_range = re.search(r"[（(]\d+[–〜]\d+[）)]", text)  # ja writes 20〜45
     assert first_range and ranges, text
     assert text.index(EXPLAINED[lang]) < first_range.start(), "a range before it is explained"
     assert "SUDS" in text
