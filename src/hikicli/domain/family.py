@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from hikicli.domain.checkin import check_date, check_note, check_scale
+from hikicli.domain.declare import payload
+from hikicli.domain.features.family import FamilyCheckin
+from hikicli.domain.features.family import FamilyLesson as FamilyLessonEntry
 from hikicli.errors import UsageError
 
 if TYPE_CHECKING:
@@ -108,7 +111,7 @@ def lesson_progress(
     for event in events:
         if event.get("kind") != LESSON_KIND:
             continue
-        data = event.get("data") or {}
+        data = payload(event, FamilyLessonEntry)
         item = progress.get(str(data.get("module")))
         if item is None:  # a module that the content no longer has: keep it in the log only
             continue
@@ -223,19 +226,22 @@ class FamilyLessons:
 
     def apply(self, state: dict[str, Any], event: Mapping[str, Any]) -> Any:
         kind = event.get("kind")
-        data = event.get("data") or {}
         if kind == LESSON_KIND:
-            module, status = data.get("module"), data.get("status")
+            lesson = payload(event, FamilyLessonEntry)
+            module, status = lesson.get("module"), lesson.get("status")
             if isinstance(module, str) and status in STATUSES:
                 old = state["modules"].get(module, "new")
                 if STATUSES.index(status) > STATUSES.index(old):
                     state["modules"][module] = status
-        elif kind == CHECKIN_KIND and isinstance(data.get("date"), str):
-            last = state["last_checkin"]
-            state["last_checkin"] = max(last, data["date"]) if last else data["date"]
-            stress = data.get("stress")
-            if isinstance(stress, int) and not isinstance(stress, bool):
-                state.setdefault("stress", {})[data["date"]] = stress  # the latest of a day
+        elif kind == CHECKIN_KIND:
+            data = payload(event, FamilyCheckin)
+            day = data.get("date")
+            if isinstance(day, str):
+                last = state["last_checkin"]
+                state["last_checkin"] = max(last, day) if last else day
+                stress = data.get("stress")
+                if isinstance(stress, int) and not isinstance(stress, bool):
+                    state.setdefault("stress", {})[day] = stress  # the latest of a day
         return state
 
 

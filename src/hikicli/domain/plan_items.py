@@ -9,6 +9,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from hikicli.domain.declare import payload
+from hikicli.domain.features.plans import PlanItemAdded, PlanItemRemoved
 from hikicli.errors import UsageError
 
 MAX_ITEM = 500
@@ -57,17 +59,17 @@ def fold_plan(spec: PlanSpec, events: Iterable[Mapping[str, Any]]) -> Plan:
     plan: Plan = {s: [] for s in spec.sections}
     where: dict[str, str] = {}
     for event in events:
-        data = event.get("data") or {}
         if event.get("kind") == spec.added:
+            data = payload(event, PlanItemAdded)
             section, text, item = data.get("section"), data.get("text"), data.get("item")
             if section in plan and isinstance(text, str) and isinstance(item, str):
                 plan[section].append({"item": item, "text": text})
                 where[item] = section
         elif event.get("kind") == spec.removed:
-            item = data.get("item")
-            section = where.pop(item, None) if isinstance(item, str) else None
-            if section is not None:
-                plan[section] = [i for i in plan[section] if i["item"] != item]
+            item = payload(event, PlanItemRemoved).get("item")
+            held = where.pop(item, None) if isinstance(item, str) else None
+            if held is not None:
+                plan[held] = [i for i in plan[held] if i["item"] != item]
     return plan
 
 

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from hikicli.domain import plan_items
+from hikicli.domain.declare import payload
+from hikicli.domain.features.plans import PlanItemAdded
 
 ADDED = "restart_plan.item_added"
 REMOVED = "restart_plan.item_removed"
@@ -70,11 +72,12 @@ class RestartPlanItems:
         return {}
 
     def apply(self, state: dict[str, str], event: Mapping[str, Any]) -> Any:
-        data = event.get("data")
-        if not isinstance(data, dict) or not isinstance(data.get("item"), str):
+        data = payload(event, PlanItemAdded)  # a removal holds its item only
+        item, section = data.get("item"), data.get("section")
+        if not isinstance(item, str):
             return state
-        if event.get("kind") == ADDED and data.get("section") in SECTIONS:
-            state[data["item"]] = str(data["section"])
+        if event.get("kind") == ADDED and section in SECTIONS:
+            state[item] = str(section)
         elif event.get("kind") == REMOVED:
-            state.pop(data["item"], None)
+            state.pop(item, None)
         return state
