@@ -49,9 +49,12 @@ def progress(
     from hikicli.cli.progress_view import render_progress
 
     activity = actx.catalog["activity"]["progress"]
-    from hikicli.domain.family import hiki_command
+    from hikicli.domain.family import MAIN_PROFILE, hiki_command
     from hikicli.services.family_profile import is_family_profile
 
-    family = hiki_command(actx.paths.profile) if is_family_profile(actx) else None
-    lines = render_progress(result, actx.catalog["progress"], weeks, activity, family)
+    # the person's own profile is never a family one: its read stays the cached one
+    profile = actx.paths.profile
+    family = profile != MAIN_PROFILE and is_family_profile(actx)
+    hint = hiki_command(profile) if family else None
+    lines = render_progress(result, actx.catalog["progress"], weeks, activity, hint)
     typer.echo("\n".join(lines))
