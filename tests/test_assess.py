@@ -307,6 +307,27 @@ def test_history_says_when_every_result_is_older_than_12_months(hiki):
     )
 
 
+def test_history_goes_by_the_day_a_result_is_about(hiki):
+    # FIXED_NOW is 2026-11-25: both results are recorded that day, in the same second.
+    hiki(["assess", "phq9", "--answers", "1,1,2,1,0,1,1,0,2", "--date", "2025-10-01"])
+    hiki(["assess", "phq9", "--answers", "0,0,0,0,0,0,0,0,0", "--date", "2026-11-01"])
+    rows = json_data(hiki(["assess", "history", "--json"]).stdout)
+    assert [(r["date"], r["total"], r["risk"]) for r in rows] == [("2026-11-01", 0, False)]
+    every = json_data(hiki(["assess", "history", "--all", "--json"]).stdout)
+    assert [(r["date"], r["total"], r["change"], r["risk"]) for r in every] == [
+        ("2025-10-01", 9, None, True),
+        ("2026-11-01", 0, -9, False),
+    ]
+    out = " ".join(hiki(["assess", "history"]).output.split())
+    assert out.startswith("Results of the last 12 months, since 2025-11-25.")
+    assert "2026-11-01" in out and "2025-10-01" not in out and "2026-11-25" not in out
+    assert "question 9" not in out  # the risk answer belongs to the 2025 result only
+    out = " ".join(hiki(["assess", "history", "--all"]).output.split())
+    assert out.index("2025-10-01") < out.index("PHQ-9 question 9: answered 2") < out.index(
+        "2026-11-01"
+    )
+
+
 def test_history_window_begins_the_same_day_a_year_back():
     from hikicli.domain.instruments import history_since
 

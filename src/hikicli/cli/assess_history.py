@@ -28,12 +28,21 @@ def show_history(
 
     # Results and risk moments are not check-ins: all of them are among the cached events.
     read = load_since(actx.log, actx.paths.profile_cache_dir, "assess_history", "9999-12-31")
+    from hikicli.domain.progress import event_date
+
+    # The day a result is about is its `date` (`--date`), else the day it was recorded: rows,
+    # order, changes and the window all go by it, as `hiki history` and the report do.
+    def about(event: dict[str, Any]) -> str:
+        day = event_date(event)
+        return day.isoformat() if day else str(event["ts"])[:10]
+
     by_instrument: dict[str, list[dict[str, Any]]] = {}
-    for event in sorted((e for e in read.events if e["kind"] == KIND), key=lambda e: e["ts"]):
+    results_read = [(about(e), e) for e in read.events if e["kind"] == KIND]
+    for day, event in sorted(results_read, key=lambda de: (de[0], de[1]["ts"])):
         data = event["data"]
         if isinstance(data.get("instrument"), str) and isinstance(data.get("total"), int):
             by_instrument.setdefault(data["instrument"], []).append(
-                {**data, "recorded": event["ts"]}
+                {**data, "recorded": event["ts"], "date": day}
             )
     if only is not None:
         if only not in found and only not in by_instrument:
@@ -57,10 +66,10 @@ def show_history(
     for iid, results in by_instrument.items():
         definition = found.get(iid, (None, None))[0]
         points = [
-            dataclasses.replace(p, risk=(p.recorded, iid) in marks)
+            dataclasses.replace(p, risk=(p.recorded, iid, p.date) in marks)
             for p in history_points(results, definition)
         ]
-        shown = [p for p in points if p.recorded[:10] >= since]
+        shown = [p for p in points if p.date >= since]
         older |= len(shown) < len(points)
         points = shown
         name = results[-1].get("name", iid) if results else iid
@@ -72,7 +81,7 @@ def show_history(
                     "instrument": iid,
                     "name": name,
                     "recorded": point.recorded,
-                    "date": point.recorded[:10],
+                    "date": point.date,
                     "total": point.total,
                     "percent": point.percent,
                     "band": point.band,
@@ -126,13 +135,13 @@ def _render_history(
                 f"  {point.percent:>3} %" if point.percent is not None else ""
             )
             lines_out.append(
-                f"  {point.recorded[:10]}  {bar(point.total, hi=highest or 1, width=20)} "
+                f"  {point.date}  {bar(point.total, hi=highest or 1, width=20)} "
                 f"{value}  {markup_escape(label)}"
             )
             if point.risk:
                 progress_words = actx.catalog["progress"]
                 lines: list[str] = []
-                for moment in moments.get((point.recorded[:10], _iid), []):
+                for moment in moments.get((point.date, _iid), []):
                     what, said, _rule = safety_words(moment, progress_words["safety"])
                     said = what + progress_words["safety"]["sep"] + said
                     if said not in lines:

@@ -193,6 +193,7 @@ class HistoryPoint:
     change: int | None  # against the previous result of the same instrument
     meaningful: bool
     risk: bool = False  # a risk item was answered at or above its threshold
+    date: str = ""  # the day the result is about: its `date`, else the day it was recorded
 
 
 def history_points(
@@ -223,6 +224,7 @@ def history_points(
                 change=change,
                 meaningful=bool(threshold and change is not None and abs(change) >= threshold),
                 risk=bool(result.get("risk") or result.get("risk_items")),
+                date=str(result.get("date") or result["recorded"])[:10],
             )
         )
         previous = value if value is not None else previous

@@ -107,7 +107,7 @@ def ladder_entry(event: Event) -> dict[str, Any]:
 
 
 def assessment_entry(
-    event: Event, risk_marks: set[tuple[str, str]] | None = None
+    event: Event, risk_marks: set[tuple[str, str, str]] | None = None
 ) -> dict[str, Any] | None:
     """Instrument, date, total score and band of one questionnaire result, or None if unreadable.
 
@@ -125,7 +125,7 @@ def assessment_entry(
     # A risk answer matters whatever the total: carry the mark, so the progress screen and the
     # report for a counselor never show such a result as just a number.
     if risk_marks is not None:
-        if (str(event.get("ts", "")), str(data.get("instrument"))) in risk_marks:
+        if mark_key(event) in risk_marks:
             entry["risk"] = True
     elif data.get("risk") is True or data.get("risk_items"):
         entry["risk"] = True
@@ -289,29 +289,40 @@ def daily_series(
     return out
 
 
-def risk_marks(rows: Iterable[SafetyRow], events: Iterable[Event]) -> set[tuple[str, str]]:
-    """(recorded, instrument id) of each questionnaire result that carries a risk moment of the
-    one reading of risk. A moment belongs to the first result of its instrument recorded at or
-    after it on the same day (the signal is saved just before its result; a result read from an
-    older log is its own moment). A moment whose questionnaire was stopped marks no result."""
+def mark_key(event: Event) -> tuple[str, str, str]:
+    """How `risk_marks` names a result: (recorded, instrument id, the day it is about)."""
+    day = event_date(event)
+    recorded = str(event.get("ts", ""))
+    return recorded, str(_data(event).get("instrument")), day.isoformat() if day else recorded[:10]
+
+
+def risk_marks(
+    rows: Iterable[SafetyRow], events: Iterable[Event]
+) -> set[tuple[str, str, str]]:
+    """`mark_key` of each questionnaire result that carries a risk moment of the one reading of
+    risk. A moment belongs to the first result of its instrument about the moment's day and
+    recorded at or after it on the same day (the signal is saved just before its result; a
+    result read from an older log is its own moment). A moment whose questionnaire was stopped
+    marks no result."""
     import bisect
 
-    # Each instrument's result times, sorted: the first at or after a moment is one bisect away
-    # (a scan of every result for every moment took 1.7 s at 100,000 events).
-    times: dict[str, list[str]] = {}
+    # Each instrument's and day's result times, sorted: the first at or after a moment is one
+    # bisect away (a scan of every result for every moment took 1.7 s at 100,000 events).
+    times: dict[tuple[str, str], list[str]] = {}
     for e in events:
         if is_assessment(e):
-            times.setdefault(str(_data(e).get("instrument")), []).append(str(e.get("ts", "")))
+            recorded, instrument, day = mark_key(e)
+            times.setdefault((instrument, day), []).append(recorded)
     for found in times.values():
         found.sort()
-    marks: set[tuple[str, str]] = set()
+    marks: set[tuple[str, str, str]] = set()
     for row in rows:
         if row.source != "instrument" or not row.instrument:
             continue
-        found = times.get(row.instrument, [])
+        found = times.get((row.instrument, row.date), [])
         at = bisect.bisect_left(found, row.recorded)
         if at < len(found) and found[at][:10] == row.recorded[:10]:
-            marks.add((found[at], row.instrument))
+            marks.add((found[at], row.instrument, row.date))
     return marks
 
 
@@ -342,7 +353,7 @@ def assessment_series(
     events: Sequence[Event],
     start: dt.date,
     end: dt.date,
-    marks: set[tuple[str, str]] | None = None,
+    marks: set[tuple[str, str, str]] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Questionnaire results by instrument, oldest first, within [start, end]. A result is
     marked `risk` when it carries a risk moment of the one reading of risk (`risk_marks`)."""

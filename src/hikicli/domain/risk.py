@@ -376,8 +376,9 @@ def safety_rows(events: Iterable[Mapping[str, Any]]) -> list[SafetyRow]:
                 strength: Strength = "high" if data["safe"] == "no" else "possible"
                 rows.append(SafetyRow(day, recorded, "checkin", strength, str(data["safe"])))
                 seen.add((day, "checkin", None, None))
-        else:
-            day = recorded[:10]
+        else:  # the day the result is about: its `date` (`--date`), else the day it was saved
+            about = data.get("date")
+            day = about if isinstance(about, str) and len(about) == 10 else recorded[:10]
             answers = data.get("answers")
             for item in data.get("risk_items") or []:
                 if not isinstance(item, int) or not isinstance(answers, list):
