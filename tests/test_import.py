@@ -91,7 +91,8 @@ def test_same_id_with_different_content_keeps_ours(hiki, home, tmp_path):
     (tmp_path / "e.json").write_text(json.dumps(doc), encoding="utf-8")
     result = hiki(["data", "import", str(tmp_path / "e.json")])
     assert result.exit_code == 0
-    assert "1 skipped entries had the same id" in result.output
+    assert "1 skipped entry had the same id" in result.output
+    assert "the entry already here was kept" in result.output
     assert log_lines(home)[0]["data"]["mood"] == events[0]["data"]["mood"]
 
 
@@ -134,7 +135,7 @@ def mutate(doc: dict[str, Any], how: str) -> str:
 @pytest.mark.parametrize(
     "how, fragment",
     [
-        ("bad-json", "not valid JSON"),
+        ("bad-json", "not valid JSON from line"),
         ("not-export", "not a hiki export"),
         ("future-version", "newer hiki (export version 2)"),
         ("text-version", "version: missing or not a whole number"),
@@ -180,3 +181,36 @@ def test_missing_file_and_folder(hiki, tmp_path):
     assert result.exit_code == 2 and "no such file" in " ".join(result.output.split())
     result = hiki(["data", "import", str(tmp_path)])
     assert result.exit_code == 2 and "is a folder" in " ".join(result.output.split())
+
+
+def test_one_new_entry_is_worded_in_the_singular(hiki, home, tmp_path):
+    seed(home, days=1, extras=False)
+    doc = export_file(hiki, tmp_path / "e.json")
+    assert hiki(["data", "wipe", "--yes"]).exit_code == 0
+    doc["events"] = doc["events"][:1]
+    (tmp_path / "one.json").write_text(json.dumps(doc), encoding="utf-8")
+    result = hiki(["data", "import", str(tmp_path / "one.json")])
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 new entry into profile 'default'; skipped 0 already here." in result.output
+    result = hiki(["data", "import", str(tmp_path / "one.json")])
+    assert "Imported 0 new entries into profile 'default'; skipped 1 already here." in result.output
+
+
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("en", "not valid JSON from line 3, column 23 on (the file may be cut short"),
+        ("ja", "3 行目の 23 文字目から先が、JSON として読めません"),
+    ],
+)
+def test_a_cut_file_names_line_and_column_in_the_persons_language(
+    hiki, home, tmp_path, monkeypatch, lang, words
+):
+    monkeypatch.setenv("HIKI_LANG", lang)
+    cut = tmp_path / "cut.json"
+    cut.write_text('{\n  "format": "hiki-export",\n  "events": [{"note": "the walk', "utf-8")
+    result = hiki(["data", "import", str(cut)])
+    assert result.exit_code == 2, result.output
+    flat = " ".join(result.output.split())
+    assert str(cut) in flat and words in flat
+    assert "Unterminated" not in flat and "Traceback" not in flat

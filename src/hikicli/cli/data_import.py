@@ -61,14 +61,17 @@ def import_(
     from hikicli.content.messages import text
 
     lang = actx.language()
+    key = "data.imported_one" if result.added == 1 else "data.imported"
     typer.echo(
         text(
             lang,
-            "data.imported",
+            key,
             added=result.added,
             profile=actx.paths.profile,
             skipped=result.skipped,
         )  # fmt: skip
     )
     if result.conflicts:
-        typer.echo(text(lang, "data.import_conflicts", count=len(result.conflicts)), err=True)
+        count = len(result.conflicts)
+        key = "data.import_conflicts_one" if count == 1 else "data.import_conflicts"
+        typer.echo(text(lang, key, count=count), err=True)

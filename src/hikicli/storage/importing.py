@@ -156,8 +156,11 @@ def parse_export(raw: bytes, source: str) -> list[Event]:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as err:
-        where = f"line {err.lineno}, column {err.colno}"
-        raise _fail(source, where, f"not valid JSON ({err.msg})") from None
+        # Where it broke, in the person's language; Python's own words (English, and cut short
+        # by its position suffix) stay out.
+        raise UsageError(
+            "data.import_not_json", source=source, line=err.lineno, column=err.colno
+        ) from None
     except RecursionError:
         raise _fail(source, "line 1", "the JSON is nested too deeply") from None
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
