@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Any
 
 import typer
@@ -23,13 +24,26 @@ def crisis_pointer(ctx: Any, key: str = "pointer") -> str:
 
     root = ctx.find_root() if ctx is not None else None
     lang = getattr(root.command, "hiki_lang", None) if root is not None else None
+    obj = root.obj if root is not None else None
     if lang is None:
-        obj = root.obj if root is not None else None
         try:
             lang = obj.language() if obj is not None else "en"
         except Exception:  # the pointer must never wait on settings
             lang = "en"
-    return one_line(lang, key)
+    # --profile as typed (an unknown command stops before the context is made), else the context's
+    profile = getattr(getattr(obj, "paths", None), "profile", "default")
+    typed = None
+    if root is not None:
+        typed = root.params.get("profile") or root.meta.get("hiki_profile")
+    typed = typed or os.environ.get("HIKI_PROFILE")
+    if isinstance(typed, str):
+        try:
+            from hikicli.cli.context import check_profile
+
+            profile = check_profile(typed)
+        except Exception:  # a name that is not a profile's: the pointer still shows
+            pass
+    return one_line(lang, key, profile)
 
 
 class HikiGroup(TyperGroup):
@@ -46,6 +60,18 @@ class HikiGroup(TyperGroup):
         self.hiki_lang = help_language(kwargs.get("obj"))
         apply_help(self, self.hiki_lang)
         return super().main(*args, **kwargs)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> Any:
+        # The profile as typed, for the crisis pointer of a `--help` (answered while parsing,
+        # before --profile is processed) and of an unknown command.
+        for i, arg in enumerate(args):
+            if arg == "--profile" and i + 1 < len(args):
+                ctx.meta["hiki_profile"] = args[i + 1]
+            elif arg.startswith("--profile="):
+                ctx.meta["hiki_profile"] = arg.partition("=")[2]
+            elif not arg.startswith("-"):
+                break  # the command's own arguments follow
+        return super().parse_args(ctx, args)
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
         from typer._click.exceptions import ClickException
@@ -71,10 +97,12 @@ class HikiGroup(TyperGroup):
             name, command, rest = super().resolve_command(ctx, args)
         except UsageError as err:  # "No such command 'x'. Did you mean ...?"
             import shutil
-            import textwrap
 
-            width = shutil.get_terminal_size().columns
-            pointer = textwrap.fill(crisis_pointer(ctx, "unknown_command"), max(width - 1, 40))
+            from hikicli.cli.plain import wrap_cells
+
+            width = max(shutil.get_terminal_size().columns - 1, 40)
+            # between words, by cells, a command such as `hiki --profile mum crisis` kept whole
+            pointer = "\n".join(wrap_cells(crisis_pointer(ctx, "unknown_command"), width))
             err.message = f"{err.message}\n{pointer}"
             raise
         # The command's own name (`hiki SOS` runs `sos`), so the callback knows what runs.
@@ -82,8 +110,13 @@ class HikiGroup(TyperGroup):
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:
         super().format_epilog(ctx, formatter)
+        from hikicli.cli.plain import wrap_cells
+
         formatter.write_paragraph()
-        formatter.write_text(crisis_pointer(ctx))
+        # pre-wrapped, a command kept whole (Click's own wrap may cut `hiki --profile mum sos`)
+        width = max((formatter.width or 80) - formatter.current_indent, 40)
+        for line in wrap_cells(crisis_pointer(ctx), width):
+            formatter.write(" " * formatter.current_indent + line + "\n")
 
     def invoke(self, ctx: Any) -> Any:
         from typer._click.exceptions import ClickException

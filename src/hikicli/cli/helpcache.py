@@ -61,6 +61,8 @@ def _key(paths: Paths) -> str:
             width = str(os.get_terminal_size(sys.stdout.fileno()).columns)
         except (OSError, ValueError):
             width = "80"
+    # the profile too: the help's crisis pointer names it (`hiki --profile mum crisis`)
+    stamp += f",{paths.profile}"
     return f"{__version__}-{_language(paths)}-{width}-{zlib.crc32(stamp.encode()):08x}"
 
 

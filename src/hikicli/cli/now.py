@@ -37,7 +37,7 @@ def now(
     actx: AppContext = ctx.obj
     lang = actx.language()
     content = load_now(lang)
-    pointer = one_line(lang, "pointer")
+    pointer = one_line(lang, "pointer", actx.paths.profile)
     if list_:
         _list(content, pointer, as_json)
         return

@@ -30,9 +30,9 @@ def report(err: HikiError | KeyboardInterrupt, actx: object = None) -> int:
             return code
         if said and isinstance(err, HikiError) and err.key is not None:
             # a flow's own words for what was and was not kept, then the crisis pointer
-            message = _wrapped([said, _pointer(lang)])
+            message = _wrapped([said, _pointer(lang, actx)])
         else:
-            message = _wrapped((said or _cancel_words(lang)).split("\n"))
+            message = _wrapped((said or _cancel_words(lang, actx)).split("\n"))
     else:
         message = said
     # Plain text, never wrapped: a located error must stay one line per problem.
@@ -42,13 +42,13 @@ def report(err: HikiError | KeyboardInterrupt, actx: object = None) -> int:
     return code
 
 
-def _cancel_words(lang: str) -> str:
+def _cancel_words(lang: str, actx: object = None) -> str:
     """"Cancelled — nothing was saved." and the crisis pointer, in the person's language."""
     try:
         from hikicli.content.risk_content import load_risk_content
 
         texts = load_risk_content(lang).risk
-        return f"{texts['cancelled']}\n{texts['pointer']}"
+        return f"{texts['cancelled']}\n{_pointer(lang, actx)}"
     except Exception:  # the words of a cancel must never fail
         return text(lang, "outcome.cancelled")
 
@@ -64,12 +64,15 @@ def _wrapped(lines: list[str]) -> str:
     return "\n".join("\n".join(wrap_cells(line, columns)) for line in lines if line)
 
 
-def _pointer(lang: str) -> str:
-    """The crisis pointer that ends every cancel (the risk words always load)."""
+def _pointer(lang: str, actx: object = None) -> str:
+    """The crisis pointer that ends every cancel (the risk words always load), naming this
+    profile: in a family member's, `hiki --profile mum crisis` shows their own plan, never the
+    person's."""
     try:
-        from hikicli.content.risk_content import load_risk_content
+        from hikicli.content.risk_content import one_line
 
-        return str(load_risk_content(lang).risk["pointer"])
+        paths = getattr(actx, "paths", None)
+        return one_line(lang, "pointer", getattr(paths, "profile", "default"))
     except Exception:  # the words of a cancel must never fail
         return ""
 

@@ -64,10 +64,17 @@ def load_risk_content(lang: str) -> RiskContent:
     return RiskContent(crisis, cast("RiskWords", loaded["risk"]), problems)
 
 
-def one_line(lang: str, key: str) -> str:
+def one_line(lang: str, key: str, profile: str = "default") -> str:
     """One top-level sentence of risk.yaml (e.g. `pointer`), read with the strict YAML loader but
     without the models: for `hiki --help` and unknown commands, where loading pydantic would cost
-    ~150 ms. Anything odd gives the frozen copy. Never raises."""
+    ~150 ms. `{hiki}` names the profile (`hiki --profile mum crisis` shows mum's own plan, never
+    the person's). Anything odd gives the frozen copy. Never raises."""
+    # domain.family.with_profile, without importing the family domain on `hiki --help`'s path
+    hiki = "hiki" if profile == "default" else f"hiki --profile {profile}"
+    return _one_line(lang, key).replace("{hiki}", hiki)
+
+
+def _one_line(lang: str, key: str) -> str:
     try:
         from hikicli.content.catalog import lang_dir
         from hikicli.content.yamlload import parse_file

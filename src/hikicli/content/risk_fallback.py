@@ -380,9 +380,9 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                        'about ten minutes; you can stop at any point and what you '
                                        'wrote is kept.',
                           'title': 'Your safety plan'},
-                 'pointer': 'If things feel too heavy: `hiki crisis` (or `hiki sos`) shows people '
-                            'you can reach now.',
-                 'unknown_command': 'Looking for help right now? `hiki crisis` shows people you '
+                 'pointer': 'If things feel too heavy: `{hiki} crisis` (or `{hiki} sos`) shows '
+                            'people you can reach now.',
+                 'unknown_command': 'Looking for help right now? `{hiki} crisis` shows people you '
                                     'can reach.'}},
  'ja': {'crisis': {'countries': {'AU': {'emergency': '緊急時は 000。',
                                         'lines': [{'channels': ['text', 'phone'],
@@ -698,5 +698,5 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                    '`{hiki} safety-plan edit` で作れます。書いたところまで、その都度保存されます。',
                           'offer_now': 'いま安全計画を作りはじめますか？ 10分ほどです。いつやめても、書いたところまでは残ります。',
                           'title': 'あなたの安全計画'},
-                 'pointer': 'つらさが重すぎるときは：`hiki crisis`（または `hiki sos`）で、いま連絡できる相談先を表示します。',
-                 'unknown_command': 'いま助けが必要ですか？ `hiki crisis` で連絡できる相談先を表示します。'}}}
+                 'pointer': 'つらさが重すぎるときは：`{hiki} crisis`（または `{hiki} sos`）で、いま連絡できる相談先を表示します。',
+                 'unknown_command': 'いま助けが必要ですか？ `{hiki} crisis` で連絡できる相談先を表示します。'}}}
