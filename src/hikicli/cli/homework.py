@@ -296,10 +296,7 @@ def answer(
     if text is None:
         prompter = actx.get_prompter("--text TEXT")
         text = prompter.text("answer", task.label, default=task.answer or "", max_len=MAX_ANSWER)
-    try:
-        clean = check_note(text)
-    except UsageError as err:
-        raise UsageError(str(err).replace("--note", "--text")) from None
+    clean = check_note(text, "--text")
     if not clean:
         raise UsageError("homework.answer_empty")
     event = actx.log.append(

@@ -94,14 +94,15 @@ def parse_contact(raw: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(c for c in CONTACT_IDS if c in chosen)
 
 
-def check_note(note: str) -> str:
+def check_note(note: str, flag: str = "--note") -> str:
+    """A note, or a UsageError naming `flag` (the option the words came from)."""
     note = note.strip()
     if len(note) > MAX_NOTE:
-        raise UsageError("checkin.note_long", length=len(note), most=MAX_NOTE)
+        raise UsageError("checkin.note_long", flag=flag, length=len(note), most=MAX_NOTE)
     if any(ord(c) < 32 and c not in "\n\t" for c in note):
-        raise UsageError("checkin.note_control")
+        raise UsageError("checkin.note_control", flag=flag)
     if any(0xD800 <= ord(c) <= 0xDFFF for c in note):
-        raise UsageError("checkin.note_bytes")
+        raise UsageError("checkin.note_bytes", flag=flag)
     if any(c in BIDI_CONTROLS for c in note):
         # They can make a note display reversed or hidden in a terminal table.
         raise UsageError("checkin.note_bidi")

@@ -156,7 +156,7 @@ def parse_answers(raw: Sequence[str], keys: Sequence[str]) -> dict[str, str]:
             raise UsageError("family.answer_unknown", key=key, keys=", ".join(keys))
         if key in answers:
             raise UsageError("family.answer_twice", key=key)
-        text = check_note(text).strip()
+        text = check_note(text, "--answer").strip()
         if not text:
             raise UsageError("family.answer_empty", key=key)
         answers[key] = text
@@ -193,11 +193,8 @@ class FamilyCheckIn:
 def make_family_checkin(
     *, date: dt.date, today: dt.date, stress: int, positive: str = "", selfcare: str = ""
 ) -> FamilyCheckIn:
-    try:
-        clean_positive = check_note(positive)
-        clean_selfcare = check_note(selfcare)
-    except UsageError as err:
-        raise UsageError(str(err).replace("--note", "--positive/--selfcare")) from None
+    clean_positive = check_note(positive, "--positive")
+    clean_selfcare = check_note(selfcare, "--selfcare")
     return FamilyCheckIn(
         date=check_date(date, today),
         stress=check_scale("stress", stress),

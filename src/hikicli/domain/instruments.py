@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hikicli.errors import UsageError
+from hikicli.errors import Msg, UsageError
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import AnswerOption, Band, Instrument, ItemRule
@@ -36,7 +36,7 @@ def total_range(instrument: Instrument) -> tuple[int, int]:
     return sum(lo for lo, _ in ranges), sum(hi for _, hi in ranges)
 
 
-def _describe_values(instrument: Instrument) -> str:
+def _describe_values(instrument: Instrument) -> Msg:
     """'each 0–3', or the allowed values when they are not a simple run (e.g. 0, 2, 4)."""
     sets = {
         tuple(sorted(int(o["value"]) for o in item_options(instrument, n)))
@@ -45,9 +45,9 @@ def _describe_values(instrument: Instrument) -> str:
     if len(sets) == 1:
         values = next(iter(sets))
         if values == tuple(range(values[0], values[-1] + 1)):
-            return f"each a whole number from {values[0]} to {values[-1]}"
-        return f"each one of {', '.join(map(str, values))}"
-    return "each one of the values its item allows"
+            return Msg("assess.values_run", lo=values[0], hi=values[-1])
+        return Msg("assess.values_list", values=", ".join(map(str, values)))
+    return Msg("assess.values_per_item")
 
 
 def parse_answers(raw: str, instrument: Instrument) -> list[int]:
@@ -56,32 +56,35 @@ def parse_answers(raw: str, instrument: Instrument) -> list[int]:
     # skipped: skipping would shift every later answer onto the wrong item (item 9 included).
     parts = [p.strip() for p in raw.split(",")]
     if not raw.strip():
-        raise UsageError(_answers_rule(instrument, "got nothing"))
+        raise _answers_rule(instrument, Msg("assess.got_nothing"))
     if any(not p for p in parts):
-        raise UsageError(_answers_rule(instrument, f"answer {parts.index('') + 1} is empty"))
+        raise _answers_rule(instrument, Msg("assess.got_empty", number=parts.index("") + 1))
     try:
         answers = [int(p) for p in parts]
     except ValueError:
-        raise UsageError(_answers_rule(instrument, f"got '{raw}'")) from None
+        raise _answers_rule(instrument, Msg("assess.got_text", value=raw)) from None
     return check_answers(instrument, answers)
 
 
-def _answers_rule(instrument: Instrument, got: str) -> str:
-    count = len(instrument["items"])
-    return (
-        f"--answers for {instrument['name']} ({instrument['id']}) needs {count} answers in item "
-        f"order, {_describe_values(instrument)} ({got})."
+def _answers_rule(instrument: Instrument, got: Msg) -> UsageError:
+    return UsageError(
+        "assess.answers_rule",
+        name=instrument["name"],
+        id=instrument["id"],
+        count=len(instrument["items"]),
+        values=_describe_values(instrument),
+        got=got,
     )
 
 
 def check_answers(instrument: Instrument, answers: Sequence[int]) -> list[int]:
     count = len(instrument["items"])
     if len(answers) != count:
-        raise UsageError(_answers_rule(instrument, f"got {len(answers)}"))
+        raise _answers_rule(instrument, Msg("assess.got_count", count=len(answers)))
     for number, value in enumerate(answers, start=1):
         allowed = {int(o["value"]) for o in item_options(instrument, number)}
         if isinstance(value, bool) or not isinstance(value, int) or value not in allowed:
-            raise UsageError(_answers_rule(instrument, f"item {number} was {value!r}"))
+            raise _answers_rule(instrument, Msg("assess.got_item", number=number, value=value))
     return list(answers)
 
 
