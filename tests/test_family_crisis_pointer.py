@@ -63,3 +63,15 @@ def test_a_cancel_in_the_family_checkin_points_to_the_family_members_own_help(fa
         in screen
     )
     assert "`hiki crisis`" not in screen
+
+
+def test_a_family_profile_shows_the_households_country(family_home):
+    """The country set in the person's profile is the household's: a parent in an emergency at
+    home gets Japan's lines, not only a worldwide directory (the audit saw Find A Helpline)."""
+    assert run(family_home, "config", "set", "country", "JP").returncode == 0
+    shown = run(family_home, "--profile", "mum", "crisis", "--all").stdout
+    assert "0120-279-338" in shown  # よりそいホットライン, Japan
+    assert "110" in shown
+    # the family member's own setting still wins
+    assert run(family_home, "--profile", "mum", "config", "set", "country", "GB").returncode == 0
+    assert "116 123" in run(family_home, "--profile", "mum", "crisis", "--all").stdout

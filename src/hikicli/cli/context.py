@@ -234,6 +234,13 @@ class AppContext:
         flag = flag or self.country_flag
         try:
             setting = str(self.settings.get("country") or "")
+            if not setting and not flag and self.paths.profile != "default":
+                # A family member's profile lives in the same home: the country set in the
+                # person's profile (a setting, nothing private) is the household's.
+                from dataclasses import replace
+
+                household = Settings(replace(self.paths, profile="default").config_file)
+                setting = str(household.get("country") or "")
         except Exception as err:  # a broken settings file must never hide crisis help
             if not flag:
                 from hikicli.content.messages import text
