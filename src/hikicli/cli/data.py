@@ -50,6 +50,9 @@ def export(
         raise UsageError("data.encrypt_csv")
     if as_json and output is None:
         raise UsageError("data.export_json_output")
+    if encrypt and output is None and _stdout_is_terminal(actx):
+        # Sealed bytes on a screen help nobody: refuse before a passphrase is asked.
+        raise UsageError("data.sealed_to_terminal")
     lang = actx.language()
     target = None
     if output is not None:
@@ -106,6 +109,13 @@ def export(
 
     for problem in events.problems:
         typer.echo(note_text(lang, problem.describe(actx.log.path, lang)), err=True)
+
+
+def _stdout_is_terminal(actx: AppContext) -> bool:
+    """Whether the export would be printed on a screen (a test's context says it itself)."""
+    import sys
+
+    return actx.interactive if actx.interactive is not None else sys.stdout.isatty()
 
 
 def _export_cipher(actx: AppContext) -> Cipher:
