@@ -3,9 +3,11 @@ The expected words are written here, not read from the catalog."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from tests.support import log_lines
+from tests.support import FIXED_NOW, log_lines
 
 MUM = ["--profile", "mum"]
 
@@ -65,3 +67,48 @@ def test_a_family_note_names_its_own_flag_in_the_person_s_language(
     monkeypatch.setenv("HIKI_LANG", "ja")
     result = hiki([*MUM, "family", "checkin", "--stress", "5", *args])
     assert result.exit_code == 2 and ja in result.output and "too long" not in result.output
+
+
+def test_minutes_are_asked_for_as_minutes_not_as_a_fraction(hiki, monkeypatch):
+    assert hiki(["ladder", "add", "Open the curtains", "--suds", "10"]).exit_code == 0
+    monkeypatch.setenv("HIKI_LANG", "ja")
+    args = ["step", "s1", "--result", "done", "--peak", "25", "--end", "10", "--minutes", "2000"]
+    result = hiki(args)
+    assert result.exit_code == 2
+    assert "--minutes は0〜1440（分）の数で入力してください（入力：2000）。" in result.output
+    assert "分数" not in result.output
+
+
+def test_the_week_s_days_are_not_zero_padded_in_japanese(hiki, make_ctx, monkeypatch):
+    monkeypatch.setenv("HIKI_LANG", "ja")
+    december = make_ctx(now=dt.datetime(2026, 12, 1, 9, 30, tzinfo=FIXED_NOW.tzinfo))
+    out = hiki([], ctx=december).output
+    hiki([], ctx=december)  # past the first-run welcome
+    out = hiki([], ctx=december).output
+    assert "\n1日(火)" in out and "30日(月)" in out and "01日" not in out
+    monkeypatch.setenv("HIKI_LANG", "en")
+    out = hiki([], ctx=make_ctx(now=dt.datetime(2026, 12, 1, 9, 30, tzinfo=FIXED_NOW.tzinfo)))
+    assert "Tue 01" in out.output  # English keeps its column of two digits
+
+
+def test_the_report_counts_tasks_in_natural_japanese(hiki, home, make_ctx, tmp_path, monkeypatch):
+    from tests.test_report_first_page import client
+
+    client(hiki, make_ctx, tmp_path)
+    monkeypatch.setenv("HIKI_LANG", "ja")
+    out = hiki(["report", "--since", "2026-11-18"]).output
+    said = "宿題「Our two weeks」（2026-11-18〜2026-12-01）：タスク3件のうち1件が済みました、"
+    assert said in out
+    assert "のタスクが済み" not in out and "3のうち1" not in out
+
+
+@pytest.mark.parametrize(
+    "flag, ja",
+    [("--mood", "'--mood' の値 'abc' は使えません（整数で入力してください）。"),
+     ("--sleep", "'--sleep' の値 'abc' は使えません（7.5 のような数で入力してください）。")],
+)  # fmt: skip
+def test_a_value_that_is_not_a_number_is_said_without_type_names(hiki, monkeypatch, flag, ja):
+    monkeypatch.setenv("HIKI_LANG", "ja")
+    result = hiki(["checkin", flag, "abc"])
+    assert result.exit_code == 2 and ja in result.output
+    assert "int" not in result.output and "float" not in result.output

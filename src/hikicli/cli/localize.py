@@ -319,6 +319,9 @@ def error_text(lang: str, message: str) -> str:
         if found is None:
             continue
         params = {k: v for k, v in found.groupdict().items() if v is not None}
+        if "type" in params:  # Click's type name ("int", "float") in words a person uses
+            named = text(lang, "_".join(("click.type", params["type"])))
+            params["type"] = params["type"] if named.startswith("click.") else named
         first = text(lang, f"click.{key}", **params)
         if params.get("suggestions"):
             first += text(lang, "click.did_you_mean", suggestions=params["suggestions"])

@@ -89,7 +89,7 @@ def build_dashboard(
             {
                 "date": day.isoformat(),
                 "label": ui["day_label"].format(weekday=ui["weekdays"][day.weekday()],
-                                                day=f"{day.day:02d}"),  # fmt: skip
+                                                day=day.day),  # fmt: skip
                 "checkin": days.get(day.isoformat()),
             }
         )
@@ -147,7 +147,7 @@ def build_family_dashboard(
             {
                 "date": day.isoformat(),
                 "label": ui["day_label"].format(weekday=ui["weekdays"][day.weekday()],
-                                                day=f"{day.day:02d}"),  # fmt: skip
+                                                day=day.day),  # fmt: skip
                 "checkin": None,
                 "stress": value,
             }
