@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.screen import CTRL_C, start
+from tests.support import log_lines
 
 MUM_CRISIS = "`hiki --profile mum crisis`"
 
@@ -75,3 +76,24 @@ def test_a_family_profile_shows_the_households_country(family_home):
     # the family member's own setting still wins
     assert run(family_home, "--profile", "mum", "config", "set", "country", "GB").returncode == 0
     assert "116 123" in run(family_home, "--profile", "mum", "crisis", "--all").stdout
+
+
+def test_hiki_checkin_in_a_family_profile_points_to_the_family_members_own(family_home):
+    done = run(family_home, "--profile", "mum", "checkin", "--mood", "5", "--anxiety", "3",
+               "--energy", "3", "--sleep", "7", "--outside", "0", "--contact", "none")  # fmt: skip
+    assert done.returncode == 2
+    said = " ".join(done.stderr.split())
+    assert "Your check-in here is `hiki --profile mum family checkin`" in said
+    assert not (family_home / "profiles" / "mum" / "log.jsonl").exists()  # nothing saved
+    # a risk answer is still heard first, recorded and shown first and last
+    risky = run(family_home, "--profile", "mum", "checkin", "--safe", "no")
+    assert risky.returncode == 2
+    assert (risky.stdout + risky.stderr).count("People you can reach now") == 2  # first, last
+    kinds = [e["kind"] for e in log_lines(family_home, "mum")]
+    assert kinds == ["risk.signal"]  # the answer kept, no person's check-in saved
+
+
+def test_an_empty_history_in_a_family_profile_names_what_a_family_member_does(family_home):
+    said = " ".join(run(family_home, "--profile", "mum", "history").stdout.split())
+    assert "`hiki --profile mum family checkin` or `hiki --profile mum family`" in said
+    assert "`hiki checkin`" not in said

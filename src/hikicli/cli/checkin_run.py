@@ -58,6 +58,13 @@ def checkin_command(
             except UsageError:
                 pass
         safe = checkin_safety.honour_safe_flag(actx, safe, mood, safe_day, as_json)
+    if actx.paths.profile != "default":
+        from hikicli.services.family_profile import is_marked
+
+        if is_marked(actx):  # a parent's own check-in is the family one; risk was heard first
+            from hikicli.domain.family import hiki_command
+
+            raise UsageError("checkin.family_profile", hiki=hiki_command(actx.paths.profile))
     day = parse_date(date) if date is not None else today
     content = actx.catalog["checkin"]
     record: Any

@@ -81,6 +81,13 @@ def history(
     out = console()
     ui = actx.catalog["ui"]
     if not events:
-        out.print(markup_escape(ui["no_entries_since"] if read.count else ui["no_entries_yet"]))
+        said = ui["no_entries_since"] if read.count else ui["no_entries_yet"]
+        if not read.count and actx.paths.profile != "default":
+            from hikicli.domain.family import with_profile
+            from hikicli.services.family_profile import is_marked
+
+            if is_marked(actx):  # a parent's own profile: their own check-in and lessons
+                said = with_profile(ui["no_entries_yet_family"], actx.paths.profile)
+        out.print(markup_escape(said))
         return
     out.print(history_table(actx, read.kept, events, older_risk(read.events)))

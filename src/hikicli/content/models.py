@@ -148,6 +148,7 @@ class UiContent(Strict):
     week_title: Text
     suggestion_title: Text
     no_entries_yet: Text
+    no_entries_yet_family: Text  # {hiki}
     no_entries_since: Text
     footer_crisis: Text
     checkin_saved: Text

@@ -140,6 +140,7 @@ class UiContent(TypedDict):
     week_title: str
     suggestion_title: str
     no_entries_yet: str
+    no_entries_yet_family: str
     no_entries_since: str
     footer_crisis: str
     checkin_saved: str
