@@ -112,3 +112,33 @@ def test_a_value_that_is_not_a_number_is_said_without_type_names(hiki, monkeypat
     result = hiki(["checkin", flag, "abc"])
     assert result.exit_code == 2 and ja in result.output
     assert "int" not in result.output and "float" not in result.output
+
+
+@pytest.mark.parametrize(
+    "lang, commands",
+    [
+        ("ja", ["hiki config set country XX", "hiki crisis"]),
+        ("en", ["hiki crisis --country JP", "hiki config set country JP", "hiki crisis"]),
+    ],
+)
+def test_the_crisis_block_inside_assess_keeps_each_command_on_one_line(
+    hiki, monkeypatch, lang, commands
+):
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("HIKI_LANG", lang)
+    out = hiki(["assess", "phq9", "--answers", "0,0,0,0,0,0,0,0,1"]).output
+    lines = [line.rstrip() for line in out.splitlines()]
+    for command in commands:
+        assert any(command in line for line in lines), f"{command} broken:\n{out}"
+    assert not any(line.endswith(("hiki", "config", "set", "country")) for line in lines), out
+    assert not any(line.lstrip().startswith(("XX", "JP ", "country")) for line in lines), out
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_crisis_screen_keeps_each_command_on_one_line(hiki, monkeypatch, lang):
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("HIKI_LANG", lang)
+    out = hiki(["crisis", "--country", "JP"]).output + hiki(["crisis"]).output
+    lines = [line.rstrip() for line in out.splitlines()]
+    assert not any(line.endswith(("hiki", "config", "set", "country")) for line in lines), out
+    assert not any(line.lstrip().startswith(("XX", "country")) for line in lines), out

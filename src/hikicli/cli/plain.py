@@ -41,16 +41,21 @@ NO_LINE_END = frozenset("（「『【〔〈《‘“")
 
 
 # A command a person may copy stays on one line: a `quoted` command, or `hiki --profile NAME`
-# with what follows it (subcommands, flags, numbers, ids). Longer than a line, it breaks as text.
+# or `hiki` with what follows it (subcommands, flags, numbers, ids), also once Markdown has taken
+# its backquotes away (the crisis block: `hiki config set country XX`). Longer than a line, it
+# breaks as text.
 COMMAND_WORDS = (
     "family|lesson|checkin|read|guide|data|encrypt|decrypt|status|show|list|start|crisis|step"
     "|ladder|history|progress|report|now|support|assess|safety-plan|restart-plan|config|set"
-    "|homework|hello|activity|add|edit|export|backup|path"
+    "|homework|hello|activity|add|edit|export|backup|path|country|language|sos"
 )
-COMMAND = re.compile(
-    r"`[^`\n]+`|hiki --profile \S+"
-    rf"(?: (?:--?[a-z][\w-]*|\d+|[A-Z][A-Z_]+|[a-z]+(?:-[a-z]+)+|(?:{COMMAND_WORDS})\b))*"
-)
+_TAIL = rf"(?:--?[a-z][\w-]*|\d+|[A-Z][A-Z_]+|[a-z]+(?:-[a-z]+)+|(?:{COMMAND_WORDS})\b)"
+COMMAND = re.compile(rf"`[^`\n]+`|hiki --profile \S+(?: {_TAIL})*|\bhiki(?: {_TAIL})+")
+
+
+def has_command(text: str) -> bool:
+    """Whether `text` may hold a command to keep whole (a quick test before COMMAND)."""
+    return "`" in text or "hiki " in text
 
 
 def units(text: str) -> list[str]:
@@ -78,7 +83,7 @@ def units(text: str) -> list[str]:
 def _commands_whole(text: str, columns: int) -> list[str]:
     """units(text), with each command that fits in `columns` glued into one unit."""
     pieces = units(text)
-    if "`" not in text and "hiki --profile" not in text:
+    if not has_command(text):
         return pieces
     spans = [m.span() for m in COMMAND.finditer(text) if cell_width(m.group()) <= columns]
     out: list[str] = []

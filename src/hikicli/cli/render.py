@@ -22,7 +22,7 @@ def _divide_line(text: str, width: int, fold: bool = True) -> list[int]:
     from rich.cells import cell_len
 
     breaks = _divide_words(text, width, fold)
-    if "`" not in text and "hiki --profile" not in text:
+    if "`" not in text and "hiki " not in text:  # cli.plain.has_command, without its import
         return breaks
     from hikicli.cli.plain import COMMAND
 
