@@ -84,13 +84,88 @@ def test_sealed_export_of_plain_data_asks_a_new_passphrase_twice(hiki, home, mak
     assert "gets a passphrase of its own" in asked.said[0]
     assert NOTE.encode() not in sealed.read_bytes()
     assert hiki(["data", "wipe", "--yes"]).exit_code == 0
-    ctx = make_ctx(prompter=ScriptedPrompter({"passphrase": "river stones"}), interactive=True)
-    result = hiki(["data", "import", str(sealed)], ctx=ctx)
+    asked = ScriptedPrompter({"export_passphrase": "river stones"})
+    result = hiki(["data", "import", str(sealed)], ctx=make_ctx(prompter=asked, interactive=True))
     assert result.exit_code == 0, result.output
     assert f"Imported {len(before)} new entries" in result.output
     assert export_events(hiki, tmp_path / "after.json") == before
     # The profile itself stays as it was: plain (the export's passphrase is the export's)
     assert not (home / "profiles" / "default" / "log.jsonl").read_bytes().startswith(b'{"hiki"')
+
+
+def sealed_by(hiki: Any, path: Path, passphrase: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A sealed export of this plain profile's data, under `passphrase` (HIKI_PASSPHRASE)."""
+    monkeypatch.setenv("HIKI_PASSPHRASE", passphrase)
+    assert hiki(["data", "export", "--encrypt", "-o", str(path)]).exit_code == 0
+    monkeypatch.delenv("HIKI_PASSPHRASE")
+    return path
+
+
+def test_import_into_plain_data_asks_the_exports_passphrase_in_the_exports_words(
+    hiki, home, make_ctx, tmp_path, monkeypatch
+):
+    checkin(hiki)
+    sealed = sealed_by(hiki, tmp_path / "e.hiki", "river stones", monkeypatch)
+    assert hiki(["data", "wipe", "--yes"]).exit_code == 0
+    asked = ScriptedPrompter(
+        {"export_passphrase": "river stone", "export_passphrase.2": "river stones"}
+    )
+    result = hiki(["data", "import", str(sealed)], ctx=make_ctx(prompter=asked, interactive=True))
+    assert result.exit_code == 0, result.output
+    asked.assert_done()
+    assert asked.asked == ["export_passphrase", "export_passphrase.2"]
+    assert asked.said == ["That passphrase did not open the export. Take your time: try 2 of 3."]
+    assert "Imported 1 new entry into profile 'default'" in result.output
+
+
+def test_import_into_encrypted_data_asks_the_profiles_passphrase_then_the_exports(
+    hiki, home, make_ctx, tmp_path, monkeypatch
+):
+    checkin(hiki)
+    sealed = sealed_by(hiki, tmp_path / "e.hiki", "river stones", monkeypatch)
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    assert hiki(["data", "encrypt"]).exit_code == 0
+    monkeypatch.delenv("HIKI_PASSPHRASE")
+    asked = ScriptedPrompter({"passphrase": PASS, "export_passphrase": "river stones"})
+    result = hiki(["data", "import", str(sealed)], ctx=make_ctx(prompter=asked, interactive=True))
+    assert result.exit_code == 0, result.output
+    assert asked.asked == ["passphrase", "export_passphrase"]  # each once, the profile's first
+    assert asked.said == []  # no "did not open" line: each passphrase went to its own file
+    assert "Imported 0 new entries into profile 'default'; skipped 1 already here." in result.output
+
+
+def test_an_export_sealed_with_the_profiles_passphrase_needs_no_second_question(
+    hiki, home, make_ctx, tmp_path, monkeypatch
+):
+    checkin(hiki)
+    sealed = sealed_by(hiki, tmp_path / "e.hiki", PASS, monkeypatch)  # its own salt and key
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    assert hiki(["data", "encrypt"]).exit_code == 0
+    assert hiki(["data", "wipe", "--yes"]).exit_code == 0
+    assert hiki(["data", "encrypt"]).exit_code == 0
+    monkeypatch.delenv("HIKI_PASSPHRASE")
+    asked = ScriptedPrompter({"passphrase": PASS})
+    result = hiki(["data", "import", str(sealed)], ctx=make_ctx(prompter=asked, interactive=True))
+    assert result.exit_code == 0, result.output
+    assert asked.asked == ["passphrase"]
+    assert "Imported 1 new entry into profile 'default'" in result.output
+
+
+def test_a_sealed_export_with_no_terminal_names_the_export_not_the_data(
+    hiki, home, tmp_path, monkeypatch
+):
+    checkin(hiki)
+    sealed = sealed_by(hiki, tmp_path / "e.hiki", "river stones", monkeypatch)
+    before = tree_snapshot(home)
+    result = hiki(["data", "import", str(sealed)])  # interactive=False: nobody to ask
+    assert result.exit_code == 2, result.output
+    flat = " ".join(result.output.split())
+    assert (
+        f"{sealed} is a sealed export, and there is no terminal to ask for its passphrase. "
+        "Set HIKI_PASSPHRASE for scripts (see docs/privacy.md). Nothing was imported."
+    ) in flat
+    assert "Your data is encrypted" not in flat
+    assert tree_snapshot(home) == before
 
 
 def test_mismatched_new_passphrases_write_no_export(hiki, home, make_ctx, tmp_path):

@@ -40,3 +40,56 @@ def test_a_sealed_export_to_the_screen_is_refused_before_any_question(
     assert flat(words) in seen
     assert "passphrase" not in seen.lower() and "パスフレーズ" not in seen
     assert '"hiki":"sealed-export"' not in "".join(term.seen)
+
+
+def sealed_export(tmp_path: Path, passphrase: str) -> Path:
+    """A sealed export of one check-in, made in a profile of its own."""
+    source = tmp_path / "source"
+    assert start(CHECKIN, source).finish() == 0
+    path = tmp_path / "e.hiki"
+    made = start(["data", "export", "--encrypt", "-o", str(path)], source,
+                 env={"HIKI_PASSPHRASE": passphrase})  # fmt: skip
+    assert made.finish() == 0
+    return path
+
+
+def test_import_into_encrypted_data_asks_each_passphrase_by_its_name(tmp_path: Path) -> None:
+    sealed = sealed_export(tmp_path, "river stones")
+    home = tmp_path / "home"
+    assert start(CHECKIN, home).finish() == 0
+    assert start(["data", "encrypt"], home, env={"HIKI_PASSPHRASE": "my own words"}).finish() == 0
+    term = start(["data", "import", str(sealed)], home)
+    term.expect("Passphrase for your hiki data:")
+    term.send("my own words\r")
+    term.expect("Passphrase of the export")
+    term.send("river stone\r")
+    term.expect("try 2 of 3")
+    term.send("river stones\r")
+    assert term.finish() == 0
+    seen = flat(term.screen())
+    assert flat(
+        "? Passphrase for your hiki data: ************"
+        f"? Passphrase of the export {sealed}: ***********"
+        "That passphrase did not open the export. Take your time: try 2 of 3."
+        f"? Passphrase of the export {sealed}: ************"
+        "Imported 1 new entry into profile 'default'; skipped 0 already here."
+    ) in seen
+    assert "did not open your data" not in seen
+
+
+def test_import_into_plain_data_asks_the_exports_passphrase_in_japanese(tmp_path: Path) -> None:
+    sealed = sealed_export(tmp_path, "river stones")
+    home = tmp_path / "home"
+    term = start(["data", "import", str(sealed)], home, env={"HIKI_LANG": "ja"})
+    term.expect("エクスポート")  # the question wraps at 80 columns: its first word
+    term.send("river stone\r")
+    term.expect("そのパスフレーズでは")
+    term.send("river stones\r")
+    assert term.finish() == 0
+    seen = flat(term.screen())
+    assert flat(
+        f"? エクスポート {sealed} のパスフレーズ： ***********"
+        "そのパスフレーズではエクスポートを開けませんでした。あわてなくて大丈夫です（3回中2回目）。"
+        f"? エクスポート {sealed} のパスフレーズ： ************"
+    ) in seen
+    assert "データのパスフレーズ" not in seen

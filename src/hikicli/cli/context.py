@@ -7,9 +7,10 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from hikicli.errors import HikiError, NeedsTerminal, UsageError
+from hikicli.errors import HikiError, Msg, NeedsTerminal, UsageError
 from hikicli.storage.crypto import PASSPHRASE_ENV, KeyRing
 from hikicli.storage.log import EventLog, now_local
 from hikicli.storage.paths import Paths
@@ -112,12 +113,20 @@ class AppContext:
         header = self.log.header()
         return header is None or bool(os.environ.get(PASSPHRASE_ENV)) or self.keys.has(header)
 
-    def ask_passphrase(self, key: str = "passphrase", message: str | None = None) -> str:
+    def ask_passphrase(
+        self,
+        key: str = "passphrase",
+        message: str | None = None,
+        again: str | None = None,
+        no_terminal: Msg | None = None,
+    ) -> str:
         """The passphrase from HIKI_PASSPHRASE, else asked through the Prompter (never echoed).
 
         The KeyRing calls this again after a wrong passphrase (up to three tries): a person gets
         a calm line and another try, asked as `passphrase.2`, `passphrase.3`; a wrong
-        HIKI_PASSPHRASE stops at once, since nobody is there to type another."""
+        HIKI_PASSPHRASE stops at once, since nobody is there to type another. `message`,
+        `again` (with {attempt} {tries}) and `no_terminal` word it for another file than this
+        profile's data (ask_export_passphrase)."""
         from hikicli.storage.crypto import MAX_TRIES, WrongPassphrase
 
         wrong = self._keys.wrong_tries if self._keys is not None else 0
@@ -136,19 +145,36 @@ class AppContext:
             # Not when a test (or a caller) said there is no terminal (interactive=False).
             if self.interactive is None:
                 texts = self.catalog["privacy"]
-                again = texts["passphrase_again"].format(attempt=wrong + 1, tries=MAX_TRIES)
+                said = (again or texts["passphrase_again"]).format(
+                    attempt=wrong + 1, tries=MAX_TRIES
+                )
                 typed = tty_password(
-                    (again + "\n" if wrong else "") + (message or texts["passphrase_prompt"])
+                    (said + "\n" if wrong else "") + (message or texts["passphrase_prompt"])
                 )
                 if typed is not None:
                     return typed
-            raise UsageError("privacy.encrypted_no_terminal", env=PASSPHRASE_ENV)
+            raise UsageError(
+                no_terminal or Msg("privacy.encrypted_no_terminal", env=PASSPHRASE_ENV)
+            )
         prompter = self.get_prompter(f"{PASSPHRASE_ENV}=...")
         texts = self.catalog["privacy"]
         if wrong:
-            prompter.say(texts["passphrase_again"].format(attempt=wrong + 1, tries=MAX_TRIES))
+            said = again or texts["passphrase_again"]
+            prompter.say(said.format(attempt=wrong + 1, tries=MAX_TRIES))
             key = f"{key}.{wrong + 1}"
         return prompter.password(key, message or texts["passphrase_prompt"])
+
+    def ask_export_passphrase(self, path: Path) -> str:
+        """The passphrase of the sealed export at `path` (`hiki data import`), asked in words
+        that name the export, so it is never mistaken for the profile's own passphrase."""
+        texts = self.catalog["privacy"]
+        shown = "".join(c if c.isprintable() else "?" for c in str(path))
+        return self.ask_passphrase(
+            "export_passphrase",
+            texts["export_passphrase_prompt"].format(file=shown),
+            again=texts["export_passphrase_again"],
+            no_terminal=Msg("data.sealed_no_terminal", path=shown, env=PASSPHRASE_ENV),
+        )
 
     def new_passphrase(
         self, env: str, intro: Literal["encrypt_intro", "export_intro"] | None = None

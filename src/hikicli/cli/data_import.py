@@ -32,11 +32,18 @@ def import_(
     actx: AppContext = ctx.obj
     path = file.expanduser()
     lock = actx.paths.data_dir / "import.lock"
-    # A sealed export (`hiki data export --encrypt`) is opened with its passphrase first (asked
-    # once; the same one opens this profile's data when it is encrypted with it), then read
-    # like a plain one, a chunk at a time; a damaged or cut one stops before anything is written.
+    # A sealed export (`hiki data export --encrypt`): this profile's own data is unlocked first
+    # when it is encrypted (its usual question), then the export, asked in words that name the
+    # export; an export of this data, or one sealed with the same passphrase, opens without a
+    # second question. Then it is read like a plain one, a chunk at a time; a damaged or cut
+    # one stops before anything is written.
     header = sealed_header(path)
-    cipher = unlock_export(actx.keys, header, path) if header is not None else None
+    cipher = None
+    if header is not None:
+        own = actx.log.expected_header()
+        if own is not None:
+            actx.log.cipher(own)
+        cipher = unlock_export(actx.keys, header, path, lambda: actx.ask_export_passphrase(path))
     opener = (lambda: open_sealed(path, cipher)) if cipher is not None else None
     # Read a chunk at a time; a file the streamed reader is not sure of is read whole, which
     # names its problem (nothing is imported then).

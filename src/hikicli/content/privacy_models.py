@@ -8,6 +8,8 @@ from hikicli.content.models import Strict, Text
 class PrivacyContent(Strict):
     passphrase_prompt: Text
     passphrase_again: Text  # {attempt} {tries}: after a wrong passphrase, before another try
+    export_passphrase_prompt: Text  # {file}: `hiki data import` of a sealed export
+    export_passphrase_again: Text  # {attempt} {tries}: the export's passphrase was wrong
     new_passphrase: Text
     new_passphrase_again: Text
     passphrase_mismatch: Text

@@ -1068,6 +1068,8 @@ class PrivacyContent(TypedDict):
 
     passphrase_prompt: str
     passphrase_again: str
+    export_passphrase_prompt: str
+    export_passphrase_again: str
     new_passphrase: str
     new_passphrase_again: str
     passphrase_mismatch: str

@@ -530,7 +530,13 @@ class KeyRing:
     def add(self, cipher: Cipher) -> None:
         self._ciphers[cipher.key_id] = cipher
 
-    def cipher(self, header: Header) -> Cipher:
+    def cipher(self, header: Header, ask: Callable[[], str] | None = None) -> Cipher:
+        """The cipher of `header`, asking for its passphrase when no key known opens it.
+
+        `ask` is for a file that is not this profile's (a sealed export being imported): it is
+        asked with that file's own words, and what it returns is never kept as the profile's
+        passphrase. The profile's passphrase, when it was typed already in this command, is
+        tried on such a file first, without a question: one passphrase often opens both."""
         known = self._ciphers.get(header.key_id)
         if known is not None:
             return known
@@ -540,19 +546,36 @@ class KeyRing:
             if sibling is not None:
                 self._ciphers[header.key_id] = sibling
                 return sibling
+        own = ask is None
+        asker = self._ask if own else ask
+        tried: set[str] = set()  # a passphrase that did not open it is not derived again
+        if not own and self._passphrase is not None:
+            tried.add(self._passphrase)
+            try:
+                return self._keep(unlock(header, self._passphrase))
+            except WrongPassphrase:
+                pass  # not counted: nobody was asked yet
         self.wrong_tries = 0
         while True:
             try:
-                cipher = unlock(header, self.passphrase())
+                secret = self.passphrase() if ask is None else ask()
+                if secret in tried:
+                    raise WrongPassphrase("storage.wrong_passphrase")
+                tried.add(secret)
+                cipher = unlock(header, secret)
             except WrongPassphrase:
-                self._passphrase = None  # never keep a wrong one for the next file
+                if own:
+                    self._passphrase = None  # never keep a wrong one for the next file
                 self.wrong_tries += 1
-                if self._ask is None or self.wrong_tries >= MAX_TRIES:
+                if asker is None or self.wrong_tries >= MAX_TRIES:
                     raise
                 continue
             self.wrong_tries = 0
-            self._ciphers[header.key_id] = cipher
-            return cipher
+            return self._keep(cipher)
+
+    def _keep(self, cipher: Cipher) -> Cipher:
+        self._ciphers[cipher.key_id] = cipher
+        return cipher
 
 
 def seal_lines(cipher: Cipher, plain: bytes) -> bytes:

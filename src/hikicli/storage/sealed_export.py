@@ -53,10 +53,14 @@ def sealed_header(path: Path) -> Header | None:
         raise UsageError("data.sealed_damaged", path=path, line=1) from None
 
 
-def unlock_export(keys: KeyRing, header: Header, path: Path) -> Cipher:
-    """The export's cipher; a wrong passphrase is worded for the file (exit 2)."""
+def unlock_export(
+    keys: KeyRing, header: Header, path: Path, ask: Callable[[], str] | None = None
+) -> Cipher:
+    """The export's cipher, its passphrase asked by `ask` (in words naming the export); an
+    export of this profile's unlocked data, or one sealed with the same passphrase, opens
+    without a question. A wrong passphrase is worded for the file (exit 2)."""
     try:
-        return keys.cipher(header)
+        return keys.cipher(header, ask)
     except WrongPassphrase:
         raise UsageError("data.sealed_wrong_passphrase", path=path) from None
 
