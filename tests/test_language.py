@@ -65,4 +65,7 @@ def test_japanese_wraps_by_cells_with_kinsoku():
 
 def test_english_still_wraps_at_spaces():
     lines = wrap_cells("If things feel too heavy: hiki crisis shows people you can reach now.", 30)
-    assert lines == ["If things feel too heavy: hiki", "crisis shows people you can", "reach now."]
+    # ... and keeps the command whole (tests/test_commands_stay_whole.py)
+    assert lines == ["If things feel too heavy:", "hiki crisis shows people you", "can reach now."]
+    lines = wrap_cells("If things feel too heavy, the crisis screen shows people to reach.", 30)
+    assert lines == ["If things feel too heavy, the", "crisis screen shows people to", "reach."]
