@@ -142,3 +142,21 @@ def test_the_crisis_screen_keeps_each_command_on_one_line(hiki, monkeypatch, lan
     lines = [line.rstrip() for line in out.splitlines()]
     assert not any(line.endswith(("hiki", "config", "set", "country")) for line in lines), out
     assert not any(line.lstrip().startswith(("XX", "country")) for line in lines), out
+
+
+def test_after_item_9_in_japanese_the_commands_stay_whole_on_the_screen(tmp_path):
+    from tests.screen import DOWN, ENTER, start
+
+    t = start(["assess", "phq9"], tmp_path / "home", {"HIKI_LANG": "ja"})
+    for number in range(1, 9):
+        t.expect(f"{number}/9")
+        t.send(ENTER)
+    t.expect("9/9")
+    t.send(DOWN * 3 + ENTER)  # 「ほとんど毎日」
+    t.expect("いいえ")
+    t.send(ENTER)  # 「いいえ」: no safety plan now
+    assert t.finish() == 0
+    rows = [row.rstrip() for row in t.screen().splitlines()]
+    assert any(row.endswith("hiki config set country XX") for row in rows), t.screen()
+    assert any("hiki crisis" in row for row in rows), t.screen()
+    assert not any(row.endswith(("hiki", "country")) or row.startswith("XX") for row in rows)
