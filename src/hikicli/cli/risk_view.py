@@ -50,7 +50,7 @@ def short_block_markdown(
         if line.get("hours"):
             row += f"{sep}{_md(line['hours'])}"
         if line.get("note"):
-            row += f" {_md(line['note'])}"
+            row += f"{texts.get('note_sep', ' ')}{_md(line['note'])}"
         lines.append(row)
     if bullet == "- ":
         rows += lines

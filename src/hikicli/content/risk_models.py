@@ -154,6 +154,7 @@ class BlockTexts(Strict):
     name_sep: str = ": "
     sep: str = " · "
     bullet: str = "- "
+    note_sep: str = " "  # before a line's note: none in Japanese (「…24時間。外国語での…」)
     country_guessed: Text  # {country} {countries}
     country_unknown: Text  # {countries}
 

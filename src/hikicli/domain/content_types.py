@@ -246,6 +246,7 @@ class BlockTexts(TypedDict):
     name_sep: str
     sep: str
     bullet: str
+    note_sep: str
     country_guessed: str
     country_unknown: str
 
