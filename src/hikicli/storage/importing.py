@@ -41,7 +41,7 @@ class ImportResult:
         return {"added": self.added, "skipped": self.skipped, "conflicts": len(self.conflicts)}
 
 
-def _fail(source: str, where: str, reason: str | Msg) -> UsageError:
+def _fail(source: str, where: str | Msg, reason: str | Msg) -> UsageError:
     said = reason.rstrip(".") if isinstance(reason, str) else reason  # a Msg: in its language
     return UsageError("data.import_bad", source=source, where=where, reason=said)
 
@@ -60,14 +60,13 @@ def read_export_file(path: Path) -> bytes:
         raise UsageError("data.import_unreadable", path=path, why=err.strerror or err) from None
 
 
-def _event_line(text: str, index: int, event_id: Any) -> str:
+def _event_line(text: str, index: int, event_id: Any) -> str | Msg:
     """Where an event sits in the file: its index, and its line when its id can be found."""
-    where = f"events[{index}]"
     if isinstance(event_id, str) and event_id:
         pos = text.find(json.dumps(event_id, ensure_ascii=False))
         if pos >= 0:
-            where += f" (line {text.count(chr(10), 0, pos) + 1})"
-    return where
+            return Msg("data.where_event_line", index=index, line=text.count(chr(10), 0, pos) + 1)
+    return f"events[{index}]"
 
 
 def _no_bad_numbers(value: Any) -> bool:
@@ -111,38 +110,38 @@ def check_event(obj: Any, numbers_checked: bool = False) -> str | Msg | None:
             else:
                 return payload_problem(kind, data)
     if not isinstance(obj, dict):
-        return "is not an object"
+        return Msg("data.why_not_object")
     if obj.keys() != _EXPECTED:
         missing = sorted(_EXPECTED - obj.keys())
         if missing:
-            return f"is missing {', '.join(missing)}"
+            return Msg("data.why_missing_keys", keys=", ".join(missing))
         extra = sorted(obj.keys() - _EXPECTED)
         if extra:
-            return f"has unknown keys {', '.join(extra)}"
+            return Msg("data.why_unknown_keys", keys=", ".join(extra))
     v = obj["v"]
     if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-        return "'v' must be a whole number from 1"
+        return Msg("data.why_v")
     if v > SCHEMA_VERSION:
-        return f"was written by a newer hiki (event version {v}); please upgrade hiki"
+        return Msg("data.why_newer_event", version=v)
     eid = obj["id"]
     if not isinstance(eid, str) or not eid or len(eid) > MAX_ID or not eid.isprintable():
-        return "'id' must be a short non-empty text"
+        return Msg("data.why_id")
     if eid.split() != [eid]:  # str.split() cuts at exactly what str.isspace() calls space
-        return "'id' must not contain spaces"
+        return Msg("data.why_id_spaces")
     kind = obj["kind"]
     if not isinstance(kind, str) or not kind or len(kind) > MAX_KIND or not kind.isprintable():
-        return "'kind' must be a short non-empty text"
+        return Msg("data.why_kind")
     ts = obj["ts"]
     if not isinstance(ts, str):
-        return "'ts' must be a date and time"
+        return Msg("data.why_ts")
     try:
         dt.datetime.fromisoformat(ts)
     except ValueError:
-        return f"'ts' is not a date and time ({ts[:40]!r})"
+        return Msg("data.why_ts_value", value=repr(ts[:40]))
     if not isinstance(obj["data"], dict):
-        return "'data' must be an object"
+        return Msg("data.why_data")
     if not numbers_checked and not _no_bad_numbers(obj["data"]):
-        return "'data' holds a number that is not finite"
+        return Msg("data.why_data_number")
     # The record rule of the kind: the same one the log applies at write and at read-back.
     return payload_problem(kind, obj["data"])
 
@@ -152,7 +151,8 @@ def parse_export(raw: bytes, source: str) -> list[Event]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise _fail(source, f"byte {err.start}", "the file is not UTF-8 text") from None
+        where = Msg("data.where_byte", at=err.start)
+        raise _fail(source, where, Msg("data.why_not_utf8")) from None
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as err:
@@ -162,23 +162,19 @@ def parse_export(raw: bytes, source: str) -> list[Event]:
             "data.import_not_json", source=source, line=err.lineno, column=err.colno
         ) from None
     except RecursionError:
-        raise _fail(source, "line 1", "the JSON is nested too deeply") from None
+        raise _fail(source, Msg("data.where_line", line=1), Msg("data.why_too_deep")) from None
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
-        raise _fail(source, "top level", f'not a hiki export (no "format": "{EXPORT_FORMAT}")')
+        raise _fail(source, Msg("data.where_top"), Msg("data.why_not_export", format=EXPORT_FORMAT))
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise _fail(source, "version", "missing or not a whole number")
+        raise _fail(source, "version", Msg("data.why_missing_number"))
     if version > EXPORT_VERSION:
-        raise _fail(
-            source,
-            "version",
-            f"written by a newer hiki (export version {version}); please upgrade hiki",
-        )
+        raise _fail(source, "version", Msg("data.why_newer_export", version=version))
     if version != EXPORT_VERSION:
-        raise _fail(source, "version", f"export version {version} is not supported")
+        raise _fail(source, "version", Msg("data.why_unsupported", version=version))
     events = doc.get("events")
     if not isinstance(events, list):
-        raise _fail(source, "events", "missing or not a list")
+        raise _fail(source, "events", Msg("data.why_missing_list"))
     seen: dict[str, Event] = {}
     unique: list[Event] = []
     for index, obj in enumerate(events):
@@ -191,7 +187,7 @@ def parse_export(raw: bytes, source: str) -> list[Event]:
                 raise _fail(
                     source,
                     _event_line(text, index, obj["id"]),
-                    f"id {obj['id']} appears twice with different content",
+                    Msg("data.why_id_twice", id=obj["id"]),
                 )
             continue
         seen[obj["id"]] = obj
