@@ -92,7 +92,8 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                                    'verified_on': '2026-12-01'},
                                                   {'channels': ['chat'],
                                                    'contact': 'LINE account "生きづらびっと"',
-                                                   'hours': 'Hours vary.',
+                                                   'hours': 'Its current hours are not confirmed: '
+                                                            'check the official site.',
                                                    'name': '生きづらびっと (Ikizurabit) — LINE chat by '
                                                            'Lifelink',
                                                    'note': None,
@@ -468,7 +469,7 @@ FALLBACK: dict[str, dict[str, Any]] = {'en': {'crisis': {'countries': {'AU': {'e
                                                    'verified_on': '2026-12-01'},
                                                   {'channels': ['chat'],
                                                    'contact': 'LINE アカウント「生きづらびっと」',
-                                                   'hours': '受付時間は一定ではありません。',
+                                                   'hours': 'いまの受付時間は確認できていません。公式サイトでご確認ください。',
                                                    'name': '生きづらびっと（LINE相談）',
                                                    'note': None,
                                                    'open': None,
