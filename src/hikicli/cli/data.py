@@ -54,13 +54,9 @@ def export(
         # Sealed bytes on a screen help nobody: refuse before a passphrase is asked.
         raise UsageError("data.sealed_to_terminal")
     lang = actx.language()
-    target = None
-    if output is not None:
-        target = output.expanduser()
-        if target.exists() and not force:
-            raise UsageError("data.exists", path=target)
-        if not target.parent.is_dir():
-            raise UsageError("data.no_folder", path=target.parent)
+    from hikicli.storage.files import output_target
+
+    target = output_target(output, force)
     encrypted = actx.log.is_encrypted()
     sealer = _export_cipher(actx) if encrypt else None
     # Streamed: the log is read and the export written one chunk at a time.

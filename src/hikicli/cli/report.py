@@ -59,13 +59,9 @@ def report(
     start = parse_date(since, "--since") if since else today - dt.timedelta(days=DEFAULT_DAYS - 1)
     if start > today:
         raise UsageError("report.since_future", since=start.isoformat(), today=today)
-    target = None
-    if output is not None:
-        target = output.expanduser()
-        if target.exists() and not force:
-            raise UsageError("data.exists", path=target)
-        if not target.parent.is_dir():
-            raise UsageError("data.no_folder", path=target.parent)
+    from hikicli.storage.files import output_target
+
+    target = output_target(output, force)
     from hikicli.domain.homework import report_window_start
     from hikicli.services.reads import load_since_widened
 

@@ -121,6 +121,21 @@ def describe_os_error(err: OSError, path: Path) -> Msg:
     return Msg("storage.cannot_use", path=path, why=err.strerror or err)
 
 
+def output_target(output: Path | None, force: bool) -> Path | None:
+    """Where `--output` writes, checked before anything is read or asked: an existing file only
+    with `--force`, and a folder that exists (exports and reports write through atomic_write)."""
+    if output is None:
+        return None
+    from hikicli.errors import UsageError
+
+    target = output.expanduser()
+    if target.exists() and not force:
+        raise UsageError("data.exists", path=target)
+    if not target.parent.is_dir():
+        raise UsageError("data.no_folder", path=target.parent)
+    return target
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create `path` and make it 0700, and any parent we create too: `makedirs(mode=)` is masked by
     the umask, and a HIKI_HOME we create must not be listable by others."""
