@@ -58,13 +58,10 @@ def checkin_command(
             except UsageError:
                 pass
         safe = checkin_safety.honour_safe_flag(actx, safe, mood, safe_day, as_json)
-    if actx.paths.profile != "default":
-        from hikicli.services.family_profile import is_marked
+    from hikicli.services.family_profile import marked_family_hiki
 
-        if is_marked(actx):  # a parent's own check-in is the family one; risk was heard first
-            from hikicli.domain.family import hiki_command
-
-            raise UsageError("checkin.family_profile", hiki=hiki_command(actx.paths.profile))
+    if hiki := marked_family_hiki(actx):  # a parent's check-in is the family one; risk was heard
+        raise UsageError("checkin.family_profile", hiki=hiki)
     day = parse_date(date) if date is not None else today
     content = actx.catalog["checkin"]
     record: Any

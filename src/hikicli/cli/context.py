@@ -67,6 +67,7 @@ class AppContext:
     _risk_content: RiskContent | None = field(default=None, repr=False)
     _language: LanguageChoice | None = field(default=None, repr=False)
     country_flag: str | None = None  # `--country` of this command, when it has one
+    _household_country: str | None = field(default=None, repr=False)  # read once a command
 
     @classmethod
     def default(cls, profile: str | None = None) -> AppContext:
@@ -263,10 +264,12 @@ class AppContext:
             if not setting and not flag and self.paths.profile != "default":
                 # A family member's profile lives in the same home: the country set in the
                 # person's profile (a setting, nothing private) is the household's.
-                from dataclasses import replace
+                if self._household_country is None:
+                    from dataclasses import replace
 
-                household = Settings(replace(self.paths, profile="default").config_file)
-                setting = str(household.get("country") or "")
+                    household = Settings(replace(self.paths, profile="default").config_file)
+                    self._household_country = str(household.get("country") or "")
+                setting = self._household_country
         except Exception as err:  # a broken settings file must never hide crisis help
             if not flag:
                 from hikicli.content.messages import text

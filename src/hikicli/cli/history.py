@@ -82,11 +82,12 @@ def history(
     ui = actx.catalog["ui"]
     if not events:
         said = ui["no_entries_since"] if read.count else ui["no_entries_yet"]
-        if not read.count and actx.paths.profile != "default":
-            from hikicli.domain.family import with_profile
-            from hikicli.services.family_profile import is_marked
+        if not read.count:
+            from hikicli.services.family_profile import marked_family_hiki
 
-            if is_marked(actx):  # a parent's own profile: their own check-in and lessons
+            if marked_family_hiki(actx):  # a parent's profile: their own check-in and lessons
+                from hikicli.domain.family import with_profile
+
                 said = with_profile(ui["no_entries_yet_family"], actx.paths.profile)
         out.print(markup_escape(said))
         return

@@ -46,9 +46,11 @@ def _cancel_words(lang: str, actx: object = None) -> str:
     """"Cancelled — nothing was saved." and the crisis pointer, in the person's language."""
     try:
         from hikicli.content.risk_content import load_risk_content
+        from hikicli.domain.family import with_profile
 
         texts = load_risk_content(lang).risk
-        return f"{texts['cancelled']}\n{_pointer(lang, actx)}"
+        profile = getattr(getattr(actx, "paths", None), "profile", "default")
+        return f"{texts['cancelled']}\n{with_profile(texts['pointer'], profile)}"
     except Exception:  # the words of a cancel must never fail
         return text(lang, "outcome.cancelled")
 

@@ -69,9 +69,9 @@ def one_line(lang: str, key: str, profile: str = "default") -> str:
     without the models: for `hiki --help` and unknown commands, where loading pydantic would cost
     ~150 ms. `{hiki}` names the profile (`hiki --profile mum crisis` shows mum's own plan, never
     the person's). Anything odd gives the frozen copy. Never raises."""
-    # domain.family.with_profile, without importing the family domain on `hiki --help`'s path
-    hiki = "hiki" if profile == "default" else f"hiki --profile {profile}"
-    return _one_line(lang, key).replace("{hiki}", hiki)
+    from hikicli.domain.family import with_profile
+
+    return with_profile(_one_line(lang, key), profile)
 
 
 def _one_line(lang: str, key: str) -> str:

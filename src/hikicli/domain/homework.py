@@ -29,6 +29,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, TypeGuard
 
+# the family programme's own kinds, named where the family domain declares them
+from hikicli.domain.family import LESSON_KIND
+from hikicli.domain.family import READING_KIND as FAMILY_READING_KIND
 from hikicli.domain.ladder import is_ladder_event, is_try
 
 if TYPE_CHECKING:
@@ -40,8 +43,6 @@ DONE_KIND = "homework.done"
 # Whose check-ins count: the person's own for their pack, the family member's for a family pack.
 # A family check-in never counts as the person's homework.
 CHECKIN_KINDS = {"self": ("checkin",), "family": ("family.checkin",)}
-LESSON_KIND = "family.lesson"
-FAMILY_READING_KIND = "family.reading"
 GUIDE_KIND = "guide.read"
 INSTRUMENT_KEYS = ("instrument", "questionnaire", "id", "name")
 TASK_KINDS = (

@@ -26,6 +26,16 @@ def is_marked(ws: Workspace) -> bool:
     return bool(_state(ws).get("role") == FAMILY_ROLE)
 
 
+def marked_family_hiki(ws: Workspace) -> str | None:
+    """`hiki --profile NAME` when this is a profile marked as a family member's, else None: for
+    hints on the hot paths (a check-in, an empty history), which never read the log to ask."""
+    if ws.paths.profile == MAIN_PROFILE or not is_marked(ws):
+        return None
+    from hikicli.domain.family import hiki_command
+
+    return hiki_command(ws.paths.profile)
+
+
 def is_family_profile(ws: Workspace) -> bool:
     """True for a profile marked as a family member's, or a named one with family entries.
     Never raises: an unreadable log only means the person's own screens."""
