@@ -77,13 +77,22 @@ def test_hiki_help_command_shows_that_command_s_help(capsys):
 
 @pytest.mark.parametrize(
     "word",
-    ["emergency", "hotline", "suicide", "help-me", "SOS", "Sos", "CRISIS", "Emergency", "sos"],
+    ["emergency", "hotline", "suicide", "help-me", "helpme", "SOS", "Sos", "CRISIS", "Emergency"],
 )
 def test_the_words_a_person_types_show_crisis_help(capsys, word):
     assert main([word, "--country", "JP"]) == 0
     out = capsys.readouterr().out
     assert "0120-279-338" in out  # Yorisoi Hotline, from the reference table
     assert "110 (police)" in out and "119 (ambulance)" in out
+
+
+@pytest.mark.parametrize(
+    "words", [["help", "me"], ["Help", "me", "please"], ["--profile", "mum", "help", "me"]]
+)
+def test_hiki_help_me_shows_crisis_help(capsys, words):
+    assert main([*words]) == 0
+    out = capsys.readouterr().out
+    assert "You deserve support right now" in out and "https://findahelpline.com/" in out
 
 
 def test_an_alias_in_capitals_shows_crisis_help_from_the_installed_hiki(home):
@@ -113,7 +122,7 @@ def test_the_aliases_do_not_clutter_the_top_level_help(capsys):
     [
         (["frobnicate"], "'frobnicate'"),
         (["crisi"], "Did you mean 'crisis'?"),
-        (["helpme"], "'helpme'"),
+        (["hlep"], "'hlep'"),
         (["help", "nope"], "'nope'"),
     ],
 )

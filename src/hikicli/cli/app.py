@@ -13,7 +13,9 @@ from hikicli.cli.outcome import after_command, report, unexpected
 from hikicli.errors import HikiError
 
 # Words a person may type when looking for help; each is `hiki crisis` (hidden from `hiki --help`).
-CRISIS_ALIASES = ("emergency", "hotline", "helpline", "suicide", "help-me", "urgent")
+CRISIS_ALIASES = (
+    "emergency", "hotline", "helpline", "suicide", "help-me", "helpme", "urgent",
+)  # fmt: skip
 # Typed in any case (`hiki SOS`, `hiki Crisis`), these still find crisis help.
 ANY_CASE = ("crisis", "sos", "help", *CRISIS_ALIASES)
 

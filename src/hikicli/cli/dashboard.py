@@ -76,6 +76,11 @@ def help_(
 ) -> None:
     """Same as `hiki --help`; `hiki help COMMAND` shows that command's help."""
     root = ctx.find_root()
+    if command and command[0].casefold() == "me":  # `hiki help me`: someone asking for help now
+        group: Any = root.command
+        crisis = group.get_command(root, "crisis")
+        crisis.invoke(crisis.make_context("crisis", [], parent=root))
+        return
     shown: Any = root
     for name in command or []:
         group = shown.command
