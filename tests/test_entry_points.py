@@ -59,6 +59,21 @@ def test_hiki_help_is_the_top_level_help_and_ends_with_the_crisis_pointer(home):
     assert run_hiki(home, "HELP").stdout == out
 
 
+def test_the_installed_hiki_script_imports_next_to_nothing_for_its_version(home):
+    """scripts/hiki, not pip's entry-point wrapper (which imports `re` before hiki runs)."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", installed_hiki(), "--version"],
+        env={"HIKI_HOME": str(home), "PATH": os.defpath},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0 and result.stdout.startswith("hiki ")
+    imported = {line.rpartition("|")[2].strip() for line in result.stderr.splitlines()}
+    assert "hikicli.entry" in imported
+    assert not imported & {"re", "typing", "typer", "rich", "pathlib"}, imported
+
+
 def test_hiki_help_in_process_matches_the_cli(capsys, home):
     from hikicli.cli.app import run
 
