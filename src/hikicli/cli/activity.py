@@ -4,7 +4,7 @@ TIME` (later); `--list` shows the menu for `--energy N`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +14,7 @@ from hikicli.errors import UsageError
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import ActivityContent
+    from hikicli.domain.features.activity import ActivityDone, ActivityPlan
 
 Rating = Annotated[int | None, typer.Option(min=0, max=10, metavar="0-10")]
 
@@ -47,14 +48,14 @@ def activity(
             raise UsageError("activity.log_or_plan")
         if pleasure is None or mastery is None:
             raise UsageError("activity.log_needs")
-        data = domain.done_data(log, pleasure, mastery, day)
-        _save(actx, domain.DONE_KIND, data, content["saved"], as_json)
+        _save(actx, domain.DONE_KIND, domain.done_data(log, pleasure, mastery, day),
+              content["saved"], as_json)  # fmt: skip
         return
     if plan is not None:
         if when is None:
             raise UsageError("activity.plan_needs", choices=", ".join(domain.TIMES))
-        data = domain.plan_data(plan, when, day)
-        _save(actx, domain.PLAN_KIND, data, content["planned"], as_json)
+        _save(actx, domain.PLAN_KIND, domain.plan_data(plan, when, day), content["planned"],
+              as_json)  # fmt: skip
         return
     if pleasure is not None or mastery is not None or when is not None:
         raise UsageError("activity.needs_text")
@@ -79,8 +80,8 @@ def _interactive(
         energy = checkin.get("energy") if checkin else None
     choice = run_activity(prompter, content, energy, domain.open_plans(events, today))
     if choice.when != "now":
-        data = domain.plan_data(choice.text, choice.when, today, choice.activity)
-        _save(actx, domain.PLAN_KIND, data, content["planned"], as_json)
+        plan = domain.plan_data(choice.text, choice.when, today, choice.activity)
+        _save(actx, domain.PLAN_KIND, plan, content["planned"], as_json)
         return
     assert choice.pleasure is not None and choice.mastery is not None
     data = domain.done_data(
@@ -89,7 +90,9 @@ def _interactive(
     _save(actx, domain.DONE_KIND, data, content["saved"], as_json)
 
 
-def _save(actx: AppContext, kind: str, data: dict[str, Any], said: str, as_json: bool) -> None:
+def _save(
+    actx: AppContext, kind: str, data: ActivityPlan | ActivityDone, said: str, as_json: bool
+) -> None:
     from hikicli.cli.render import entry_json, print_saved
 
     event = actx.log.append(kind, data, now=actx.now())

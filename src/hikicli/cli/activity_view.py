@@ -4,13 +4,13 @@ HTML tables). The data is domain/activity.py `activity_summary`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from hikicli.cli.plain import cell_width, wrap_cells
 from hikicli.domain.words import word
 
 if TYPE_CHECKING:
+    from hikicli.domain.activity import ActivitySummary, Rated
     from hikicli.domain.content_types import ActivityProgress
 
 WIDTH = 80
@@ -29,20 +29,19 @@ def _fit(text: str, cells: int) -> str:
     return out + "..." + " " * (cells - 3 - cell_width(out))
 
 
-def _table(
-    rows: list[Mapping[str, Any]], title: str, by: str, words: ActivityProgress
-) -> list[str]:
+def _table(rows: list[Rated], title: str, by: str, words: ActivityProgress) -> list[str]:
     times = words["times"]
     column = word(words, by)
     head = f"  {_fit(title, NAME + 2)} {' ' * max(0, 5 - cell_width(times))}{times}  {column}"
     out = [head.rstrip()]
     number = max(4, cell_width(column))
     for row in rows:
-        out.append(f"    {_fit(row['text'], NAME)} {row['times']:>5}  {row[by]:>{number}.1f}")
+        value = row["pleasure"] if by == "pleasure" else row["mastery"]
+        out.append(f"    {_fit(row['text'], NAME)} {row['times']:>5}  {value:>{number}.1f}")
     return out
 
 
-def activity_lines(summary: Mapping[str, Any] | None, words: ActivityProgress) -> list[str]:
+def activity_lines(summary: ActivitySummary | None, words: ActivityProgress) -> list[str]:
     """The section of `hiki progress`; nothing when no activity was rated in the period."""
     if not summary:
         return []

@@ -5,13 +5,16 @@ content/<lang>/support.yaml). It reads no private data."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
+
+if TYPE_CHECKING:
+    from hikicli.content.support_content import ShownService
+    from hikicli.domain.content_types import SupportWords
 
 
 @app.command("support")
@@ -32,7 +35,7 @@ def support(
     code = (country or "").strip().upper() or actx.country_choice().code or ""
     if code and code not in countries and country:
         raise UsageError("support.country", country=code, countries=", ".join(countries))
-    services: list[dict[str, Any]] = countries.get(code, [])
+    services: list[ShownService] = countries.get(code, [])
     if need is not None:
         if need not in words["needs"]:
             raise UsageError("support.need", need=need, needs=", ".join(words["needs"]))
@@ -47,7 +50,7 @@ def support(
 
         keys = ("id", "name", "type", "needs", "offers", "for_whom", "first_contact", "channels",
                 "cost", "source", "verified_on", "status")  # fmt: skip
-        rows = [{k: s.get(k) for k in keys} for s in services]
+        rows: list[dict[str, object]] = [{k: s.get(k) for k in keys} for s in services]
         for row, s in zip(rows, services, strict=True):
             row["phone_only_some"] = s["phone_only_some"]
             row["secondary"] = s["secondary"]
@@ -61,10 +64,10 @@ def support(
 
 
 def _show(
-    words: Mapping[str, Any],
+    words: SupportWords,
     code: str,
     countries: list[str],
-    services: list[dict[str, Any]],
+    services: list[ShownService],
     need: str | None,
     detailed: bool,
 ) -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from hikicli.errors import UsageError
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import ActivityContent
+    from hikicli.domain.features.activity import ActivityDone, ActivityPlan
 
 PLAN_KIND = "activity.plan"
 DONE_KIND = "activity.done"
@@ -66,7 +67,7 @@ def check_when(when: str) -> str:
     return when
 
 
-def plan_data(text: str, when: str, day: dt.date, activity: str = "") -> dict[str, Any]:
+def plan_data(text: str, when: str, day: dt.date, activity: str = "") -> ActivityPlan:
     return {
         "plan": os.urandom(6).hex(),
         "date": day.isoformat(),
@@ -78,7 +79,7 @@ def plan_data(text: str, when: str, day: dt.date, activity: str = "") -> dict[st
 
 def done_data(
     text: str, pleasure: int, mastery: int, day: dt.date, activity: str = "", plan: str = ""
-) -> dict[str, Any]:
+) -> ActivityDone:
     return {
         "date": day.isoformat(),
         "text": check_text(text),
@@ -89,19 +90,34 @@ def done_data(
     }
 
 
-def open_plans(events: Iterable[Mapping[str, Any]], today: dt.date) -> list[dict[str, Any]]:
+def _plan(event: Mapping[str, Any]) -> ActivityPlan | None:
+    """An `activity.plan`'s data as its kind's payload (read-back checked each field present),
+    None for another kind or a damaged one."""
+    data = event.get("data")
+    if event.get("kind") != PLAN_KIND or not isinstance(data, dict):
+        return None
+    return cast("ActivityPlan", data)
+
+
+def _done(event: Mapping[str, Any]) -> ActivityDone | None:
+    """An `activity.done`'s data as its kind's payload, None for another kind."""
+    data = event.get("data")
+    if event.get("kind") != DONE_KIND or not isinstance(data, dict):
+        return None
+    return cast("ActivityDone", data)
+
+
+def open_plans(events: Iterable[Mapping[str, Any]], today: dt.date) -> list[ActivityPlan]:
     """Plans of today and yesterday not yet rated, oldest first."""
-    plans: dict[str, dict[str, Any]] = {}
-    earliest = (today - dt.timedelta(days=OPEN_DAYS - 1)).isoformat()
+    plans: dict[str, ActivityPlan] = {}
+    earliest, last = (today - dt.timedelta(days=OPEN_DAYS - 1)).isoformat(), today.isoformat()
     for event in events:
-        data = event.get("data")
-        if not isinstance(data, dict):
-            continue
-        if event.get("kind") == PLAN_KIND and isinstance(data.get("plan"), str):
-            if isinstance(data.get("date"), str) and earliest <= data["date"] <= today.isoformat():
-                plans[data["plan"]] = dict(data)
-        elif event.get("kind") == DONE_KIND and data.get("plan"):
-            plans.pop(str(data["plan"]), None)
+        if (plan := _plan(event)) is not None:
+            pid, day = plan.get("plan"), plan.get("date")
+            if isinstance(pid, str) and isinstance(day, str) and earliest <= day <= last:
+                plans[pid] = plan.copy()
+        elif (done := _done(event)) is not None and done.get("plan"):
+            plans.pop(str(done.get("plan")), None)
     return list(plans.values())
 
 
@@ -112,7 +128,35 @@ TOP = 3  # activities listed per rating in progress and the report
 IDEAS = 5  # the dashboard's idea rotates among this many of what helped most
 
 
-def _key(data: Mapping[str, Any]) -> str | None:
+class Tally(TypedDict):
+    """One activity's rated entries, folded (`add_rating`): the latest words that name it, how
+    often it was rated, the sums of its ratings and the last day."""
+
+    text: str
+    times: int
+    pleasure: int  # the sum of its pleasure ratings
+    mastery: int  # the sum of its mastery ratings
+    last: str
+
+
+class Rated(TypedDict):
+    """One activity as progress, the report and the dashboard's idea show it: its average
+    ratings (one decimal), how often it was done, the last day."""
+
+    text: str
+    times: int
+    pleasure: float
+    mastery: float
+    last: str
+
+
+class ActivitySummary(TypedDict):
+    rated: int  # activities rated in the period
+    enjoyed: list[Rated]  # highest for pleasure, at most TOP
+    achieved: list[Rated]  # highest for mastery, at most TOP
+
+
+def _key(data: ActivityDone) -> str | None:
     """One activity across its entries: the content's id, else the person's words (any case)."""
     activity, text = data.get("activity"), data.get("text")
     if isinstance(activity, str) and activity:
@@ -122,57 +166,66 @@ def _key(data: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _ratings(data: Mapping[str, Any]) -> tuple[int, int] | None:
-    p, m = data.get("pleasure"), data.get("mastery")
-    ok = all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 10 for v in (p, m))
-    return (int(p), int(m)) if ok else None  # type: ignore[arg-type]
+def _rating(value: object) -> int | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10
+    return value if ok and isinstance(value, int) else None
 
 
-def add_rating(state: dict[str, list[Any]], data: Mapping[str, Any]) -> None:
-    """Fold one `activity.done` into {key: [words, times, pleasure sum, mastery sum, last day]}."""
+def _ratings(data: ActivityDone) -> tuple[int, int] | None:
+    p, m = _rating(data.get("pleasure")), _rating(data.get("mastery"))
+    return (p, m) if p is not None and m is not None else None
+
+
+def add_rating(state: dict[str, Tally], data: ActivityDone) -> None:
+    """Fold one `activity.done` into its activity's Tally (by `_key`)."""
     key, ratings, text = _key(data), _ratings(data), data.get("text")
     if key is None or ratings is None or not isinstance(text, str):
         return
-    entry = state.setdefault(key, [text, 0, 0, 0, ""])
-    day = data.get("date") if isinstance(data.get("date"), str) else ""
-    entry[0] = text if day >= entry[4] else entry[0]  # the latest words name it
-    entry[1] += 1
-    entry[2] += ratings[0]
-    entry[3] += ratings[1]
-    entry[4] = max(entry[4], day)
+    entry = state.setdefault(
+        key, {"text": text, "times": 0, "pleasure": 0, "mastery": 0, "last": ""}
+    )
+    given = data.get("date")
+    day = given if isinstance(given, str) else ""
+    entry["text"] = text if day >= entry["last"] else entry["text"]  # the latest words name it
+    entry["times"] += 1
+    entry["pleasure"] += ratings[0]
+    entry["mastery"] += ratings[1]
+    entry["last"] = max(entry["last"], day)
 
 
-def _rows(state: Mapping[str, list[Any]]) -> list[dict[str, Any]]:
+def _rows(state: Mapping[str, Tally]) -> list[Rated]:
     return [
         {
-            "text": e[0],
-            "times": e[1],
-            "pleasure": round(e[2] / e[1], 1),
-            "mastery": round(e[3] / e[1], 1),
-            "last": e[4],
+            "text": e["text"],
+            "times": e["times"],
+            "pleasure": round(e["pleasure"] / e["times"], 1),
+            "mastery": round(e["mastery"] / e["times"], 1),
+            "last": e["last"],
         }
         for e in state.values()
-        if e[1]
+        if e["times"]
     ]
 
 
-def _best(rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
-    ordered = sorted(rows, key=lambda r: (r[by], r["times"], r["last"]), reverse=True)
-    return ordered[:TOP]
+def _best(rows: list[Rated], by: str) -> list[Rated]:
+    def rank(r: Rated) -> tuple[float, int, str]:
+        return (r["pleasure"] if by == "pleasure" else r["mastery"], r["times"], r["last"])
+
+    return sorted(rows, key=rank, reverse=True)[:TOP]
 
 
 def activity_summary(
     events: Iterable[Mapping[str, Any]], start: dt.date, end: dt.date
-) -> dict[str, Any] | None:
+) -> ActivitySummary | None:
     """The period's rated activities: how many, and the ones rated highest for enjoyment
     (pleasure: what lifted the mood) and as an achievement (mastery), each with how often it was
     done and its average rating; None when nothing was rated in the period."""
     first, last = start.isoformat(), end.isoformat()
-    state: dict[str, list[Any]] = {}
+    state: dict[str, Tally] = {}
     count = 0
     for event in events:
-        data = event.get("data")
-        if event.get("kind") != DONE_KIND or not isinstance(data, dict):
+        data = _done(event)
+        if data is None:
             continue
         day = data.get("date")
         if isinstance(day, str) and first <= day <= last and _ratings(data) is not None:
@@ -188,19 +241,19 @@ class ActivityHelped:
     """Projection for the dashboard: every rated activity's totals, by activity (no notes)."""
 
     name = "activity_helped"
-    version = 1
+    version = 2  # 2: a Tally per activity (was a list)
 
-    def initial(self) -> dict[str, list[Any]]:
+    def initial(self) -> dict[str, Tally]:
         return {}
 
-    def apply(self, state: dict[str, list[Any]], event: Mapping[str, Any]) -> Any:
-        data = event.get("data")
-        if event.get("kind") == DONE_KIND and isinstance(data, dict):
+    def apply(self, state: dict[str, Tally], event: Mapping[str, Any]) -> dict[str, Tally]:
+        data = _done(event)
+        if data is not None:
             add_rating(state, data)
         return state
 
 
-def helped_ideas(state: Mapping[str, list[Any]]) -> list[dict[str, Any]]:
+def helped_ideas(state: Mapping[str, Tally]) -> list[Rated]:
     """What helped this person before: activities whose average pleasure or mastery is
     HELPED_LEAST or more, the best first (then the most often done, then the latest)."""
     rows = [r for r in _rows(state) if max(r["pleasure"], r["mastery"]) >= HELPED_LEAST]

@@ -6,12 +6,13 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from hikicli.errors import UsageError
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import Reflection, When
+    from hikicli.domain.features.checkin import CheckinPayload
 
 KIND = "checkin"
 CONTACT_IDS = ("none", "family", "online", "phone", "in-person")
@@ -40,8 +41,8 @@ class CheckIn:
     slept: str | None = None  # when one went to sleep ("03:30"), with checkin.sleep_times
     woke: str | None = None  # when one got up ("13:10"); both or neither (domain/sleep.py)
 
-    def to_data(self) -> dict[str, Any]:
-        data = {
+    def to_data(self) -> CheckinPayload:
+        data: CheckinPayload = {
             "date": self.date.isoformat(),
             "mood": self.mood,
             "anxiety": self.anxiety,
@@ -159,14 +160,16 @@ def make_checkin(
     )
 
 
-def latest_per_day(events: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
-    """The check-in that counts for each day: the latest one recorded (log order)."""
-    days: dict[str, dict[str, Any]] = {}
+def latest_per_day(events: Iterable[Mapping[str, Any]]) -> dict[str, CheckinPayload]:
+    """The check-in that counts for each day: the latest one recorded (log order), read as its
+    kind's payload (read-back checked every field)."""
+    days: dict[str, CheckinPayload] = {}
     for event in events:
         if event.get("kind") == KIND:
-            data = event["data"]
-            if isinstance(data.get("date"), str):
-                days[data["date"]] = data
+            data = payload(event)
+            day = data.get("date")
+            if isinstance(day, str):
+                days[day] = data
     return days
 
 
@@ -203,6 +206,14 @@ def choose_reflection(reflections: Sequence[Reflection], values: Mapping[str, An
     return ""
 
 
+def payload(event: Mapping[str, Any]) -> CheckinPayload:
+    """A check-in's data as its kind's payload (features/checkin.CheckinPayload, declare.payload's
+    rule: read-back checked each field with the kind's record rule); here without importing the
+    feature's module, which imports this one."""
+    data = event.get("data")
+    return cast("CheckinPayload", data if isinstance(data, Mapping) else {})
+
+
 def days_since_last(days: Mapping[str, Any], today: dt.date) -> int | None:
     past = [d for d in days if d <= today.isoformat()]
     if not past:
@@ -211,17 +222,23 @@ def days_since_last(days: Mapping[str, Any], today: dt.date) -> int | None:
 
 
 class CheckinDays:
-    """Projection: the check-in that counts for each day, without its note (kept out of caches)."""
+    """Projection: the check-in that counts for each day, without its note (kept out of caches),
+    read as its kind's payload."""
 
     name = "checkin_days"
     version = 1
 
-    def initial(self) -> dict[str, dict[str, Any]]:
+    def initial(self) -> dict[str, CheckinPayload]:
         return {}
 
-    def apply(self, state: dict[str, dict[str, Any]], event: Mapping[str, Any]) -> Any:
+    def apply(
+        self, state: dict[str, CheckinPayload], event: Mapping[str, Any]
+    ) -> dict[str, CheckinPayload]:
         if event.get("kind") == KIND:
-            data = event["data"]
-            if isinstance(data.get("date"), str):
-                state[data["date"]] = {k: v for k, v in data.items() if k != "note"}
+            data = payload(event)
+            day = data.get("date")
+            if isinstance(day, str):
+                kept = data.copy()
+                kept.pop("note", None)
+                state[day] = kept
         return state

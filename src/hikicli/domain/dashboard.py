@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from hikicli.domain.checkin import days_since_last, matches
 from hikicli.domain.registry import dashboard_extras
 
 if TYPE_CHECKING:
+    from hikicli.domain.activity import Tally
     from hikicli.domain.content_types import (
         CatalogContent,
         CheckinRiskTexts,
         Suggestion,
         UiContent,
     )
+    from hikicli.domain.features.checkin import CheckinPayload
 
 
 def greeting(ui: UiContent, hour: int) -> str:
@@ -29,7 +31,7 @@ def greeting(ui: UiContent, hour: int) -> str:
 
 
 def pick_suggestion(
-    suggestions: Sequence[Suggestion], latest: dict[str, Any] | None, today: dt.date
+    suggestions: Sequence[Suggestion], latest: CheckinPayload | None, today: dt.date
 ) -> str | None:
     """One suggestion a day, stable for the day, fitted to the latest check-in when there is one."""
     if latest:
@@ -43,7 +45,7 @@ def pick_suggestion(
     return str(pool[today.toordinal() % len(pool)]["text"])
 
 
-def helped_idea(state: dict[str, Any], catalog: CatalogContent, today: dt.date) -> str | None:
+def helped_idea(state: Mapping[str, Tally], catalog: CatalogContent, today: dt.date) -> str | None:
     """On every other day, when something helped this person before (an activity they rated
     well, domain/activity.py), the day's idea is one of those, in their own words; on the other
     days, and without such an activity, it is a suggestion from the content."""
@@ -64,7 +66,7 @@ def helped_idea(state: dict[str, Any], catalog: CatalogContent, today: dt.date) 
 RECENT_RISK_DAYS = 3  # a risk moment this many days back is still mentioned, gently
 
 
-def risk_line(risk_days: dict[str, str], words: CheckinRiskTexts, today: dt.date) -> str | None:
+def risk_line(risk_days: Mapping[str, str], words: CheckinRiskTexts, today: dt.date) -> str | None:
     """Said gently on the dashboard after a high-strength risk moment today or in recent days."""
     if risk_days.get(today.isoformat()) == "high":
         return words["dashboard_today"]
@@ -79,7 +81,7 @@ def build_dashboard(
 ) -> dict[str, Any]:
     ui = catalog["ui"]
     today = now.date()
-    days: dict[str, dict[str, Any]] = states["checkin_days"]
+    days: dict[str, CheckinPayload] = states["checkin_days"]
     done_today = today.isoformat() in days
     since = days_since_last(days, today)
     week = []

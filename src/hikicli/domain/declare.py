@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from hikicli.errors import Msg
 
 if TYPE_CHECKING:
-    from hikicli.domain.content_types import CatalogContent
+    from hikicli.domain.content_types import CatalogContent, SafetyText
+    from hikicli.domain.features.plans import PlanItemAdded
 
 Data = Mapping[str, Any]
 Problem = Callable[[Data], "Msg | None"]  # why a stored payload cannot be read, in words
@@ -30,8 +31,9 @@ Problem = Callable[[Data], "Msg | None"]  # why a stored payload cannot be read,
 class SummaryContext:
     """What summaries are written with: `texts`, the summaries' own words in the person's
     language (the `history` group of content/<lang>/messages.yaml, passed in by the view: this
-    module holds no words), the words of a safety row (content `progress.safety`) and the safety
-    plan's items by id (an item_removed names only its id)."""
+    module holds no words), the words of a safety row (content `progress.safety`; None or empty
+    without a catalog: summaries then use `texts` alone) and the safety plan's items by id (an
+    item_removed names only its id)."""
 
     # Plain classes, not dataclasses: this module is imported by every command that reads or
     # writes the log, and making a frozen dataclass costs about 1 ms at start-up.
@@ -39,26 +41,27 @@ class SummaryContext:
 
     def __init__(
         self,
-        words: Mapping[str, Any],
-        plan_items: Mapping[str, Mapping[str, Any]] | None = None,
-        texts: Mapping[str, Any] | None = None,
+        words: SafetyText | None,
+        plan_items: Mapping[str, PlanItemAdded] | None = None,
+        texts: Mapping[str, str] | None = None,
     ) -> None:
         self.words = words
-        self.plan_items: Mapping[str, Mapping[str, Any]] = plan_items or {}
-        self.texts: Mapping[str, Any] = texts or {}
+        self.plan_items: Mapping[str, PlanItemAdded] = plan_items or {}
+        self.texts: Mapping[str, str] = texts or {}
 
     @classmethod
     def over(
         cls,
         events: Iterable[Mapping[str, Any]],
-        words: Mapping[str, Any],
-        texts: Mapping[str, Any] | None = None,
+        words: SafetyText | None,
+        texts: Mapping[str, str] | None = None,
     ) -> SummaryContext:
-        items = {}
+        items: dict[str, PlanItemAdded] = {}
         for event in events:
             data = event.get("data")
             if event.get("kind") == "safety_plan.item_added" and isinstance(data, dict):
-                items[str(data.get("item"))] = data
+                added = cast("PlanItemAdded", data)  # its kind's payload, as declare.payload
+                items[str(added.get("item"))] = added
         return cls(words, items, texts or {})
 
     def say(self, key: str, /, **params: Any) -> str:
@@ -85,7 +88,7 @@ class SummaryContext:
         return str(self.texts.get("sep", " · ")).join(parts)
 
 
-PLAIN = SummaryContext({})
+PLAIN = SummaryContext(None)
 
 
 def ctx(context: SummaryContext | None) -> SummaryContext:

@@ -27,7 +27,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import TYPE_CHECKING, Any, TypeGuard, cast
 
 # the family programme's own kinds, named where the family domain declares them
 from hikicli.domain.family import LESSON_KIND
@@ -35,7 +35,10 @@ from hikicli.domain.family import READING_KIND as FAMILY_READING_KIND
 from hikicli.domain.ladder import is_ladder_event, is_try
 
 if TYPE_CHECKING:
+    from hikicli.domain.content_types import HomeworkPack as Pack
     from hikicli.domain.content_types import HomeworkTexts
+    from hikicli.domain.features.homework import HomeworkPack as PackEntry
+    from hikicli.domain.features.homework import PackDates
 
 PACK_KIND = "homework.pack"
 ANSWER_KIND = "homework.answer"
@@ -333,7 +336,7 @@ def task_status(
 @dataclass
 class PackView:
     id: str
-    pack: dict[str, Any]
+    pack: Pack
     imported: str
     tasks: list[TaskStatus]
     days_left: int  # negative once the due date has passed
@@ -359,20 +362,30 @@ class PackView:
         }
 
 
-def current_packs(events: Iterable[Event]) -> dict[str, tuple[dict[str, Any], str]]:
+def read_pack(event: Event) -> tuple[str, Pack] | None:
+    """A `homework.pack` event's (id, pack) read through their types, when the pack is one hiki
+    can read (`well_formed`); None for another kind or a damaged pack."""
+    if event.get("kind") != PACK_KIND:
+        return None
+    data = event.get("data")
+    entry = cast("PackEntry", data if isinstance(data, Mapping) else {})
+    pack_id, pack = entry.get("id"), entry.get("pack")
+    return (pack_id, pack) if isinstance(pack_id, str) and well_formed(pack) else None
+
+
+def current_packs(events: Iterable[Event]) -> dict[str, tuple[Pack, str]]:
     """Imported packs by id; a newer import of the same id replaces the older one."""
-    packs: dict[str, tuple[dict[str, Any], str]] = {}
+    packs: dict[str, tuple[Pack, str]] = {}
     for e in events:
-        if e.get("kind") == PACK_KIND:
-            data = e.get("data") or {}
-            pack = data.get("pack")
-            if isinstance(data.get("id"), str) and well_formed(pack):
-                packs[data["id"]] = (pack, str(e.get("ts", "")))
+        if (found := read_pack(e)) is not None:
+            packs[found[0]] = (found[1], str(e.get("ts", "")))
     return packs
 
 
-def well_formed(pack: Any) -> TypeGuard[dict[str, Any]]:
-    """A stored pack hiki can read (packs are validated on import; this guards hand-edited logs)."""
+def well_formed(pack: object) -> TypeGuard[Pack]:
+    """A stored pack hiki can read (packs are validated on import; this guards hand-edited logs):
+    a title, its dates and tasks that read. Its other fields may be missing in a hand-edited
+    log: they are read with `.get`."""
     if not isinstance(pack, dict) or not isinstance(pack.get("title"), str):
         return False
     try:
@@ -441,19 +454,17 @@ class HomeworkPacks:
     name = "homework_packs"
     version = 1
 
-    def initial(self) -> dict[str, dict[str, str]]:
+    def initial(self) -> dict[str, PackDates]:
         return {}
 
-    def apply(self, state: dict[str, dict[str, str]], event: Mapping[str, Any]) -> Any:
-        if event.get("kind") == PACK_KIND:
-            data = event.get("data") or {}
-            pack = data.get("pack")
-            if isinstance(data.get("id"), str) and well_formed(pack):
-                state[data["id"]] = {
-                    "title": str(pack.get("title", "")),
-                    "start": str(pack.get("start", "")),
-                    "due": str(pack.get("due", "")),
-                }
+    def apply(self, state: dict[str, PackDates], event: Mapping[str, Any]) -> dict[str, PackDates]:
+        if (found := read_pack(event)) is not None:
+            pack_id, pack = found
+            state[pack_id] = {
+                "title": str(pack.get("title", "")),
+                "start": str(pack.get("start", "")),
+                "due": str(pack.get("due", "")),
+            }
         return state
 
 
@@ -467,16 +478,17 @@ class PackStepNotes:
     def initial(self) -> dict[str, dict[str, str]]:
         return {}
 
-    def apply(self, state: dict[str, dict[str, str]], event: Mapping[str, Any]) -> Any:
-        if event.get("kind") == PACK_KIND:
-            data = event.get("data") or {}
-            pack = data.get("pack")
-            if isinstance(data.get("id"), str) and well_formed(pack):
-                state[data["id"]] = {
-                    _norm(step["step"]): step["note"]
-                    for step in pack.get("ladder_steps") or []
-                    if isinstance(step.get("note"), str) and step["note"].strip()
-                }
+    def apply(
+        self, state: dict[str, dict[str, str]], event: Mapping[str, Any]
+    ) -> dict[str, dict[str, str]]:
+        if (found := read_pack(event)) is not None:
+            pack_id, pack = found
+            notes: dict[str, str] = {}
+            for step in pack.get("ladder_steps") or []:
+                note = step.get("note")
+                if isinstance(note, str) and note.strip():
+                    notes[_norm(step["step"])] = note
+            state[pack_id] = notes
         return state
 
 
@@ -489,7 +501,7 @@ def step_note(notes: Mapping[str, Mapping[str, str]], step_text: str) -> str | N
 
 
 def dashboard_lines(
-    packs: Mapping[str, Mapping[str, str]], texts: HomeworkTexts, today: dt.date
+    packs: Mapping[str, PackDates], texts: HomeworkTexts, today: dt.date
 ) -> list[str]:
     """One line per pack that has started and is not yet past its due date, soonest due first."""
     day = today.isoformat()
@@ -513,7 +525,7 @@ def is_pack_event(event: Event) -> bool:
 
 def overlapping_packs(
     events: Sequence[Event], start: dt.date, end: dt.date
-) -> list[tuple[str, dict[str, Any]]]:
+) -> list[tuple[str, Pack]]:
     """(id, pack) of each imported pack whose dates overlap [start, end]."""
     first, last = start.isoformat(), end.isoformat()
     return [

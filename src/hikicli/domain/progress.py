@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from hikicli.domain.activity import activity_summary
+from hikicli.domain.activity import ActivitySummary, activity_summary
 from hikicli.domain.checkin import CONTACT_IDS, SCALES, latest_per_day
 from hikicli.domain.ladder import is_ladder_event as is_ladder
 from hikicli.domain.ladder import is_mastery, is_try
@@ -23,6 +23,7 @@ from hikicli.domain.sleep import SleepWindow, sleep_window
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import SafetyText
+    from hikicli.domain.features.checkin import CheckinPayload
 
 Event = Mapping[str, Any]
 
@@ -213,16 +214,16 @@ def week_bounds(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
 
 def checkin_days(
     events: Iterable[Event], start: dt.date, end: dt.date
-) -> dict[dt.date, dict[str, Any]]:
+) -> dict[dt.date, CheckinPayload]:
     """The check-in that counts for each day in [start, end] (the latest one recorded)."""
-    days: dict[dt.date, dict[str, Any]] = {}
+    days: dict[dt.date, CheckinPayload] = {}
     for raw, data in latest_per_day(events).items():
         try:
             day = dt.date.fromisoformat(raw)
         except ValueError:
             continue
         if start <= day <= end:
-            days[day] = dict(data)
+            days[day] = data.copy()
     return days
 
 
@@ -474,7 +475,7 @@ class Progress:
     checkin_count: int
     safety: list[SafetyRow] = field(default_factory=list)
     sleep: SleepWindow | None = None  # when check-ins noted sleep times (checkin.sleep_times)
-    activities: dict[str, Any] | None = None  # the rated activities (domain/activity.py)
+    activities: ActivitySummary | None = None  # the rated activities (domain/activity.py)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -554,9 +555,7 @@ def period_for_weeks(today: dt.date, weeks: int) -> tuple[dt.date, dt.date]:
 
 def safety_words(
     row: SafetyRow | Mapping[str, Any],
-    # SafetyText; a Mapping too while domain/kinds' SummaryContext holds its words untyped
-    # (mypy still checks every key against SafetyText)
-    words: SafetyText | Mapping[str, Any],
+    words: SafetyText,
     include_notes: bool = False,
 ) -> tuple[str, str, str | None]:
     """One risk moment in words: (what, answer, rule). `rule` is the instrument's own risk item

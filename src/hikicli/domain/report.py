@@ -53,10 +53,11 @@ def checkin_summary(events: Sequence[Event], start: dt.date, end: dt.date) -> di
     values = list(days.values())
 
     def numbers(name: str) -> list[float]:
+        rows: list[Mapping[str, object]] = list(values)  # a field named at run time
         return [
-            float(d[name])
-            for d in values
-            if isinstance(d.get(name), (int, float)) and not isinstance(d.get(name), bool)
+            float(v)
+            for d in rows
+            if isinstance(v := d.get(name), (int, float)) and not isinstance(v, bool)
         ]
 
     outside = numbers("outside")
@@ -121,10 +122,10 @@ def step_notes(events: Sequence[Event], start: dt.date, end: dt.date) -> list[di
     from hikicli.domain.homework import overlapping_packs
 
     return [
-        {"pack": pack["title"], "step": step["step"], "note": step["note"]}
+        {"pack": pack["title"], "step": step["step"], "note": note}
         for _, pack in overlapping_packs(events, start, end)
         for step in pack.get("ladder_steps") or []
-        if isinstance(step.get("note"), str) and step["note"].strip()
+        if isinstance(note := step.get("note"), str) and note.strip()
     ]
 
 

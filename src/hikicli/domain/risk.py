@@ -16,17 +16,16 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from hikicli.domain.crisis import CHANNEL_ORDER, CountryChoice
+from hikicli.domain.features.risk import RiskPayload, Source, Strength
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import CrisisContent, CrisisLine, Instrument
     from hikicli.errors import Msg
 
 KIND = "risk.signal"
-Source = Literal["checkin", "instrument", "note", "family"]
-Strength = Literal["high", "possible"]
 SOURCES: tuple[Source, ...] = ("checkin", "instrument", "note", "family")
 STRENGTHS: tuple[Strength, ...] = ("high", "possible")
 PlanState = Literal["plan", "none", "unknown"]
@@ -55,17 +54,26 @@ class RiskSignal:
     mood: int | None = None  # check-in: the answers given before the question are kept here
     context: str | None = None  # where it was given: "checkin", "assess", "homework:PACK"
 
-    def to_data(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
+    def to_data(self) -> RiskPayload:
+        data: RiskPayload = {
             "source": self.source,
             "strength": self.strength,
             "date": self.date.isoformat(),
             "answer": self.answer,
         }
-        for name in ("instrument", "instrument_name", "item", "threshold", "mood", "context"):
-            value = getattr(self, name)
-            if value is not None:
-                data[name] = value
+        # the optional fields in their documented order, when given
+        if self.instrument is not None:
+            data["instrument"] = self.instrument
+        if self.instrument_name is not None:
+            data["instrument_name"] = self.instrument_name
+        if self.item is not None:
+            data["item"] = self.item
+        if self.threshold is not None:
+            data["threshold"] = self.threshold
+        if self.mood is not None:
+            data["mood"] = self.mood
+        if self.context is not None:
+            data["context"] = self.context
         return data
 
 
@@ -99,8 +107,15 @@ def signal_problem(data: Mapping[str, Any]) -> Msg | None:
     return None
 
 
-def signal_from_data(data: Mapping[str, Any]) -> RiskSignal | None:
-    if signal_problem(data) is not None:
+def read_signal(data: Mapping[str, Any]) -> RiskPayload | None:
+    """A stored `risk.signal`'s data as its kind's payload, when it meets the record rule (each
+    field then has its declared type), else None."""
+    return cast("RiskPayload", data) if signal_problem(data) is None else None
+
+
+def signal_from_data(raw: Mapping[str, Any]) -> RiskSignal | None:
+    data = read_signal(raw)
+    if data is None:
         return None
     return RiskSignal(
         source=data["source"],
@@ -409,13 +424,13 @@ class RiskDays:
     name = "risk_days"
     version = 1
 
-    def initial(self) -> dict[str, str]:
+    def initial(self) -> dict[str, Strength]:
         return {}
 
-    def apply(self, state: dict[str, str], event: Mapping[str, Any]) -> Any:
+    def apply(self, state: dict[str, Strength], event: Mapping[str, Any]) -> dict[str, Strength]:
         if event.get("kind") == KIND:
-            data = event.get("data")
-            if isinstance(data, dict) and signal_problem(data) is None:
-                if state.get(data["date"]) != "high":
-                    state[data["date"]] = data["strength"]
+            raw = event.get("data")
+            data = read_signal(raw) if isinstance(raw, dict) else None
+            if data is not None and state.get(data["date"]) != "high":
+                state[data["date"]] = data["strength"]
         return state

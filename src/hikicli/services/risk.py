@@ -10,7 +10,7 @@ with no passphrase, a full disk) is kept as a note and said after the help.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +25,7 @@ class RiskSession:
     content: RiskContent
     country: CountryChoice
     clock: Callable[[], dt.datetime]
-    save: Callable[[str, dict[str, Any]], Any]
+    save: Callable[[str, Mapping[str, Any]], Any]
     plan_state: Callable[[], PlanState]
     signals: list[RiskSignal] = field(default_factory=list)
     saved: list[RiskSignal] = field(default_factory=list)

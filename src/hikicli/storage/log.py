@@ -17,7 +17,7 @@ import gc
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -110,9 +110,11 @@ def now_local() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-def new_event(kind: str, data: dict[str, Any], now: dt.datetime | None = None) -> Event:
+def new_event(kind: str, data: Mapping[str, Any], now: dt.datetime | None = None) -> Event:
+    """`data` is a kind's payload (its TypedDict, or a plain dict), held as the dict it is."""
     when = (now or now_local()).isoformat(timespec="seconds")
-    return {"v": SCHEMA_VERSION, "id": os.urandom(16).hex(), "kind": kind, "ts": when, "data": data}
+    held = data if isinstance(data, dict) else dict(data)
+    return {"v": SCHEMA_VERSION, "id": os.urandom(16).hex(), "kind": kind, "ts": when, "data": held}
 
 
 _scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
@@ -455,7 +457,7 @@ class EventLog:
             pos = stop + 1
         return result
 
-    def append(self, kind: str, data: dict[str, Any], now: dt.datetime | None = None) -> Event:
+    def append(self, kind: str, data: Mapping[str, Any], now: dt.datetime | None = None) -> Event:
         event = new_event(kind, data, now)
         self.append_events([event])
         return event

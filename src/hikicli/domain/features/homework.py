@@ -15,7 +15,18 @@ if TYPE_CHECKING:
 class HomeworkPack(TypedDict):
     id: str
     file: str
-    pack: dict[str, Any]  # the validated pack, as imported
+    # the validated pack as imported (content_types.HomeworkPack once domain.homework.well_formed
+    # has read it: a hand-edited log can hold anything here)
+    pack: Mapping[str, object]
+
+
+class PackDates(TypedDict):
+    """A pack as the dashboard's fold keeps it (domain.homework.HomeworkPacks): no tasks, no
+    answers, nothing private."""
+
+    title: str
+    start: str
+    due: str
 
 
 class HomeworkAnswer(TypedDict):

@@ -36,14 +36,15 @@ def _plan_added_summary(data: Data, context: SummaryContext | None) -> str:
 
 def summarize_removed(data: Data, context: SummaryContext | None) -> str:
     added = context.plan_items.get(str(data.get("item"))) if context is not None else None
+    words = context.words if context is not None else None
     if not added or not isinstance(added.get("text"), str):
-        if context is None or "plan_removed_unknown" not in context.words:
+        if not words:
             return ctx(context).say("history.plan_removed_unknown")
-        return str(context.words["plan_removed_unknown"])
+        return words["plan_removed_unknown"]
     section = ctx(context).label("plan_section", added.get("section", ""))
-    if context is None or "plan_removed" not in context.words:
+    if not words:
         return ctx(context).say("history.plan_removed", section=section, text=added["text"])
-    return fill(str(context.words["plan_removed"]), {"section": section, "text": added["text"]})
+    return fill(words["plan_removed"], {"section": section, "text": added["text"]})
 
 
 def _restart_removed_summary(data: Data, context: SummaryContext | None) -> str:

@@ -4,7 +4,7 @@ cancel after a risk answer) is recorded as one `risk.signal` the moment it is gi
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import Literal, TypedDict
 
 from hikicli.domain.declare import Data, EventKind, Feature, Projection, SummaryContext, ctx
 from hikicli.errors import Msg
@@ -14,9 +14,14 @@ from hikicli.errors import Msg
 KEPT_BY = frozenset({"assess_history", "report"})
 
 
+# Where a risk moment came from and how strong it is (domain/risk.py's SOURCES, STRENGTHS).
+Source = Literal["checkin", "instrument", "note", "family"]
+Strength = Literal["high", "possible"]
+
+
 class RiskPayload(TypedDict, total=False):
-    source: str  # checkin, instrument, note
-    strength: str  # high, possible
+    source: Source
+    strength: Strength
     date: str
     answer: str
     instrument: str
