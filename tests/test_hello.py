@@ -160,11 +160,10 @@ def test_the_words_reader_reads_what_the_yaml_loader_reads(lang):
 
 def test_the_copied_constants_agree():
     from hikicli.domain.language import LANGUAGES
-    from hikicli.storage import crypto, encstate, paths
+    from hikicli.storage import crypto, encstate
 
     assert store.MAGIC == crypto.MAGIC
     assert store.ENCRYPTION_STATE == encstate.STATE_NAME
-    assert store.APP_NAME == paths.APP_NAME
     assert hello_line.LANGUAGES == LANGUAGES
 
 
@@ -190,6 +189,40 @@ def test_the_places_agree_with_paths(monkeypatch, env):
     assert place.data_dir == str(paths.data_dir)
     assert place.config_file == str(paths.config_file)
     assert place.log_file == str(paths.log_file)
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},
+        {"XDG_DATA_HOME": "/tmp/xdg-data", "XDG_CONFIG_HOME": "/tmp/xdg-config"},
+        {"XDG_CACHE_HOME": "/tmp/xdg-cache", "XDG_DATA_HOME": "  "},
+    ],
+)
+def test_the_folders_are_where_platformdirs_puts_them(monkeypatch, env):
+    """storage/roots.py finds the XDG folders itself (platformdirs costs ~10 ms to import)."""
+    import platformdirs
+
+    from hikicli.storage.roots import roots
+
+    for var in ("HIKI_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(var, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    assert roots() == (
+        platformdirs.user_data_dir("hikicli", appauthor=False),
+        platformdirs.user_config_dir("hikicli", appauthor=False),
+        platformdirs.user_cache_dir("hikicli", appauthor=False),
+    )
+
+
+def test_hiki_home_holds_every_folder(monkeypatch, tmp_path):
+    from hikicli.storage.roots import roots
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HIKI_HOME", "rel/home")
+    home = tmp_path / "rel" / "home"
+    assert roots() == (str(home), str(home / "config"), str(home / "cache"))
 
 
 @pytest.mark.parametrize(

@@ -5,19 +5,16 @@ printed from there on later runs."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import sys
 import zlib
-from pathlib import Path
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # a cached run imports os, sys, zlib and two small hiki modules only
 if TYPE_CHECKING:
-    from hikicli.storage.paths import Paths
+    from pathlib import Path
 
 
-def _language(paths: Paths) -> str:
+def _language(config_file: str) -> str:
     """The language `hiki --help` speaks, decided as AppContext.language() decides it (HIKI_LANG,
     the `language` setting, the locale), without loading the settings code (~10 ms)."""
     from hikicli.domain.language import LANG_ENV, LANGUAGES, choose_language
@@ -27,34 +24,54 @@ def _language(paths: Paths) -> str:
         return forced
     setting = ""
     try:
-        if sys.version_info >= (3, 11):
-            import tomllib
-        else:  # pragma: no cover
-            import tomli as tomllib
+        with open(config_file, encoding="utf-8") as handle:
+            text = handle.read()
+        if "language" in text:  # tomllib (and the re it imports) only when it can matter
+            if sys.version_info >= (3, 11):
+                import tomllib
+            else:  # pragma: no cover
+                import tomli as tomllib
 
-        value = tomllib.loads(paths.config_file.read_text(encoding="utf-8")).get("language")
-        setting = value if isinstance(value, str) else ""
+            value = tomllib.loads(text).get("language")
+            setting = value if isinstance(value, str) else ""
     except (OSError, ValueError, ImportError):
         pass  # no settings yet (or unreadable): the locale decides, as it does for AppContext
     return choose_language(setting).code
 
 
-def _key(paths: Paths) -> str:
+def _stamps(folder: str, names: tuple[str, ...] | None = None) -> list[str]:
+    """`name:mtime` of the .py files in `folder`, or of folder/*/NAME for each of `names`."""
+    out: list[str] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return out
+    for entry in entries:
+        if names is None:
+            if entry.name.endswith(".py"):
+                out.append(f"{entry.name}:{entry.stat().st_mtime_ns}")
+        elif entry.is_dir():
+            for name in names:
+                with_name = os.path.join(entry.path, name)
+                try:
+                    out.append(f"{with_name}:{os.stat(with_name).st_mtime_ns}")
+                except OSError:
+                    pass
+    return out
+
+
+def _key(config_file: str, profile: str) -> str:
     from hikicli import __version__
 
-    cli = Path(__file__).parent
-    stamp = ",".join(f"{e.name}:{e.stat().st_mtime_ns}" for e in sorted(cli.glob("*.py")))
+    cli = os.path.dirname(os.path.abspath(__file__))
+    stamp = ",".join(_stamps(cli))
     # The help ends with the crisis pointer from risk.yaml. Found as content.catalog.content_root
     # finds it (importing that module would cost ~20 ms on every cached run).
-    content = cli.parent / "_content"
-    if not content.is_dir():
-        content = cli.parents[2] / "content"
-    words = [
-        *content.glob("*/risk.yaml"),
-        *content.glob("*/help.yaml"),
-        *content.glob("*/messages.yaml"),
-    ]
-    stamp += ",".join(f"{e}:{e.stat().st_mtime_ns}" for e in sorted(words))
+    package = os.path.dirname(cli)
+    content = os.path.join(package, "_content")
+    if not os.path.isdir(content):
+        content = os.path.join(os.path.dirname(os.path.dirname(package)), "content")
+    stamp += ",".join(_stamps(content, ("help.yaml", "messages.yaml", "risk.yaml")))
     width = os.environ.get("COLUMNS", "")
     if not width:
         try:
@@ -62,21 +79,28 @@ def _key(paths: Paths) -> str:
         except (OSError, ValueError):
             width = "80"
     # the profile too: the help's crisis pointer names it (`hiki --profile mum crisis`)
-    stamp += f",{paths.profile}"
-    return f"{__version__}-{_language(paths)}-{width}-{zlib.crc32(stamp.encode()):08x}"
+    stamp += f",{profile}"
+    return f"{__version__}-{_language(config_file)}-{width}-{zlib.crc32(stamp.encode()):08x}"
 
 
 def show_help(args: list[str]) -> int:
-    from hikicli.storage.paths import Paths
+    from hikicli.storage.roots import DEFAULT_PROFILE, config_file, roots
 
-    cache: Path | None = None
+    cache: str | None = None
     try:
-        paths = Paths.resolve(profile=os.environ.get("HIKI_PROFILE") or "default")
-        cache = paths.cache_dir / f"help-{_key(paths)}.txt"
-        sys.stdout.write(cache.read_text(encoding="utf-8"))
+        _, config_root, cache_root = roots()
+        profile = os.environ.get("HIKI_PROFILE") or DEFAULT_PROFILE
+        key = _key(config_file(config_root, profile), profile)
+        cache = os.path.join(cache_root, f"help-{key}.txt")
+        with open(cache, encoding="utf-8") as handle:
+            sys.stdout.write(handle.read())
         return 0
     except (OSError, ValueError):
         pass  # not cached yet (or no cache folder): render it
+    import contextlib
+    import io
+    from pathlib import Path
+
     from hikicli.cli.app import run
 
     buffer = io.StringIO()
@@ -85,7 +109,7 @@ def show_help(args: list[str]) -> int:
     text = buffer.getvalue()
     sys.stdout.write(text)
     if code == 0 and cache is not None:
-        _store(cache, text)
+        _store(Path(cache), text)
     return code
 
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal
+
+TYPE_CHECKING = False  # not `from typing import ...`: `hiki --help` reads this module, ~8 ms
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Literal
+
+    How = Literal["env", "setting", "locale", "default"]
 
 LANGUAGES = ("en", "ja")  # each has a folder content/<lang>/; English is the per-key fallback
 DEFAULT = "en"
@@ -15,10 +19,26 @@ LANG_ENV = "HIKI_LANG"
 LANGUAGE_COUNTRY = {"ja": "JP"}
 
 
-@dataclass(frozen=True)
 class LanguageChoice:
-    code: str
-    how: Literal["env", "setting", "locale", "default"]
+    """The language picked and how it was found (said on the first run). A plain class, not a
+    dataclass: `hiki --help` must not import dataclasses (and inspect, ~10 ms)."""
+
+    __slots__ = ("code", "how")
+
+    def __init__(self, code: str, how: How) -> None:
+        self.code = code
+        self.how: How = how
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LanguageChoice):
+            return NotImplemented
+        return (self.code, self.how) == (other.code, other.how)
+
+    def __hash__(self) -> int:
+        return hash((self.code, self.how))
+
+    def __repr__(self) -> str:
+        return f"LanguageChoice({self.code!r}, {self.how!r})"
 
 
 def locale_language(environ: Mapping[str, str]) -> str | None:

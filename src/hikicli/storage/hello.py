@@ -14,40 +14,18 @@ Anything unreadable counts as "not known": the line is shown at most once a day,
 from __future__ import annotations
 
 import os
-import sys
+
+from hikicli.storage.roots import DEFAULT_PROFILE, config_file, data_dir, roots
 
 TYPE_CHECKING = False  # not `from typing import ...`: typing costs a shell start ~8 ms
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-APP_NAME = "hikicli"  # storage/paths.py APP_NAME
 MAGIC = b'{"hiki":"encrypted"'  # storage/crypto.py MAGIC (a test checks they agree)
 ENCRYPTION_STATE = "encryption.json"  # storage/encstate.py STATE_NAME
 DAY_FILE = "hello-day"
 TAIL = 64 * 1024  # bytes read from the end of the log at a time
 MOST = 1024 * 1024  # never more than this much of the log
-
-
-def _xdg(environ: Mapping[str, str], var: str, default: str) -> str:
-    value = environ.get(var, "").strip()
-    return value if value else os.path.expanduser(default)
-
-
-def roots(environ: Mapping[str, str]) -> tuple[str, str]:
-    """(data root, config root) as storage/paths.py `Paths.resolve` finds them."""
-    base = environ.get("HIKI_HOME")
-    if base:
-        home = os.path.join(os.getcwd(), os.path.expanduser(base))
-        return home, os.path.join(home, "config")
-    if sys.platform.startswith("linux"):
-        return (
-            os.path.join(_xdg(environ, "XDG_DATA_HOME", "~/.local/share"), APP_NAME),
-            os.path.join(_xdg(environ, "XDG_CONFIG_HOME", "~/.config"), APP_NAME),
-        )
-    from hikicli.storage.paths import Paths  # elsewhere platformdirs knows best (slower)
-
-    paths = Paths.resolve()
-    return str(paths.data_root), str(paths.config_root)
 
 
 class HelloPlace:
@@ -62,13 +40,9 @@ class HelloPlace:
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> HelloPlace:
         """The profile of HIKI_PROFILE (else `default`), as storage/paths.py places it."""
-        profile = environ.get("HIKI_PROFILE") or "default"
-        data_root, config_root = roots(environ)
-        if profile == "default":
-            config_file = os.path.join(config_root, "config.toml")
-        else:
-            config_file = os.path.join(config_root, "profiles", f"{profile}.toml")
-        return cls(os.path.join(data_root, "profiles", profile), config_file)
+        profile = environ.get("HIKI_PROFILE") or DEFAULT_PROFILE
+        data_root, config_root, _ = roots(environ)
+        return cls(data_dir(data_root, profile), config_file(config_root, profile))
 
     def settings(self) -> dict[str, str]:
         """The settings file's `"key" = value` lines, values as written (strings unquoted)."""

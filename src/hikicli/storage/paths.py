@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-APP_NAME = "hikicli"
-DEFAULT_PROFILE = "default"
+from hikicli.storage import roots as where
+from hikicli.storage.roots import APP_NAME, DEFAULT_PROFILE
+
+__all__ = ["APP_NAME", "DEFAULT_PROFILE", "Paths", "valid_profile"]
 _PROFILE_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
 
 
@@ -32,22 +33,15 @@ class Paths:
 
     @classmethod
     def resolve(cls, root: Path | str | None = None, profile: str = DEFAULT_PROFILE) -> Paths:
-        base = root if root is not None else os.environ.get("HIKI_HOME")
-        if base:
-            home = Path(base).expanduser().absolute()
+        if root is not None and str(root):
+            home = Path(root).expanduser().absolute()
             return cls(home, home / "config", home / "cache", profile)
-        import platformdirs
-
-        return cls(
-            Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
-            Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
-            Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
-            profile,
-        )
+        data, config, cache = where.roots()
+        return cls(Path(data), Path(config), Path(cache), profile)
 
     @property
     def data_dir(self) -> Path:
-        return self.data_root / "profiles" / self.profile
+        return Path(where.data_dir(str(self.data_root), self.profile))
 
     @property
     def log_file(self) -> Path:
@@ -64,9 +58,7 @@ class Paths:
 
     @property
     def config_file(self) -> Path:
-        if self.profile == DEFAULT_PROFILE:
-            return self.config_root / "config.toml"
-        return self.config_root / "profiles" / f"{self.profile}.toml"
+        return Path(where.config_file(str(self.config_root), self.profile))
 
     @property
     def state_file(self) -> Path:
