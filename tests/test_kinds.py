@@ -250,3 +250,36 @@ def test_history_says_every_kind_in_words(hiki, home):
             assert " ".join(words.split())[:30] in flat, event["kind"]
     assert "mood 6 · anxiety 4 · energy 3" in flat
     assert "does not know (zz.future)" in flat
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "value", "ok"),
+    [
+        ("activity.done", "pleasure", 10, True),
+        ("activity.done", "pleasure", 11, False),
+        ("activity.done", "pleasure", -1, False),
+        ("activity.done", "pleasure", True, False),  # a JSON true is not a rating
+        ("activity.done", "pleasure", 5.0, False),
+        ("activity.done", "pleasure", None, True),  # absent
+        ("activity.done", "text", "お茶を飲みました", True),
+        ("activity.done", "text", "tea \ud800", False),  # a lone surrogate cannot be written
+        ("activity.done", "text", 5, False),
+        ("activity.done", "date", "2026-13-01", False),
+        ("ladder.try", "peak", 100, True),
+        ("ladder.try", "peak", 101, False),
+        ("ladder.try", "peak", False, False),
+        ("ladder.try", "minutes", 2**70, True),  # any whole number
+        ("ladder.try", "minutes", True, False),
+        ("ladder.try", "likelihood", -3, True),
+        ("ladder.try", "likelihood", "3", False),
+        ("ladder.add", "suds", 1.5, False),
+    ],
+)
+def test_a_record_rule_checks_each_value_as_declared(kind, field, value, ok):
+    # The rules take a shortcut for ASCII text and whole numbers within bounds (an import of
+    # 100,000 entries runs them for each): the answers are the fields' own checks.
+    data = {**BY_NAME[kind].example, field: value}
+    problem = kinds.payload_problem(kind, data)
+    assert (problem is None) == ok
+    if not ok:
+        assert problem is not None and problem.params["field"] == field

@@ -136,3 +136,63 @@ def test_a_file_the_stream_is_unsure_of_is_worded_by_the_whole_file_reader(hiki,
     result = hiki(["data", "import", str(out)])
     assert result.exit_code == 2 and "events[1] (line" in result.output
     assert "Nothing was imported." in result.output and tree_snapshot(home) == before
+
+
+def _layouts(doc: dict) -> dict[str, str]:
+    """The same export document laid out in ways a person or another tool may write it."""
+    events = [json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in doc["events"]]
+    head = {k: v for k, v in doc.items() if k != "events"}
+    start = json.dumps(head)[:-1] + ', "events": ['
+    two_a_line = ",\n".join(
+        ", ".join(events[i : i + 2]) for i in range(0, len(events), 2)
+    )  # fmt: skip
+    return {
+        "compact": json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
+        "indent": json.dumps(doc, indent=2),
+        "crlf": json.dumps(doc, indent=1).replace("\n", "\r\n"),
+        "two a line": start + "\n" + two_a_line + "\n]}\n",
+        "spaces before commas": start + "\n" + "  ,\n".join(events) + "\n]}",
+    }
+
+
+@pytest.mark.parametrize("chunk", [97, 4096, 1 << 20])
+def test_every_layout_of_an_export_imports_the_same_lines(hiki, home, tmp_path, monkeypatch, chunk):
+    # The streamed reader takes a line that is one entry and its comma whole, and any other
+    # layout entry by entry: each gives the log exactly what hiki's own export layout gives.
+    monkeypatch.setattr(importing, "_CHUNK", chunk)
+    monkeypatch.setattr(importing, "_TAIL", min(chunk, 1 << 16))
+    seed(home)
+    out = tmp_path / "e.json"
+    assert hiki(["data", "export", "-o", str(out)]).exit_code == 0
+    stored = (home / "profiles" / "default" / "log.jsonl").read_bytes()
+    doc = json_data(out.read_text())
+    hiki(["data", "wipe", "--yes"])
+    calls: list[object] = []
+    real = importing.stream_import
+    monkeypatch.setattr(importing, "stream_import", lambda *a: calls.append(real(*a)) or calls[-1])
+    for name, text in _layouts(doc).items():
+        out.write_text(text, newline="")
+        result = hiki(["data", "import", str(out), "--json"])
+        assert json_data(result.output)["added"] == len(doc["events"]), name
+        assert calls[-1] is not None, name  # the streamed reader was sure of it
+        assert (home / "profiles" / "default" / "log.jsonl").read_bytes() == stored, name
+        hiki(["data", "wipe", "--yes"])
+
+
+@pytest.mark.parametrize("spool_limit", [8 << 20, 0])
+def test_an_import_into_a_log_holding_some_entries_adds_the_others_in_order(
+    hiki, home, tmp_path, monkeypatch, spool_limit
+):
+    monkeypatch.setattr(importing._Spool, "LIMIT", spool_limit)  # 0: spooled to a file
+    monkeypatch.setattr(importing, "_BLOCK", 512)  # many blocks
+    seed(home)
+    out = tmp_path / "e.json"
+    assert hiki(["data", "export", "-o", str(out)]).exit_code == 0
+    lines = (home / "profiles" / "default" / "log.jsonl").read_bytes().splitlines(keepends=True)
+    assert len(lines) > 20
+    kept = lines[::3]  # every third entry is here already
+    (home / "profiles" / "default" / "log.jsonl").write_bytes(b"".join(kept))
+    result = json_data(hiki(["data", "import", str(out), "--json"]).output)
+    assert result["added"] == len(lines) - len(kept) and result["skipped"] == len(kept)
+    others = [line for line in lines if line not in kept]
+    assert (home / "profiles" / "default" / "log.jsonl").read_bytes() == b"".join(kept + others)

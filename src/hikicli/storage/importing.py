@@ -13,7 +13,6 @@ import gc
 import json
 import math
 import re
-from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,8 +93,8 @@ def check_event(obj: Any, numbers_checked: bool = False) -> str | Msg | None:
             and 1 <= v <= SCHEMA_VERSION
             and type(eid) is str
             and 0 < len(eid) <= MAX_ID
-            and eid.isprintable()
-            and eid.split() == [eid]
+            # letters and digits only (a hiki id) are printable and hold no space
+            and (eid.isalnum() or (eid.isprintable() and eid.split() == [eid]))
             and type(kind) is str
             and 0 < len(kind) <= MAX_KIND
             and kind.isprintable()
@@ -230,6 +229,7 @@ def import_events(log: EventLog, events: list[Event], import_lock: Path) -> Impo
 
 _CHUNK = 1 << 20
 _BLOCK = 1 << 20
+_TAIL = 1 << 16  # near a chunk's end, a value is read by the careful reader (it reads on)
 _WS = " \t\n\r"
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
@@ -283,6 +283,9 @@ class _Text:
     def value(self, decode: Callable[[str, int], tuple[Any, int]]) -> tuple[Any, str]:
         """The next JSON value and its text."""
         self.skip_ws()
+        buf, pos = self.buf, self.pos
+        if not self.eof and len(buf) - pos < _TAIL and buf.find("\n", pos) < 0:
+            self.more()  # the value is perhaps cut by the chunk's end (no failed parse then)
         while True:
             try:
                 obj, end = decode(self.buf, self.pos)
@@ -302,71 +305,73 @@ class _Text:
 
 class _Spool:
     """The stored lines to append: in memory up to 8 MiB, then in an unnamed temporary file in
-    the profile's folder (gone with the process however it ends); each line's id and end."""
+    the profile's folder (gone with the process however it ends), and each line's id, in order.
+    A stored line never holds a newline (JSON text on one line, or base64), so the lines are
+    found again by their newlines."""
 
     LIMIT = 8 << 20
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.blocks: list[bytes] = []
+        self.batch: list[bytes] = []  # lines not joined yet, without their newlines
+        self.blocks: list[bytes] = []  # joined lines, each ending with a newline
         self.size = 0
         self.file: Any = None
         self.ids: list[str] = []
-        self.ends = array("q")
-        self.pending = 0  # bytes added since the last flush
+        self.pending = 0  # bytes in `batch`
         self.first_seq = 2  # sealed lines are numbered from this (EventLog.append_stored)
 
     def add(self, eid: str, line: bytes) -> None:
-        self.blocks.append(line)
-        self.size += len(line)
         self.ids.append(eid)
-        self.ends.append(self.size)
+        self.batch.append(line)
         self.pending += len(line)
         if self.pending > _BLOCK:
             self.flush()
 
     def flush(self) -> None:
+        if self.batch:
+            block = b"\n".join(self.batch) + b"\n"
+            self.batch, self.pending = [], 0
+            self.blocks.append(block)
+            self.size += len(block)
         if self.file is None and self.size > self.LIMIT:
             import tempfile
 
             self.file = tempfile.TemporaryFile(dir=ensure_private_dir(self.folder))
         if self.file is not None:
-            self.file.write(b"".join(self.blocks))
+            for block in self.blocks:
+                self.file.write(block)
             self.blocks = []
-            self.pending = 0
 
     def close(self) -> None:
         if self.file is not None:
             self.file.close()
 
+    def _chunks(self) -> Iterator[bytes]:
+        if self.file is None:
+            yield from self.blocks
+            return
+        self.file.seek(0)
+        while block := self.file.read(_BLOCK):
+            yield block
+
     def lines(self, skip: set[str]) -> Iterator[bytes]:
-        """Blocks of at most about 1 MiB of the spooled lines whose id is not in `skip`."""
+        """Blocks of whole spooled lines (about 1 MiB each) but those whose id is in `skip`."""
         self.flush()
-        if self.file is not None:
-            self.file.seek(0)
-            read = self.file.read
-        else:
-            data = memoryview(b"".join(self.blocks))
-
-            def read(n: int, pos: list[int] = [0]) -> bytes:  # noqa: B006 (a cursor)
-                chunk = bytes(data[pos[0] : pos[0] + n])
-                pos[0] += len(chunk)
-                return chunk
-
-        out: list[bytes] = []
-        size, start = 0, 0
-        for eid, end in zip(self.ids, self.ends, strict=True):
-            line = read(end - start)
-            start = end
-            if eid in skip:
+        ids = iter(self.ids)
+        rest = b""
+        for chunk in self._chunks():
+            block = rest + chunk if rest else chunk
+            cut = block.rfind(b"\n") + 1
+            block, rest = block[:cut], block[cut:]
+            if not block:
                 continue
-            out.append(line)
-            size += len(line)
-            if size > _BLOCK:
-                yield b"".join(out)
-                out, size = [], 0
-        if out:
-            yield b"".join(out)
+            if skip:
+                kept = [line for line in block.split(b"\n")[:-1] if next(ids) not in skip]
+                block = b"".join(line + b"\n" for line in kept)
+            if block:
+                yield block
+        assert not rest
 
 
 def stream_import(
@@ -538,7 +543,7 @@ def _spool_events(
                             raise _Unsure from None
                         if cipher is not None:
                             data = cipher.seal_record(data, spool.first_seq + len(spool.ids))
-                        spool.add(eid, data + b"\n")
+                        spool.add(eid, data)
 
                 while True:
                     _whole_lines(text, scan, handle)
@@ -571,25 +576,49 @@ def _whole_lines(
     """The fast way through the events: each value that parses where it stands in the buffer
     and is followed by a comma is handled without the careful reader's steps. It stops at any
     other case (the last event, a value cut by the chunk's end, anything odd), leaving `text`
-    at that value's start for the careful reader."""
+    at that value's start for the careful reader.
+
+    A line that is one value and its comma (as `hiki data export` writes them) is taken whole;
+    any other line goes by the value's own end, as the careful reader would."""
 
     space = cast(Callable[[str, int], "re.Match[str]"], _SPACE.match)  # `*` always matches
-
+    buf = text.buf
+    size = len(buf)
+    pos = text.pos
+    newline = -1  # the next newline from `pos` (size: none in the rest of the buffer)
     while True:
-        buf = text.buf
-        pos = space(buf, text.pos).end()
+        if newline < pos:
+            newline = buf.find("\n", pos)
+            if newline < 0:
+                newline = size
+                if not text.eof and size - pos < _TAIL:
+                    break  # the value is perhaps cut by the chunk's end: the careful reader
+        if newline < size:
+            line = buf[pos:newline].strip(_WS)
+            if line[-1:] == ",":
+                raw = line[:-1].rstrip(_WS)
+                try:
+                    obj, end = scan(raw, 0)
+                except (StopIteration, ValueError, RecursionError):
+                    end = -1
+                if end == len(raw):
+                    handle(obj, raw)
+                    pos = newline + 1
+                    continue
+        start = space(buf, pos).end()
         try:
-            obj, end = scan(buf, pos)
+            obj, end = scan(buf, start)
         except (StopIteration, ValueError, RecursionError):
-            text.pos = pos
-            return
+            pos = start
+            break
         after = space(buf, end).end()
-        if after >= len(buf) or buf[after] != ",":
-            text.pos = pos
-            return
-        raw = buf[pos:end]
+        if after >= size or buf[after] != ",":
+            pos = start
+            break
+        raw = buf[start:end]
         handle(obj, raw if "\n" not in raw else _compact(obj))
-        text.pos = after + 1
+        pos = after + 1
+    text.pos = pos
 
 
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode

@@ -3,17 +3,17 @@ pleasure and mastery."""
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from hikicli.domain.declare import (
     EventKind,
     Feature,
     Projection,
     fields,
-    int_in,
     is_date,
     is_text,
     simple,
+    whole_in,
 )
 
 
@@ -34,8 +34,7 @@ class ActivityDone(TypedDict):
     plan: str  # the plan it rates, or ""
 
 
-def _rating(value: Any) -> bool:
-    return int_in(value, 0, 10)
+_rating = whole_in(0, 10)
 
 
 def _projections() -> list[Projection]:

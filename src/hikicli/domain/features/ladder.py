@@ -22,7 +22,6 @@ from hikicli.domain.declare import (
     suds,
     whole,
 )
-from hikicli.errors import Msg
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import CatalogContent
@@ -95,24 +94,23 @@ _PLAN_FIELDS: dict[str, Callable[[Any], bool]] = {
 }
 
 
-def _try_problem(data: Data) -> Msg | None:
-    # The fold counts a result only when it is one of the known ones; others pass as a try
-    # without a result (hand-edited logs), so the result is not checked here.
-    return fields(
-        "ladder_try",
-        {},
-        {
-            **_STEP,
-            **_PLAN_FIELDS,
-            "plan": is_text,
-            "peak": suds,
-            "end": suds,
-            "happened": is_text,
-            "learned": is_text,
-            "minutes": whole,
-            "step_title": is_text,
-        },
-    )(data)
+# The fold counts a result only when it is one of the known ones; others pass as a try without
+# a result (hand-edited logs), so the result is not checked here.
+_try_problem = fields(
+    "ladder_try",
+    {},
+    {
+        **_STEP,
+        **_PLAN_FIELDS,
+        "plan": is_text,
+        "peak": suds,
+        "end": suds,
+        "happened": is_text,
+        "learned": is_text,
+        "minutes": whole,
+        "step_title": is_text,
+    },
+)
 
 
 _PAYLOAD_TRY = {"step": "s1", "result": "done", "peak": 40, "end": 20, "date": "2026-11-20"}
