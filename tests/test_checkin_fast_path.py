@@ -1,4 +1,4 @@
-"""`hiki checkin` with flags reaches its save without typer (entry.checkin_flags), and does
+"""`hiki checkin` with flags reaches its save without typer (entry.fast_path), and does
 exactly what the typer CLI does: the same output, exit code and saved values, and anything
 Click would word differently is left to Click."""
 
@@ -57,15 +57,20 @@ def test_the_fast_path_does_what_the_typer_cli_does(args, home, capsys, monkeypa
     assert values(home) == typer_saved
 
 
+def checkin_flags(args: list[str]) -> dict | None:
+    found = entry.fast_path(["checkin", *args])
+    return None if found is None else found[1]
+
+
 def test_checkin_flags_converts_as_click_does():
-    assert entry.checkin_flags(["--mood", "6", "--sleep=7.5", "--json", "--note", ""]) == {
+    assert checkin_flags(["--mood", "6", "--sleep=7.5", "--json", "--note", ""]) == {
         "mood": 6,
         "sleep": 7.5,
         "as_json": True,
         "note": "",
     }
     for args in (["--mood", "x"], ["--mood", "-1"], ["--json", "--json"], ["--json=1"], ["-h"]):
-        assert entry.checkin_flags(args) is None, args
+        assert checkin_flags(args) is None, args
 
 
 def test_flags_never_build_the_typer_tree(home, monkeypatch, capsys):

@@ -1,12 +1,14 @@
 """Console entry point.
 
 Fast paths skip typer, which costs ~90 ms to import and to build its command tree:
-`hiki --version` imports nothing heavy; `hiki` alone (the dashboard people see every day) and
+`hiki --version` imports nothing heavy; `hiki` alone (the dashboard people see every day),
 `hiki checkin`, alone or with flags (the time to the first question, or to a saved check-in,
-matters to an anxious person), and `hiki step` with flags run their code directly, with flags
-Click would accept as they are;
+matters to an anxious person), `hiki step` with flags, and the read commands `history`,
+`progress`, `assess history`, `homework` and `family` run their code directly, with flags Click
+would accept as they are (FAST_PATHS: one table, one parser), after a `--profile NAME` or not;
 `hiki --help` prints the help text cached for this version and width. Everything else, and every
-error path, goes through the same code as the typer CLI.
+error path (an unknown flag, a value Click would refuse, `--help`), goes through the same code as
+the typer CLI, so every error is worded as it is there.
 """
 
 from __future__ import annotations
@@ -25,20 +27,13 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stdout.write(f"hiki {__version__}\n")
         return 0
-    if not args:
-        return guarded("dashboard")
     if args == ["hello"]:  # at every shell start: next to nothing is imported
         from hikicli.cli.hello_line import hello
 
         return hello()
-    if args[0] == "checkin":
-        flags = checkin_flags(args[1:])
-        if flags is not None:
-            return guarded("checkin", flags)
-    if args[0] == "step":
-        options = step_flags(args[1:])
-        if options is not None:
-            return guarded("step", options)
+    found = fast_path(args)
+    if found is not None:
+        return guarded(*found)
     if args in (["--help"], ["-h"]) or [a.casefold() for a in args] == ["help"]:
         # `hiki help` is `hiki --help` (it ends with the crisis pointer), from the same cache.
         from hikicli.cli.helpcache import show_help
@@ -49,86 +44,110 @@ def main(argv: list[str] | None = None) -> int:
     return run(args)
 
 
-# `hiki checkin`'s options (cli/checkin.py) and how Click converts each value: int(), float(),
-# or the text as it is.
-CHECKIN_OPTIONS: dict[str, type[Any]] = {
-    "--mood": int,
-    "--anxiety": int,
-    "--energy": int,
-    "--sleep": float,
-    "--slept": str,
-    "--woke": str,
-    "--outside": int,
-    "--contact": str,
-    "--note": str,
-    "--safe": str,
-    "--date": str,
-}
+SWITCH = True  # an option without a value (`--json`): True when given
 
 
-def checkin_flags(args: list[str]) -> dict[str, Any] | None:
-    """The keyword arguments of `checkin_command` for these flags, converted as Click would, or
-    None for anything else (an unknown or repeated flag, a value that does not convert, one
-    that starts with '-', --help): the typer CLI then parses them and words every error."""
-    out: dict[str, Any] = {}
-    i = 0
-    while i < len(args):
-        name, eq, value = args[i].partition("=")
-        if name == "--json" and not eq:
-            if "as_json" in out:
-                return None
-            out["as_json"] = True
-            i += 1
-            continue
-        convert = CHECKIN_OPTIONS.get(name)
-        if convert is None:
-            return None
-        if not eq:
-            if i + 1 >= len(args):
-                return None
-            value = args[i + 1]
-        i += 1 if eq else 2
-        key = name[2:]
-        if key in out or value.startswith("-"):
-            return None
-        try:
-            out[key] = convert(value)
-        except ValueError:
-            return None
-    return out
+def at_least(low: int, high: int | None = None) -> Any:
+    """Click's IntRange(min=low, max=high): int(), and out of range is refused."""
+
+    def convert(value: str) -> int:
+        number = int(value)
+        if number < low or (high is not None and number > high):
+            raise ValueError(value)
+        return number
+
+    return convert
 
 
-# `hiki step`'s options (cli/ladder_step.py): converted as Click would, or a switch (True).
-STEP_OPTIONS: dict[str, Any] = {
-    "--what": str, "--where": str, "--when": str, "--plan-minutes": int, "--expected": int,
-    "--fear": str, "--likelihood": int, "--safety": str, "--result": str, "--peak": int,
-    "--end": int, "--happened": str, "--feared": str, "--learned": str, "--minutes": int,
-    "--date": str, "--plan": True, "--finish": True, "--with-someone": True, "--json": True,
+# The commands entry.py runs without typer. Each: the words that name it, the function that runs
+# it ("module:function", called with the context and the keyword arguments), its arguments in
+# order, its options (flag: (keyword, how Click converts the value: int, float, str, a range,
+# or SWITCH)), and whether it runs only with a flag (`hiki step` alone asks its questions
+# through the typer CLI). The options are the typer command's own (cli/checkin.py,
+# cli/ladder_step.py, cli/history.py, cli/progress.py, cli/assess.py, cli/homework.py,
+# cli/family.py); tests/test_fast_paths.py checks that each path does what the typer CLI does.
+FAST_PATHS: dict[tuple[str, ...], tuple[str, tuple[str, ...], dict[str, Any], bool]] = {
+    ("checkin",): ("checkin_run:checkin_command", (), {
+        "--mood": ("mood", int), "--anxiety": ("anxiety", int), "--energy": ("energy", int),
+        "--sleep": ("sleep", float), "--slept": ("slept", str), "--woke": ("woke", str),
+        "--outside": ("outside", int), "--contact": ("contact", str), "--note": ("note", str),
+        "--safe": ("safe", str), "--date": ("date", str), "--json": ("as_json", SWITCH),
+    }, False),
+    ("step",): ("step_run:step_command", ("step_id",), {
+        "--what": ("what", str), "--where": ("where", str), "--when": ("when", str),
+        "--plan-minutes": ("plan_minutes", int), "--expected": ("expected", int),
+        "--fear": ("fear", str), "--likelihood": ("likelihood", int),
+        "--safety": ("safety", str), "--result": ("result", str), "--peak": ("peak", int),
+        "--end": ("end", int), "--happened": ("happened", str),
+        "--feared": ("happened", str), "--learned": ("learned", str),
+        "--minutes": ("minutes", int), "--date": ("date", str), "--plan": ("plan", SWITCH),
+        "--finish": ("finish", SWITCH), "--with-someone": ("with_someone", SWITCH),
+        "--json": ("as_json", SWITCH),
+    }, True),
+    ("history",): ("history_run:history_command", (), {
+        "--since": ("since", str), "--limit": ("limit", at_least(1)),
+        "--json": ("as_json", SWITCH),
+    }, False),
+    ("progress",): ("progress_run:progress_command", (), {
+        "--weeks": ("weeks", at_least(1, 104)), "--json": ("as_json", SWITCH),
+    }, False),
+    ("assess", "history"): ("assess_history:show_history", ("only",), {
+        "--json": ("as_json", SWITCH), "--all": ("everything", SWITCH),
+    }, False),
+    ("homework",): ("homework_view:homework_status", (), {"--json": ("as_json", SWITCH)}, False),
+    ("family",): ("family_view:family_overview", (), {"--json": ("as_json", SWITCH)}, False),
 }  # fmt: skip
-STEP_NAMES = {"--feared": "happened", "--json": "as_json"}
 
 
-def step_flags(args: list[str]) -> dict[str, Any] | None:
-    """The keyword arguments of `step_command` for `hiki step [ID] --flag ...`, or None when
-    there is no flag (the questions: the typer CLI), or for anything `checkin_flags` would
-    refuse (then the typer CLI parses them and words every error)."""
+def fast_path(args: list[str]) -> tuple[str | None, dict[str, Any], str | None] | None:
+    """(what runs, its keyword arguments, the profile) for a command line entry.py runs itself:
+    the dashboard (`hiki`) or a FAST_PATHS command, after `--profile NAME` or not; None for
+    anything else (the typer CLI then parses it, and words every error)."""
+    profile = None
+    if args and args[0].startswith("--profile"):
+        name, eq, profile = args[0].partition("=")
+        if name != "--profile" or not eq and len(args) < 2:
+            return None
+        profile, args = (profile, args[1:]) if eq else (args[1], args[2:])
+        from hikicli.storage.paths import valid_profile
+
+        if not valid_profile(profile):  # the typer CLI words it
+            return None
+    if not args:
+        return None, {}, profile
+    for words, (run, positional, options, needs_flag) in FAST_PATHS.items():
+        if tuple(args[: len(words)]) == words:
+            given = parse_flags(args[len(words) :], positional, options)
+            if given is None or needs_flag and not set(given) - set(positional):
+                return None
+            return run, given, profile
+    return None
+
+
+def parse_flags(
+    args: list[str], positional: tuple[str, ...], options: dict[str, Any]
+) -> dict[str, Any] | None:
+    """The keyword arguments for these arguments and flags, converted as Click would, or None
+    for anything else: an unknown or repeated flag, one more argument than the command takes, a
+    value that does not convert or is out of range, one that starts with '-', a switch given a
+    value, --help. The typer CLI then parses them and words every error."""
     out: dict[str, Any] = {}
+    places = list(positional)
     i = 0
     while i < len(args):
         name, eq, value = args[i].partition("=")
         if not name.startswith("-"):
-            if "step_id" in out:
+            if not places:
                 return None
-            out["step_id"] = args[i]
+            out[places.pop(0)] = args[i]
             i += 1
             continue
-        convert = STEP_OPTIONS.get(name)
-        if convert is None:
+        if name not in options:
             return None
-        key = STEP_NAMES.get(name, name[2:].replace("-", "_"))
+        key, convert = options[name]
         if key in out:
             return None
-        if convert is True:
+        if convert is SWITCH:
             if eq:
                 return None
             out[key] = True
@@ -145,30 +164,34 @@ def step_flags(args: list[str]) -> dict[str, Any] | None:
             out[key] = convert(value)
         except ValueError:
             return None
-    return out if set(out) - {"step_id"} else None
+    return out
 
 
-def guarded(command: str, options: dict[str, Any] | None = None) -> int:
-    """Run a fast-path command with the same error handling as the typer CLI."""
+def guarded(
+    run: str | None, options: dict[str, Any] | None = None, profile: str | None = None
+) -> int:
+    """Run a fast path (`run`: "module:function" of hikicli.cli, None for the dashboard) with
+    the same error handling as the typer CLI."""
     from hikicli.cli.context import AppContext
     from hikicli.cli.outcome import after_command, report, unexpected
     from hikicli.errors import HikiError
 
     actx = None
     try:
-        actx = AppContext.default()
-        if command == "checkin":
-            from hikicli.cli.checkin_run import checkin_command
-
-            checkin_command(actx, **(options or {}))
-        elif command == "step":
-            from hikicli.cli.step_run import step_command
-
-            step_command(actx, **(options or {}))
-        else:
+        actx = AppContext.default(profile)
+        if run is None:
             from hikicli.cli.dashboard_view import show_dashboard
 
             show_dashboard(actx)
+        else:
+            import importlib
+
+            from hikicli.content import messages
+
+            messages.use_cache(actx.paths.cache_dir)  # the words, parsed once (as cli.app.run)
+            module, _, function = run.partition(":")
+            command = getattr(importlib.import_module(f"hikicli.cli.{module}"), function)
+            command(actx, **(options or {}))
         after_command(actx)
     except (HikiError, KeyboardInterrupt) as err:
         return report(err, actx)

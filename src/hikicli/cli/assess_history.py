@@ -9,7 +9,7 @@ from hikicli.cli.context import AppContext
 
 
 def show_history(
-    actx: AppContext, only: str | None, as_json: bool, everything: bool = False
+    actx: AppContext, only: str | None = None, as_json: bool = False, everything: bool = False
 ) -> None:
     """Results over time: of the last HISTORY_MONTHS months (said on screen when older ones are
     left out), every result with `everything` (`--all`). A change is to the result before, even

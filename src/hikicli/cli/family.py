@@ -13,9 +13,14 @@ import typer
 
 from hikicli.cli.app import app
 from hikicli.cli.context import AppContext
+from hikicli.cli.family_view import family_content as _content
+from hikicli.cli.family_view import family_overview
+from hikicli.cli.family_view import family_say as _say
+from hikicli.cli.family_view import is_main as _is_main
+from hikicli.cli.family_view import lessons_progress as _progress
 
 if TYPE_CHECKING:
-    from hikicli.domain.content_types import FamilyContent, FamilyModule, FamilyReading
+    from hikicli.domain.content_types import FamilyModule, FamilyReading
 
 family_app = typer.Typer(
     invoke_without_command=True,
@@ -25,24 +30,6 @@ app.add_typer(family_app, name="family")
 
 LESSON_FLAGS = "--answer KEY=TEXT ... | --done | --show"
 CHECKIN_FLAGS = "--stress N [--positive TEXT] [--selfcare TEXT]"
-
-
-def _content(actx: AppContext) -> FamilyContent:
-    return actx.catalog["family"]
-
-
-def _say(actx: AppContext, text: str, **values: Any) -> str:
-    """A family text with `{hiki}` naming this profile, then its own placeholders."""
-    from hikicli.domain.family import with_profile
-
-    said = with_profile(text, actx.paths.profile)
-    return said.format(**values) if values else said
-
-
-def _is_main(actx: AppContext) -> bool:
-    from hikicli.storage.paths import DEFAULT_PROFILE
-
-    return actx.paths.profile == DEFAULT_PROFILE
 
 
 def _refuse_main(actx: AppContext) -> None:
@@ -66,16 +53,6 @@ def _append(actx: AppContext, kind: str, data: dict[str, Any]) -> dict[str, Any]
     return event
 
 
-def _progress(actx: AppContext) -> list[Any]:
-    from hikicli.domain.family import lesson_progress
-    from hikicli.services.reads import load_since
-
-    ids = [m["id"] for m in _content(actx)["modules"]]
-    # Every lesson entry is kept in the command's cache (services/reads.py): the log's end only.
-    read = load_since(actx.log, actx.paths.profile_cache_dir, "family", "9999-12-31")
-    return lesson_progress(ids, read.events)
-
-
 @family_app.callback()
 def family(
     ctx: typer.Context,
@@ -84,69 +61,7 @@ def family(
     """The lessons, with your progress. Open one with: hiki family lesson N."""
     if ctx.invoked_subcommand is not None:
         return
-    from hikicli.domain.family import next_module
-
-    actx: AppContext = ctx.obj
-    if not _is_main(actx):
-        from hikicli.services.family_profile import mark_family
-
-        mark_family(actx)  # the first `hiki --profile mum family` makes it a family profile
-    content = _content(actx)
-    progress = _progress(actx)
-    if as_json:
-        from hikicli.cli.render import print_json
-
-        print_json(
-            [
-                {**p.to_json(), "title": m["title"], "summary": m["summary"]}
-                for p, m in zip(progress, content["modules"], strict=True)
-            ],
-            kind="family.lessons",
-        )
-        return
-    from rich.table import Table
-
-    from hikicli.cli.render import console, markup_escape
-
-    texts = content["texts"]
-    out = console()
-    main = _is_main(actx)
-    if main:
-        from hikicli.services.family_profile import is_marked
-
-        main = not is_marked(actx)
-    if main:  # say where the programme runs before anything else
-        out.print(f"[bold]{markup_escape(texts['main_profile_note'])}[/]")
-        out.print()
-    out.print(markup_escape(texts["intro"].strip()))
-    out.print()
-    labels = {
-        "new": texts["status_new"],
-        "read": texts["status_read"],
-        "exercise": texts["status_done"],
-    }
-    table = Table(title=texts["list_title"], title_justify="left", box=None, pad_edge=False)
-    table.add_column("", justify="right")
-    table.add_column("", overflow="fold")  # Japanese folds, never cut
-    table.add_column("", overflow="fold")
-    for p, module in zip(progress, content["modules"], strict=True):
-        table.add_row(
-            str(p.number),
-            f"[bold]{markup_escape(module['title'])}[/]\n{markup_escape(module['summary'])}",
-            markup_escape(labels[p.status]),
-        )
-    out.print(table)
-    out.print()
-    upcoming = next_module(progress)
-    if not main:
-        hint = (
-            _say(actx, texts["next_hint"], number=upcoming.number)
-            if upcoming
-            else texts["all_done"]
-        )
-        out.print(markup_escape(hint))
-    out.print(markup_escape(_say(actx, texts["readings_pointer"])))
-    out.print(f"[dim]{markup_escape(_say(actx, texts['safety']))}[/]")
+    family_overview(ctx.obj, as_json)
 
 
 @family_app.command("start")
