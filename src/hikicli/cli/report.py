@@ -77,22 +77,36 @@ def report(
     if pack is not None:  # a pack running today: its dates are the period (up to today)
         start = dt.date.fromisoformat(pack["start"])
         period = {"source": "pack", "pack": pack}
-    data = build_report(
-        read.events,
-        start,
-        today,
-        actx.now(),
-        instruments=instrument_definitions(actx),
-        include=chosen,
-        period=period,
-    )
     catalog = actx.catalog
+    from hikicli.domain.family import MAIN_PROFILE
+    from hikicli.services.family_profile import is_family_profile
+
+    profile = actx.paths.profile
+    if profile != MAIN_PROFILE and is_family_profile(actx):
+        # a family member's own track (their profile holds no log of the person's)
+        from hikicli.domain.family_report import build_family_report
+
+        modules = [m["id"] for m in catalog["family"]["modules"]]
+        data = build_family_report(
+            read.events, start, today, actx.now(), modules, include=chosen, period=period
+        )
+    else:
+        data = build_report(
+            read.events,
+            start,
+            today,
+            actx.now(),
+            instruments=instrument_definitions(actx),
+            include=chosen,
+            period=period,
+        )
+    family = data.get("layout") == "family"
     if fmt == "json":
         import json
 
         from hikicli.cli.progress_view import pattern_sentence, safety_words
 
-        if data["pattern"] is not None:
+        if data.get("pattern") is not None:
             data["pattern"]["text"] = pattern_sentence(
                 data["pattern"], catalog["progress"]["patterns"]
             )
@@ -105,6 +119,13 @@ def report(
             # A program reading only stdout can show the person help, not just a flag.
             data["crisis"] = actx.risk.block()
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif family:
+        from hikicli.cli.report_family import family_html, family_markdown
+
+        if fmt == "html":
+            text = family_html(data, catalog, profile, lang=actx.language())
+        else:
+            text = family_markdown(data, catalog, profile)
     elif fmt == "html":
         from hikicli.cli.report_render import render_html
 

@@ -243,6 +243,74 @@ class ReportSummary(Strict):
     line_end: Text  # after a line (".", "。")
 
 
+class FamilyReportKinds(Strict):
+    notes: Text  # what they wrote in their own check-ins
+    reflections: Text  # their lesson exercise answers and reflection answers
+
+
+class FamilyReportIncluded(Strict):
+    """The header's line on the family member's own words (`{hiki}`: the profile's command)."""
+
+    none: Text
+    kinds: FamilyReportKinds
+
+
+class FamilyReportSections(Strict):
+    lessons: Text
+    checkins: Text
+    weeks: Text
+    readings: Text
+    answers: Text  # the lesson exercises' answers, when included
+    notes: Text  # what they wrote in check-ins, when included
+
+
+class FamilyReportSummary(Strict):
+    """At a glance, after Safety, on page 1."""
+
+    lessons: Text  # {done} {total}
+    next: Text  # {number} {title}
+    all_done: Text
+    checkins: Text  # {days} {total} {stress} {highest}
+    no_checkins: Text
+    readings: Text  # {count}
+    no_readings: Text
+
+
+class FamilyReportLabels(Strict):
+    lesson: Text
+    status: Text
+    exercises: Text
+    last: Text
+    week: Text
+    days: Text
+    stress: Text
+    highest: Text
+    reading: Text
+    positive: Text
+    selfcare: Text
+
+
+class FamilyReportText(Strict):
+    """`hiki report` in a family member's own profile (domain/family_report.py). `{hiki}` is the
+    command that names the profile (hiki --profile mum)."""
+
+    title: Text
+    intro: Text  # {start} {end} {hiki}
+    intro_pack: Text  # {start} {end} {title} {pack_start} {due} {hiki}
+    included: FamilyReportIncluded
+    safety_intro: Text  # {start} {end}
+    safety_none: Text  # {start} {end} {threshold}
+    sections: FamilyReportSections
+    summary: FamilyReportSummary
+    lessons_note: Text  # where the lessons come from (CRAFT), and as of when: {end}
+    checkins_note: Text  # how stress is asked
+    no_checkins: Text
+    no_readings: Text
+    no_answers: Text
+    no_notes: Text
+    labels: FamilyReportLabels
+
+
 class ReportContent(Strict):
     title: Text
     intro: Text  # {start} {end}
@@ -276,3 +344,4 @@ class ReportContent(Strict):
     footer: Text  # {date}
     charts: ReportCharts
     labels: ReportLabels
+    family: FamilyReportText  # the layout of a family member's own profile

@@ -635,6 +635,79 @@ class ReportLabels(TypedDict):
     question: str
 
 
+class FamilyReportKinds(TypedDict):
+    """From hikicli.content.progress_models.FamilyReportKinds."""
+
+    notes: str
+    reflections: str
+
+
+class FamilyReportIncluded(TypedDict):
+    """From hikicli.content.progress_models.FamilyReportIncluded."""
+
+    none: str
+    kinds: FamilyReportKinds
+
+
+class FamilyReportSections(TypedDict):
+    """From hikicli.content.progress_models.FamilyReportSections."""
+
+    lessons: str
+    checkins: str
+    weeks: str
+    readings: str
+    answers: str
+    notes: str
+
+
+class FamilyReportSummary(TypedDict):
+    """From hikicli.content.progress_models.FamilyReportSummary."""
+
+    lessons: str
+    next: str
+    all_done: str
+    checkins: str
+    no_checkins: str
+    readings: str
+    no_readings: str
+
+
+class FamilyReportLabels(TypedDict):
+    """From hikicli.content.progress_models.FamilyReportLabels."""
+
+    lesson: str
+    status: str
+    exercises: str
+    last: str
+    week: str
+    days: str
+    stress: str
+    highest: str
+    reading: str
+    positive: str
+    selfcare: str
+
+
+class FamilyReportText(TypedDict):
+    """From hikicli.content.progress_models.FamilyReportText."""
+
+    title: str
+    intro: str
+    intro_pack: str
+    included: FamilyReportIncluded
+    safety_intro: str
+    safety_none: str
+    sections: FamilyReportSections
+    summary: FamilyReportSummary
+    lessons_note: str
+    checkins_note: str
+    no_checkins: str
+    no_readings: str
+    no_answers: str
+    no_notes: str
+    labels: FamilyReportLabels
+
+
 class ReportContent(TypedDict):
     """From hikicli.content.progress_models.ReportContent."""
 
@@ -670,6 +743,7 @@ class ReportContent(TypedDict):
     footer: str
     charts: ReportCharts
     labels: ReportLabels
+    family: FamilyReportText
 
 
 class PlanSection(TypedDict):
