@@ -24,3 +24,13 @@ def test_the_english_list_keeps_its_words_and_the_json_keeps_the_address_apart(h
     line = next(li for li in data["lines"] if "mamorouyokokoro" in li["source"])
     assert line["source"] == "https://www.mhlw.go.jp/mamorouyokokoro/soudan/sns/"
     assert line["source_note"] == "address cited by many projects; page not read"
+
+
+def test_a_name_with_brackets_takes_its_channel_inside_them(hiki: Any, monkeypatch):
+    """「いのちの電話（フリーダイヤル）（電話）」 read as two asides; one pair of brackets now."""
+    monkeypatch.setenv("HIKI_LANG", "ja")
+    out = hiki(["crisis", "--country", "JP", "--all"]).output
+    assert "いのちの電話（フリーダイヤル・電話）" in out
+    assert "チャイルドライン（18歳まで・電話）" in out
+    assert "あなたのいばしょ（チャット）" in out  # its name said チャット相談 and then （チャット）
+    assert "）（" not in out.replace("\n", "")

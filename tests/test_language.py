@@ -69,3 +69,14 @@ def test_english_still_wraps_at_spaces():
     assert lines == ["If things feel too heavy:", "hiki crisis shows people you", "can reach now."]
     lines = wrap_cells("If things feel too heavy, the crisis screen shows people to reach.", 30)
     assert lines == ["If things feel too heavy, the", "crisis screen shows people to", "reach."]
+
+
+def test_a_number_keeps_its_counter_when_japanese_wraps():
+    # "24" at the end of a line and 「時間」 on the next was seen in the crisis list
+    text = "あいうえおかきくけこさしすせそたちつて24時間受け付けています。"
+    assert wrap_cells(text, 40) == [
+        "あいうえおかきくけこさしすせそたちつて",
+        "24時間受け付けています。",
+    ]
+    assert wrap_cells("あいうえおかきくけこさしすせそたちつ3か月", 38)[-1] == "3か月"
+    assert wrap_cells("あいうえおかきくけこさしすせそたちつて20分です", 40)[-1] == "20分です"

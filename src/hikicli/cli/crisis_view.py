@@ -116,8 +116,8 @@ def render_crisis(
     for line in view["lines"]:
         names: Any = texts.get("channels") or {}
         channels = ", ".join(str(names.get(c, c)) for c in line["channels"])
-        tag = str(texts.get("channel_tag") or "  ({channels})").format(channels=channels)
-        out.print(f"[bold]{markup_escape(line['name'])}[/]{markup_escape(tag)}")
+        name, tag = named_with_channels(texts, str(line["name"]), channels)
+        out.print(f"[bold]{markup_escape(name)}[/]{markup_escape(tag)}")
         out.print(f"  {markup_escape(line['contact'])}")
         if line.get("hours"):
             out.print(f"  {markup_escape(line['hours'])}")
@@ -135,6 +135,15 @@ def render_crisis(
     out.print(f"[dim]{markup_escape(view['check_official'])}[/]")
     if plan_markdown:
         render_plan(plan_markdown)
+
+
+def named_with_channels(texts: Any, name: str, channels: str) -> tuple[str, str]:
+    """A line's name and the tag of its channels after it: 「あなたのいばしょ（チャット）」, and
+    inside the name's own brackets when it has some: 「いのちの電話（フリーダイヤル・電話）」."""
+    inside = str(texts.get("channel_tag_inside") or "")
+    if inside and name.endswith(inside[-1]):
+        return name[:-1], inside.format(channels=channels)
+    return name, str(texts.get("channel_tag") or "  ({channels})").format(channels=channels)
 
 
 def render_plan(plan_markdown: str) -> None:

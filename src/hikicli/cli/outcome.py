@@ -33,9 +33,12 @@ def report(err: HikiError | KeyboardInterrupt, actx: object = None) -> int:
             message = _wrapped([said, _pointer(lang, actx)])
         else:
             message = _wrapped((said or _cancel_words(lang, actx)).split("\n"))
+    elif sys.stderr.isatty():
+        # At a terminal, wrapped between words (its edge would cut `--contact` in two); piped or
+        # logged, a located error stays one line per problem.
+        message = _wrapped(said.split("\n"), keep_blank=True)
     else:
         message = said
-    # Plain text, never wrapped: a located error must stay one line per problem.
     sys.stderr.write(message.rstrip("\n") + "\n")
     if not cancelled:
         close(actx, "error")
@@ -55,15 +58,22 @@ def _cancel_words(lang: str, actx: object = None) -> str:
         return text(lang, "outcome.cancelled")
 
 
-def _wrapped(lines: list[str]) -> str:
+def _wrapped(lines: list[str], keep_blank: bool = False) -> str:
     """Lines wrapped at word (or, in Japanese, character) boundaries to the terminal's cells,
-    so a terminal never cuts a word in two."""
+    so a terminal never cuts a word in two; blank lines dropped unless `keep_blank`."""
     import shutil
 
-    from hikicli.cli.plain import wrap_cells
+    from hikicli.cli.plain import cell_width, wrap_cells
 
     columns = max(40, shutil.get_terminal_size((80, 24)).columns)
-    return "\n".join("\n".join(wrap_cells(line, columns)) for line in lines if line)
+
+    def wrap(line: str) -> str:
+        if cell_width(line) <= columns:
+            return line  # as written (its spacing too)
+        indent = line[: len(line) - len(line.lstrip())]
+        return "\n".join(indent + part for part in wrap_cells(line, columns - len(indent)))
+
+    return "\n".join(wrap(line) for line in lines if line.strip() or keep_blank)
 
 
 def _pointer(lang: str, actx: object = None) -> str:

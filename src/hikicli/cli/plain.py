@@ -38,6 +38,22 @@ NO_LINE_START = frozenset(
     "、。，．・：；？！ー）」』】〕〉》’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ"
 )
 NO_LINE_END = frozenset("（「『【〔〈《‘“")
+# A number keeps its counter: 「24時間」, 「3か月」 and 「20分」 never break after the digits.
+COUNTERS = (
+    "時間", "週間", "日間", "年間", "分間", "秒間", "か月", "ヶ月", "カ月", "時", "分", "秒", "日",
+    "週", "月", "年", "歳", "円", "件", "回", "人", "番", "号", "個", "本", "階", "割", "倍", "度",
+    "点", "名", "通",
+)  # fmt: skip
+_COUNTER_FIRST = frozenset(c[0] for c in COUNTERS)
+_COUNTER_SECOND = frozenset(c for c in COUNTERS if len(c) == 2)
+
+
+def _keeps_counter(unit: str, char: str) -> bool:
+    """Whether `char` goes on the same line as `unit`, which ends with a number (or a number and
+    the first character of a two-character counter)."""
+    if unit[-1:].isdigit():
+        return char in _COUNTER_FIRST
+    return len(unit) >= 2 and unit[-2].isdigit() and unit[-1] + char in _COUNTER_SECOND
 
 
 # A command a person may copy stays on one line: a `quoted` command, or `hiki --profile NAME`
@@ -66,6 +82,7 @@ def units(text: str) -> list[str]:
         wide = unicodedata.east_asian_width(char) in "WF"
         if units and (
             char in NO_LINE_START
+            or _keeps_counter(units[-1], char)
             or units[-1][-1] in NO_LINE_END
             or not wide
             and not char.isspace()

@@ -218,6 +218,9 @@ class CrisisScreenTexts(Strict):
     # the channels' names after a line's name ("(chat)"): the data's ids, in words
     channels: dict[Channel, Text] = Field(default_factory=dict)
     channel_tag: Text = "  ({channels})"  # {channels}: after a line's name
+    # when set and a line's name ends with its last character, the channels go inside the
+    # name's own brackets instead: 「いのちの電話（フリーダイヤル・電話）」, not 「…）（電話）」
+    channel_tag_inside: Text = ""  # {channels}
     country_guessed: Text  # {country_name} {countries} {codes}
     country_guessed_not_stored: Text  # {country} {countries}
     country_unknown: Text  # {countries}

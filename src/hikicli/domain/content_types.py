@@ -313,6 +313,7 @@ class CrisisScreenTexts(TypedDict):
     source_with_note: str
     channels: dict[str, str]
     channel_tag: str
+    channel_tag_inside: str
     country_guessed: str
     country_guessed_not_stored: str
     country_unknown: str
