@@ -56,6 +56,25 @@ def test_the_running_packs_dates_are_the_period_and_the_header_says_so(hiki, hom
     assert since["start"] == "2026-11-01" and since["period"] == {"source": "since"}
 
 
+def test_with_a_pack_the_weekly_rows_are_the_packs_weeks(hiki, home, tmp_path):
+    """The pack began 2026-11-18; today is 2026-11-25, its week 2. The rows used to end on today
+    going back (11-18 alone, then 11-19 to 11-25), so a counselor read "week 2 of 2" beside
+    rows that counted other days."""
+    client(hiki, tmp_path)
+    data = json_data(hiki(["report", "--format", "json"]).output)
+    assert [(w["start"], w["end"]) for w in data["weeks"]] == [
+        ("2026-11-18", "2026-11-24"),
+        ("2026-11-25", "2026-11-25"),
+    ]
+    assert data["weeks"][0]["checkins"] == 1  # the check-in of 2026-11-19 is in week 1
+    # without a pack, the weeks still end on today
+    since = json_data(hiki(["report", "--format", "json", "--since", "2026-11-12"]).output)
+    assert [(w["start"], w["end"]) for w in since["weeks"]] == [
+        ("2026-11-12", "2026-11-18"),
+        ("2026-11-19", "2026-11-25"),
+    ]
+
+
 def test_each_try_shows_expected_and_actual_distress_and_the_feared_outcome(hiki, home, tmp_path):
     client(hiki, tmp_path)
     out = hiki(["report"]).output

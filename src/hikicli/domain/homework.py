@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard, cast
 from hikicli.domain.family import LESSON_KIND
 from hikicli.domain.family import READING_KIND as FAMILY_READING_KIND
 from hikicli.domain.ladder import is_ladder_event, is_try
+from hikicli.domain.weeks import weeks_from
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import HomeworkPack as Pack
@@ -118,13 +119,7 @@ def tasks_of(pack: Mapping[str, Any]) -> list[Task]:
 
 
 def blocks(start: dt.date, due: dt.date) -> list[Block]:
-    out = []
-    first = start
-    while first <= due:
-        last = min(first + dt.timedelta(days=6), due)
-        out.append(Block(first, last))
-        first = last + dt.timedelta(days=1)
-    return out
+    return [Block(first, last) for first, last in weeks_from(start, due)]
 
 
 def current_block(all_blocks: list[Block], today: dt.date) -> int:

@@ -20,6 +20,7 @@ from hikicli.domain.ladder import is_ladder_event as is_ladder
 from hikicli.domain.ladder import is_mastery, is_try
 from hikicli.domain.risk import SafetyRow, safety_rows
 from hikicli.domain.sleep import SleepWindow, sleep_window
+from hikicli.domain.weeks import weeks_from
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import SafetyText
@@ -201,8 +202,14 @@ def _number(value: Any) -> float | None:
     return float(value) if math.isfinite(value) else None
 
 
-def week_bounds(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
-    """7-day blocks ending on `end`, going back to `start`; the oldest block may be shorter."""
+def week_bounds(
+    start: dt.date, end: dt.date, from_start: bool = False
+) -> list[tuple[dt.date, dt.date]]:
+    """7-day blocks ending on `end`, going back to `start`; the oldest block may be shorter.
+    `from_start`: the blocks begin on `start` instead (a homework pack's weeks, as
+    domain.homework counts them), and the newest may be shorter."""
+    if from_start:
+        return weeks_from(start, end)
     blocks: list[tuple[dt.date, dt.date]] = []
     block_end = end
     while block_end >= start:
@@ -252,9 +259,11 @@ def slept_enough(data: Mapping[str, Any]) -> bool | None:
 FACTOR_TESTS = {"outside": went_outside, "contact": had_contact, "sleep": slept_enough}
 
 
-def build_weeks(events: Sequence[Event], start: dt.date, end: dt.date) -> list[Week]:
+def build_weeks(
+    events: Sequence[Event], start: dt.date, end: dt.date, from_start: bool = False
+) -> list[Week]:
     days = checkin_days(events, start, end)
-    weeks = [Week(s, e) for s, e in week_bounds(start, end)]
+    weeks = [Week(s, e) for s, e in week_bounds(start, end, from_start)]
     for week in weeks:
         in_week = [d for day, d in days.items() if week.start <= day <= week.end]
         week.checkins = len(in_week)
@@ -503,10 +512,16 @@ class Progress:
 
 
 def build_progress(
-    events: Sequence[Event], start: dt.date, end: dt.date, safety_from: dt.date | None = None
+    events: Sequence[Event],
+    start: dt.date,
+    end: dt.date,
+    safety_from: dt.date | None = None,
+    weeks_from_start: bool = False,
 ) -> Progress:
     """Everything `hiki progress` and `hiki report` show for the days start..end (inclusive);
-    the safety moments from `safety_from` when it is earlier (the report looks back further)."""
+    the safety moments from `safety_from` when it is earlier (the report looks back further).
+    `weeks_from_start`: the weeks begin on `start` (a pack's period: its weeks, as homework
+    counts them), not end on `end`."""
     events = live_events(events)
     days = checkin_days(events, start, end)
     pattern, status = explain_pattern(days)
@@ -516,7 +531,7 @@ def build_progress(
     return Progress(
         start=start,
         end=end,
-        weeks=build_weeks(events, start, end),
+        weeks=build_weeks(events, start, end, weeks_from_start),
         daily={name: daily_series(events, start, end, name) for name in (*SCALES, "outside")},
         assessments=assessment_series(events, start, end, risk_marks(rows, events)),
         pattern=pattern,
@@ -524,7 +539,7 @@ def build_progress(
         has_ladder=any(is_ladder(e) for e in events),
         checkin_count=len(days),
         safety=[r for r in rows if first <= r.date <= last],
-        sleep=sleep_window(days, week_bounds(start, end)),
+        sleep=sleep_window(days, week_bounds(start, end, weeks_from_start)),
         activities=activity_summary(events, start, end),
     )
 

@@ -377,7 +377,12 @@ def build_report(
     # Safety never looks back less than the default window: a pack that began yesterday, or a
     # short --since, must not hide a "not safe" answer from last week.
     safety_start = min(start, end - dt.timedelta(days=DEFAULT_DAYS - 1))
-    progress = build_progress(events, start, end, safety_from=safety_start)
+    # A pack's period: the weekly rows are the pack's weeks (they begin on its start date), so
+    # "week 2 of 2: met" and the table below it count the same days.
+    from_start = bool(period and period.get("source") == "pack")
+    progress = build_progress(
+        events, start, end, safety_from=safety_start, weeks_from_start=from_start
+    )
     safety = fill_thresholds(progress.safety, instruments or {})
     checkins = checkin_summary(events, start, end)
     ladder = ladder_section(events, start, end, learned="learned" in chosen)
