@@ -13,6 +13,7 @@ the typer CLI, so every error is worded as it is there.
 
 from __future__ import annotations
 
+import os
 import sys
 
 TYPE_CHECKING = False  # not `from typing import ...`: typing costs `hiki --version` ~8 ms
@@ -31,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
         from hikicli.cli.hello_line import hello
 
         return hello()
+    if PASSPHRASE_ENV in os.environ and args[:1] not in NO_DATA:
+        # The encrypted profile's key derivation starts now, in a thread, while typer and the
+        # command load (storage/crypto.prefetch_profile); the unlock awaits it.
+        from hikicli.storage.crypto import prefetch_profile
+
+        prefetch_profile(args)
     found = fast_path(args)
     if found is not None:
         return guarded(*found)
@@ -42,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     from hikicli.cli.app import run
 
     return run(args)
+
+
+PASSPHRASE_ENV = "HIKI_PASSPHRASE"  # storage/crypto.PASSPHRASE_ENV (not imported for plain use)
+NO_DATA = (["--help"], ["-h"], ["help"])  # never unlock: no derivation started
 
 
 SWITCH = True  # an option without a value (`--json`): True when given

@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from hikicli.errors import Msg, StorageError, UsageError
+from hikicli.errors import HikiError, Msg, StorageError, UsageError
 
 MAGIC = b'{"hiki":"encrypted"'
 FORMAT_VERSION = 2  # of the headers this hiki writes; READ_VERSIONS are read
@@ -230,8 +230,15 @@ def header_from_fd(fd: int, where: str) -> Header | None:
 
 
 def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+    """The passphrase key: the derivation started ahead for exactly these settings (prefetch),
+    awaited, else one derived now."""
+    ahead = _Ahead.take(passphrase, salt, n, r, p)
+    if ahead is not None:
+        return ahead.result()
+    return _derive_now(passphrase, salt, n, r, p)
 
+
+def _derive_now(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     problem = scrypt_problem(n, r, p)
     if problem is not None:  # Header.parse refuses these already; never derive for them
         raise StorageError("storage.header_unusable", problem=problem)
@@ -241,10 +248,101 @@ def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
         raise UsageError(
             "storage.passphrase_utf8", env=PASSPHRASE_ENV, new_env=NEW_PASSPHRASE_ENV
         ) from None
+    return _scrypt(secret, salt, n, r, p)
+
+
+def _scrypt(secret: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
+    """scrypt itself: the one call that derives a key (tests count them)."""
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     try:
         return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret)
     except (ValueError, MemoryError):
         raise StorageError("storage.key_settings_here") from None
+
+
+class _Ahead:
+    """One key derivation started before a command needs it (`prefetch`): OpenSSL's scrypt
+    releases the GIL, so it runs in a daemon thread while the command imports its modules and
+    reads what needs no key. The derived key stays in this process's memory, as any unlocked
+    key does; nothing is written anywhere. It is used once, by the derivation asked for with
+    the same passphrase, salt and settings (`_derive`); any other is derived as before (a key
+    file replaced meanwhile has another salt), so a wrong passphrase fails as it always did."""
+
+    pending: _Ahead | None = None  # the one started in this process and not used yet
+
+    def __init__(self, passphrase: str, salt: bytes, n: int, r: int, p: int) -> None:
+        import threading
+
+        self.wanted = (passphrase, salt, n, r, p)
+        self.key: bytes | None = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="hiki-scrypt", daemon=True)
+
+    def _run(self) -> None:
+        try:
+            self.key = _derive_now(*self.wanted)
+        except BaseException as err:  # raised where the key is awaited, as if derived there
+            self.error = err
+
+    def result(self) -> bytes:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        assert self.key is not None
+        return self.key
+
+    @classmethod
+    def take(cls, passphrase: str, salt: bytes, n: int, r: int, p: int) -> _Ahead | None:
+        ahead = cls.pending
+        if ahead is None or ahead.wanted != (passphrase, salt, n, r, p):
+            return None
+        cls.pending = None
+        return ahead
+
+
+def prefetch(header: Header, passphrase: str) -> None:
+    """Start deriving `header`'s passphrase key for `passphrase` (NFC, as unlock tries it
+    first) in a daemon thread; unlock awaits it instead of deriving. At most one at a time: a
+    second call while one is pending does nothing."""
+    if _Ahead.pending is not None:
+        return
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        return  # worded by the command itself, as before
+    ahead = _Ahead(nfc(passphrase), header.salt, header.n, header.r, header.p)
+    _Ahead.pending = ahead
+    ahead.thread.start()
+
+
+def prefetch_profile(args: list[str]) -> None:
+    """For a command run with HIKI_PASSPHRASE: start the key derivation of the profile's
+    encrypted log at once (prefetch), before typer and the command's modules are imported.
+    The profile is `--profile NAME` before the command's name, else HIKI_PROFILE, else the
+    default one. Anything unusual (no such profile, a plaintext log, an unreadable header)
+    starts nothing: the command then meets it and words it as always."""
+    secret = os.environ.get(PASSPHRASE_ENV)
+    if not secret:
+        return
+    from hikicli.storage.paths import DEFAULT_PROFILE, Paths, valid_profile
+
+    profile = os.environ.get("HIKI_PROFILE") or DEFAULT_PROFILE
+    for i, arg in enumerate(args):
+        if arg == "--profile" and i + 1 < len(args):
+            profile = args[i + 1]
+        elif arg.startswith("--profile="):
+            profile = arg.partition("=")[2]
+        elif not arg.startswith("-"):
+            break  # the command's name
+    if not valid_profile(profile):
+        return
+    try:
+        header = read_header(Paths.resolve(profile=profile).log_file)
+    except (OSError, HikiError):
+        return
+    if header is not None:
+        prefetch(header, secret)
 
 
 class Cipher:

@@ -1,0 +1,186 @@
+"""The key derivation started ahead (issue #11): with HIKI_PASSPHRASE, entry.py starts scrypt for
+the profile's header in a thread while the command loads (storage/crypto.prefetch_profile), and
+the unlock awaits it. One derivation a command; a wrong passphrase, typed or from the variable,
+fails as before; a prefetch whose header was replaced meanwhile is not used."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from hikicli import entry
+from hikicli.storage import crypto
+from hikicli.storage.crypto import read_header
+from tests.durable import PASS, fast_kdf, files_containing
+from tests.support import ScriptedPrompter, json_data, tree_snapshot
+
+__all__ = ["fast_kdf"]
+pytestmark = pytest.mark.usefixtures("fast_kdf")
+
+FLAGS = "--mood 6 --anxiety 4 --energy 3 --sleep 7.5 --outside 20 --contact family".split()
+WRONG_WORDS = "The passphrase in HIKI_PASSPHRASE does not open this data. Nothing was changed."
+TYPED_WRONG_WORDS = "That passphrase does not open this data. Nothing was changed."
+
+
+@pytest.fixture(autouse=True)
+def no_pending():
+    crypto._Ahead.pending = None
+    yield
+    ahead = crypto._Ahead.pending
+    if ahead is not None:
+        ahead.thread.join()
+    crypto._Ahead.pending = None
+
+
+@pytest.fixture
+def derivations(monkeypatch):
+    """Each scrypt run of the test: the name of the thread it ran in."""
+    calls: list[str] = []
+    real = crypto._scrypt
+
+    def counted(*args):
+        calls.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(crypto, "_scrypt", counted)
+    return calls
+
+
+def make_encrypted(hiki, make_ctx, note: str, profile: str = "default") -> None:
+    assert hiki(["checkin", *FLAGS, "--note", note], ctx=make_ctx(profile=profile)).exit_code == 0
+    prompter = ScriptedPrompter({"new_passphrase": PASS, "new_passphrase_again": PASS})
+    ctx = make_ctx(prompter=prompter, interactive=True, profile=profile)
+    result = hiki(["data", "encrypt"], ctx=ctx)
+    assert result.exit_code == 0, result.output
+
+
+def log_of(home: Path, profile: str = "default") -> Path:
+    return home / "profiles" / profile / "log.jsonl"
+
+
+def test_one_derivation_a_command_and_it_ran_ahead(hiki, make_ctx, home, monkeypatch, capsys,
+                                                   derivations):  # fmt: skip
+    make_encrypted(hiki, make_ctx, "my note 17")
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    capsys.readouterr()
+    derivations.clear()
+    assert entry.main(["history", "--json"]) == 0
+    assert [e["note"] for e in json_data(capsys.readouterr().out)] == ["my note 17"]
+    assert derivations == ["hiki-scrypt"]  # once, in the thread started by entry.main
+    assert crypto._Ahead.pending is None  # used, not left waiting
+    # the fast paths too: the dashboard and a check-in save
+    for args in ([], ["checkin", *FLAGS, "--note", "zq note 42"]):
+        derivations.clear()
+        assert entry.main(args) == 0, capsys.readouterr()
+        assert derivations == ["hiki-scrypt"], args
+    assert files_containing(home, b"zq note 42") == []  # sealed as always
+
+
+def test_no_derivation_is_started_for_hello_or_help(hiki, make_ctx, monkeypatch, capsys,
+                                                    derivations):  # fmt: skip
+    make_encrypted(hiki, make_ctx, "my note")
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    derivations.clear()
+    for args in (["hello"], ["--help"], ["--version"]):
+        assert entry.main(args) == 0
+    assert derivations == [] and crypto._Ahead.pending is None
+
+
+def test_a_wrong_hiki_passphrase_fails_as_before(hiki, make_ctx, home, monkeypatch, capsys,
+                                                 derivations):  # fmt: skip
+    make_encrypted(hiki, make_ctx, "my note")
+    before = tree_snapshot(home)
+    monkeypatch.setenv("HIKI_PASSPHRASE", "not it at all")
+    capsys.readouterr()
+    derivations.clear()
+    for args in (["history"], [], ["checkin", *FLAGS], ["data", "export"]):
+        assert entry.main(args) == 2, args
+        said = capsys.readouterr()
+        assert WRONG_WORDS in " ".join((said.out + said.err).split()), args
+        assert "Traceback" not in said.out + said.err
+        assert derivations == ["hiki-scrypt"], args  # the wrong one is not derived again
+        derivations.clear()
+    assert tree_snapshot(home) == before
+
+
+def test_a_typed_passphrase_is_not_helped_by_a_prefetch_of_another(hiki, make_ctx, home,
+                                                                   derivations):  # fmt: skip
+    # A derivation started for the right passphrase is no use to a wrong one typed at the
+    # prompt: the three tries fail with the usual words, nothing is written.
+    make_encrypted(hiki, make_ctx, "my note")
+    before = tree_snapshot(home)
+    header = read_header(log_of(home))
+    assert header is not None
+    crypto.prefetch(header, PASS)
+    wrong = {"passphrase": "wrong one", "passphrase.2": "wrong two", "passphrase.3": "wrong 3"}
+    ctx = make_ctx(prompter=ScriptedPrompter(dict(wrong)), interactive=True)
+    result = hiki(["history"], ctx=ctx)
+    assert result.exit_code == 2
+    assert TYPED_WRONG_WORDS in result.output
+    assert ctx.prompter.asked == list(wrong)
+    assert tree_snapshot(home) == before
+    # then the right one typed: the derivation started ahead is used, not a second one
+    derivations.clear()
+    crypto._Ahead.pending = None
+    crypto.prefetch(header, PASS)
+    ctx = make_ctx(prompter=ScriptedPrompter({"passphrase": PASS}), interactive=True)
+    result = hiki(["history", "--json"], ctx=ctx)
+    assert result.exit_code == 0, result.output
+    assert [e["note"] for e in json_data(result.stdout)] == ["my note"]
+    assert derivations == ["hiki-scrypt"]
+
+
+def test_a_prefetch_for_a_header_replaced_meanwhile_is_not_used(hiki, make_ctx, home, monkeypatch,
+                                                                derivations):  # fmt: skip
+    make_encrypted(hiki, make_ctx, "first data")
+    # Another profile's folder: the same passphrase, its own salt and key.
+    make_encrypted(hiki, make_ctx, "second data", profile="other")
+    old, new = read_header(log_of(home)), read_header(log_of(home, "other"))
+    assert old is not None and new is not None and old.salt != new.salt
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+
+    def replace_the_folder() -> None:
+        # the key file (and the data) replaced between the start and the unlock
+        shutil.rmtree(home / "profiles" / "default")
+        shutil.copytree(home / "profiles" / "other", home / "profiles" / "default")
+
+    derivations.clear()
+    crypto.prefetch_profile(["history"])  # as entry.main does
+    assert crypto._Ahead.pending is not None
+    replace_the_folder()
+    result = hiki(["history", "--json"])
+    assert result.exit_code == 0, result.output
+    assert [e["note"] for e in json_data(result.stdout)] == ["second data"]
+    # derived again for the header found, in the command itself; the stale one not taken
+    assert sorted(derivations) == ["MainThread", "hiki-scrypt"]
+    # the same with a wrong passphrase: the same words and exit as without a prefetch
+    crypto._Ahead.pending.thread.join()
+    crypto._Ahead.pending = None
+    crypto.prefetch(old, "not it at all")
+    monkeypatch.setenv("HIKI_PASSPHRASE", "not it at all")
+    result = hiki(["history"])
+    assert result.exit_code == 2
+    assert WRONG_WORDS in " ".join(result.output.split())
+
+
+def test_an_unusual_profile_starts_nothing(hiki, make_ctx, home, monkeypatch, derivations):
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    for args in (["--profile", "../x", "history"], ["--profile=NO", "history"], ["history"]):
+        crypto.prefetch_profile(args)  # no such profile, a bad name, no log yet
+    assert crypto._Ahead.pending is None
+    assert hiki(["checkin", *FLAGS]).exit_code == 0
+    crypto.prefetch_profile(["history"])  # a plaintext log
+    assert crypto._Ahead.pending is None and derivations == []
+    monkeypatch.setenv("HIKI_PROFILE", "mum")
+    make_encrypted(hiki, make_ctx, "mum's note", profile="mum")
+    crypto.prefetch_profile(["--profile", "default", "history"])  # plaintext: the flag wins
+    assert crypto._Ahead.pending is None
+    crypto.prefetch_profile(["history"])  # HIKI_PROFILE's encrypted log
+    assert crypto._Ahead.pending is not None
+
+
+def test_the_variable_entry_looks_for_is_the_one_crypto_reads():
+    assert entry.PASSPHRASE_ENV == crypto.PASSPHRASE_ENV
