@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,6 +12,7 @@ from hikicli.cli.context import AppContext
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import Instrument
+    from hikicli.domain.family_report import FamilyReport
 
 FORMATS = ("md", "html", "json")
 
@@ -82,14 +83,16 @@ def report(
     from hikicli.services.family_profile import is_family_profile
 
     profile = actx.paths.profile
+    family: FamilyReport | None = None
     if profile != MAIN_PROFILE and is_family_profile(actx):
         # a family member's own track (their profile holds no log of the person's)
         from hikicli.domain.family_report import build_family_report
 
         modules = [m["id"] for m in catalog["family"]["modules"]]
-        data = build_family_report(
+        family = build_family_report(
             read.events, start, today, actx.now(), modules, include=chosen, period=period
         )
+        data: dict[str, Any] = dict(family)  # its JSON: the same rows, with their words
     else:
         data = build_report(
             read.events,
@@ -100,7 +103,6 @@ def report(
             include=chosen,
             period=period,
         )
-    family = data.get("layout") == "family"
     if fmt == "json":
         import json
 
@@ -119,13 +121,13 @@ def report(
             # A program reading only stdout can show the person help, not just a flag.
             data["crisis"] = actx.risk.block()
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    elif family:
+    elif family is not None:
         from hikicli.cli.report_family import family_html, family_markdown
 
         if fmt == "html":
-            text = family_html(data, catalog, profile, lang=actx.language())
+            text = family_html(family, catalog, profile, lang=actx.language())
         else:
-            text = family_markdown(data, catalog, profile)
+            text = family_markdown(family, catalog, profile)
     elif fmt == "html":
         from hikicli.cli.report_render import render_html
 

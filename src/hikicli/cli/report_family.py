@@ -30,6 +30,7 @@ from hikicli.domain.words import word
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import CatalogContent, FamilyReportText
+    from hikicli.domain.family_report import FamilyReport, LessonRow, ReadingRow
 
 # One block of the page: a heading (h1-h3), a paragraph (p, or muted: small print), a list, a
 # table (header, rows, how many columns are text), homework tasks (done, words), questions with
@@ -42,7 +43,7 @@ Block = tuple[
 class FamilyPage:
     """The family layout's words, with the profile's command (`hiki --profile mum`) filled in."""
 
-    def __init__(self, report: dict[str, Any], catalog: CatalogContent, profile: str) -> None:
+    def __init__(self, report: FamilyReport, catalog: CatalogContent, profile: str) -> None:
         self.report = report
         self.catalog = catalog
         self.w = Words(catalog)
@@ -76,9 +77,9 @@ class FamilyPage:
             return words["all"].format(included=sep.join(names))
         return words["some"].format(included=sep.join(names), left_out=sep.join(left))
 
-    def lesson_title(self, lesson: dict[str, Any]) -> str:
-        module = self.modules.get(str(lesson.get("id")))
-        return module["title"] if module else str(lesson.get("id"))
+    def lesson_title(self, lesson: LessonRow) -> str:
+        module = self.modules.get(lesson["id"])
+        return module["title"] if module else lesson["id"]
 
     def status(self, status: str) -> str:
         texts = self.catalog["family"]["texts"]
@@ -86,14 +87,14 @@ class FamilyPage:
             return texts["status_done"]
         return texts["status_read"] if status == "read" else texts["status_new"]
 
-    def reading_title(self, row: dict[str, Any]) -> str:
-        reading = self.catalog.get("family-readings", {}).get(str(row.get("reading")))
-        return reading["title"] if reading else str(row.get("title") or row.get("reading"))
+    def reading_title(self, row: ReadingRow) -> str:
+        reading = self.catalog.get("family-readings", {}).get(row["reading"])
+        return reading["title"] if reading else row["title"]
 
     def safety(self) -> list[Block]:
         r, w = self.report, self.w
         start = r.get("safety_start") or r["start"]
-        rows = w.safety_table(r)
+        rows = w.safety_table({"safety": r["safety"]})  # never a note's words
         out: list[Block] = [("h2", w.r["safety"]["heading"])]
         if rows:
             intro = self.f["safety_intro"].format(start=start, end=r["end"])
@@ -111,7 +112,7 @@ class FamilyPage:
         r, s = self.report, self.f["summary"]
         lessons = r["lessons"]
         lines = [s["lessons"].format(done=r["lessons_done"], total=len(lessons))]
-        upcoming = next((x for x in lessons if x.get("number") == r.get("next_lesson")), None)
+        upcoming = next((x for x in lessons if x["number"] == r["next_lesson"]), None)
         if upcoming is None:
             lines.append(s["all_done"])
         else:
@@ -140,8 +141,8 @@ class FamilyPage:
     def lessons(self) -> list[Block]:
         r, lb = self.report, self.f["labels"]
         rows = [
-            [f"{x['number']}. {self.lesson_title(x)}", self.status(str(x.get("status"))),
-             str(x.get("exercises", 0)), x.get("last") or self.w.r["not_asked"]]
+            [f"{x['number']}. {self.lesson_title(x)}", self.status(x["status"]),
+             str(x["exercises"]), x["last"] or self.w.r["not_asked"]]
             for x in r["lessons"]
         ]  # fmt: skip
         return [
@@ -188,26 +189,27 @@ class FamilyPage:
     def own_words(self) -> list[Block]:
         r, w, f = self.report, self.w, self.f
         out: list[Block] = []
-        if "reflections" in r:
+        if "reflections" in r["included"]:
             out += [("h2", f["sections"]["answers"]), ("muted", w.r["notes_intro"])]
             written = [x for x in r["lessons"] if x.get("answers")]
             for lesson in written:
-                module = self.modules.get(str(lesson.get("id")))
+                module = self.modules.get(lesson["id"])
                 prompts = {fl["key"]: fl["prompt"] for fl in module["exercise"]["fields"]} \
                     if module else {}  # fmt: skip
                 out.append(("h3", f"{lesson['number']}. {self.lesson_title(lesson)}"))
-                answers = lesson["answers"].items()
+                answers = lesson.get("answers", {}).items()
                 out.append(("answers", [(prompts.get(k, k), v) for k, v in answers]))
             if not written:
                 out.append(("p", f["no_answers"]))
-            if r["reflections"]:
+            reflections = r.get("reflections") or []
+            if reflections:
                 out.append(("h2", w.r["sections"]["reflections"]))
                 out.append(("answers", [(x["question"], w.reflection_answer(x))
-                                        for x in r["reflections"]]))  # fmt: skip
+                                        for x in reflections]))  # fmt: skip
         if r.get("notes_included"):
             lb = f["labels"]
             out += [("h2", f["sections"]["notes"]), ("muted", w.r["notes_intro"])]
-            rows = [[n["date"], n["positive"], n["selfcare"]] for n in r.get("notes") or []]
+            rows = [[n["date"], n["positive"], n["selfcare"]] for n in r.get("notes", [])]
             if rows:
                 out.append(("table", ([w.r["labels"]["date"], lb["positive"], lb["selfcare"]],
                                       rows, 3)))  # fmt: skip
@@ -233,7 +235,7 @@ class FamilyPage:
         ]
 
 
-def family_markdown(report: dict[str, Any], catalog: CatalogContent, profile: str) -> str:
+def family_markdown(report: FamilyReport, catalog: CatalogContent, profile: str) -> str:
     out: list[str] = []
     for kind, value in FamilyPage(report, catalog, profile).blocks():
         if kind in ("h1", "h2", "h3"):
@@ -259,7 +261,7 @@ def family_markdown(report: dict[str, Any], catalog: CatalogContent, profile: st
 
 
 def family_html(
-    report: dict[str, Any], catalog: CatalogContent, profile: str, lang: str = "en"
+    report: FamilyReport, catalog: CatalogContent, profile: str, lang: str = "en"
 ) -> str:
     page = FamilyPage(report, catalog, profile)
     title = f"{page.f['title']} {report['start']} – {report['end']}"

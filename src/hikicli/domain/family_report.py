@@ -34,12 +34,15 @@ LAYOUT = "family"
 OWN_WORDS = ("notes", "reflections")
 
 
-class LessonRow(TypedDict, total=False):
+class _Lesson(TypedDict):
     number: int
     id: str
     status: str  # new, read, exercise
     exercises: int  # exercises done, in all
     last: str | None  # the day of the latest lesson entry
+
+
+class LessonRow(_Lesson, total=False):
     answers: dict[str, str]  # the latest exercise answers, only when included
 
 
@@ -62,6 +65,41 @@ class CheckinWords(TypedDict):
     date: str
     positive: str
     selfcare: str
+
+
+class CheckinTotals(TypedDict):
+    days: int  # days with an own check-in
+    total_days: int  # days in the period
+    stress: float | None  # average, 0-10
+    highest: int | None
+
+
+class _Report(TypedDict):
+    format: str
+    version: int
+    layout: str
+    generated: str
+    start: str
+    end: str
+    safety_start: str
+    safety: list[dict[str, Any]]  # as in hiki progress --json (progress.safety_json)
+    heavy_stress: int  # a family check-in's stress from which it is a heavy day
+    lessons: list[LessonRow]
+    lessons_done: int
+    next_lesson: int | None
+    checkins: CheckinTotals
+    weeks: list[StressWeek]
+    readings: list[ReadingRow]
+    homework: dict[str, Any] | None  # as the person's report (domain.report.homework_section)
+    packs: list[dict[str, Any]]  # domain.homework.pack_summaries
+    period: dict[str, Any]
+    included: list[str]
+    notes_included: bool
+
+
+class FamilyReport(_Report, total=False):
+    notes: list[CheckinWords]  # with --include notes
+    reflections: list[dict[str, Any]]  # with --include reflections (report.reflections_section)
 
 
 def _checkin_days(
@@ -131,7 +169,7 @@ def build_family_report(
     module_ids: Sequence[str],
     include: Sequence[str] = (),
     period: Mapping[str, Any] | None = None,
-) -> dict[str, Any]:
+) -> FamilyReport:
     """The family layout's report as data. `module_ids`: the programme's lessons in order (the
     content's); `include`: which of the family member's own words to copy in (OWN_WORDS)."""
     events = live_events(events)
@@ -151,10 +189,10 @@ def build_family_report(
         if "reflections" in chosen:
             row["answers"] = dict(item.answers)
         lessons.append(row)
-    upcoming = next((r for r in lessons if r.get("status") != "exercise"), None)
+    upcoming = next((r for r in lessons if r["status"] != "exercise"), None)
     days = _checkin_days(events, start, end)
     values = [v for d in days.values() if (v := _stress(d)) is not None]
-    report: dict[str, Any] = {
+    report: FamilyReport = {
         "format": REPORT_FORMAT,
         "version": REPORT_VERSION,
         "layout": LAYOUT,
@@ -165,8 +203,8 @@ def build_family_report(
         "safety": safety,
         "heavy_stress": FAMILY_HIGH_STRESS,
         "lessons": lessons,
-        "lessons_done": sum(1 for r in lessons if r.get("status") == "exercise"),
-        "next_lesson": upcoming.get("number") if upcoming else None,
+        "lessons_done": sum(1 for r in lessons if r["status"] == "exercise"),
+        "next_lesson": upcoming["number"] if upcoming else None,
         "checkins": {
             "days": len(days),
             "total_days": (end - start).days + 1,
