@@ -135,3 +135,24 @@ def test_the_persons_own_report_keeps_its_layout(tmp_path):
     out = run(home, "report").stdout
     assert out.startswith("# hiki progress report\n")
     assert "family programme" not in out
+
+
+def test_a_family_packs_period_counts_its_own_weeks(family_home, tmp_path):
+    today = dt.date.today()
+    start = today - dt.timedelta(days=9)
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "id: our-weeks\ntitle: Our two weeks\naudience: family\n"
+        f"start: {start.isoformat()}\ndue: {(today + dt.timedelta(days=4)).isoformat()}\n"
+        "checkins:\n  days_per_week: 3\n",
+        encoding="utf-8",
+    )
+    mum(family_home, "homework", "import", str(pack), "--yes")
+    out = mum(family_home, "report").stdout
+    assert f'the homework pack "Our two weeks" ({start.isoformat()} to' in out
+    assert '- Homework "Our two weeks"' in out
+    # the stress weeks are the pack's weeks, from its start (as its check-in plan counts them)
+    first_week_end = (start + dt.timedelta(days=6)).isoformat()
+    assert f"| {first_week_end} | 0/7 |" in out
+    assert f"| {today.isoformat()} | 2/3 |" in out
+    assert "- [ ] Our two weeks: Check in on 3 days a week" in out

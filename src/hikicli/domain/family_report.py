@@ -127,9 +127,13 @@ def _mean(values: list[int]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
 
-def _weeks(days: Mapping[str, FamilyCheckin], start: dt.date, end: dt.date) -> list[StressWeek]:
+def _weeks(
+    days: Mapping[str, FamilyCheckin], start: dt.date, end: dt.date, from_start: bool
+) -> list[StressWeek]:
+    """7-day blocks ending on `end`; with `from_start` (a pack's period) they begin on `start`,
+    as the pack's check-in plan counts its weeks (the person's report does the same)."""
     out: list[StressWeek] = []
-    for first, last in week_bounds(start, end):
+    for first, last in week_bounds(start, end, from_start):
         inside = [d for day, d in days.items() if first.isoformat() <= day <= last.isoformat()]
         values = [v for d in inside if (v := _stress(d)) is not None]
         out.append(
@@ -211,7 +215,7 @@ def build_family_report(
             "stress": _mean(values),
             "highest": max(values) if values else None,
         },
-        "weeks": _weeks(days, start, end),
+        "weeks": _weeks(days, start, end, bool(period and period.get("source") == "pack")),
         "readings": _readings(events, start, end),
         "homework": homework_section(events, start, end),
         "packs": _packs(events, start, end),
