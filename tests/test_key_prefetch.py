@@ -184,3 +184,13 @@ def test_an_unusual_profile_starts_nothing(hiki, make_ctx, home, monkeypatch, de
 
 def test_the_variable_entry_looks_for_is_the_one_crypto_reads():
     assert entry.PASSPHRASE_ENV == crypto.PASSPHRASE_ENV
+
+
+@pytest.mark.parametrize(("n", "r", "p"), [(2**10, 8, 1), (2**4, 1, 3), (2**14, 8, 1)])
+def test_the_derivation_is_the_scrypt_the_format_names(n, r, p):
+    # hashlib's scrypt (OpenSSL) gives what `cryptography`'s gives, the one docs/privacy.md uses
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    salt, secret = b"0123456789abcdef", "pässphrase ✓".encode()
+    expected = Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret)
+    assert crypto._scrypt(secret, salt, n, r, p) == expected

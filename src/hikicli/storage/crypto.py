@@ -252,10 +252,18 @@ def _derive_now(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 
 def _scrypt(secret: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
-    """scrypt itself: the one call that derives a key (tests count them)."""
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+    """scrypt itself: the one call that derives a key (tests count them). OpenSSL's, through
+    hashlib (a few ms to import, so a derivation started ahead starts sooner; it releases the
+    GIL); the same function as `cryptography`'s Scrypt (the snippet in docs/privacy.md), which
+    is used where Python was built without it. The settings were checked (scrypt_problem), so
+    OpenSSL's own memory limit is set out of the way."""
+    import hashlib
 
     try:
+        if hasattr(hashlib, "scrypt"):
+            return hashlib.scrypt(secret, salt=salt, n=n, r=r, p=p, maxmem=2**31 - 1, dklen=32)
+        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
         return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret)
     except (ValueError, MemoryError):
         raise StorageError("storage.key_settings_here") from None
