@@ -20,6 +20,8 @@ from hikicli.cli.family_view import is_main as _is_main
 from hikicli.cli.family_view import lessons_progress as _progress
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from hikicli.domain.content_types import FamilyModule, FamilyReading
 
 family_app = typer.Typer(
@@ -43,7 +45,7 @@ def _refuse_main(actx: AppContext) -> None:
         raise UsageError(_content(actx)["texts"]["main_profile_refused"])
 
 
-def _append(actx: AppContext, kind: str, data: dict[str, Any]) -> dict[str, Any]:
+def _append(actx: AppContext, kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
     """Save a family entry; a named profile becomes a family member's with its first entry."""
     if not _is_main(actx):
         from hikicli.services.family_profile import mark_family
@@ -160,7 +162,7 @@ def _print_saved(actx: AppContext, module: FamilyModule) -> None:
 
 
 def _save_lesson(
-    actx: AppContext, record: dict[str, Any], module: FamilyModule, as_json: bool
+    actx: AppContext, record: Mapping[str, Any], module: FamilyModule, as_json: bool
 ) -> None:
     from hikicli.cli.render import entry_json, print_json
     from hikicli.domain.family import LESSON_KIND

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from hikicli.domain.checkin import check_date, check_note, check_scale
 from hikicli.domain.declare import payload
@@ -167,7 +167,9 @@ def parse_answers(raw: Sequence[str], keys: Sequence[str]) -> dict[str, str]:
     return answers
 
 
-def lesson_record(module_id: str, number: int, answers: Mapping[str, str] | None) -> dict[str, Any]:
+def lesson_record(
+    module_id: str, number: int, answers: Mapping[str, str] | None
+) -> FamilyLessonEntry:
     """The event data for a lesson: read only (answers None) or the exercise done."""
     if answers is None:
         return {"module": module_id, "number": number, "status": "read", "answers": {}}
@@ -181,7 +183,7 @@ class FamilyCheckIn:
     positive: str = ""
     selfcare: str = ""
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self) -> FamilyCheckin:
         return {
             "date": self.date.isoformat(),
             "stress": self.stress,
@@ -211,6 +213,14 @@ def checkin_reply_key(record: FamilyCheckIn) -> Literal["no_selfcare", "kind_wor
     return "kind_word"
 
 
+class LessonsState(TypedDict):
+    """The dashboard's fold of the family programme (FamilyLessons)."""
+
+    modules: dict[str, str]  # each lesson's furthest status, by module id
+    last_checkin: str | None  # the latest day with a family check-in
+    stress: dict[str, int]  # each day's stress (the latest check-in of the day)
+
+
 class FamilyLessons:
     """Projection for the dashboard: each lesson's furthest status and the last family check-in day
     (no answers, nothing written in a check-in)."""
@@ -218,10 +228,10 @@ class FamilyLessons:
     name = "family_lessons"
     version = 3
 
-    def initial(self) -> dict[str, Any]:
+    def initial(self) -> LessonsState:
         return {"modules": {}, "last_checkin": None, "stress": {}}
 
-    def apply(self, state: dict[str, Any], event: Mapping[str, Any]) -> Any:
+    def apply(self, state: LessonsState, event: Mapping[str, Any]) -> LessonsState:
         kind = event.get("kind")
         if kind == LESSON_KIND:
             lesson = payload(event, FamilyLessonEntry)

@@ -23,6 +23,8 @@ from hikicli.domain.features.risk import RiskPayload, Source, Strength
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import CrisisContent, CrisisLine, Instrument
+    from hikicli.domain.features.assess import AssessmentPayload
+    from hikicli.domain.features.checkin import CheckinPayload
     from hikicli.errors import Msg
 
 KIND = "risk.signal"
@@ -356,7 +358,8 @@ def safety_rows(events: Iterable[Mapping[str, Any]]) -> list[SafetyRow]:
     once: a result is skipped when a signal for the same instrument and item was saved that day."""
     rows: list[SafetyRow] = []
     seen: set[tuple[str, str, str | None, int | None]] = set()
-    pending: list[tuple[Mapping[str, Any], dict[str, Any]]] = []
+    # check-ins and results, each read as its kind's payload, in log order
+    pending: list[tuple[str, CheckinPayload | None, AssessmentPayload | None]] = []
     for event in events:
         kind, data = event.get("kind"), event.get("data")
         if not isinstance(data, dict):
@@ -381,17 +384,19 @@ def safety_rows(events: Iterable[Mapping[str, Any]]) -> list[SafetyRow]:
                     signal.threshold,
                 )
             )
-        elif kind in ("checkin", "assessment"):
-            pending.append((event, data))
-    for event, data in pending:
-        recorded = str(event.get("ts", ""))
-        if event.get("kind") == "checkin":
-            day = str(data.get("date", ""))[:10]
-            if data.get("safe") in ("no", "skip") and (day, "checkin", None, None) not in seen:
-                strength: Strength = "high" if data["safe"] == "no" else "possible"
-                rows.append(SafetyRow(day, recorded, "checkin", strength, str(data["safe"])))
+        elif kind == "checkin":
+            pending.append((recorded, cast("CheckinPayload", data), None))
+        elif kind == "assessment":
+            pending.append((recorded, None, cast("AssessmentPayload", data)))
+    for recorded, checkin, data in pending:
+        if checkin is not None:
+            day = str(checkin.get("date", ""))[:10]
+            safe = checkin.get("safe")
+            if (safe == "no" or safe == "skip") and (day, "checkin", None, None) not in seen:
+                strength: Strength = "high" if safe == "no" else "possible"
+                rows.append(SafetyRow(day, recorded, "checkin", strength, safe))
                 seen.add((day, "checkin", None, None))
-        else:  # the day the result is about: its `date` (`--date`), else the day it was saved
+        elif data is not None:  # the day the result is about: its `date`, else the day saved
             about = data.get("date")
             day = about if isinstance(about, str) and len(about) == 10 else recorded[:10]
             answers = data.get("answers")
