@@ -196,3 +196,26 @@ def test_an_import_into_a_log_holding_some_entries_adds_the_others_in_order(
     assert result["added"] == len(lines) - len(kept) and result["skipped"] == len(kept)
     others = [line for line in lines if line not in kept]
     assert (home / "profiles" / "default" / "log.jsonl").read_bytes() == b"".join(kept + others)
+
+
+def test_hikis_own_export_layout_is_read_a_line_at_a_time(hiki, home, tmp_path, monkeypatch):
+    # Each line of `hiki data export` is one entry and its comma: taken whole, without the
+    # value-by-value steps (which look for the space around each value), in every chunk.
+    monkeypatch.setattr(importing, "_CHUNK", 2048)
+    monkeypatch.setattr(importing, "_TAIL", 1024)
+    seed(home)
+    out = tmp_path / "e.json"
+    assert hiki(["data", "export", "-o", str(out)]).exit_code == 0
+    entries = len(json_data(out.read_text())["events"])
+    hiki(["data", "wipe", "--yes"])
+    looked: list[int] = []
+    real = importing._SPACE
+
+    class Counted:
+        def match(self, text: str, pos: int = 0):
+            looked.append(pos)
+            return real.match(text, pos)
+
+    monkeypatch.setattr(importing, "_SPACE", Counted())
+    assert json_data(hiki(["data", "import", str(out), "--json"]).output)["added"] == entries
+    assert entries > 20 and len(looked) <= 4  # the last entry (no comma after it)

@@ -595,6 +595,9 @@ def _whole_lines(
                     break  # the value is perhaps cut by the chunk's end: the careful reader
         if newline < size:
             line = buf[pos:newline].strip(_WS)
+            if not line:  # the rest of a line after a value's comma, or a blank line
+                pos = newline + 1
+                continue
             if line[-1:] == ",":
                 raw = line[:-1].rstrip(_WS)
                 try:
