@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from hikicli.cli.context import AppContext
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import UiContent
+    from hikicli.domain.dashboard import DashboardStates
 
 
 def show_dashboard(actx: AppContext) -> None:
@@ -22,16 +23,17 @@ def show_dashboard(actx: AppContext) -> None:
     projected = project(
         actx.log, _projections(), actx.paths.profile_cache_dir / "dashboard.marshal"
     )
+    states = cast("DashboardStates", projected.states)  # each projection's state, by its name
     profile = actx.paths.profile
     # A family member's profile: their own overview, never the person's (services/family_profile
     # says the same from the log; here the folded state is at hand).
     family = state.get("role") == FAMILY_ROLE or (
-        profile != MAIN_PROFILE and in_use(projected.states.get("family_lessons", {}))
+        profile != MAIN_PROFILE and in_use(states.get("family_lessons", {}))
     )
     if family:
-        view = build_family_dashboard(projected.states, actx.catalog, actx.now(), profile)
+        view = build_family_dashboard(states, actx.catalog, actx.now(), profile)
     else:
-        view = build_dashboard(projected.states, actx.catalog, actx.now())
+        view = build_dashboard(states, actx.catalog, actx.now())
     view = {**view, "footer": with_profile(view["footer"], profile)}  # `{hiki}`: this profile
     ui = actx.catalog["ui"]
     if first_run:
@@ -64,7 +66,6 @@ def show_dashboard(actx: AppContext) -> None:
         from hikicli.cli.render import note_text
 
         sys.stdout.write(note_text(lang, problem.describe(actx.log.path, lang)) + "\n")
-    states = projected.states
     # a lesson, a pack, or an activity rated: the profile's own, shown from the first run
     used = in_use(states.get("family_lessons", {})) or bool(
         states.get("homework_packs") or states.get("activity_helped")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from hikicli.domain.checkin import days_since_last, matches
 from hikicli.domain.registry import dashboard_extras
@@ -17,7 +17,23 @@ if TYPE_CHECKING:
         Suggestion,
         UiContent,
     )
+    from hikicli.domain.family import LessonsState
     from hikicli.domain.features.checkin import CheckinPayload
+    from hikicli.domain.features.homework import PackDates
+    from hikicli.domain.features.risk import Strength
+
+    class DashboardStates(TypedDict, total=False):
+        """The dashboard's folded states by projection name (each feature's `projections`, folded
+        by storage/projection.py): what every line of the dashboard is computed from."""
+
+        checkin_days: dict[str, CheckinPayload]
+        risk_days: dict[str, Strength]
+        activity_helped: dict[str, Tally]
+        homework_packs: dict[str, PackDates]
+        pack_step_notes: dict[str, dict[str, str]]
+        family_lessons: LessonsState
+        restart_plan: dict[str, str]
+        ladder: dict[str, Any]  # domain/ladder.py's fold (its steps as plain dicts)
 
 
 def greeting(ui: UiContent, hour: int) -> str:
@@ -77,11 +93,11 @@ def risk_line(risk_days: Mapping[str, str], words: CheckinRiskTexts, today: dt.d
 
 
 def build_dashboard(
-    states: dict[str, Any], catalog: CatalogContent, now: dt.datetime
+    states: DashboardStates, catalog: CatalogContent, now: dt.datetime
 ) -> dict[str, Any]:
     ui = catalog["ui"]
     today = now.date()
-    days: dict[str, CheckinPayload] = states["checkin_days"]
+    days = states["checkin_days"]
     done_today = today.isoformat() in days
     since = days_since_last(days, today)
     week = []
@@ -128,7 +144,7 @@ def build_dashboard(
 
 
 def build_family_dashboard(
-    states: dict[str, Any], catalog: CatalogContent, now: dt.datetime, profile: str
+    states: DashboardStates, catalog: CatalogContent, now: dt.datetime, profile: str
 ) -> dict[str, Any]:
     """A family member's own overview: their own stress check-ins of the week, the next lesson,
     their homework packs, one idea for carers. Nothing of the person's screens (no mood table,

@@ -65,7 +65,7 @@ class LastingEvents:
 
 
 def dashboard_extras(
-    states: dict[str, Any], catalog: CatalogContent, now: dt.datetime
+    states: Mapping[str, Any], catalog: CatalogContent, now: dt.datetime
 ) -> list[str]:
     """Lines under today's status (e.g. the current ladder step): each feature's own."""
     today = now.date()
