@@ -76,7 +76,8 @@ def at_least(low: int, high: int | None = None) -> Any:
 # or SWITCH)), and whether it runs only with a flag (`hiki step` alone asks its questions
 # through the typer CLI). The options are the typer command's own (cli/checkin.py,
 # cli/ladder_step.py, cli/history.py, cli/progress.py, cli/assess.py, cli/homework.py,
-# cli/family.py); tests/test_fast_paths.py checks that each path does what the typer CLI does.
+# cli/family.py, cli/data_import.py); tests/test_fast_paths.py checks that each path does what the
+# typer CLI does.
 FAST_PATHS: dict[tuple[str, ...], tuple[str, tuple[str, ...], dict[str, Any], bool]] = {
     ("checkin",): ("checkin_run:checkin_command", (), {
         "--mood": ("mood", int), "--anxiety": ("anxiety", int), "--energy": ("energy", int),
@@ -107,7 +108,11 @@ FAST_PATHS: dict[tuple[str, ...], tuple[str, tuple[str, ...], dict[str, Any], bo
     }, False),
     ("homework",): ("homework_view:homework_status", (), {"--json": ("as_json", SWITCH)}, False),
     ("family",): ("family_view:family_overview", (), {"--json": ("as_json", SWITCH)}, False),
+    ("data", "import"): ("data_import_run:import_command", ("file",), {
+        "--json": ("as_json", SWITCH),
+    }, False),
 }  # fmt: skip
+REQUIRED = {"file"}  # arguments a command cannot run without (`hiki data import` alone: Click says)
 
 
 def fast_path(args: list[str]) -> tuple[str | None, dict[str, Any], str | None] | None:
@@ -130,6 +135,8 @@ def fast_path(args: list[str]) -> tuple[str | None, dict[str, Any], str | None] 
         if tuple(args[: len(words)]) == words:
             given = parse_flags(args[len(words) :], positional, options)
             if given is None or needs_flag and not set(given) - set(positional):
+                return None
+            if REQUIRED & set(positional) - set(given):
                 return None
             return run, given, profile
     return None
