@@ -46,3 +46,28 @@ def run_python(code: str, home: Path, timeout: float = 60, **env: str) -> Any:
         text=True,
         timeout=timeout,
     )
+
+
+def prepare(home: Path, *args: str, **env: str) -> None:
+    """Set up data for a hiki that a test then starts: one hiki command run in this process on
+    `home` (profile default), with scrypt at n=2^10. A header records its n and hiki opens it at
+    that cost, so the started hiki meets a real encrypted log, and the test spends its time on
+    the screens after the passphrase, not on two half-second key derivations of a setup step.
+    Encrypting in a terminal, with the real cost, is tested on its own (test_privacy_e2e)."""
+    from typer.testing import CliRunner
+
+    from hikicli.cli.app import app
+    from hikicli.cli.context import AppContext
+    from hikicli.storage.paths import Paths
+    from tests.screen import seed_content_cache
+
+    seed_content_cache(home)  # as start() does: both languages' cache, not only the one used here
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(crypto, "SCRYPT_N", 2**10)
+        patch.setenv("HIKI_HOME", str(home))
+        patch.delenv("HIKI_PASSPHRASE", raising=False)
+        for key, value in env.items():
+            patch.setenv(key, value)
+        ctx = AppContext(Paths.resolve(home, "default"), interactive=False)
+        result = CliRunner().invoke(app, list(args), obj=ctx, catch_exceptions=False)
+    assert result.exit_code == 0, result.output

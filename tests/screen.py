@@ -49,6 +49,10 @@ class Terminal:
     def finish(self, timeout: float = 20) -> int:
         self.child.expect(pexpect.EOF, timeout=timeout)
         self._pump()
+        # The terminal is closed: wait for the exit status rather than sleep 0.1 s and poll, as
+        # pexpect's close() does (the suite's pexpect would sleep a minute in all).
+        self.child.wait()
+        self.child.ptyproc.delayafterclose = 0
         self.child.close()
         status: int = self.child.exitstatus if self.child.exitstatus is not None else -1
         return status

@@ -123,13 +123,14 @@ CATALOG = "hikicli.content.catalog"
 def shipped(tmp_path) -> Path:
     """A copy of the installed hiki laid out as the wheel installs it (its content inside the
     package as `_content`), run with PYTHONPATH pointing at the copy: the test can then change a
-    shipped content file without touching the real one."""
+    shipped content file without touching the real one. The bytecode comes along (copied with
+    its times, so it stays valid), as a wheel install compiles it."""
     import hikicli
     from hikicli.content.catalog import content_root
 
     site = tmp_path / "site"
     package = Path(hikicli.__file__).parent
-    ignore = shutil.ignore_patterns("__pycache__", "_content")
+    ignore = shutil.ignore_patterns("_content")
     shutil.copytree(package, site / "hikicli", ignore=ignore)
     shutil.copytree(content_root(), site / "hikicli" / "_content")
     where = subprocess.run(

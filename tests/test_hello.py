@@ -18,6 +18,7 @@ from hikicli.cli import hello_line
 from hikicli.content.hello_words import hello_word
 from hikicli.storage import hello as store
 from hikicli.storage.hello import HelloPlace
+from tests.durable import prepare
 from tests.support import json_data
 
 LINE_EN = "hiki: today's check-in is here when you want it (hiki checkin)."
@@ -86,9 +87,8 @@ def test_muted_says_nothing_and_unmute_brings_it_back(tmp_path):
 def test_an_encrypted_log_is_never_read_and_no_passphrase_is_asked(tmp_path):
     home = tmp_path / "h"
     secret = "the words of a private note"
-    env = {"HIKI_PASSPHRASE": "a passphrase for this test"}
-    assert run(home, *CHECKIN, "--note", secret, env=env).returncode == 0
-    assert run(home, "data", "encrypt", env=env).returncode == 0
+    prepare(home, *CHECKIN, "--note", secret)
+    prepare(home, "data", "encrypt", HIKI_PASSPHRASE="a passphrase for this test")
     log = home / "profiles" / "default" / "log.jsonl"
     assert log.read_bytes().startswith(store.MAGIC)
     said = run(home, "hello")  # no passphrase in the environment, no terminal to ask on

@@ -5,6 +5,7 @@ real data (a check-in, a ladder step, a pack, a plan item)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -77,7 +78,8 @@ CASES: list[tuple[list[str], str]] = [
 ]
 
 
-def json_commands() -> set[str]:
+@functools.cache  # one command tree for the file: building it reads every command's signature
+def json_commands() -> frozenset[str]:
     """Every visible command that takes `--json`, as `hiki history`, `hiki ladder add`, ..."""
     found: set[str] = set()
 
@@ -89,7 +91,7 @@ def json_commands() -> set[str]:
                 walk(sub, [*prefix, name])
 
     walk(typer.main.get_command(app), [])
-    return found
+    return frozenset(found)
 
 
 def documented() -> dict[str, set[str]]:

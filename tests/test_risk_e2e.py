@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.durable import prepare
 from tests.screen import CTRL_C, DOWN, ENTER, start
 
 pytestmark = pytest.mark.e2e
@@ -196,9 +197,7 @@ def test_case13_a_heavy_note_gets_help_not_a_tip(tmp_path):
 
 def test_encrypted_log_asks_first_then_keeps_the_risk_answer(tmp_path):
     home = tmp_path / "home"
-    env = {**US, "HIKI_PASSPHRASE": "a long test passphrase"}
-    enc = start(["data", "encrypt"], home, env)
-    assert enc.finish() == 0
+    prepare(home, "data", "encrypt", HIKI_PASSPHRASE="a long test passphrase")
     t = start(["checkin"], home, US)
     t.expect("[Pp]assphrase")
     t.send("a long test passphrase" + ENTER)

@@ -6,13 +6,12 @@ encrypted log gets a calm retry for a mistyped passphrase, then shows the plan o
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.screen import CTRL_C, DOWN, ENTER, hiki_exe, seed_content_cache, start
+from tests.durable import prepare
+from tests.screen import CTRL_C, DOWN, ENTER, start
 
 PASS = "correct horse"
 pytestmark = pytest.mark.e2e
@@ -27,20 +26,10 @@ def log_events(home: Path) -> list[dict]:
     return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
 
 
-def run(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    command, prefix = hiki_exe()
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("HIKI_")}
-    full_env.update(HIKI_HOME=str(home), **env)
-    seed_content_cache(home)
-    return subprocess.run(
-        [command, *prefix, *args], env=full_env, capture_output=True, text=True, timeout=60
-    )
-
-
 def encrypted_home_with_plan(tmp_path: Path) -> Path:
     home = tmp_path / "home"
-    assert run(home, "safety-plan", "add", "people", "My sister, on LINE").returncode == 0
-    assert run(home, "data", "encrypt", HIKI_PASSPHRASE=PASS).returncode == 0
+    prepare(home, "safety-plan", "add", "people", "My sister, on LINE")
+    prepare(home, "data", "encrypt", HIKI_PASSPHRASE=PASS)
     return home
 
 

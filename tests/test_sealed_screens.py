@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.durable import prepare
 from tests.screen import start
 
 pytestmark = pytest.mark.timeout(120)
@@ -33,7 +34,7 @@ def test_a_sealed_export_to_the_screen_is_refused_before_any_question(
     tmp_path: Path, lang: str, words: str
 ) -> None:
     home = tmp_path / "home"
-    assert start(CHECKIN, home).finish() == 0
+    prepare(home, *CHECKIN)
     term = start(["data", "export", "--encrypt"], home, env={"HIKI_LANG": lang})
     assert term.finish() == 2
     seen = flat(term.screen())
@@ -45,19 +46,17 @@ def test_a_sealed_export_to_the_screen_is_refused_before_any_question(
 def sealed_export(tmp_path: Path, passphrase: str) -> Path:
     """A sealed export of one check-in, made in a profile of its own."""
     source = tmp_path / "source"
-    assert start(CHECKIN, source).finish() == 0
+    prepare(source, *CHECKIN)
     path = tmp_path / "e.hiki"
-    made = start(["data", "export", "--encrypt", "-o", str(path)], source,
-                 env={"HIKI_PASSPHRASE": passphrase})  # fmt: skip
-    assert made.finish() == 0
+    prepare(source, "data", "export", "--encrypt", "-o", str(path), HIKI_PASSPHRASE=passphrase)
     return path
 
 
 def test_import_into_encrypted_data_asks_each_passphrase_by_its_name(tmp_path: Path) -> None:
     sealed = sealed_export(tmp_path, "river stones")
     home = tmp_path / "home"
-    assert start(CHECKIN, home).finish() == 0
-    assert start(["data", "encrypt"], home, env={"HIKI_PASSPHRASE": "my own words"}).finish() == 0
+    prepare(home, *CHECKIN)
+    prepare(home, "data", "encrypt", HIKI_PASSPHRASE="my own words")
     term = start(["data", "import", str(sealed)], home)
     term.expect("Passphrase for your hiki data:")
     term.send("my own words\r")
