@@ -48,12 +48,14 @@ def run_python(code: str, home: Path, timeout: float = 60, **env: str) -> Any:
     )
 
 
-def prepare(home: Path, *args: str, **env: str) -> None:
-    """Set up data for a hiki that a test then starts: one hiki command run in this process on
-    `home` (profile default), with scrypt at n=2^10. A header records its n and hiki opens it at
-    that cost, so the started hiki meets a real encrypted log, and the test spends its time on
-    the screens after the passphrase, not on two half-second key derivations of a setup step.
-    Encrypting in a terminal, with the real cost, is tested on its own (test_privacy_e2e)."""
+def prepare(home: Path, *args: str, seed: bool = True, **env: str) -> None:
+    """Set up data for a hiki that a test then starts (a setup step, not what is under test): one
+    hiki command run in this process on `home`, as the `hiki` fixture runs one, instead of a child
+    process (a third of a second of CPU each). Its scrypt is at n=2^10: a header records its n and
+    hiki opens it at that cost, so the started hiki meets a real encrypted log and the test spends
+    its time on the screens after the passphrase, not on half-second key derivations of a setup
+    step. Encrypting in a terminal, at the real cost, is tested on its own (test_privacy_e2e).
+    `seed` puts both languages' content cache in first, as start() does."""
     from typer.testing import CliRunner
 
     from hikicli.cli.app import app
@@ -61,7 +63,8 @@ def prepare(home: Path, *args: str, **env: str) -> None:
     from hikicli.storage.paths import Paths
     from tests.screen import seed_content_cache
 
-    seed_content_cache(home)  # as start() does: both languages' cache, not only the one used here
+    if seed:
+        seed_content_cache(home)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(crypto, "SCRYPT_N", 2**10)
         patch.setenv("HIKI_HOME", str(home))

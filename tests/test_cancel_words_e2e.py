@@ -4,22 +4,19 @@ an 80×24 pseudo-terminal, stopped with Ctrl-C at the question in question."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.screen import CTRL_C, DOWN, ENTER, hiki_exe, start
+from tests.durable import prepare
+from tests.screen import CTRL_C, DOWN, ENTER, start
 
 pytestmark = pytest.mark.e2e
 EN = {"LANG": "en_US.UTF-8", "NO_COLOR": "1"}
 
 
 def _hiki(home: Path, *args: str) -> None:
-    command, prefix = hiki_exe()
-    env = {**os.environ, "HIKI_HOME": str(home), **EN}
-    subprocess.run([command, *prefix, *args], env=env, check=True, capture_output=True)
+    prepare(home, *args, NO_COLOR="1")  # a setup step: in this process (tests.durable)
 
 
 def _events(home: Path) -> list[dict]:

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.durable import prepare
 from tests.screen import ENTER, start
 
 pytestmark = pytest.mark.e2e
 
 
 def _to_sleep_time(home: Path):  # type: ignore[no-untyped-def]
-    t = start(["config", "set", "checkin.sleep_times", "on"], home, {"LANG": "en_US.UTF-8"})
-    assert t.finish() == 0
+    prepare(home, "config", "set", "checkin.sleep_times", "on")  # a setup step, in this process
     t = start(["checkin"], home, {"LANG": "en_US.UTF-8"})
     t.expect("How is your mood")
     t.send("5" + ENTER)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.durable import prepare
 from tests.screen import CTRL_C, start
 from tests.support import log_lines
 
@@ -29,7 +30,7 @@ def run(home: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess
 @pytest.fixture
 def family_home(tmp_path: Path) -> Path:
     home = tmp_path / "home"
-    assert run(home, "family", "start", "mum").returncode == 0
+    prepare(home, "family", "start", "mum")
     return home
 
 

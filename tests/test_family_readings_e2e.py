@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.durable import prepare
 from tests.screen import start
 
 pytestmark = pytest.mark.e2e
@@ -19,7 +20,7 @@ def test_a_parent_lists_the_readings_and_reads_one(tmp_path: Path, monkeypatch):
         monkeypatch.delenv(var, raising=False)
     home = tmp_path / "home"
     env = {"LANG": "C.UTF-8"}  # a UTF-8 locale this machine has, so less shows • as •
-    assert start(["family", "start", "mum"], home, env).finish() == 0
+    prepare(home, "family", "start", "mum")  # a setup step, in this process
 
     t = start(["--profile", "mum", "family", "read"], home, env)
     assert t.finish() == 0

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from hikicli.cli.plain import cell_width, fit_question
+from tests.durable import prepare
 from tests.screen import ENTER, start
 
 pytestmark = pytest.mark.e2e
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.e2e
 
 def test_a_long_question_wraps_between_words_in_a_terminal(tmp_path: Path) -> None:
     home = tmp_path / "home"
-    assert start(["family", "start", "mum"], home).finish() == 0
+    prepare(home, "family", "start", "mum")  # a setup step, in this process
     term = start(["--profile", "mum", "family", "lesson", "1"], home, env={"PAGER": "cat"})
     term.expect("exercise now")
     term.send(ENTER)  # yes

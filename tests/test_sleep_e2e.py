@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.durable import prepare
 from tests.screen import CTRL_C, ENTER, start
 
 pytestmark = pytest.mark.e2e
@@ -23,7 +24,7 @@ def log(home: Path) -> list[dict]:
 
 
 def turn_on(home: Path) -> None:
-    assert start(["config", "set", "checkin.sleep_times", "on"], home, ENV).finish() == 0
+    prepare(home, "config", "set", "checkin.sleep_times", "on")  # a setup step, in this process
 
 
 def to_sleep_question(home: Path):
