@@ -431,6 +431,9 @@ def test_a_non_utf8_passphrase_variable_is_a_clear_message(encrypted):
     assert result.returncode == 2 and "not valid UTF-8" in err and "unexpected" not in err
 
 
+# A fault test on a real read-only mount, six child hikis: with the other fault tests in CI's full
+# run (test_faults keeps the read-only folder's messages in the quick run).
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
 def test_a_read_only_folder_gives_clear_messages(hiki, home, tmp_path):
     checkin(hiki)

@@ -177,6 +177,9 @@ def test_bad_input_exits_2_and_writes_nothing(hiki, home, args, fragment):
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+# Three headless Chromium runs (the page, a screenshot, a PDF): with the printed layout in CI's full
+# run; the quick run still prints through Chromium (test_report_pdf: safety on the first page).
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 def test_html_renders_in_headless_chromium(hiki, home, tmp_path):
     seed(home)
