@@ -133,6 +133,30 @@ def pytest_configure(config: pytest.Config) -> None:
     import hikicli
 
     compileall.compile_dir(Path(hikicli.__file__).parent, quiet=2, workers=1)
+    if getattr(config.option, "numprocesses", 0) and not config.option.collectonly:
+        import threading
+
+        threading.Thread(target=_rewrite_ahead, args=(config,), daemon=True).start()
+
+
+def _rewrite_ahead(config: pytest.Config) -> None:
+    """pytest rewrites each test file's asserts and keeps the result as a pyc, unless bytecode is
+    not written (PYTHONDONTWRITEBYTECODE): then every xdist worker rewrites all of them again,
+    5 s of CPU each. The first process, idle while the workers start, writes those pycs once, in
+    the order the workers import the files, so they find them written. pytest's own functions,
+    the same ones its import hook calls; if they change, the workers just rewrite for themselves."""
+    try:
+        from _pytest.assertion import rewrite
+
+        state = config.stash[rewrite.assertstate_key]
+        for path in sorted(Path(__file__).parent.glob("test_*.py")):
+            pyc = rewrite.get_cache_dir(path) / (path.name[:-3] + rewrite.PYC_TAIL)
+            if pyc.exists() or not rewrite.try_makedirs(pyc.parent):
+                continue
+            source_hash, code = rewrite._rewrite_test(path, config)
+            rewrite._write_pyc(state, code, source_hash, pyc)
+    except Exception:  # only time is lost
+        return
 
 
 def full_run() -> bool:
