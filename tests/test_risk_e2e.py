@@ -225,7 +225,8 @@ def test_japanese_not_safe_ends_with_110_and_hiki_crisis_on_the_screen(tmp_path)
     t.expect("安全")  # the safety question, in Japanese
     t.send(DOWN + ENTER)  # the second choice: not safe, or not sure
     t.expect("0120-279-338")  # Yorisoi, 24 hours: in the short block right away
-    t.send(CTRL_C)  # at "stop here or go on?"
+    t.expect("ここでやめますか")  # "stop here, or go on?": Ctrl-C at the question, not before it
+    t.send(CTRL_C)
     assert t.finish() == 130
     screen = t.screen()
     assert "110" in screen and "hiki crisis" in screen, screen
