@@ -17,7 +17,7 @@ CLI = Path(__file__).resolve().parents[1] / "src" / "hikicli" / "cli"
 ASCII_ONLY = {
     ("config.py", "config.col_setting"),  # a setting's key
     ("history_rows.py", "history.col_date"),  # YYYY-MM-DD
-    ("homework.py", "no_wrap"),  # a task number or id
+    ("homework_view.py", "no_wrap"),  # a task number or id
     ("family.py", "right"),  # a lesson number
     ("family_readings.py", "no_wrap"),  # a reading's id
 }

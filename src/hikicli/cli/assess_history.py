@@ -107,23 +107,25 @@ def _render_history(
     window: dict[str, Any] | None = None,
 ) -> None:
     from hikicli.cli.plain import wrap_cells
-    from hikicli.cli.render import bar, console, markup_escape
+    from hikicli.cli.plain_layout import Run, screen
+    from hikicli.cli.render import bar
     from hikicli.domain.instruments import band_for, total_range
     from hikicli.domain.progress import safety_words
 
-    out = console()
     text = actx.catalog["safety"]["assess"]
     if not any(points for _, _, _, points in charts):
         empty = text["history_window_empty"].format(**window) if window else text["history_empty"]
-        out.print(markup_escape(empty))
+        out = screen([empty])
+        out.print((empty, ""))
+        out.flush()
         return
-    lines_out: list[str] = []
+    lines_out: list[list[Run]] = []
     if window:  # older results are left out: say so first, with how to see them
-        lines_out += [f"[dim]{markup_escape(text['history_window'].format(**window))}[/]", ""]
+        lines_out += [[(text["history_window"].format(**window), "dim")], []]
     for _iid, name, definition, points in charts:
         if not points:
             continue
-        lines_out.append(f"[bold]{markup_escape(text['history_title'].format(name=name))}[/]")
+        lines_out.append([(text["history_title"].format(name=name), "bold")])
         on_percent = bool(
             definition and definition["scoring"].get("meaningful_change_on") == "percent"
         )
@@ -134,10 +136,8 @@ def _render_history(
             value = f"{point.total:>3}" + (
                 f"  {point.percent:>3} %" if point.percent is not None else ""
             )
-            lines_out.append(
-                f"  {point.date}  {bar(point.total, hi=highest or 1, width=20)} "
-                f"{value}  {markup_escape(label)}"
-            )
+            chart = f"  {point.date}  {bar(point.total, hi=highest or 1, width=20)} {value}  "
+            lines_out.append([(chart + label, "")])
             if point.risk:
                 progress_words = actx.catalog["progress"]
                 lines: list[str] = []
@@ -149,13 +149,15 @@ def _render_history(
                 lines.append(progress_words["risk_marker"].lstrip("·・ "))
                 for line in lines:
                     for part in wrap_cells(line, 73):  # 6 spaces + 73 cells fit 80 columns
-                        lines_out.append(f"      [yellow]{markup_escape(part)}[/]")
+                        lines_out.append([("      ", ""), (part, "yellow")])
             if point.meaningful and point.change is not None:
                 unit = text["unit_percent"] if on_percent else text["unit_points"]
                 up = point.change > 0
                 said = text["history_change_up"] if up else text["history_change_down"]
                 note = said.format(change=abs(point.change), unit=unit)
-                lines_out.append(f"      [yellow]{markup_escape(note)}[/]")
-        lines_out.append("")
+                lines_out.append([("      ", ""), (note, "yellow")])
+        lines_out.append([])
+    out = screen([t for line in lines_out for t, _ in line])
     # One print: rich costs ~0.2 ms a call (its size and environment lookups), 12,000 lines here.
-    out.print("\n".join(lines_out))
+    out.print(*[run for n, line in enumerate(lines_out) for run in [("\n", "")][:n] + line])
+    out.flush()

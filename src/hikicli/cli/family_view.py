@@ -60,39 +60,19 @@ def family_overview(actx: AppContext, as_json: bool = False) -> None:
             kind="family.lessons",
         )
         return
-    from rich.table import Table
-
-    from hikicli.cli.render import console, markup_escape
+    from hikicli.cli.plain_layout import Column, screen
 
     texts = content["texts"]
-    out = console()
     main = is_main(actx)
     if main:
         from hikicli.services.family_profile import is_marked
 
         main = not is_marked(actx)
-    if main:  # say where the programme runs before anything else
-        out.print(f"[bold]{markup_escape(texts['main_profile_note'])}[/]")
-        out.print()
-    out.print(markup_escape(texts["intro"].strip()))
-    out.print()
     labels = {
         "new": texts["status_new"],
         "read": texts["status_read"],
         "exercise": texts["status_done"],
     }
-    table = Table(title=texts["list_title"], title_justify="left", box=None, pad_edge=False)
-    table.add_column("", justify="right")
-    table.add_column("", overflow="fold")  # Japanese folds, never cut
-    table.add_column("", overflow="fold")
-    for p, module in zip(progress, content["modules"], strict=True):
-        table.add_row(
-            str(p.number),
-            f"[bold]{markup_escape(module['title'])}[/]\n{markup_escape(module['summary'])}",
-            markup_escape(labels[p.status]),
-        )
-    out.print(table)
-    out.print()
     upcoming = next_module(progress)
     if not main:
         hint = (
@@ -100,6 +80,29 @@ def family_overview(actx: AppContext, as_json: bool = False) -> None:
             if upcoming
             else texts["all_done"]
         )
-        out.print(markup_escape(hint))
-    out.print(markup_escape(family_say(actx, texts["readings_pointer"])))
-    out.print(f"[dim]{markup_escape(family_say(actx, texts['safety']))}[/]")
+    pointer = family_say(actx, texts["readings_pointer"])
+    safety = family_say(actx, texts["safety"])
+    rows = [
+        [
+            [(str(p.number), "")],
+            [(module["title"], "bold"), ("\n" + module["summary"], "")],
+            [(labels[p.status], "")],
+        ]
+        for p, module in zip(progress, content["modules"], strict=True)
+    ]
+    shown = [texts["main_profile_note"], texts["intro"], pointer, safety]
+    shown += [text for row in rows for cell in row for text, _ in cell]
+    out = screen([*shown, *([] if main else [hint])], markup=[texts["list_title"]])
+    if main:  # say where the programme runs before anything else
+        out.print((texts["main_profile_note"], "bold"))
+        out.print()
+    out.print((texts["intro"].strip(), ""))
+    out.print()
+    columns = [Column(justify="right"), Column(), Column()]  # Japanese folds, never cut
+    out.table(columns, rows, title=texts["list_title"])
+    out.print()
+    if not main:
+        out.print((hint, ""))
+    out.print((pointer, ""))
+    out.print((safety, "dim"))
+    out.flush()

@@ -29,31 +29,31 @@ def history_table(
     all_events: list[dict[str, Any]],
     events: list[dict[str, Any]],
     older: dict[tuple[str, str], list[Any]],
-) -> Any:
-    """`events` as rows; `all_events` name the safety plan items a removal refers to; `older`
-    holds risk moments read from entries saved before risk signals existed (cli/history)."""
+) -> tuple[list[Any], list[list[str]]]:
+    """`events` as rows (their columns and their cells, plain text); `all_events` name the safety
+    plan items a removal refers to; `older` holds risk moments read from entries saved before
+    risk signals existed (cli/history_run)."""
     from rich.cells import cell_len
-    from rich.table import Table
 
-    from hikicli.cli.render import markup_escape
+    from hikicli.cli.plain_layout import Column
     from hikicli.domain.registry import SummaryContext
 
     words = actx.catalog["progress"]["safety"]
     context = SummaryContext.over(all_events, words, history_texts(actx.language()))
     say = context.say
     # Four columns read at 80 columns: values are written out in words, not a column each. The
-    # label and summary can be Japanese: they fold, never cut.
+    # label and summary can be Japanese: they fold, never cut. (The details and note columns
+    # had ratios 3 and 2: rich uses them only in a table that expands, which this is not.)
     rows = [_row(e, context, older) for e in _bands_in_words(actx, events)]
-    table = Table(box=None, pad_edge=False)
-    table.add_column(say("history.col_date"), no_wrap=True)
     # a label is one or two words: whole when it can be, folded (never cut) when it cannot
     widest = max(cell_len(say("history.col_entry")), *(cell_len(r[1]) for r in rows))
-    table.add_column(say("history.col_entry"), overflow="fold", min_width=min(widest, 16))
-    table.add_column(say("history.col_details"), overflow="fold", ratio=3)
-    table.add_column(say("history.col_note"), overflow="fold", ratio=2)
-    for row in rows:
-        table.add_row(*(markup_escape(cell) for cell in row))
-    return table
+    columns = [
+        Column([(say("history.col_date"), "")], no_wrap=True),
+        Column([(say("history.col_entry"), "")], min_width=min(widest, 16)),
+        Column([(say("history.col_details"), "")]),
+        Column([(say("history.col_note"), "")]),
+    ]
+    return columns, rows
 
 
 def _bands_in_words(actx: AppContext, events: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -68,10 +68,8 @@ def history_command(
 
         print_json_list(map(entry_json, events), kind="history")
         return
-    from hikicli.cli.history_rows import history_table
-    from hikicli.cli.render import console, markup_escape
+    from hikicli.cli.plain_layout import screen
 
-    out = console()
     ui = actx.catalog["ui"]
     if not events:
         said = ui["no_entries_since"] if read.count else ui["no_entries_yet"]
@@ -82,6 +80,14 @@ def history_command(
                 from hikicli.domain.family import with_profile
 
                 said = with_profile(ui["no_entries_yet_family"], actx.paths.profile)
-        out.print(markup_escape(said))
+        out = screen([said])
+        out.print((said, ""))
+        out.flush()
         return
-    out.print(history_table(actx, read.kept, events, older_risk(read.events)))
+    from hikicli.cli.history_rows import history_table
+
+    columns, rows = history_table(actx, read.kept, events, older_risk(read.events))
+    headers = [text for c in columns for text, _ in c.header]
+    out = screen([*headers, *(cell for row in rows for cell in row)])
+    out.table(columns, [[[(cell, "")] for cell in row] for row in rows])
+    out.flush()

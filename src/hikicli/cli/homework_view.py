@@ -103,39 +103,42 @@ def task_line(actx: AppContext, task: Any) -> str:
 
 
 def render_packs(actx: AppContext, views: list[Any]) -> None:
-    from hikicli.cli.render import console, markup_escape
+    from hikicli.cli.plain_layout import Column, Run, screen
 
-    out = console()
     texts = homework_texts(actx)
+    items: list[tuple[str, Any]] = []  # ("line", its runs) or ("table", its rows of cells)
+    shown: list[str] = []
     if not views:
-        out.print(markup_escape(texts["none_yet"]))
-        return
-    from rich.table import Table
-
+        items.append(("line", [(texts["none_yet"], "")]))
     open_reflection = False
     for view in views:
-        render_pack_heading(actx, view.pack)
-        out.print(f"[dim]{markup_escape(when_line(texts, view.days_left))}[/]")
-        table = Table(box=None, show_header=False, pad_edge=False)
-        table.add_column(justify="right", no_wrap=True)  # a number
-        table.add_column(overflow="fold")  # words that can be Japanese fold, never cut
-        table.add_column(overflow="fold")
+        items += [("line", line) for line in pack_heading(actx, view.pack)]
+        items.append(("line", [(when_line(texts, view.days_left), "dim")]))
+        rows: list[list[list[Run]]] = []
         for task in view.tasks:
             mark = texts["status_done"] if task.done else texts["status_open"]
             style = "green" if task.done else "bold"
-            table.add_row(
-                f"[{style}]{markup_escape(mark)}[/]",
-                markup_escape(task.id),
-                markup_escape(task_line(actx, task)),
-            )
+            rows.append([[(mark, style)], [(task.id, "")], [(task_line(actx, task), "")]])
+            shown += [mark, task.id, rows[-1][2][0][0]]
             open_reflection |= task.kind == "reflection" and not task.done
-        out.print(table)
+        items.append(("table", rows))
         if view.tasks and view.done == len(view.tasks):
-            out.print(markup_escape(texts["all_done"]))
-        out.print()
-    if open_reflection:
-        out.print(f"[dim]{markup_escape(texts['answer_hint'])}[/]")
-    out.print(f"[dim]{markup_escape(texts['done_hint'])}[/]")
+            items.append(("line", [(texts["all_done"], "")]))
+        items.append(("line", []))
+    if views:
+        if open_reflection:
+            items.append(("line", [(texts["answer_hint"], "dim")]))
+        items.append(("line", [(texts["done_hint"], "dim")]))
+    shown += [text for what, runs in items if what == "line" for text, _ in runs]
+    out = screen(shown)
+    # a number; then words that can be Japanese: they fold, never cut
+    columns = [Column(justify="right", no_wrap=True), Column(), Column()]
+    for what, content in items:
+        if what == "table":
+            out.table(columns, content, show_header=False)
+        else:
+            out.print(*content)
+    out.flush()
 
 
 def when_line(texts: HomeworkTexts, days_left: int) -> str:
@@ -146,26 +149,27 @@ def when_line(texts: HomeworkTexts, days_left: int) -> str:
     return str(texts["ended"])
 
 
-def render_pack_heading(actx: AppContext, pack: Mapping[str, Any]) -> None:
-    from hikicli.cli.render import console, markup_escape
-
-    out = console()
+def pack_heading(actx: AppContext, pack: Mapping[str, Any]) -> list[list[tuple[str, str]]]:
+    """A pack's first lines: its title (and counselor) with its dates, and its message."""
     texts = homework_texts(actx)
     title = texts["pack_heading"].format(title=pack["title"])
     if pack.get("counselor"):
         title = texts["by_counselor"].format(title=title, counselor=pack["counselor"])
     window = texts["window"].format(start=pack["start"], due=pack["due"])
-    out.print(f"[bold]{markup_escape(title)}[/]  [dim]{markup_escape(window)}[/]")
+    lines = [[(title, "bold"), ("  ", ""), (window, "dim")]]
     if pack.get("message"):
-        out.print(markup_escape(pack["message"]))
+        lines.append([(pack["message"], "")])
+    return lines
 
 
 def render_summary(actx: AppContext, pack: HomeworkPack) -> None:
+    from hikicli.cli.plain_layout import RichOut
     from hikicli.cli.render import console, markup_escape
     from hikicli.domain.homework import TaskStatus, tasks_of
 
     out = console()
-    render_pack_heading(actx, pack)
+    for line in pack_heading(actx, pack):
+        out.print(RichOut.markup(line))
     out.print(markup_escape(homework_texts(actx)["summary_intro"]))
     from rich.table import Table
 
