@@ -402,13 +402,42 @@ def by_pack(events: Iterable[Event]) -> dict[str, list[Event]]:
     return out
 
 
+def _counted(events: Iterable[Event]) -> dict[str, list[Event]]:
+    """The events each kind of task counts, by the task's kind (`task_status` reads no others;
+    a reflection reads only the pack's own answers)."""
+    checkins = {kind for kinds in CHECKIN_KINDS.values() for kind in kinds}
+    out: dict[str, list[Event]] = {
+        k: []
+        for k in ("checkins", "questionnaire", "reading", "ladder", "lesson", "family_reading")
+    }
+    for e in events:
+        kind = str(e.get("kind", ""))
+        if kind in checkins:
+            out["checkins"].append(e)
+        elif kind == "assessment" or kind.startswith("assessment."):
+            out["questionnaire"].append(e)
+        elif kind == GUIDE_KIND:
+            out["reading"].append(e)
+        elif is_ladder_event(e):
+            out["ladder"].append(e)
+        elif kind == LESSON_KIND:
+            out["lesson"].append(e)
+        elif kind == FAMILY_READING_KIND:
+            out["family_reading"].append(e)
+    return out
+
+
 def homework_view(events: Sequence[Event], today: dt.date) -> list[PackView]:
     """Every imported pack with its tasks' status: open packs first (soonest due), then ended."""
     views = []
     named = by_pack(events)  # once, not once a task
+    counted = _counted(events)  # once too: each task reads only the kinds it counts
     for pack_id, (pack, imported) in current_packs(events).items():
         mine = named.get(pack_id, [])
-        statuses = [task_status(pack_id, pack, t, events, today, mine) for t in tasks_of(pack)]
+        statuses = [
+            task_status(pack_id, pack, t, counted.get(t.kind, []), today, mine)
+            for t in tasks_of(pack)
+        ]
         due = dt.date.fromisoformat(pack["due"])
         start = dt.date.fromisoformat(pack["start"])
         views.append(
