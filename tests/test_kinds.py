@@ -283,3 +283,10 @@ def test_a_record_rule_checks_each_value_as_declared(kind, field, value, ok):
     assert (problem is None) == ok
     if not ok:
         assert problem is not None and problem.params["field"] == field
+
+
+def test_every_declared_name_passes_the_imports_rule_for_a_kind():
+    # storage/importing.check_event takes a declared kind's name as short and printable
+    from hikicli.storage.importing import MAX_KIND
+
+    assert all(0 < len(k.name) <= MAX_KIND and k.name.isprintable() for k in KINDS)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from hikicli.domain.kinds import payload_problem
+from hikicli.domain.kinds import BY_NAME, payload_problem
 from hikicli.errors import Msg, UsageError
 from hikicli.storage.files import ensure_private_dir, locked
 from hikicli.storage.log import SCHEMA_VERSION, Event, EventLog
@@ -79,6 +79,7 @@ def _no_bad_numbers(value: Any) -> bool:
 
 
 _EXPECTED = frozenset({"v", "id", "kind", "ts", "data"})
+_DECLARED = frozenset(BY_NAME)
 _when = dt.datetime.fromisoformat
 
 
@@ -96,8 +97,8 @@ def check_event(obj: Any, numbers_checked: bool = False) -> str | Msg | None:
             # letters and digits only (a hiki id) are printable and hold no space
             and (eid.isalnum() or (eid.isprintable() and eid.split() == [eid]))
             and type(kind) is str
-            and 0 < len(kind) <= MAX_KIND
-            and kind.isprintable()
+            # a declared kind's name is short and printable
+            and (kind in _DECLARED or (0 < len(kind) <= MAX_KIND and kind.isprintable()))
             and type(ts) is str
             and type(data) is dict
             and (numbers_checked or _no_bad_numbers(data))
