@@ -131,3 +131,20 @@ def test_every_read_screen_is_the_one_rich_wrote(lang, terminal, home, capsys, m
             assert plain == rich, (args, columns)
             assert ("\x1b[1m" in plain) == terminal, args
     assert "check-in" in shown(["history"], False) or lang == "ja"
+
+
+def test_a_flows_words_before_its_first_question_import_no_rich(capsys, monkeypatch):
+    """The check-in's first words (the Prompter's `say`) come without rich's console: they are
+    what rich printed (print(text, markup=False)), and the first question comes sooner."""
+    from rich.console import Console
+
+    from hikicli.cli import render
+
+    words = "A short check-in, about two minutes. There are no right answers, and [you] can skip"
+    expected = io.StringIO()
+    Console(file=expected, width=200, highlight=False, soft_wrap=False).print(words, markup=False)
+    for name in [m for m in sys.modules if m.startswith("rich.") and m not in ("rich.cells",)]:
+        monkeypatch.delitem(sys.modules, name)
+    render.show_text(words)
+    assert capsys.readouterr().out == expected.getvalue()
+    assert "rich.console" not in sys.modules and "rich.text" not in sys.modules

@@ -263,8 +263,13 @@ def show_text(text: str) -> None:
     else as written."""
     if _looks_like_markdown(text):
         console().print(markdown(text))  # ~60 ms to import rich.markdown: only with markup
-    else:
-        console().print(text, markup=False, highlight=False)
+        return
+    # as rich prints it, without importing rich's console before a flow's first question
+    from hikicli.cli.plain_layout import screen
+
+    out = screen([text])
+    out.print((text, ""))
+    out.flush()
 
 
 def pager_styles(environ: dict[str, str] | None = None) -> bool:
