@@ -138,13 +138,11 @@ def test_a_flows_words_before_its_first_question_import_no_rich(capsys, monkeypa
     what rich printed (print(text, markup=False)), and the first question comes sooner."""
     from rich.console import Console
 
-    from hikicli.cli import render
-
     words = "A short check-in, about two minutes. There are no right answers, and [you] can skip"
     expected = io.StringIO()
     Console(file=expected, width=200, highlight=False, soft_wrap=False).print(words, markup=False)
     for name in [m for m in sys.modules if m.startswith("rich.") and m not in ("rich.cells",)]:
         monkeypatch.delitem(sys.modules, name)
-    render.show_text(words)
+    plain_layout.show_text(words)
     assert capsys.readouterr().out == expected.getvalue()
     assert "rich.console" not in sys.modules and "rich.text" not in sys.modules

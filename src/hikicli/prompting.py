@@ -82,8 +82,8 @@ class QuestionaryPrompter:
     """Asks in the terminal. Ctrl-C raises Cancelled at once, so nothing half-done is saved.
 
     `input`/`output` let tests drive it with prompt_toolkit's pipe input. `show` puts a flow's
-    words between questions on the screen: the cli passes `cli.render.show_text` (Markdown when
-    there is markup); without it they are printed as they are.
+    words between questions on the screen: the cli passes `cli.plain_layout.show_text`
+    (Markdown when there is markup); without it they are printed as they are.
     """
 
     def __init__(

@@ -317,7 +317,7 @@ class AppContext:
         if not self.is_interactive():
             raise NeedsTerminal("outcome.needs_terminal", flags=flags_hint)
         from hikicli.cli.plain import fit_question
-        from hikicli.cli.render import show_text
+        from hikicli.cli.plain_layout import show_text
         from hikicli.prompting import QuestionaryPrompter
 
         try:

@@ -100,7 +100,7 @@ def _json(content: NowContent, feeling: Feeling, pointer: str) -> None:
 def _show(
     content: NowContent, feeling: Feeling, cycles: int, pointer: str
 ) -> None:
-    from hikicli.cli.render import show_text
+    from hikicli.cli.plain_layout import show_text
     from hikicli.domain.now import exercise_markdown
 
     show_text(exercise_markdown(feeling))

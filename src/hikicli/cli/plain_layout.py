@@ -94,6 +94,22 @@ def screen(texts: Sequence[str] = (), markup: Sequence[str] = ()) -> PlainOut | 
     return PlainOut(*found)
 
 
+def show_text(text: str) -> None:
+    """A flow's words between questions (the Prompter's `say`): Markdown when there is markup,
+    else as written, as rich prints it (print(text, markup=False)) but without importing rich's
+    console before a flow's first question."""
+    from hikicli.cli.render import _looks_like_markdown
+
+    if _looks_like_markdown(text):
+        from hikicli.cli.render import console, markdown
+
+        console().print(markdown(text))  # ~60 ms to import rich.markdown: only with markup
+        return
+    out = screen([text])
+    out.print((text, ""))
+    out.flush()
+
+
 # --- runs: the text of one line and its styles -------------------------------------------
 
 

@@ -258,20 +258,6 @@ def _looks_like_markdown(text: str) -> bool:
     )
 
 
-def show_text(text: str) -> None:
-    """A flow's words between questions (the Prompter's `say`): Markdown when there is markup,
-    else as written."""
-    if _looks_like_markdown(text):
-        console().print(markdown(text))  # ~60 ms to import rich.markdown: only with markup
-        return
-    # as rich prints it, without importing rich's console before a flow's first question
-    from hikicli.cli.plain_layout import screen
-
-    out = screen([text])
-    out.print((text, ""))
-    out.flush()
-
-
 def pager_styles(environ: dict[str, str] | None = None) -> bool:
     """May the pager be sent colours? Only to `less` told to pass them (-R), never with NO_COLOR.
     With LESS unset, hiki sets LESS=-R for its own pager; a LESS or PAGER of the person's own is
