@@ -149,7 +149,8 @@ def test_a_prefetch_for_a_header_replaced_meanwhile_is_not_used(hiki, make_ctx, 
 
     derivations.clear()
     crypto.prefetch_profile(["history"])  # as entry.main does
-    assert crypto._Ahead.pending is not None
+    ahead = crypto._Ahead.pending
+    assert ahead is not None and ahead.known.wait(10) and ahead.wanted is not None
     replace_the_folder()
     result = hiki(["history", "--json"])
     assert result.exit_code == 0, result.output
@@ -166,20 +167,45 @@ def test_a_prefetch_for_a_header_replaced_meanwhile_is_not_used(hiki, make_ctx, 
     assert WRONG_WORDS in " ".join(result.output.split())
 
 
-def test_an_unusual_profile_starts_nothing(hiki, make_ctx, home, monkeypatch, derivations):
+def derived_ahead(args: list[str]) -> bool:
+    """Whether prefetch_profile(args) found a header to derive for (the thread looks)."""
+    crypto._Ahead.pending = None
+    crypto.prefetch_profile(args)
+    ahead = crypto._Ahead.pending
+    assert ahead is not None
+    ahead.thread.join()
+    crypto._Ahead.pending = None
+    return ahead.wanted is not None
+
+
+def test_an_unusual_profile_derives_nothing(hiki, make_ctx, home, monkeypatch, derivations):
     monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
     for args in (["--profile", "../x", "history"], ["--profile=NO", "history"], ["history"]):
-        crypto.prefetch_profile(args)  # no such profile, a bad name, no log yet
-    assert crypto._Ahead.pending is None
+        assert not derived_ahead(args), args  # a bad name, no such profile, no log yet
     assert hiki(["checkin", *FLAGS]).exit_code == 0
-    crypto.prefetch_profile(["history"])  # a plaintext log
-    assert crypto._Ahead.pending is None and derivations == []
+    assert not derived_ahead(["history"])  # a plaintext log
+    (home / "profiles" / "default" / "log.jsonl").write_bytes(crypto.MAGIC + b',"v":"x"}\n')
+    assert not derived_ahead(["history"])  # a damaged header: the command words it
+    assert derivations == []
     monkeypatch.setenv("HIKI_PROFILE", "mum")
     make_encrypted(hiki, make_ctx, "mum's note", profile="mum")
-    crypto.prefetch_profile(["--profile", "default", "history"])  # plaintext: the flag wins
-    assert crypto._Ahead.pending is None
-    crypto.prefetch_profile(["history"])  # HIKI_PROFILE's encrypted log
-    assert crypto._Ahead.pending is not None
+    derivations.clear()
+    assert not derived_ahead(["--profile", "default", "history"])  # the flag wins
+    assert derived_ahead(["history"])  # HIKI_PROFILE's encrypted log
+    assert derivations == ["hiki-scrypt"]
+
+
+def test_the_command_never_waits_on_the_header_for_the_prefetch(home, monkeypatch):
+    # The thread looks for the header: prefetch_profile returns before it is read.
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    release = threading.Event()
+    real = crypto.read_header
+    monkeypatch.setattr(crypto, "read_header", lambda path: release.wait(10) and real(path))
+    crypto.prefetch_profile(["crisis"])
+    ahead = crypto._Ahead.pending
+    assert ahead is not None and not ahead.known.is_set()
+    release.set()
+    assert ahead.known.wait(10)
 
 
 def test_the_variable_entry_looks_for_is_the_one_crypto_reads():

@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from hikicli.errors import HikiError, Msg, StorageError, UsageError
+from hikicli.errors import Msg, StorageError, UsageError
 
 MAGIC = b'{"hiki":"encrypted"'
 FORMAT_VERSION = 2  # of the headers this hiki writes; READ_VERSIONS are read
@@ -272,22 +272,37 @@ def _scrypt(secret: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
 class _Ahead:
     """One key derivation started before a command needs it (`prefetch`): OpenSSL's scrypt
     releases the GIL, so it runs in a daemon thread while the command imports its modules and
-    reads what needs no key. The derived key stays in this process's memory, as any unlocked
-    key does; nothing is written anywhere. It is used once, by the derivation asked for with
-    the same passphrase, salt and settings (`_derive`); any other is derived as before (a key
-    file replaced meanwhile has another salt), so a wrong passphrase fails as it always did."""
+    reads what needs no key. The thread finds the header itself (`header_of`), so the command
+    never waits on a file for it: `hiki crisis` says its lines first as always. The derived key
+    stays in this process's memory, as any unlocked key does; nothing is written anywhere. It
+    is used once, by the derivation asked for with the same passphrase, salt and settings
+    (`_derive`); any other is derived as before (a key file replaced meanwhile has another
+    salt), so a wrong passphrase fails as it always did."""
 
     pending: _Ahead | None = None  # the one started in this process and not used yet
 
-    def __init__(self, passphrase: str, salt: bytes, n: int, r: int, p: int) -> None:
+    def __init__(self, passphrase: str, header_of: Callable[[], Header | None]) -> None:
         import threading
 
-        self.wanted = (passphrase, salt, n, r, p)
+        self.passphrase = passphrase
+        self.header_of = header_of
+        self.wanted: tuple[str, bytes, int, int, int] | None = None  # None: nothing derived
+        self.known = threading.Event()  # set once the header was looked for
         self.key: bytes | None = None
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="hiki-scrypt", daemon=True)
 
     def _run(self) -> None:
+        try:
+            header = self.header_of()
+            if header is not None:
+                self.wanted = (self.passphrase, header.salt, header.n, header.r, header.p)
+        except BaseException:  # nothing derived: the command meets it and words it as always
+            pass
+        finally:
+            self.known.set()
+        if self.wanted is None:
+            return
         try:
             self.key = _derive_now(*self.wanted)
         except BaseException as err:  # raised where the key is awaited, as if derived there
@@ -303,23 +318,28 @@ class _Ahead:
     @classmethod
     def take(cls, passphrase: str, salt: bytes, n: int, r: int, p: int) -> _Ahead | None:
         ahead = cls.pending
-        if ahead is None or ahead.wanted != (passphrase, salt, n, r, p):
+        if ahead is None:
+            return None
+        ahead.known.wait()
+        if ahead.wanted != (passphrase, salt, n, r, p):
             return None
         cls.pending = None
         return ahead
 
 
-def prefetch(header: Header, passphrase: str) -> None:
-    """Start deriving `header`'s passphrase key for `passphrase` (NFC, as unlock tries it
-    first) in a daemon thread; unlock awaits it instead of deriving. At most one at a time: a
-    second call while one is pending does nothing."""
+def prefetch(header: Header | Callable[[], Header | None], passphrase: str) -> None:
+    """Start deriving the passphrase key of `header` (or of the header `header()` finds, in the
+    thread) for `passphrase` (NFC, as unlock tries it first) in a daemon thread; unlock awaits
+    it instead of deriving. At most one at a time: a second call while one is pending does
+    nothing."""
     if _Ahead.pending is not None:
         return
     try:
         passphrase.encode("utf-8")
     except UnicodeEncodeError:
         return  # worded by the command itself, as before
-    ahead = _Ahead(nfc(passphrase), header.salt, header.n, header.r, header.p)
+    found = header if callable(header) else (lambda: header)
+    ahead = _Ahead(nfc(passphrase), found)
     _Ahead.pending = ahead
     ahead.thread.start()
 
@@ -329,11 +349,11 @@ def prefetch_profile(args: list[str]) -> None:
     encrypted log at once (prefetch), before typer and the command's modules are imported.
     The profile is `--profile NAME` before the command's name, else HIKI_PROFILE, else the
     default one. Anything unusual (no such profile, a plaintext log, an unreadable header)
-    starts nothing: the command then meets it and words it as always."""
+    derives nothing: the command then meets it and words it as always."""
     secret = os.environ.get(PASSPHRASE_ENV)
     if not secret:
         return
-    from hikicli.storage.paths import DEFAULT_PROFILE, Paths, valid_profile
+    from hikicli.storage.roots import DEFAULT_PROFILE
 
     profile = os.environ.get("HIKI_PROFILE") or DEFAULT_PROFILE
     for i, arg in enumerate(args):
@@ -343,14 +363,15 @@ def prefetch_profile(args: list[str]) -> None:
             profile = arg.partition("=")[2]
         elif not arg.startswith("-"):
             break  # the command's name
-    if not valid_profile(profile):
-        return
-    try:
-        header = read_header(Paths.resolve(profile=profile).log_file)
-    except (OSError, HikiError):
-        return
-    if header is not None:
-        prefetch(header, secret)
+
+    def header_of() -> Header | None:
+        from hikicli.storage.paths import Paths, valid_profile
+
+        if not valid_profile(profile):
+            return None
+        return read_header(Paths.resolve(profile=profile).log_file)
+
+    prefetch(header_of, secret)
 
 
 class Cipher:
