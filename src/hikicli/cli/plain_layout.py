@@ -103,7 +103,7 @@ def show_text(text: str) -> None:
     if _looks_like_markdown(text):
         from hikicli.cli.render import console, markdown
 
-        console().print(markdown(text))  # ~60 ms to import rich.markdown: only with markup
+        console().print(markdown(text))  # ~60 ms to import rich's Markdown: only with markup
         return
     out = screen([text])
     out.print((text, ""))
