@@ -290,3 +290,14 @@ def test_every_declared_name_passes_the_imports_rule_for_a_kind():
     from hikicli.storage.importing import MAX_KIND
 
     assert all(0 < len(k.name) <= MAX_KIND and k.name.isprintable() for k in KINDS)
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("2026-11-20", True), ("2026-02-30", False), ("", False), (20261120, False), ("x", False)],
+)  # fmt: skip
+def test_a_record_rule_reads_a_date_as_is_date_does(value, ok):
+    from hikicli.domain.declare import is_date
+
+    data = {**BY_NAME["activity.done"].example, "date": value}
+    assert (kinds.payload_problem("activity.done", data) is None) == ok == is_date(value)

@@ -202,8 +202,9 @@ def fields(
     needed = tuple(required.items())
     # Each optional field with the test that shows at once that its check holds (a read or an
     # import of 100,000 events runs this for each): an ASCII string is text, a JSON whole number
-    # within its bounds is such a number. Only a True is taken from the shortcut; anything else
-    # is asked of the field's own check, so the rule is exactly the fields' checks.
+    # within its bounds is such a number, a string date.fromisoformat reads is a date. Only a
+    # True is taken from the shortcut; anything else is asked of the field's own check, so the
+    # rule is exactly the fields' checks.
     maybe = tuple((name, ok, *_shortcut(ok)) for name, ok in (optional or {}).items())
 
     def problem(data: Data) -> Msg | None:
@@ -221,6 +222,13 @@ def fields(
             elif shortcut == _WHOLE:
                 if type(value) is int and lo <= value <= hi:
                     continue
+            elif shortcut == _DATE and type(value) is str:
+                try:
+                    _day(value)
+                except ValueError:
+                    pass  # the field's own check says no, below
+                else:
+                    continue
             if not ok(value):
                 return Msg("storage.field_unreadable", what=Msg(f"storage.what_{what}"), field=name)
         return None
@@ -228,13 +236,16 @@ def fields(
     return problem
 
 
-_TEXT, _WHOLE, _CALL = 1, 2, 0
+_TEXT, _WHOLE, _DATE, _CALL = 1, 2, 3, 0
+_day = dt.date.fromisoformat
 _WHOLE_BOUNDS: dict[Callable[[Any], bool], tuple[float, float]] = {}
 
 
 def _shortcut(ok: Callable[[Any], bool]) -> tuple[int, float, float]:
     if ok is is_text:
         return _TEXT, 0, 0
+    if ok is is_date:
+        return _DATE, 0, 0
     bounds = _WHOLE_BOUNDS.get(ok)
     if bounds is not None:
         return _WHOLE, *bounds
