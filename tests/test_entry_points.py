@@ -110,6 +110,19 @@ def test_hiki_help_me_shows_crisis_help(capsys, words):
     assert "You deserve support right now" in out and "https://findahelpline.com/" in out
 
 
+@pytest.mark.parametrize(
+    "words", [["--profile", "MUM", "help", "me"], ["--profile", "MUM", "sos"]]
+)
+def test_help_me_with_a_mistyped_profile_still_shows_crisis_help(capsys, words):
+    """A frightened parent who types their name with a capital letter: the name's problem, then
+    help (the audit saw only the error for `help me`), and no note about a settings file."""
+    assert main(words) == 0
+    captured = capsys.readouterr()
+    assert "Profile 'MUM'" in captured.err and "is not a valid name" in captured.err
+    assert "You deserve support right now" in captured.out
+    assert "Cannot read settings" not in captured.err + captured.out
+
+
 def test_an_alias_in_capitals_shows_crisis_help_from_the_installed_hiki(home):
     result = run_hiki(home, "SOS", "-c", "US")
     assert result.returncode == 0, result.stderr

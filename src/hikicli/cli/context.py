@@ -79,7 +79,8 @@ class AppContext:
         """A context whose data folder cannot exist (it lies below /dev/null): for crisis help
         when the profile is unusable. Settings and the log then read as missing, never as
         someone else's."""
-        return cls(Paths.resolve(root=os.devnull))
+        paths = Paths.resolve(root=os.devnull)
+        return cls(paths, _settings=Settings.none_read(paths.config_file))
 
     def now(self) -> dt.datetime:
         return self.clock()

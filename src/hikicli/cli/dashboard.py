@@ -41,7 +41,7 @@ def main(
     try:
         ctx.obj = with_profile(ctx.obj, profile)
     except UsageError as err:
-        if ctx.invoked_subcommand not in CRISIS_COMMANDS:
+        if not asks_for_crisis(ctx):
             raise
         # Crisis help never waits on a typo in a profile name: say what is wrong, then help,
         # reading nobody's private data (no settings, no safety plan).
@@ -51,6 +51,14 @@ def main(
         from hikicli.cli.dashboard_view import show_dashboard
 
         show_dashboard(ctx.obj)
+
+
+def asks_for_crisis(ctx: typer.Context) -> bool:
+    """`hiki crisis`, `hiki sos`, an alias, or `hiki help me`: help that never waits on a typo."""
+    if ctx.invoked_subcommand in CRISIS_COMMANDS:
+        return True
+    rest = [str(a).casefold() for a in ctx.meta.get("hiki_rest", ())]  # HikiGroup.parse_args
+    return rest[:2] == ["help", "me"]
 
 
 def with_profile(actx: AppContext | None, profile: str | None) -> AppContext:

@@ -99,13 +99,17 @@ def show_signal(
     session = actx.risk
     session.to_stderr = session.to_stderr or stderr
     response = session.decide(signal)
-    text = response_markdown(actx, response)
-    if prompter is not None:
-        prompter.say(text)
-    else:
-        _print(text, stderr)
-    if record:
-        session.record(signal)
+    try:
+        text = response_markdown(actx, response)
+        if prompter is not None:
+            prompter.say(text)
+        else:
+            _print(text, stderr)
+    finally:
+        # Saved however the showing ends: a closed pipe (`| head`), a Ctrl-C while it prints or
+        # a bug in the words must not lose what the person said (record never raises).
+        if record:
+            session.record(signal)
     return response
 
 

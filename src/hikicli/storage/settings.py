@@ -127,6 +127,14 @@ class Settings:
         self.path = path
         self._values: dict[str, Any] | None = None
 
+    @classmethod
+    def none_read(cls, path: Path) -> Settings:
+        """Settings that read nothing (every value its default), for crisis help in a profile
+        that cannot be used: no file is opened, so no note about one is shown."""
+        settings = cls(path)
+        settings._values = {}
+        return settings
+
     def _load(self) -> dict[str, Any]:
         if self._values is None:
             self._values = self._read()
