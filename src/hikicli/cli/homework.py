@@ -104,6 +104,12 @@ def import_(
         out.print(markup_escape(texts["ladder_rate_first"].format(step=step)))
 
 
+def _hiki(actx: AppContext) -> str:
+    from hikicli.domain.family import hiki_command
+
+    return hiki_command(actx.paths.profile)
+
+
 def _find(actx: AppContext, task_id: str, pack_id: str | None) -> tuple[Any, Any]:
     from hikicli.domain.homework import find_task
     from hikicli.errors import UsageError
@@ -133,7 +139,7 @@ def answer(
     actx: AppContext = ctx.obj
     view, task = _find(actx, task_id, pack)
     if task.kind != "reflection":
-        raise UsageError("homework.not_a_question", task=task_id)
+        raise UsageError("homework.not_a_question", task=task_id, hiki=_hiki(actx))
     if text is None:
         prompter = actx.get_prompter("--text TEXT")
         text = prompter.text("answer", task.label, default=task.answer or "", max_len=MAX_ANSWER)
@@ -163,7 +169,7 @@ def done(
     actx: AppContext = ctx.obj
     view, task = _find(actx, task_id, pack)
     if task.kind == "reflection":
-        raise UsageError("homework.answer_instead", task=task_id)
+        raise UsageError("homework.answer_instead", task=task_id, hiki=_hiki(actx))
     event = actx.log.append(DONE_KIND, {"pack": view.id, "task": task.id}, now=actx.now())
     from hikicli.cli.render import entry_json, print_saved
 

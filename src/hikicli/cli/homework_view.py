@@ -35,11 +35,26 @@ def pack_views(actx: AppContext) -> list[Any]:
     read = load_since_widened(
         actx.log, actx.paths.profile_cache_dir, "homework", today.isoformat(), pack_window_start
     )
-    return homework_view(read.events, today)
+    return homework_view(read.events, today, family=_is_family(actx, read.events))
+
+
+def _is_family(actx: AppContext, events: list[Any]) -> bool:
+    """A family member's own profile (marked, or a named one holding family entries): there their
+    own `hiki family checkin` counts for a pack's check-in plan."""
+    from hikicli.domain.family import counts_as_family
+    from hikicli.services.family_profile import is_marked
+
+    return counts_as_family(actx.paths.profile, is_marked(actx), events)
 
 
 def homework_texts(actx: AppContext) -> HomeworkTexts:
-    return actx.catalog["homework"]["texts"]
+    """The texts with `{hiki}` naming this profile: a family member copying a hint must write
+    into their own profile, never the person's."""
+    from typing import cast
+
+    from hikicli.domain.family import fill_hiki
+
+    return cast("HomeworkTexts", fill_hiki(actx.catalog["homework"]["texts"], actx.paths.profile))
 
 
 def task_line(actx: AppContext, task: Any) -> str:
@@ -65,9 +80,12 @@ def task_line(actx: AppContext, task: Any) -> str:
 
         instruments = actx.catalog.get("instruments", {})
         found = find_instrument(task.label, instruments)
+        from hikicli.domain.family import hiki_command
+
         name = (
             texts["with_command"].format(
-                text=instruments[found]["name"], command=f"hiki assess {found}"
+                text=instruments[found]["name"],
+                command=f"{hiki_command(actx.paths.profile)} assess {found}",
             )
             if found
             else task.label

@@ -174,7 +174,7 @@ def build_family_dashboard(
     if lessons.get("last_checkin") == today.isoformat():
         lines.append(str(words["checkin_done_today"]))
     lines += homework.dashboard_lines(
-        states.get("homework_packs", {}), catalog["homework"]["texts"], today
+        states.get("homework_packs", {}), catalog["homework"]["texts"], today, profile
     )
     lines.append(family.with_profile(words["guides_hint"], profile))
     risk = risk_line(states.get("risk_days", {}), catalog["risk"]["checkin"], today)

@@ -217,7 +217,7 @@ def build_family_report(
         },
         "weeks": _weeks(days, start, end, bool(period and period.get("source") == "pack")),
         "readings": _readings(events, start, end),
-        "homework": homework_section(events, start, end),
+        "homework": homework_section(events, start, end, family=True),
         "packs": _packs(events, start, end),
         "period": dict(period or {"source": "default"}),
         "included": list(chosen),
@@ -240,4 +240,4 @@ def build_family_report(
 def _packs(events: Sequence[Event], start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     from hikicli.domain.homework import pack_summaries
 
-    return pack_summaries(events, start, end)
+    return pack_summaries(events, start, end, family=True)  # their check-ins count

@@ -4,7 +4,8 @@ Pure rules: a pack (plain dict, dates as ISO text), the events, and today in; ta
 Tasks complete themselves when the person does the thing. The event kinds relied on:
 
 - check-ins: `checkin` for the person's pack, `family.checkin` for a family pack
-  (`audience: family`), never the other (the day is `data.date`);
+  (`audience: family`), never the other (the day is `data.date`); in a family member's own
+  profile (`family=True`) their `family.checkin` is the check-in, whatever the pack's audience;
 - lessons (family packs): `family.lesson` with that `number` and `status: exercise`;
 - family readings (family packs): `family.reading` with that `reading` id (recorded when
   `hiki family read ID` is opened);
@@ -30,7 +31,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, TypeGuard, cast
 
 # the family programme's own kinds, named where the family domain declares them
-from hikicli.domain.family import LESSON_KIND
+from hikicli.domain.family import LESSON_KIND, MAIN_PROFILE, with_profile
 from hikicli.domain.family import READING_KIND as FAMILY_READING_KIND
 from hikicli.domain.ladder import is_ladder_event, is_try
 from hikicli.domain.weeks import weeks_from
@@ -227,8 +228,10 @@ def task_status(
     events: Sequence[Event],
     today: dt.date,
     mine: Sequence[Event] | None = None,
+    family: bool = False,
 ) -> TaskStatus:
-    """`mine`: the events naming this pack, when the caller has them (`by_pack`)."""
+    """`mine`: the events naming this pack, when the caller has them (`by_pack`). `family`: this
+    is a family member's own profile, where their `family.checkin` is the check-in."""
     start_day = dt.date.fromisoformat(pack["start"])
     due_day = dt.date.fromisoformat(pack["due"])
     start, due = start_day.isoformat(), due_day.isoformat()
@@ -249,11 +252,11 @@ def task_status(
     ):
         all_blocks = blocks(start_day, due_day)
         if task.kind == "checkins":
+            checkin_kinds = CHECKIN_KINDS["family" if family else pack_audience(pack)]
             days = {
                 event_day(e)
                 for e in events
-                if e.get("kind") in CHECKIN_KINDS[pack_audience(pack)]
-                and start <= event_day(e) <= due
+                if e.get("kind") in checkin_kinds and start <= event_day(e) <= due
             }
             per = _per_block(days, all_blocks, int(task.detail["days_per_week"]))
         else:
@@ -427,15 +430,16 @@ def _counted(events: Iterable[Event]) -> dict[str, list[Event]]:
     return out
 
 
-def homework_view(events: Sequence[Event], today: dt.date) -> list[PackView]:
-    """Every imported pack with its tasks' status: open packs first (soonest due), then ended."""
+def homework_view(events: Sequence[Event], today: dt.date, family: bool = False) -> list[PackView]:
+    """Every imported pack with its tasks' status: open packs first (soonest due), then ended.
+    `family`: a family member's own profile (see `task_status`)."""
     views = []
     named = by_pack(events)  # once, not once a task
     counted = _counted(events)  # once too: each task reads only the kinds it counts
     for pack_id, (pack, imported) in current_packs(events).items():
         mine = named.get(pack_id, [])
         statuses = [
-            task_status(pack_id, pack, t, counted.get(t.kind, []), today, mine)
+            task_status(pack_id, pack, t, counted.get(t.kind, []), today, mine, family)
             for t in tasks_of(pack)
         ]
         due = dt.date.fromisoformat(pack["due"])
@@ -525,9 +529,13 @@ def step_note(notes: Mapping[str, Mapping[str, str]], step_text: str) -> str | N
 
 
 def dashboard_lines(
-    packs: Mapping[str, PackDates], texts: HomeworkTexts, today: dt.date
+    packs: Mapping[str, PackDates],
+    texts: HomeworkTexts,
+    today: dt.date,
+    profile: str = MAIN_PROFILE,
 ) -> list[str]:
-    """One line per pack that has started and is not yet past its due date, soonest due first."""
+    """One line per pack that has started and is not yet past its due date, soonest due first
+    (`{hiki}` in its words names the profile)."""
     day = today.isoformat()
     current = sorted(
         (p for p in packs.values() if p["start"] <= day <= p["due"]), key=lambda p: p["due"]
@@ -536,7 +544,8 @@ def dashboard_lines(
     for p in current:
         days = (dt.date.fromisoformat(p["due"]) - today).days
         when = texts["due_today"] if days == 0 else texts["days_left"].format(days=days)
-        lines.append(texts["dashboard_line"].format(title=p["title"], when=when))
+        line = with_profile(texts["dashboard_line"], profile)
+        lines.append(line.format(title=p["title"], when=when))
     return lines
 
 
@@ -576,7 +585,9 @@ def pack_window_start(events: Iterable[Event], day: str) -> str:
     return str(min([day, *(pack["start"] for pack, _ in current_packs(events).values())]))
 
 
-def report_items(events: Sequence[Event], start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+def report_items(
+    events: Sequence[Event], start: dt.date, end: dt.date, family: bool = False
+) -> list[dict[str, Any]]:
     """Tasks of the packs whose dates overlap [start, end], as the report lists homework:
     {title, done, assigned_on, done_on?}. Only events up to `end` count, as on that day."""
     last = end.isoformat()
@@ -586,7 +597,7 @@ def report_items(events: Sequence[Event], start: dt.date, end: dt.date) -> list[
         if pack["start"] > last or pack["due"] < start.isoformat():
             continue
         for task in tasks_of(pack):
-            status = task_status(pack_id, pack, task, seen, end)
+            status = task_status(pack_id, pack, task, seen, end, family=family)
             label = task.label if task.kind in ("ladder", "reflection") else task.id
             item: dict[str, Any] = {
                 "title": f"{pack['title']}: {label}",
@@ -603,7 +614,9 @@ def report_items(events: Sequence[Event], start: dt.date, end: dt.date) -> list[
     return items
 
 
-def pack_summaries(events: Sequence[Event], start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+def pack_summaries(
+    events: Sequence[Event], start: dt.date, end: dt.date, family: bool = False
+) -> list[dict[str, Any]]:
     """One line per pack overlapping [start, end], as of `end`: dates, tasks done, and the
     check-in plan's weeks met (for the report's first page)."""
     last = end.isoformat()
@@ -612,7 +625,7 @@ def pack_summaries(events: Sequence[Event], start: dt.date, end: dt.date) -> lis
     for pack_id, (pack, _) in current_packs(seen).items():
         if pack["start"] > last or pack["due"] < start.isoformat():
             continue
-        statuses = [task_status(pack_id, pack, t, seen, end) for t in tasks_of(pack)]
+        statuses = [task_status(pack_id, pack, t, seen, end, family=family) for t in tasks_of(pack)]
         plan = next((s.progress for s in statuses if s.kind == "checkins" and s.progress), None)
         out.append(
             {

@@ -200,11 +200,13 @@ def parse_include(value: str | None, all_notes: bool = False) -> tuple[str, ...]
 
 
 def homework_section(
-    events: Sequence[Event], start: dt.date, end: dt.date
+    events: Sequence[Event], start: dt.date, end: dt.date, family: bool = False
 ) -> dict[str, Any] | None:
+    """`family`: a family member's own report (their check-ins count for a pack's plan)."""
     from hikicli.domain.homework import is_pack_event, report_items
 
-    packs = report_items(events, start, end)  # counselor packs: tasks given and done by their rules
+    # counselor packs: tasks given and done by their rules
+    packs = report_items(events, start, end, family)
     homework = [e for e in events if is_homework(e) and not is_pack_event(e)]
     if not homework and not packs:
         return None

@@ -31,9 +31,11 @@ def read_pack(path: Path) -> HomeworkPack:
 
 def pack_notes(ws: Workspace, pack: HomeworkPack) -> list[str]:
     """Things worth knowing that are not errors: dates already past, questionnaires hiki lacks."""
+    from hikicli.domain.family import with_profile
     from hikicli.domain.homework import find_instrument
 
     texts = ws.catalog["homework"]["texts"]
+    profile = ws.paths.profile
     notes = []
     if pack["due"] < ws.today().isoformat():
         notes.append(texts["past_due_note"])
@@ -41,12 +43,14 @@ def pack_notes(ws: Workspace, pack: HomeworkPack) -> list[str]:
     for q in pack.get("questionnaires") or []:
         if find_instrument(q["id"], instruments) is None:
             known = ", ".join(sorted(instruments)) or "-"
-            notes.append(texts["unknown_questionnaire"].format(id=q["id"], known=known))
+            said = with_profile(texts["unknown_questionnaire"], profile)
+            notes.append(said.format(id=q["id"], known=known))
     readings = ws.catalog.get("family-readings", {})
     for reading in pack.get("family_readings") or []:
         if reading["id"] not in readings:
             known = ", ".join(sorted(readings)) or "-"
-            notes.append(texts["unknown_family_reading"].format(id=reading["id"], known=known))
+            said = with_profile(texts["unknown_family_reading"], profile)
+            notes.append(said.format(id=reading["id"], known=known))
     return notes
 
 
