@@ -50,12 +50,16 @@ def family_home(tmp_path: Path) -> Path:
 def test_a_family_members_report_is_about_their_own_track(family_home):
     out = mum(family_home, "report").stdout
     assert out.startswith("# hiki report: family programme\n")
-    assert "this family member's own profile on this computer (hiki --profile mum)" in out
+    assert "your own profile on this computer (hiki --profile mum)" in out
     # page 1: safety first, with this profile's own crisis screen, then at a glance
     safety, glance = out.index("## Safety"), out.index("## At a glance")
     assert safety < glance < out.index("## Family programme lessons")
+    assert "this family member's own profile" not in out  # the reader is "you"
     assert (
-        "hiki notes a heavy day when your own check-in's stress is 8 or more (0 to 10)"
+        "This section lists what hiki noted in your own profile: a check-in of yours with stress 8"
+        " or more (0 to 10), a check-in where you answered that you were not safe or not sure, an"
+        " answer on one of your own questionnaires that hiki treats as a sign of risk (such as"
+        " PHQ-9 item 9), and words in your own notes that can point to one."
         in out[safety:glance]
     )
     assert "For emergency numbers and support lines: hiki --profile mum crisis" in out
@@ -109,6 +113,8 @@ def test_in_japanese(family_home):
     assert "境・野中がひきこもり向けに改変した CRAFT" in out
     assert "`hiki --profile mum report --include reflections,notes`" in out
     assert "頑張" not in out
+    assert "あなたご自身のプロフィール（hiki --profile mum）の記録から" in out
+    assert "安全ではない・わからないと答えたチェックイン、ご自身の質問票で" in out
 
 
 def test_html_and_json(family_home, tmp_path):
