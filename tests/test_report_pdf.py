@@ -135,7 +135,7 @@ def test_page_one_answers_the_first_five_minutes_and_tables_stay_whole(hiki, hom
     assert first.index("Safety") < first.index("At a glance") < first.index("Check-ins:")
     assert "Check-ins: 14 of 14 days." in first
     assert "check-in plan: week 2 of 2, met in 2 so far" in first
-    assert "Ladder: 14 tries" in first and "PHQ-9: 8 of 27, Mild (5–9)" in first
+    assert "Ladder in this period: tries 14" in first and "PHQ-9: 8 of 27, Mild (5–9)" in first
     # The tries table (14 rows) starts and ends on one page, with its heading.
     pages = []
     for n in range(1, 20):

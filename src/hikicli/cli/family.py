@@ -198,8 +198,10 @@ def _show_lesson(actx: AppContext, module: FamilyModule, n: int, as_json: bool) 
         return
     from hikicli.cli.render import markdown
 
+    frame = actx.catalog["family"]["texts"]["with_help"]
     questions = "\n".join(
-        f"- `{f['key']}`: {f['prompt']}" + (f" ({f['help']})" if f.get("help") else "")
+        f"- `{f['key']}`: "
+        + (frame.format(prompt=f["prompt"], help=f["help"]) if f.get("help") else f["prompt"])
         for f in exercise["fields"]
     )
     note = exercise.get("privacy")

@@ -86,7 +86,13 @@ def report(
     family: FamilyReport | None = None
     if profile != MAIN_PROFILE and is_family_profile(actx):
         # a family member's own track (their profile holds no log of the person's)
-        from hikicli.domain.family_report import build_family_report
+        from hikicli.domain.family_report import OWN_WORDS, build_family_report
+
+        named = [k for k in parse_include(include) if k not in OWN_WORDS]
+        if named:  # asked for by name (the ladder's `learned`): say it does not apply here
+            raise UsageError(
+                "report.include_not_family", kind=named[0], known=", ".join(OWN_WORDS)
+            )
 
         modules = [m["id"] for m in catalog["family"]["modules"]]
         family = build_family_report(

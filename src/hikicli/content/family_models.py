@@ -59,6 +59,7 @@ class FamilyCheckinTexts(Strict):
     stress: ScaleQuestion
     positive: PlainQuestion
     selfcare: PlainQuestion
+    with_help: Text  # a question with its hint: {prompt} {help} (the language's brackets)
     saved: Text
     no_selfcare: Text  # shown when no act of self-care was named
     kind_word: Text  # shown otherwise
@@ -74,6 +75,7 @@ class FamilyTexts(Strict):
     next_hint: Text  # {number}
     all_done: Text
     exercise_offer: Text
+    with_help: Text  # an exercise question with its hint: {prompt} {help}
     read_saved: Text
     empty_answers: Text
     dashboard_line: Text  # {done}, {total}, {number}

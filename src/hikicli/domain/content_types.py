@@ -921,6 +921,7 @@ class FamilyTexts(TypedDict):
     next_hint: str
     all_done: str
     exercise_offer: str
+    with_help: str
     read_saved: str
     empty_answers: str
     dashboard_line: str
@@ -984,6 +985,7 @@ class FamilyCheckinTexts(TypedDict):
     stress: ScaleQuestion
     positive: PlainQuestion
     selfcare: PlainQuestion
+    with_help: str
     saved: str
     no_selfcare: str
     kind_word: str

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from hikicli.domain.checkin import MAX_NOTE
 from hikicli.domain.family import FamilyCheckIn, make_family_checkin
@@ -15,7 +15,6 @@ if TYPE_CHECKING:
         FamilyCheckinTexts,
         FamilyModule,
         FamilyTexts,
-        PlainQuestion,
     )
 
 
@@ -29,7 +28,7 @@ def run_lesson(
     prompter.say(f"**{exercise['title']}**\n\n{exercise['intro']}")
     answers: dict[str, str] = {}
     for item in exercise["fields"]:
-        message = f"{item['prompt']} ({item['help']})" if item.get("help") else item["prompt"]
+        message = _with_help(item, texts["with_help"])
         text = prompter.text(item["key"], message, max_len=MAX_NOTE).strip()
         if text:
             answers[item["key"]] = text
@@ -50,12 +49,19 @@ def run_family_checkin(
     stress = prompter.scale("stress", f"{q['prompt']}  0 = {q['low']}, 10 = {q['high']}", 0, 10)
     if on_stress is not None:
         on_stress(stress)
-    positive = prompter.text("positive", _with_help(texts["positive"]), max_len=MAX_NOTE)
-    selfcare = prompter.text("selfcare", _with_help(texts["selfcare"]), max_len=MAX_NOTE)
+    positive = prompter.text(
+        "positive", _with_help(texts["positive"], texts["with_help"]), max_len=MAX_NOTE
+    )
+    selfcare = prompter.text(
+        "selfcare", _with_help(texts["selfcare"], texts["with_help"]), max_len=MAX_NOTE
+    )
     return make_family_checkin(
         date=day, today=today, stress=stress, positive=positive, selfcare=selfcare
     )
 
 
-def _with_help(item: PlainQuestion) -> str:
-    return f"{item['prompt']} ({item['help']})" if item.get("help") else str(item["prompt"])
+def _with_help(item: Mapping[str, Any], frame: str) -> str:
+    """The question, and its hint in the language's brackets (`with_help`) when it has one."""
+    if not item.get("help"):
+        return str(item["prompt"])
+    return frame.format(prompt=item["prompt"], help=item["help"])
