@@ -97,7 +97,8 @@ def test_the_report_counts_tasks_in_natural_japanese(hiki, home, make_ctx, tmp_p
     client(hiki, make_ctx, tmp_path)
     monkeypatch.setenv("HIKI_LANG", "ja")
     out = hiki(["report", "--since", "2026-11-18"]).output
-    said = "宿題「Our two weeks」（2026-11-18〜2026-12-01）：済んだタスクは3件のうち1件、チェックインの計画"
+    said = "宿題「Our two weeks」（2026-11-18〜2026-12-01）：済んだタスクは3件のうち1件、"
+    said += "チェックインの計画"
     assert said in out
     assert "のタスクが済み" not in out and "3のうち1" not in out
 
