@@ -118,6 +118,9 @@ def test_no_terminal_and_no_env_names_the_variable(encrypted, hiki, monkeypatch)
         result = hiki(args, interactive=False)
         assert result.exit_code == 2, (args, result.output)
         assert "HIKI_PASSPHRASE" in result.output
+        # an installed hiki has no docs folder: it points to what it can show itself
+        flat = " ".join(result.output.split())
+        assert "(more: `hiki data --help`)" in flat and "docs/privacy.md" not in flat
     assert tree_snapshot(encrypted) == before
 
 

@@ -162,7 +162,7 @@ def test_a_sealed_export_with_no_terminal_names_the_export_not_the_data(
     flat = " ".join(result.output.split())
     assert (
         f"{sealed} is a sealed export, and there is no terminal to ask for its passphrase. "
-        "Set HIKI_PASSPHRASE for scripts (see docs/privacy.md). Nothing was imported."
+        "Set HIKI_PASSPHRASE for scripts (more: `hiki data --help`). Nothing was imported."
     ) in flat
     assert "Your data is encrypted" not in flat
     assert tree_snapshot(home) == before
