@@ -116,7 +116,8 @@ def hiki(make_ctx: Callable[..., AppContext]) -> Invoker:
 
 # ---- tiers ---------------------------------------------------------------------------------------
 # The default run (the README's `python -m pytest`) leaves out the tests marked `slow`: crash,
-# kill and fault tests in child processes, the printed-PDF layout, the cache property test. CI
+# kill and fault tests in child processes, a real read-only mount, the printed-PDF layout and the
+# report's HTML in Chromium. CI
 # runs them all (HIKI_TEST_BUDGET=full, .ci/run), at the full property-test budget. An explicit
 # `-m` chooses for itself. No risk or crisis test is marked slow (tests/test_tiers.py).
 
