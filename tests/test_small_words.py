@@ -86,3 +86,47 @@ def test_include_learned_in_a_family_profile_says_it_does_not_apply(
     assert joined == said
     assert not out.exists()
     assert hiki(["--profile", "mum", "report", "--include", "notes"]).exit_code == 0
+
+
+class _Listening(ScriptedPrompter):
+    """Keeps each number and text question as the person reads it."""
+
+    def __init__(self, answers: dict[str, Any]) -> None:
+        super().__init__(answers)
+        self.questions: dict[str, str] = {}
+
+    def number(self, key: str, message: str, lo: float, hi: float, default: Any = None) -> float:
+        self.questions[key] = message
+        return super().number(key, message, lo, hi, default)
+
+    def text(self, key: str, message: str, default: str = "", max_len: int = 4000) -> str:
+        self.questions[key] = message
+        return super().text(key, message, default, max_len)
+
+
+@pytest.mark.parametrize(
+    "lang, sleep",
+    [
+        ("ja", "何時間くらい眠れましたか？ だいたいで大丈夫です。（例：7.5）"),
+        ("en", "(e.g. 7.5)"),
+    ],
+)
+def test_the_persons_check_in_hints_sit_in_the_languages_brackets(lang: str, sleep: str) -> None:
+    from hikicli.content.catalog import load_catalog
+    from hikicli.flows.checkin import SafetyHooks, run_checkin
+
+    content = load_catalog(lang)["checkin"]
+    prompter = _Listening(
+        {"mood": 6, "anxiety": 3, "energy": 5, "sleep": 7, "outside": 10, "contact": ["family"],
+         "note": ""}
+    )  # fmt: skip
+    hooks = SafetyHooks(
+        words=lambda: {},  # type: ignore[arg-type, return-value]
+        on_answer=lambda answer, mood: None,
+        before_question=lambda: None,
+    )
+    today = FIXED_NOW.date()
+    run_checkin(prompter, content, today, today, hooks)
+    assert sleep in prompter.questions["sleep"]
+    if lang == "ja":
+        assert "(" not in prompter.questions["sleep"] + prompter.questions["outside"]

@@ -88,6 +88,7 @@ class CheckinContent(Strict):
     intro: Text
     questions: CheckinQuestions
     time_format: Text  # said under a sleep-time answer that is not a time
+    with_help: Text = "{prompt} ({help})"  # a question and its hint, in the language's brackets
     contact_choices: list[Choice] = Field(min_length=5, max_length=5)
     reflections: list[Reflection] = Field(min_length=1)
 

@@ -77,6 +77,7 @@ class CheckinContent(TypedDict):
     intro: str
     questions: CheckinQuestions
     time_format: str
+    with_help: str
     contact_choices: list[CoreChoice]
     reflections: list[Reflection]
 

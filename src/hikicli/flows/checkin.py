@@ -70,12 +70,13 @@ def run_checkin(
     if sleep_times:
         slept, woke = _ask_times(prompter, content)
     default = hours(slept, woke) if slept and woke else None
-    sleep = prompter.number("sleep", _with_help(q["sleep"]), 0, MAX_SLEEP, default=default)
-    outside = int(prompter.number("outside", _with_help(q["outside"]), 0, MAX_OUTSIDE))
+    sleep = prompter.number("sleep", _with_help(content, q["sleep"]), 0, MAX_SLEEP, default=default)
+    outside = int(prompter.number("outside", _with_help(content, q["outside"]), 0, MAX_OUTSIDE))
     choices = [(c["id"], c["label"]) for c in content["contact_choices"]]
     # "No one today" with another box would fail at the end: refused at the question instead
-    contact = prompter.checkbox("contact", _with_help(q["contact"]), choices, exclusive="none")
-    note = prompter.text("note", _with_help(q["note"]), max_len=MAX_NOTE)
+    contact_q = _with_help(content, q["contact"])
+    contact = prompter.checkbox("contact", contact_q, choices, exclusive="none")
+    note = prompter.text("note", _with_help(content, q["note"]), max_len=MAX_NOTE)
     return make_checkin(
         date=day,
         today=today,
@@ -93,11 +94,11 @@ def run_checkin(
 def _ask_times(prompter: Prompter, content: CheckinContent) -> tuple[str | None, str | None]:
     """(slept, woke) as stored, or (None, None) when either is left empty."""
     q = content["questions"]
-    slept = _ask_clock(prompter, "slept", _with_help(q["slept"]), content["time_format"])
+    slept = _ask_clock(prompter, "slept", _with_help(content, q["slept"]), content["time_format"])
     if slept is None:
         return None, None
     while True:
-        woke = _ask_clock(prompter, "woke", _with_help(q["woke"]), content["time_format"])
+        woke = _ask_clock(prompter, "woke", _with_help(content, q["woke"]), content["time_format"])
         if woke is None:
             return None, None
         if length(slept, woke):
@@ -136,5 +137,7 @@ def _ask_safe(prompter: Prompter, safety: SafetyHooks, mood: int) -> tuple[str, 
     return safe, True
 
 
-def _with_help(item: PlainQuestion) -> str:
-    return f"{item['prompt']} ({item['help']})" if item.get("help") else item["prompt"]
+def _with_help(content: CheckinContent, item: PlainQuestion) -> str:
+    if not item.get("help"):
+        return item["prompt"]
+    return content["with_help"].format(prompt=item["prompt"], help=item["help"])
