@@ -95,6 +95,15 @@ def seed_content_cache(home: Path) -> None:
         (target / built.name).chmod(0o600)
 
 
+def _ctrl_c_as_a_person_has_it() -> None:
+    """In the child, before hiki starts: Ctrl-C interrupts, as in a person's shell. A suite run
+    in the background of a shell without job control (`pytest &`) inherits SIGINT ignored, and
+    then a Ctrl-C at a plain `input()` (the crisis screen's "more" step) was never seen."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(args: list[str], home: Path, env: dict[str, str] | None = None) -> Terminal:
     command, prefix = hiki_exe()
     seed_content_cache(home)
@@ -111,7 +120,7 @@ def start(args: list[str], home: Path, env: dict[str, str] | None = None) -> Ter
     full_env.pop("HIKI_PASSPHRASE", None) if env is None or "HIKI_PASSPHRASE" not in env else None
     child = pexpect.spawn(
         command, [*prefix, *args], env=full_env, encoding="utf-8", timeout=20,
-        dimensions=(ROWS, COLS),
+        dimensions=(ROWS, COLS), preexec_fn=_ctrl_c_as_a_person_has_it,
     )  # fmt: skip
     screen = pyte.Screen(COLS, ROWS)
     return Terminal(child, pyte.Stream(screen), screen)
