@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Literal
 
 from hikicli.cli.report_render import (
-    CSP,
     Words,
     _h,
     _html_table,
@@ -23,7 +22,7 @@ from hikicli.cli.report_render import (
     _one_line,
     _paras,
     _with_code,
-    report_css,
+    html_head,
 )
 from hikicli.domain.family import with_profile
 from hikicli.domain.words import word
@@ -266,13 +265,7 @@ def family_html(
     page = FamilyPage(report, catalog, profile)
     title = f"{page.f['title']} {report['start']} – {report['end']}"
     parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{_h(lang)}"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
-        f"<title>{_h(title)}</title>",
-        f"<style>{report_css(lang)}</style></head><body>",
+        *html_head(lang, title),
     ]
     lb = catalog["report"]["labels"]
     for kind, value in page.blocks():

@@ -442,6 +442,19 @@ def report_css(lang: str) -> str:
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'"
 
 
+def html_head(lang: str, title: str) -> list[str]:
+    """The page's head, the same for every report: no script, nothing fetched (CSP), no referrer."""
+    return [
+        "<!DOCTYPE html>",
+        f'<html lang="{_h(lang)}"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{_h(title)}</title>",
+        f"<style>{report_css(lang)}</style></head><body>",
+    ]
+
+
 def _h(text: Any) -> str:
     return escape(str(text), quote=True)
 
@@ -672,13 +685,7 @@ def render_html(report: dict[str, Any], catalog: CatalogContent, lang: str = "en
     sec = r["sections"]
     lb = r["labels"]
     parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{_h(lang)}"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
-        f"<title>{_h(r['title'])} {_h(report['start'])} – {_h(report['end'])}</title>",
-        f"<style>{report_css(lang)}</style></head><body>",
+        *html_head(lang, f"{r['title']} {report['start']} – {report['end']}"),
         f"<header><h1>{_h(r['title'])}</h1>",
         _paras([w.intro(report)]),
         _paras([r["privacy"]], "muted"),
