@@ -103,6 +103,10 @@ class _Listening(ScriptedPrompter):
         self.questions[key] = message
         return super().text(key, message, default, max_len)
 
+    def scale(self, key: str, message: str, lo: int, hi: int, default: Any = None) -> int:
+        self.questions[key] = message
+        return super().scale(key, message, lo, hi, default)
+
 
 @pytest.mark.parametrize(
     "lang, sleep",
@@ -130,3 +134,7 @@ def test_the_persons_check_in_hints_sit_in_the_languages_brackets(lang: str, sle
     assert sleep in prompter.questions["sleep"]
     if lang == "ja":
         assert "(" not in prompter.questions["sleep"] + prompter.questions["outside"]
+        # the scale's two ends in Japanese punctuation, not "0 = …, 10 = …"
+        assert prompter.questions["mood"].endswith("0：とてもつらい、10：とてもよい")
+    else:
+        assert prompter.questions["mood"].endswith("0 = very low, 10 = very good")

@@ -60,6 +60,7 @@ class FamilyCheckinTexts(Strict):
     positive: PlainQuestion
     selfcare: PlainQuestion
     with_help: Text  # a question with its hint: {prompt} {help} (the language's brackets)
+    scale_anchors: Text = "{prompt}  0 = {low}, 10 = {high}"  # the stress question and its ends
     saved: Text
     no_selfcare: Text  # shown when no act of self-care was named
     kind_word: Text  # shown otherwise

@@ -89,6 +89,7 @@ class CheckinContent(Strict):
     questions: CheckinQuestions
     time_format: Text  # said under a sleep-time answer that is not a time
     with_help: Text = "{prompt} ({help})"  # a question and its hint, in the language's brackets
+    scale_anchors: Text = "{prompt}  0 = {low}, 10 = {high}"  # a 0-10 question and its two ends
     contact_choices: list[Choice] = Field(min_length=5, max_length=5)
     reflections: list[Reflection] = Field(min_length=1)
 

@@ -78,6 +78,7 @@ class CheckinContent(TypedDict):
     questions: CheckinQuestions
     time_format: str
     with_help: str
+    scale_anchors: str
     contact_choices: list[CoreChoice]
     reflections: list[Reflection]
 
@@ -987,6 +988,7 @@ class FamilyCheckinTexts(TypedDict):
     positive: PlainQuestion
     selfcare: PlainQuestion
     with_help: str
+    scale_anchors: str
     saved: str
     no_selfcare: str
     kind_word: str

@@ -60,7 +60,7 @@ def run_checkin(
     safe = None
     for name, item in (("mood", q["mood"]), ("anxiety", q["anxiety"]), ("energy", q["energy"])):
         scales[name] = prompter.scale(
-            name, f"{item['prompt']}  0 = {item['low']}, 10 = {item['high']}", 0, 10
+            name, content["scale_anchors"].format(**item), 0, 10
         )
         if name == "mood" and safety is not None and scales[name] <= SAFETY_QUESTION_MAX_MOOD:
             safe, go_on = _ask_safe(prompter, safety, scales[name])

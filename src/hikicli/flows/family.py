@@ -46,7 +46,7 @@ def run_family_checkin(
     is answered through the one risk mechanism (the caller's), never by a rule here."""
     prompter.say(texts["intro"])
     q = texts["stress"]
-    stress = prompter.scale("stress", f"{q['prompt']}  0 = {q['low']}, 10 = {q['high']}", 0, 10)
+    stress = prompter.scale("stress", texts["scale_anchors"].format(**q), 0, 10)
     if on_stress is not None:
         on_stress(stress)
     positive = prompter.text(
