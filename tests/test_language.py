@@ -80,3 +80,10 @@ def test_a_number_keeps_its_counter_when_japanese_wraps():
     ]
     assert wrap_cells("あいうえおかきくけこさしすせそたちつ3か月", 38)[-1] == "3か月"
     assert wrap_cells("あいうえおかきくけこさしすせそたちつて20分です", 40)[-1] == "20分です"
+
+
+def test_a_range_is_not_broken_before_its_wave_dash():
+    # 「（0」 at the end of a line and 「〜10）」 on the next was seen in a pty at 80 columns
+    message = "いま、不安や緊張はどのくらいありますか？ 0：落ち着いている、10：とても不安 （0〜10）"
+    lines = wrap_cells(message, 78)
+    assert lines[-1].endswith("（0〜10）") and not lines[-1].startswith("〜")

@@ -35,7 +35,7 @@ def cell_width(text: str) -> int:
 # Japanese line breaking, the basic rules (kinsoku): never start a line with closing marks and
 # small kana, never end one with an opening bracket.
 NO_LINE_START = frozenset(
-    "、。，．・：；？！ー）」』】〕〉》’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ"
+    "、。，．・：；？！ー〜）」』】〕〉》’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ"
 )
 NO_LINE_END = frozenset("（「『【〔〈《‘“")
 # A number keeps its counter: 「24時間」, 「3か月」 and 「20分」 never break after the digits.
