@@ -66,18 +66,12 @@ class HikiGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> Any:
         # The profile as typed, for the crisis pointer of a `--help` (answered while parsing,
         # before --profile is processed) and of an unknown command.
-        skip = False
-        for i, arg in enumerate(args):
-            if skip:  # the name after --profile
-                skip = False
-            elif arg == "--profile" and i + 1 < len(args):
-                ctx.meta["hiki_profile"] = args[i + 1]
-                skip = True
-            elif arg.startswith("--profile="):
-                ctx.meta["hiki_profile"] = arg.partition("=")[2]
-            elif not arg.startswith("-"):
-                ctx.meta["hiki_rest"] = args[i:]  # the command and its words (`help me`)
-                break  # the command's own arguments follow
+        from hikicli.storage.roots import typed_profile
+
+        profile, at = typed_profile(args)
+        if profile is not None:
+            ctx.meta["hiki_profile"] = profile
+        ctx.meta["hiki_rest"] = args[at:]  # the command and its words (`help me`)
         return super().parse_args(ctx, args)
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:

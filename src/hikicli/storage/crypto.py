@@ -353,16 +353,9 @@ def prefetch_profile(args: list[str]) -> None:
     secret = os.environ.get(PASSPHRASE_ENV)
     if not secret:
         return
-    from hikicli.storage.roots import DEFAULT_PROFILE
+    from hikicli.storage.roots import DEFAULT_PROFILE, typed_profile
 
-    profile = os.environ.get("HIKI_PROFILE") or DEFAULT_PROFILE
-    for i, arg in enumerate(args):
-        if arg == "--profile" and i + 1 < len(args):
-            profile = args[i + 1]
-        elif arg.startswith("--profile="):
-            profile = arg.partition("=")[2]
-        elif not arg.startswith("-"):
-            break  # the command's name
+    profile = typed_profile(args)[0] or os.environ.get("HIKI_PROFILE") or DEFAULT_PROFILE
 
     def header_of() -> Header | None:
         from hikicli.storage.paths import Paths, valid_profile

@@ -56,3 +56,25 @@ def config_file(config_root: str, profile: str) -> str:
 
 def data_dir(data_root: str, profile: str) -> str:
     return os.path.join(data_root, "profiles", profile)
+
+
+def typed_profile(args: list[str]) -> tuple[str | None, int]:
+    """The profile named before the command (`--profile NAME` or `--profile=NAME`, the last one
+    wins) as typed, unchecked, and the index of the command's name in `args` (len(args) when
+    there is none). For what runs before Click parses the line: the key derivation started
+    ahead, the crisis pointer of an unknown command, `hiki --profile MUM help me`."""
+    profile = None
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--profile" and i + 1 < len(args):
+            profile = args[i + 1]
+            i += 2
+        elif arg.startswith("--profile="):
+            profile = arg.partition("=")[2]
+            i += 1
+        elif arg.startswith("-"):
+            i += 1
+        else:
+            break
+    return profile, i
