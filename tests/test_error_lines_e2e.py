@@ -35,3 +35,16 @@ def test_piped_the_same_error_is_one_line(tmp_path: Path):
     assert result.returncode == 2
     assert result.stderr.startswith("Missing --anxiety, --energy, --sleep, --outside, --contact.")
     assert len(result.stderr.strip().splitlines()) == 1, sys.executable
+
+
+def test_a_mistyped_profile_before_crisis_help_is_wrapped_between_words(tmp_path: Path):
+    """`hiki --profile MUM sos`: the name's problem, then help; the terminal's edge cut
+    "lowercase" into "low" / "ercase"."""
+    term = start(["--profile", "MUM", "sos"], tmp_path, {"LANG": "en_US.UTF-8"})
+    term.expect("Press Enter")
+    term.send("\x03")
+    assert term.finish() == 0
+    screen = term.screen()
+    assert "use 1-32 lowercase letters" in " ".join(screen.split())
+    assert "low\nercase" not in screen
+    assert "People you can reach now" in screen

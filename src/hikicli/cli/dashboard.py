@@ -45,7 +45,9 @@ def main(
             raise
         # Crisis help never waits on a typo in a profile name: say what is wrong, then help,
         # reading nobody's private data (no settings, no safety plan).
-        sys.stderr.write(f"{err}\n")
+        from hikicli.cli.outcome import for_stderr
+
+        sys.stderr.write(for_stderr(str(err)) + "\n")
         ctx.obj = AppContext.without_private_data()
     if ctx.invoked_subcommand is None:
         from hikicli.cli.dashboard_view import show_dashboard

@@ -33,12 +33,8 @@ def report(err: HikiError | KeyboardInterrupt, actx: object = None) -> int:
             message = _wrapped([said, _pointer(lang, actx)])
         else:
             message = _wrapped((said or _cancel_words(lang, actx)).split("\n"))
-    elif sys.stderr.isatty():
-        # At a terminal, wrapped between words (its edge would cut `--contact` in two); piped or
-        # logged, a located error stays one line per problem.
-        message = _wrapped(said.split("\n"), keep_blank=True)
     else:
-        message = said
+        message = for_stderr(said)
     sys.stderr.write(message.rstrip("\n") + "\n")
     if not cancelled:
         close(actx, "error")
@@ -56,6 +52,12 @@ def _cancel_words(lang: str, actx: object = None) -> str:
         return f"{texts['cancelled']}\n{with_profile(texts['pointer'], profile)}"
     except Exception:  # the words of a cancel must never fail
         return text(lang, "outcome.cancelled")
+
+
+def for_stderr(said: str) -> str:
+    """An error's words as stderr shows them: at a terminal wrapped between words (its edge
+    would cut `--contact` in two); piped or logged, a located error stays one line a problem."""
+    return _wrapped(said.split("\n"), keep_blank=True) if sys.stderr.isatty() else said
 
 
 def _wrapped(lines: list[str], keep_blank: bool = False) -> str:
