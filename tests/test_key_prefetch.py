@@ -212,11 +212,109 @@ def test_the_variable_entry_looks_for_is_the_one_crypto_reads():
     assert entry.PASSPHRASE_ENV == crypto.PASSPHRASE_ENV
 
 
-@pytest.mark.parametrize(("n", "r", "p"), [(2**10, 8, 1), (2**4, 1, 3), (2**14, 8, 1)])
-def test_the_derivation_is_the_scrypt_the_format_names(n, r, p):
-    # hashlib's scrypt (OpenSSL) gives what `cryptography`'s gives, the one docs/privacy.md uses
+# Several settings within the caps (scrypt_problem), the one new data uses (2^17, 8, 1) among them.
+SETTINGS = [(2**17, 8, 1), (2**10, 8, 1), (2**4, 1, 3), (2**14, 8, 1), (2**12, 3, 2), (2, 1, 1)]
+
+
+@pytest.mark.parametrize(("n", "r", "p"), SETTINGS)
+def test_libsodium_gives_the_key_openssl_and_cryptography_give(n, r, p, monkeypatch):
+    # libsodium's scrypt (what hiki uses, PyNaCl being a dependency), OpenSSL's (hashlib, the
+    # fallback) and `cryptography`'s (the snippet in docs/privacy.md): the same 32 bytes
+    import hashlib
+
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+    assert crypto._sodium() is not None  # the fast one is the one that runs
     salt, secret = b"0123456789abcdef", "pässphrase ✓".encode()
     expected = Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret)
     assert crypto._scrypt(secret, salt, n, r, p) == expected
+    assert hashlib.scrypt(secret, salt=salt, n=n, r=r, p=p, maxmem=2**31 - 1, dklen=32) == expected
+    monkeypatch.setattr(crypto, "_SODIUM", [None])
+    assert crypto._scrypt(secret, salt, n, r, p) == expected
+
+
+# RFC 7914 section 12, the first 32 bytes of each 64-byte result (PBKDF2's first block)
+RFC_7914 = [
+    (b"password", b"NaCl", 1024, 8, 16,
+     "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"),
+    (b"pleaseletmein", b"SodiumChloride", 16384, 8, 1,
+     "7023bdcb3afd7348461c06cd81fd38ebfda8fbba904f8e3ea9b543f6545da1f2"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fallback", [False, True], ids=["libsodium", "hashlib"])
+@pytest.mark.parametrize(("secret", "salt", "n", "r", "p", "key"), RFC_7914)
+def test_the_derivation_matches_the_published_scrypt_vectors(secret, salt, n, r, p, key, fallback,
+                                                             monkeypatch):  # fmt: skip
+    if fallback:
+        monkeypatch.setattr(crypto, "_SODIUM", [None])
+    assert crypto._scrypt(secret, salt, n, r, p).hex() == key
+
+
+def test_without_pynacl_the_fallback_derives_the_same_key(monkeypatch):
+    import sys
+
+    salt, secret = b"0123456789abcdef", b"passphrase"
+    fast = crypto._scrypt(secret, salt, 2**10, 8, 1)
+    monkeypatch.setattr(crypto, "_SODIUM", [])
+    monkeypatch.setitem(sys.modules, "nacl._sodium", None)  # `import` raises ImportError
+    assert crypto._sodium() is None
+    assert crypto._scrypt(secret, salt, 2**10, 8, 1) == fast
+    # a libsodium built without scrypt (its minimal build) is not used either
+    monkeypatch.setattr(crypto, "_SODIUM", [])
+
+    class Minimal:
+        PYNACL_HAS_CRYPTO_PWHASH_SCRYPTSALSA208SHA256 = 0
+
+    monkeypatch.setitem(sys.modules, "nacl._sodium", type(sys)("nacl._sodium"))
+    sys.modules["nacl._sodium"].ffi, sys.modules["nacl._sodium"].lib = object(), Minimal()
+    assert crypto._sodium() is None
+    # nor hashlib without scrypt (a Python built without it): `cryptography`'s then
+    monkeypatch.setattr(crypto, "_SODIUM", [None])
+    import hashlib
+
+    monkeypatch.delattr(hashlib, "scrypt")
+    assert crypto._scrypt(secret, salt, 2**10, 8, 1) == fast
+
+
+# Written by hiki before it derived with libsodium (main at 98d9b80, OpenSSL's scrypt): a header at
+# n=2^10 and one record, sealed with the passphrase OLD_PASS.
+OLD_PASS = "correct horse battery staple ✓"
+OLD_HEADER = (
+    b'{"hiki":"encrypted","v":2,"cipher":"AES-256-GCM","kdf":{"name":"scrypt","n":1024,"r":8,'
+    b'"p":1,"salt":"YCGz1f/gIEok6RZT83hyYg=="},"key":{"nonce":"p3xI1HU4/NA9vMqs","wrapped":'
+    b'"nDr+U5+MEOt9BFbJBQ32jWxy5gMNhI7vdWmM1ap0NcjY3kbixa0rkIaKlA49ieeU"},"key_id":'
+    b'"e0c733cc355717c9","log_id":"118f7c5a0170c0ea"}'
+)
+OLD_RECORD = (
+    b"2:KkFEd0xg/J0WzysyBt3gY3Zz6vUWa1hWBG0N/BkLOwPULD/qAgea1rd39GlnU62vOrMV8oYZRSJr1adbMZtU8uTK"
+    b"0X2gxQfxo7TG/xTeI2Bs4PV5dsemW6q+alou0FEIOG834hOGgctXnq1PgP3aP/tmfBF9JE1ZQtF3LU1GaHIIz74UP"
+    b"s/pnQiaBxZC95rO0wiL6esxwXWLcP+3"
+)
+
+
+@pytest.mark.parametrize("fallback", [False, True], ids=["libsodium", "hashlib"])
+def test_data_sealed_before_libsodium_still_opens(fallback, monkeypatch):
+    if fallback:
+        monkeypatch.setattr(crypto, "_SODIUM", [None])
+    cipher = crypto.unlock(crypto.Header.parse(OLD_HEADER, "old log"), OLD_PASS)
+    assert cipher.open_at(OLD_RECORD, 2) == (
+        b'{"kind":"checkin","note":"written by hiki before libsodium"}'
+    )
+    with pytest.raises(crypto.WrongPassphrase):
+        crypto.unlock(crypto.Header.parse(OLD_HEADER, "old log"), OLD_PASS + "!")
+
+
+def test_data_encrypted_by_the_fallback_opens_with_libsodium_and_back(hiki, make_ctx, monkeypatch):
+    monkeypatch.setattr(crypto, "_SODIUM", [None])
+    make_encrypted(hiki, make_ctx, "sealed through hashlib")
+    monkeypatch.setenv("HIKI_PASSPHRASE", PASS)
+    monkeypatch.setattr(crypto, "_SODIUM", [])  # libsodium found again
+    assert hiki(["checkin", *FLAGS, "--note", "and through libsodium"]).exit_code == 0
+    assert crypto._SODIUM[0] is not None
+    for sodium in ([], [None]):
+        monkeypatch.setattr(crypto, "_SODIUM", sodium)
+        result = hiki(["history", "--json"])
+        assert result.exit_code == 0, result.output
+        notes = [e["note"] for e in json_data(result.stdout)]
+        assert sorted(notes) == ["and through libsodium", "sealed through hashlib"]

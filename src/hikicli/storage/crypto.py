@@ -41,9 +41,9 @@ from hikicli.errors import Msg, StorageError, UsageError
 MAGIC = b'{"hiki":"encrypted"'
 FORMAT_VERSION = 2  # of the headers this hiki writes; READ_VERSIONS are read
 READ_VERSIONS = (1, 2)
-# scrypt n=2^17, r=8, p=1 (128 MiB): about 0.5 s here, paid once per command that opens the data
-# (benchmarks/bench_cli.py states it). Stored in each header, so older files (n=2^15) still open
-# and a later hiki can raise it again. age's default is n=2^18.
+# scrypt n=2^17, r=8, p=1 (128 MiB): about 0.3 s here (libsodium's, _scrypt), paid once per
+# command that opens the data (benchmarks/bench_cli.py states it). Stored in each header, so older
+# files (n=2^15) still open and a later hiki can raise it again. age's default is n=2^18.
 SCRYPT_N = 2**17
 SCRYPT_R = 8
 SCRYPT_P = 1
@@ -252,14 +252,28 @@ def _derive_now(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 
 def _scrypt(secret: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
-    """scrypt itself: the one call that derives a key (tests count them). OpenSSL's, through
-    hashlib (a few ms to import, so a derivation started ahead starts sooner; it releases the
-    GIL); the same function as `cryptography`'s Scrypt (the snippet in docs/privacy.md), which
-    is used where Python was built without it. The settings were checked (scrypt_problem), so
-    OpenSSL's own memory limit is set out of the way."""
-    import hashlib
-
+    """scrypt itself: the one call that derives a key (tests count them). libsodium's (through
+    PyNaCl), else OpenSSL's (hashlib), else `cryptography`'s: the same function, the same 32
+    bytes for the same inputs (tests/test_key_prefetch.py holds them to each other and to the
+    `cryptography` snippet in docs/privacy.md), so which one ran never changes a key. libsodium's
+    SSE2 code is about 1.5x faster here (n=2^17: ~280 ms against ~420 ms), and every encrypted
+    command waits for it; the others are kept for a PyNaCl that cannot load or was built without
+    scrypt (libsodium's minimal build), so data always opens. The settings were checked
+    (scrypt_problem), so no library's own memory limit is needed."""
+    sodium = _sodium()
     try:
+        if sodium is not None:
+            ffi, lib = sodium
+            out = ffi.new("uint8_t[]", 32)
+            # releases the GIL (cffi does for every call not marked otherwise), so a derivation
+            # started ahead runs beside the command's own imports (_Ahead)
+            if lib.crypto_pwhash_scryptsalsa208sha256_ll(
+                secret, len(secret), salt, len(salt), n, r, p, out, 32
+            ):
+                raise MemoryError  # libsodium returns -1 only when it cannot map the memory
+            return bytes(ffi.buffer(out, 32))
+        import hashlib
+
         if hasattr(hashlib, "scrypt"):
             return hashlib.scrypt(secret, salt=salt, n=n, r=r, p=p, maxmem=2**31 - 1, dklen=32)
         from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
@@ -269,8 +283,38 @@ def _scrypt(secret: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
         raise StorageError("storage.key_settings_here") from None
 
 
+_SODIUM: list[tuple[Any, Any] | None] = []  # filled once: (ffi, lib), or None without it
+
+
+def scrypt_by() -> str:
+    """Which library derives keys in this process (the benchmark's scrypt row names it)."""
+    if _sodium() is not None:
+        return "libsodium"
+    import hashlib
+
+    return "OpenSSL" if hasattr(hashlib, "scrypt") else "cryptography"
+
+
+def _sodium() -> tuple[Any, Any] | None:
+    """PyNaCl's compiled libsodium module, initialised, if it has scrypt; else None. Only
+    `nacl._sodium` is imported (~1 ms; `nacl.bindings` wraps all of libsodium in Python and
+    takes ~20 ms, paid in the thread that should be deriving already). `sodium_init` picks the
+    CPU's fastest code: without it scrypt runs the portable code, as slow as OpenSSL's."""
+    if not _SODIUM:
+        found: tuple[Any, Any] | None = None
+        try:
+            from nacl._sodium import ffi, lib
+
+            if lib.PYNACL_HAS_CRYPTO_PWHASH_SCRYPTSALSA208SHA256 and lib.sodium_init() >= 0:
+                found = (ffi, lib)
+        except (ImportError, AttributeError):  # no PyNaCl, or one laid out otherwise
+            pass
+        _SODIUM.append(found)
+    return _SODIUM[0]
+
+
 class _Ahead:
-    """One key derivation started before a command needs it (`prefetch`): OpenSSL's scrypt
+    """One key derivation started before a command needs it (`prefetch`): scrypt (_scrypt)
     releases the GIL, so it runs in a daemon thread while the command imports its modules and
     reads what needs no key. The thread finds the header itself (`header_of`), so the command
     never waits on a file for it: `hiki crisis` says its lines first as always. The derived key
