@@ -79,6 +79,10 @@ class AssessContent(Strict):
     score: Text  # placeholders {name} {total} {lowest} {highest}
     percent: Text  # {percent}
     band: Text  # {label}
+    # The shipped questionnaires' bands in this language's words, by band id (English: none, the
+    # form's own labels are used); band_range adds the band's min and max from the form.
+    band_names: dict[str, Text] = {}
+    band_range: Text  # {name} {min} {max}
     subscale: Text  # {name} {total}
     not_diagnosis: Text
     suggest_professional: Text

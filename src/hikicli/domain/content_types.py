@@ -799,6 +799,8 @@ class AssessContent(TypedDict):
     score: str
     percent: str
     band: str
+    band_names: dict[str, str]
+    band_range: str
     subscale: str
     not_diagnosis: str
     suggest_professional: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from hikicli.errors import Msg, UsageError
 
@@ -126,6 +126,25 @@ def band_for(
         if not (found and found.get("suggest_professional")):
             return rule
     return found
+
+
+def named_bands(instrument: Instrument, names: Mapping[str, str], with_range: str) -> Instrument:
+    """The instrument with its bands named in a language's own words: `names` maps a band id to
+    words, and `with_range` ("{name}（{min}〜{max}）") adds the band's own min and max, so the
+    cut-offs are only ever the form's. A band without words keeps the form's label."""
+    scoring = instrument["scoring"]
+    bands: list[Band] = []
+    for band in scoring.get("bands", []):
+        words = names.get(band["id"])
+        if words:
+            label = with_range.format(name=words, min=band["min"], max=band["max"])
+            band = cast("Band", {**band, "label": label})
+        bands.append(band)
+    named: dict[str, Any] = {**scoring, "bands": bands}
+    rule = scoring.get("any_item_at_most")
+    if rule and names.get(rule["id"]):
+        named["any_item_at_most"] = {**rule, "label": names[rule["id"]]}
+    return cast("Instrument", {**instrument, "scoring": named})
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,17 @@ class Found:
 def all_instruments(ws: Workspace) -> Found:
     """Shipped instruments, then the counselor's files in the profile's `instruments/` folder."""
     from hikicli.content.instrument_files import user_instruments
+    from hikicli.domain.instruments import named_bands
 
-    found: Instruments = {i: (data, None) for i, data in ws.catalog["instruments"].items()}
+    # The shipped forms' bands in this language's words, where it has them (the forms stay
+    # English until an official translation's wording is in the reference; their band names
+    # need not): results, history and reports then name a band as the screen's language does.
+    words = ws.catalog["safety"]["assess"]
+    names, with_range = words.get("band_names") or {}, words["band_range"]
+    found: Instruments = {
+        i: (named_bands(data, names, with_range) if names else data, None)
+        for i, data in ws.catalog["instruments"].items()
+    }
     own, problems = user_instruments(ws.paths.data_dir / "instruments")
     notes = list(problems)
     for iid, (data, path) in own.items():
