@@ -114,7 +114,8 @@ def test_the_fast_path_imports_almost_nothing(tmp_path):
     )  # fmt: skip
     assert done.returncode == 0 and done.stdout == LINE_EN + "\n"
     modules = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
-    heavy = {"typer", "click", "rich", "yaml", "json", "pydantic", "cryptography", "platformdirs"}
+    heavy = {"typer", "click", "rich", "yaml", "json", "pydantic", "cryptography", "nacl"}
+    heavy |= {"platformdirs"}
     heavy |= {"typing", "dataclasses", "datetime", "pathlib", "socket", "questionary", "re"}
     assert not modules & heavy, modules & heavy
 
