@@ -1,7 +1,8 @@
-"""The read commands' fast paths (entry.FAST_PATHS: `history`, `progress`, `assess history`,
-`homework`, `family`) print exactly what the typer CLI prints, in English and Japanese at 80
-columns, on a home with data; anything Click would word (a bad or unknown flag, --help) is left
-to the typer CLI, and a fast path never imports typer."""
+"""The read commands' fast paths (entry.FAST_PATHS: `history`, `progress`, `report`,
+`assess history`, `homework`, `family`) print exactly what the typer CLI prints, in English and
+Japanese at 80 columns, on a home with data (and `report --output` writes the same file);
+anything Click would word (a bad or unknown flag, --help) is left to the typer CLI, and a fast
+path never imports typer."""
 
 from __future__ import annotations
 
@@ -59,6 +60,19 @@ CASES = [
     ["--profile", "mum", "family"],
     ["--profile=mum", "history"],
     ["--profile", "mum", "progress"],
+    ["report"],
+    ["report", "--format", "html"],
+    ["report", "-f", "json"],
+    ["report", "--format=json", "--include", "learned"],
+    ["report", "--since", "2026-11-01", "--include", "notes"],
+    ["report", "--include-notes", "-f", "html"],
+    ["report", "--format", "pdf"],  # hiki's own words, by either path
+    ["report", "--include", "nosuch"],
+    ["report", "--since", "2999-01-01"],
+    ["--profile", "mum", "report"],
+    ["--profile", "mum", "report", "-f", "html"],
+    ["--profile", "mum", "report", "--format", "json"],
+    ["--profile", "mum", "report", "--include", "learned"],
 ]
 # Click's words (or typer's own commands): never a fast path.
 TO_TYPER = [
@@ -76,12 +90,30 @@ TO_TYPER = [
     ["family", "lesson", "1"],
     ["--profile", "../x", "family"],
     ["--profile"],
+    ["report", "-f=md"],  # Click reads the value "=md"
+    ["report", "-fhtml"],
+    ["report", "--format"],
+    ["report", "--output"],
+    ["report", "extra"],
+    ["report", "--force=1"],
+    ["report", "-f", "md", "--format", "html"],
+    ["report", "--help"],
 ]
+
+
+def same_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One moment for both runs: a report says when it was made, to the second."""
+    from hikicli.cli.context import AppContext
+    from hikicli.storage.log import now_local
+
+    moment = now_local()
+    monkeypatch.setattr(AppContext, "now", lambda self: moment)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_each_fast_path_prints_what_the_typer_cli_prints(lang, home, capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
+    same_clock(monkeypatch)
     monkeypatch.setenv("HIKI_LANG", lang)
     setup_home(lang)
     capsys.readouterr()
@@ -95,6 +127,35 @@ def test_each_fast_path_prints_what_the_typer_cli_prints(lang, home, capsys, mon
             typer_out.out,
             typer_out.err,
         ), args
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_a_report_file_is_the_same_by_either_path(fmt, lang, home, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("HIKI_LANG", lang)
+    monkeypatch.chdir(tmp_path)
+    same_clock(monkeypatch)
+    setup_home(lang)
+    capsys.readouterr()
+    for profile in ([], ["--profile", "mum"]):
+        args = [*profile, "report", "-f", fmt, "--output", f"r.{fmt}", "--force"]
+        assert entry.fast_path(args) is not None
+        typer_code = run(args)
+        typer_said = capsys.readouterr()
+        typer_file = (tmp_path / f"r.{fmt}").read_bytes()
+        fast_code = entry.main(args)
+        fast_said = capsys.readouterr()
+        assert (fast_code, fast_said.out, fast_said.err) == (
+            typer_code,
+            typer_said.out,
+            typer_said.err,
+        )
+        assert (tmp_path / f"r.{fmt}").read_bytes() == typer_file
+        assert fast_code == 0 and f"r.{fmt}" in fast_said.err and not fast_said.out
+    # without --force an existing file is kept, in hiki's words by either path
+    args = ["report", "-o", f"r.{fmt}", "-f", fmt]
+    assert (run(args), capsys.readouterr()) == (entry.main(args), capsys.readouterr())
 
 
 def test_the_fast_paths_say_the_words_people_see(home, capsys, monkeypatch):
@@ -111,6 +172,12 @@ def test_the_fast_paths_say_the_words_people_see(home, capsys, monkeypatch):
     assert entry.main(["--profile", "mum", "family"]) == 0
     out = capsys.readouterr().out
     assert "hiki --profile mum family lesson 2" in out
+    assert entry.main(["report"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# hiki progress report\n") and "## Safety" in out
+    assert 'the homework pack "Our first two weeks"' in out
+    assert entry.main(["report", "--format", "pdf"]) == 2
+    assert "pdf" in capsys.readouterr().err
     assert entry.main(["history", "--limit", "0"]) == 2  # Click's words, from the typer CLI
     err = capsys.readouterr().err
     assert "--limit" in err and "0" in err and "Traceback" not in err
@@ -148,4 +215,9 @@ def test_parse_flags_converts_as_click_does():
         "family_view:family_overview",
         {},
         "mum",
+    )
+    assert entry.fast_path(["report", "-f", "html", "-o", "r.html", "--include-notes"]) == (
+        "report_run:report_command",
+        {"fmt": "html", "output": Path("r.html"), "include_notes": True},
+        None,
     )

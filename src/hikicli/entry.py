@@ -4,11 +4,11 @@ Fast paths skip typer, which costs ~90 ms to import and to build its command tre
 `hiki --version` imports nothing heavy; `hiki` alone (the dashboard people see every day),
 `hiki checkin`, alone or with flags (the time to the first question, or to a saved check-in,
 matters to an anxious person), `hiki step` with flags, and the read commands `history`,
-`progress`, `assess history`, `homework` and `family` run their code directly, with flags Click
-would accept as they are (FAST_PATHS: one table, one parser), after a `--profile NAME` or not;
-`hiki --help` prints the help text cached for this version and width. Everything else, and every
-error path (an unknown flag, a value Click would refuse, `--help`), goes through the same code as
-the typer CLI, so every error is worded as it is there.
+`progress`, `report`, `assess history`, `homework` and `family` run their code directly, with
+flags Click would accept as they are (FAST_PATHS: one table, one parser), after a `--profile
+NAME` or not; `hiki --help` prints the help text cached for this version and width. Everything
+else, and every error path (an unknown flag, a value Click would refuse, `--help`), goes through
+the same code as the typer CLI, so every error is worded as it is there.
 """
 
 from __future__ import annotations
@@ -70,14 +70,24 @@ def at_least(low: int, high: int | None = None) -> Any:
     return convert
 
 
+def a_path(value: str) -> Any:
+    """Click's Path() as typer declares a `Path` option: a path that exists must be readable
+    (else Click refuses it, in its own words)."""
+    from pathlib import Path
+
+    if os.path.exists(value) and not os.access(value, os.R_OK):
+        raise ValueError(value)
+    return Path(value)
+
+
 # The commands entry.py runs without typer. Each: the words that name it, the function that runs
 # it ("module:function", called with the context and the keyword arguments), its arguments in
 # order, its options (flag: (keyword, how Click converts the value: int, float, str, a range,
-# or SWITCH)), and whether it runs only with a flag (`hiki step` alone asks its questions
+# a path, or SWITCH)), and whether it runs only with a flag (`hiki step` alone asks its questions
 # through the typer CLI). The options are the typer command's own (cli/checkin.py,
-# cli/ladder_step.py, cli/history.py, cli/progress.py, cli/assess.py, cli/homework.py,
-# cli/family.py, cli/data_import.py); tests/test_fast_paths.py checks that each path does what the
-# typer CLI does.
+# cli/ladder_step.py, cli/history.py, cli/progress.py, cli/report.py, cli/assess.py,
+# cli/homework.py, cli/family.py, cli/data_import.py); tests/test_fast_paths.py checks that each
+# path does what the typer CLI does.
 FAST_PATHS: dict[tuple[str, ...], tuple[str, tuple[str, ...], dict[str, Any], bool]] = {
     ("checkin",): ("checkin_run:checkin_command", (), {
         "--mood": ("mood", int), "--anxiety": ("anxiety", int), "--energy": ("energy", int),
@@ -105,6 +115,12 @@ FAST_PATHS: dict[tuple[str, ...], tuple[str, tuple[str, ...], dict[str, Any], bo
     }, False),
     ("assess", "history"): ("assess_history:show_history", ("only",), {
         "--json": ("as_json", SWITCH), "--all": ("everything", SWITCH),
+    }, False),
+    ("report",): ("report_run:report_command", (), {
+        "--since": ("since", str), "--format": ("fmt", str), "-f": ("fmt", str),
+        "--output": ("output", a_path), "-o": ("output", a_path),
+        "--include": ("include", str), "--include-notes": ("include_notes", SWITCH),
+        "--force": ("force", SWITCH),
     }, False),
     ("homework",): ("homework_view:homework_status", (), {"--json": ("as_json", SWITCH)}, False),
     ("family",): ("family_view:family_overview", (), {"--json": ("as_json", SWITCH)}, False),
@@ -160,8 +176,8 @@ def parse_flags(
             out[places.pop(0)] = args[i]
             i += 1
             continue
-        if name not in options:
-            return None
+        if name not in options or eq and not name.startswith("--"):
+            return None  # Click reads `-f=md` as the value "=md": it words that
         key, convert = options[name]
         if key in out:
             return None
