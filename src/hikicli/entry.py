@@ -127,6 +127,11 @@ FAST_PATHS: dict[tuple[str, ...], tuple[str, tuple[str, ...], dict[str, Any], bo
     ("data", "import"): ("data_import_run:import_command", ("file",), {
         "--json": ("as_json", SWITCH),
     }, False),
+    ("data", "export"): ("data_export_run:export_command", (), {
+        "--format": ("fmt", str), "-f": ("fmt", str), "--output": ("output", str),
+        "-o": ("output", str), "--force": ("force", SWITCH), "--encrypt": ("encrypt", SWITCH),
+        "--json": ("as_json", SWITCH),
+    }, False),
 }  # fmt: skip
 REQUIRED = {"file"}  # arguments a command cannot run without (`hiki data import` alone: Click says)
 

@@ -206,8 +206,14 @@ def fields(
     # True is taken from the shortcut; anything else is asked of the field's own check, so the
     # rule is exactly the fields' checks.
     maybe = tuple((name, ok, *_shortcut(ok)) for name, ok in (optional or {}).items())
+    shown: list[Callable[[Data], bool]] = []  # _holds(needed, maybe), made at the first call
 
     def problem(data: Data) -> Msg | None:
+        if not shown:
+            shown.append(_holds(needed, maybe))
+        if shown[0](data):
+            return None
+        # Not shown to hold at once: each field is asked in order, the first that fails named.
         get = data.get
         for name, ok in needed:
             if not ok(get(name)):
@@ -233,7 +239,52 @@ def fields(
                 return Msg("storage.field_unreadable", what=Msg(f"storage.what_{what}"), field=name)
         return None
 
+    FIELD_RULES[problem] = (needed, tuple((m[0], m[1]) for m in maybe))
     return problem
+
+
+# Each rule `fields` made, with its fields' checks in order (tests ask them one by one and
+# compare: the straight-line shortcuts of `_holds` never say yes where a check says no).
+FIELD_RULES: dict[Problem, tuple[tuple[tuple[str, Callable[[Any], bool]], ...], ...]] = {}
+
+
+def _holds(
+    needed: tuple[tuple[str, Callable[[Any], bool]], ...],
+    maybe: tuple[tuple[str, Callable[[Any], bool], int, float, float], ...],
+) -> Callable[[Data], bool]:
+    """A function that says True when a payload passes the rule `fields` makes from these
+    fields, by the same shortcuts (False: ask each field, as `fields` does), written out in
+    straight lines for these fields: a read or an import of 100,000 events runs a rule for each
+    one, and the loop over the fields' tuples took 40 % of a rule's time."""
+    env: dict[str, Any] = {"_day": _day}
+    lines = ["def holds(data):", "    get = data.get"]
+    for at, (name, ok) in enumerate(needed):
+        env[f"need{at}"] = ok
+        lines.append(f"    if not need{at}(get({name!r})): return False")
+    for at, (name, ok, shortcut, lo, hi) in enumerate(maybe):
+        lines.append(f"    v = get({name!r})")
+        if shortcut == _TEXT:
+            lines.append(
+                "    if v is not None and not (type(v) is str and v.isascii()): return False"
+            )
+        elif shortcut == _WHOLE:
+            tests = ["type(v) is int"]
+            tests += [f"{int(lo)} <= v"] if math.isfinite(lo) else []
+            tests += [f"v <= {int(hi)}"] if math.isfinite(hi) else []
+            lines.append(f"    if v is not None and not ({' and '.join(tests)}): return False")
+        elif shortcut == _DATE:
+            lines += [
+                "    if v is not None:",
+                "        if type(v) is not str: return False",
+                "        try: _day(v)",
+                "        except ValueError: return False",
+            ]
+        else:
+            env[f"ok{at}"] = ok
+            lines.append(f"    if v is not None and not ok{at}(v): return False")
+    lines.append("    return True")
+    exec(compile("\n".join(lines), "<hikicli record rule>", "exec"), env)  # noqa: S102
+    return cast("Callable[[Data], bool]", env["holds"])
 
 
 _TEXT, _WHOLE, _DATE, _CALL = 1, 2, 3, 0
