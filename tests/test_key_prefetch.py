@@ -224,7 +224,8 @@ def test_libsodium_gives_the_key_openssl_and_cryptography_give(n, r, p, monkeypa
 
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    assert crypto._sodium() is not None  # the fast one is the one that runs
+    # the fast one is the one that runs (a venv from before it was a dependency: pip install again)
+    assert crypto._sodium() is not None, "pynacl missing: pip install -e '.[test]'"
     salt, secret = b"0123456789abcdef", "pässphrase ✓".encode()
     expected = Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret)
     assert crypto._scrypt(secret, salt, n, r, p) == expected

@@ -62,10 +62,11 @@ def import_(
 ) -> None:
     """Check a homework pack, show what it holds, and add it after you agree."""
     from hikicli.cli.render import console, markup_escape
-    from hikicli.services.homework_import import import_pack, pack_notes, read_pack
+    from hikicli.services.homework_import import check_audience, import_pack, pack_notes, read_pack
 
     actx: AppContext = ctx.obj
     pack = read_pack(file)
+    in_family = check_audience(actx, pack, file)  # a line to say after adding, or None
     texts = homework_texts(actx)
     prompter = None if yes else actx.get_prompter("--yes")
     out = console()
@@ -102,6 +103,8 @@ def import_(
         )
     for step in imported.unrated:
         out.print(markup_escape(texts["ladder_rate_first"].format(step=step)))
+    if in_family:
+        out.print(markup_escape(in_family))
 
 
 def _hiki(actx: AppContext) -> str:

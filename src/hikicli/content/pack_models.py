@@ -260,6 +260,8 @@ class HomeworkTexts(Strict):
     summary_intro: Text
     confirm_import: Text
     imported: Text
+    # after `imported`, in a family member's profile, for a pack not marked `audience: family`
+    imported_in_family: Text  # {profile} {file}
     replaced: Text
     not_imported: Text
     ladder_added: Text  # {step}, {suds}

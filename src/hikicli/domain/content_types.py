@@ -1054,6 +1054,7 @@ class HomeworkTexts(TypedDict):
     summary_intro: str
     confirm_import: str
     imported: str
+    imported_in_family: str
     replaced: str
     not_imported: str
     ladder_added: str

@@ -54,6 +54,30 @@ def pack_notes(ws: Workspace, pack: HomeworkPack) -> list[str]:
     return notes
 
 
+def check_audience(ws: Workspace, pack: HomeworkPack, file: Path) -> str | None:
+    """Where a pack goes, by its `audience`, checked before anything is shown or asked. Refused
+    (UsageError): a pack with ladder steps (the person's: a family pack never has them) in a
+    family member's profile, where they would land on the parent's own ladder; a family pack in
+    the main profile, the person's own (its lessons are refused there) unless it was marked a
+    family member's. Returned: the line to say after adding any other pack not marked
+    `audience: family` in a family member's profile (its check-ins count theirs): where it is
+    now, and how the person adds it in their own if it was meant for them. Else None."""
+    from hikicli.domain.family import MAIN_PROFILE
+    from hikicli.errors import UsageError
+    from hikicli.services.family_profile import is_family_profile, is_marked
+
+    profile = ws.paths.profile
+    if pack["audience"] == "family":
+        if profile == MAIN_PROFILE and not is_marked(ws):
+            raise UsageError("homework.pack_for_family", file=str(file))
+        return None
+    if not is_family_profile(ws):
+        return None
+    if pack.get("ladder_steps"):
+        raise UsageError("homework.pack_for_person", file=str(file))
+    return ws.catalog["homework"]["texts"]["imported_in_family"].format(profile=profile, file=file)
+
+
 @dataclass(frozen=True)
 class ImportedPack:
     event: dict[str, Any]  # the homework pack event as saved
@@ -96,4 +120,8 @@ def import_pack(ws: Workspace, pack: HomeworkPack, file_name: str) -> ImportedPa
     event = new_event(PACK_KIND, {"id": pack["id"], "file": file_name, "pack": pack}, ws.now())
     added = new_step_events(ws, state, to_add)
     ws.log.append_events([event, *added])
+    if pack["audience"] == "family":  # a family pack makes a named profile a family member's,
+        from hikicli.services.family_profile import mark_family  # as its first family entry does
+
+        mark_family(ws)
     return ImportedPack(event, replaced, added, unrated)
