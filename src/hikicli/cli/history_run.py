@@ -53,6 +53,11 @@ def history_command(
     from hikicli.domain.checkin import parse_date
 
     start = parse_date(since, "--since").isoformat() if since else None
+    if as_json:
+        from hikicli.cli.history_json import history_json
+
+        if history_json(actx, start, limit):
+            return
     read = load_history(actx, start, limit)
     events = [e for e in read.events if start is None or entry_date(e) >= start]
     events.sort(key=lambda e: (entry_date(e), e["ts"]))

@@ -14,7 +14,7 @@ the latest of everything before it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,3 +92,87 @@ def load_newest(
     if mark is None:  # no log
         return Loaded([], projected.problems, 0, [])
     return _loaded(projected, mark, [e for part in reversed(parts) for e in part])
+
+
+@dataclass
+class Ordered:
+    problems: list[LogProblem]  # of the whole log, as `EventLog.read()` reports them
+    count: int  # events in the whole log
+    items: Iterator[Any]  # see `in_day_order`
+
+
+def in_day_order(
+    log: EventLog,
+    cache_dir: Any,
+    command: str,
+    day_of: Callable[[Event], str],
+    start: str | None,
+    take: Callable[[Event], Any],
+) -> Ordered:
+    """`take(event)` of every event shown from `start` (an ISO day; None: all) on, in the order
+    of (`day_of(event)`, its recorded time), two alike in the order written: the order a stable
+    sort of the whole log's events gives, without holding them. The log is read a part at a
+    time from the first part its days can be in, and what a part holds goes out as soon as no
+    later part can hold an event to come before it (each mark's `low`: no event of its part is
+    dated before it); only what waits for that is held (in a log written in time order, about a
+    part). `day_of(event)` must be its recorded day or its own `date`."""
+    projected = _project(log, cache_dir, command)
+    # Lines added since the fold (almost always none): read now, they are counted too.
+    extra = log.read_from(projected.end, projected.lines + 1)
+    count = projected.count + len(extra.events)
+    return Ordered(projected.problems, count, _ordered(log, projected, extra, day_of, start, take))
+
+
+def _ordered(
+    log: EventLog,
+    projected: Any,
+    extra: Any,
+    day_of: Callable[[Event], str],
+    start: str | None,
+    take: Callable[[Event], Any],
+) -> Iterator[Any]:
+    import bisect
+
+    from hikicli.storage.projection import day_low
+
+    marks = projected.marks
+    parts = [
+        (m.offset, m.line, marks[at + 1].offset if at + 1 < len(marks) else projected.end, m.low)
+        for at, m in enumerate(marks)
+    ]
+    first = 0  # the part after which everything is dated `start` or later
+    if start is not None:
+        first = next((at for at in range(len(marks) - 1, -1, -1) if marks[at].bound < start), 0)
+    # after[at]: no event after part `at` is dated before it
+    after = [""] * len(parts)
+    low = min((day_low(e) for e in extra.events), default="~")
+    for at in range(len(parts) - 1, -1, -1):
+        after[at] = low
+        low = min(low, parts[at][3])
+    waiting: list[tuple[str, str, int, Any]] = []
+    earliest = "~"  # the earliest day among `waiting`
+    seq = 0
+    reads = (log.read_from(o, line, stop=stop).events for o, line, stop, _ in parts[first:])
+    for at, events in enumerate(reads, first):
+        for event in events:
+            day = day_of(event)
+            if start is None or day >= start:
+                waiting.append((day, event["ts"], seq, take(event)))
+                if day < earliest:
+                    earliest = day
+            seq += 1
+        if earliest < after[at]:
+            waiting.sort()  # what waited, in order, and this part's (nearly in order)
+            cut = bisect.bisect_left(waiting, (after[at],))
+            for item in waiting[:cut]:
+                yield item[3]
+            del waiting[:cut]
+            earliest = waiting[0][0] if waiting else "~"
+    for event in extra.events:
+        day = day_of(event)
+        if start is None or day >= start:
+            waiting.append((day, event["ts"], seq, take(event)))
+        seq += 1
+    waiting.sort()
+    for item in waiting:
+        yield item[3]

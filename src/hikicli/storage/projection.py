@@ -27,7 +27,7 @@ from hikicli.versions import PACKAGE, cache_key
 if TYPE_CHECKING:
     from hikicli.storage.crypto import Cipher
 
-CACHE_VERSION = 4  # the layout of the cache file; what built it is in the key (see `cache_key`)
+CACHE_VERSION = 5  # the layout of the cache file; what built it is in the key (see `cache_key`)
 _TAIL = 256
 # The code a cached state depends on: the folds and record rules (domain/), how lines are read
 # (log, migrations) and this module. A change to any of them folds from the start again.
@@ -56,13 +56,16 @@ SPAN = 1 << 16
 @dataclass(frozen=True)
 class Mark:
     """Where a line starts (`offset`, line number `line`), with `bound`: no event before it is
-    dated after this day (the largest of each event's recorded day and its own `date`), and how
-    long each list-valued state was there (`sizes`: an append-only list cut at the mark)."""
+    dated after this day (the largest of each event's recorded day and its own `date`), how
+    long each list-valued state was there (`sizes`: an append-only list cut at the mark), and
+    `low`: no event from it to the next mark is dated before this day (the smallest of each
+    one's recorded day and its own `date`; "" when not known: anything may be)."""
 
     offset: int
     line: int
     bound: str
     sizes: dict[str, int]
+    low: str = ""
 
 
 @dataclass
@@ -71,6 +74,8 @@ class Projected:
     problems: list[LogProblem]
     marks: list[Mark] = field(default_factory=list)
     count: int = 0  # events folded (with `marks`)
+    end: int = 0  # the offset folded to (its lines: `lines`); what follows was not there yet
+    lines: int = 0
 
 
 def _tail_hash(path: Path, end: int) -> int:
@@ -93,6 +98,16 @@ def day_bound(event: Event) -> str:
     day: str = event["ts"][:10]
     own = event["data"].get("date")
     return own if isinstance(own, str) and own > day else day
+
+
+def day_low(event: Event) -> str:
+    """The earliest day an event can be shown under: its recorded day or its own `date`."""
+    day: str = event["ts"][:10]
+    own = event["data"].get("date")
+    return own if isinstance(own, str) and own < day else day
+
+
+_UNDATED = "~"  # a part's `low` before any of its events is seen: after every day
 
 
 def project(
@@ -145,16 +160,22 @@ def project(
     for read in log.stream_from(start, lines + 1, min(SPAN, 1 << 20)):
         if marks and read.lines and (not kept or read.start - kept[-1][0] >= SPAN):
             sizes = {n: len(v) for n, v in states.items() if isinstance(v, list)}
-            kept.append((read.start, lines + read_lines + 1, bound, sizes))
+            kept.append((read.start, lines + read_lines + 1, bound, sizes, _UNDATED))
         for event in read.events:
             for p in projections:
                 states[p.name] = p.apply(states[p.name], event)
-        if marks:
+        if marks and read.events:
             count += len(read.events)
+            low = kept[-1][4]
             for event in read.events:
                 day = day_bound(event)
                 if day > bound:
                     bound = day
+                day = day_low(event)
+                if day < low:
+                    low = day
+            if low != kept[-1][4]:
+                kept[-1] = (*kept[-1][:4], low)
         end, read_lines = read.end, read_lines + read.lines
         found += read.problems
     # Only complete lines are folded; an unfinished tail is reported but not cached as a problem.
@@ -190,6 +211,8 @@ def project(
         problems + [pr for pr in found if pr.line > lines + read_lines],
         [Mark(*m) for m in kept],
         count,
+        end,
+        lines + read_lines,
     )
 
 
