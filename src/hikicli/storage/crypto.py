@@ -33,8 +33,7 @@ import os
 import struct
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from hikicli.errors import Msg, StorageError, UsageError
 
@@ -88,9 +87,9 @@ def _unb64(text: Any) -> bytes:
     return base64.b64decode(text, validate=True)
 
 
-@dataclass(frozen=True)
-class Header:
-    """The parsed first line of an encrypted file."""
+class Header(NamedTuple):
+    """The parsed first line of an encrypted file. (A NamedTuple, not a dataclass: `dataclasses`
+    costs ~8 ms to import, paid before a derivation started ahead can start scrypt.)"""
 
     raw: bytes  # the line exactly as stored, without its newline
     key_id: str
@@ -402,11 +401,13 @@ def prefetch_profile(args: list[str]) -> None:
     profile = typed_profile(args)[0] or os.environ.get("HIKI_PROFILE") or DEFAULT_PROFILE
 
     def header_of() -> Header | None:
-        from hikicli.storage.paths import Paths, valid_profile
+        # the log Paths.resolve(profile=profile).log_file names, found with `os` only: pathlib
+        # and the rest come later, in the command, while scrypt runs
+        from hikicli.storage.roots import data_dir, roots, valid_profile
 
         if not valid_profile(profile):
             return None
-        return read_header(Paths.resolve(profile=profile).log_file)
+        return read_header(os.path.join(data_dir(roots()[0], profile), "log.jsonl"))
 
     prefetch(header_of, secret)
 
@@ -596,8 +597,7 @@ def _new_header(
     return _header(data_key, kek, settings, key_id, log_id or os.urandom(8).hex(), kind), kek
 
 
-@dataclass(frozen=True)
-class _Settings:
+class _Settings(NamedTuple):
     salt: bytes
     n: int
     r: int

@@ -11,9 +11,12 @@ import contextlib
 import errno
 import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from hikicli.errors import Msg, StorageError
+
+TYPE_CHECKING = False  # pathlib only for the annotations: read_header runs before scrypt starts
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from hikicli.storage import roots as where
-from hikicli.storage.roots import APP_NAME, DEFAULT_PROFILE
+from hikicli.storage.roots import APP_NAME, DEFAULT_PROFILE, valid_profile
 
 __all__ = ["APP_NAME", "DEFAULT_PROFILE", "Paths", "valid_profile"]
-_PROFILE_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")
-
-
-def valid_profile(name: str) -> bool:
-    # fullmatch: `$` would also match before a trailing newline ("mum\n" made a folder "mum\n")
-    return bool(_PROFILE_RE.fullmatch(name))
 
 
 @dataclass(frozen=True)

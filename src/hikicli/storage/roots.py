@@ -58,6 +58,17 @@ def data_dir(data_root: str, profile: str) -> str:
     return os.path.join(data_root, "profiles", profile)
 
 
+PROFILE_PATTERN = r"[a-z0-9][a-z0-9_-]{0,31}"
+
+
+def valid_profile(name: str) -> bool:
+    """A profile name hiki makes a folder of (storage/paths.py re-exports it)."""
+    import re  # here, not above: `hiki hello` imports this module and no `re`
+
+    # fullmatch: `$` would also match before a trailing newline ("mum\n" made a folder "mum\n")
+    return bool(re.fullmatch(PROFILE_PATTERN, name))
+
+
 def typed_profile(args: list[str]) -> tuple[str | None, int]:
     """The profile named before the command (`--profile NAME` or `--profile=NAME`, the last one
     wins) as typed, unchecked, and the index of the command's name in `args` (len(args) when
