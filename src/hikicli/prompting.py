@@ -60,7 +60,7 @@ ENGLISH = {
     "exclusive": "\u201c{label}\u201d can't be ticked together with others: untick one.",
     "select_instruction": "(arrow keys, then Enter)",
     "checkbox_instruction": "(arrow keys, Space to tick, Enter when done)",
-    "scale_range": "({lo}–{hi})",
+    "scale_range": " ({lo}–{hi})",  # with the space before it where the language has one
 }
 
 
@@ -76,6 +76,30 @@ def _number_validator(lo: float, hi: float, whole: bool, texts: dict[str, str] =
         return True
 
     return check
+
+
+class Loading:
+    """questionary imported in a thread while the first question is read (quickline). A failed
+    import is left for the next question to raise, where it is asked."""
+
+    def __init__(self) -> None:
+        self.thread: Any = None
+
+    def start(self) -> None:
+        import threading
+
+        def load() -> None:
+            try:
+                import questionary  # noqa: F401
+            except BaseException:  # noqa: BLE001 (the next question imports it and says why)
+                pass
+
+        self.thread = threading.Thread(target=load, name="hiki-questionary", daemon=True)
+        self.thread.start()
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
 
 
 class QuestionaryPrompter:
@@ -104,6 +128,7 @@ class QuestionaryPrompter:
         if output is not None:
             self.kw["output"] = output
         self.show = show
+        self.first = True  # nothing asked yet: a first typed question may be read by quickline
 
     def _ask(self, question: Any) -> Any:
         try:
@@ -117,17 +142,44 @@ class QuestionaryPrompter:
     def _typed(self, message: str, default: str, check: Callable[[str], bool | str]) -> str:
         """A typed answer, checked after Enter. A problem is said on the line right under the
         question, which is then asked again with what was typed (prompt_toolkit would put it on
-        the terminal's bottom row, far from the question)."""
-        import questionary
+        the terminal's bottom row, far from the question).
 
+        The session's first question, when it is typed, is read by hikicli.quickline (drawn as
+        questionary draws it) while questionary loads in a thread; the rest are questionary's."""
+        first, self.first = self.first, False
         while True:
-            question = questionary.text(self.fit(message, ""), default=default, **self.kw)
-            raw = str(self._ask(question))
+            raw = self._quick(message, default) if first else None
+            first = False
+            if raw is None:
+                import questionary
+
+                question = questionary.text(self.fit(message, ""), default=default, **self.kw)
+                raw = str(self._ask(question))
             problem = check(raw)
             if problem is True:
                 return raw
             self.say(str(problem))
             default = raw
+
+    def _quick(self, message: str, default: str) -> str | None:
+        """The answer read by quickline, or None where it does not read (no terminal, input or
+        output given, questionary already loaded, colours it does not draw)."""
+        import sys
+
+        if self.kw or "questionary" in sys.modules:
+            return None
+        from hikicli import quickline
+
+        color_depth = quickline.depth()
+        if color_depth is None:
+            return None
+        loading = Loading()
+        try:
+            return quickline.read_line(
+                self.fit(message, ""), default, color_depth, loading.start, loading.wait
+            )
+        except (KeyboardInterrupt, EOFError):
+            raise Cancelled("") from None
 
     def say(self, text: str) -> None:
         if self.show is None:
@@ -138,7 +190,7 @@ class QuestionaryPrompter:
     def scale(self, key: str, message: str, lo: int, hi: int, default: int | None = None) -> int:
 
         raw = self._typed(
-            f"{message} " + self.texts.get("scale_range", "({lo}–{hi})").format(lo=lo, hi=hi),
+            message + self.texts.get("scale_range", " ({lo}–{hi})").format(lo=lo, hi=hi),
             "" if default is None else str(default),
             _number_validator(lo, hi, whole=True, texts=self.texts),
         )

@@ -114,7 +114,9 @@ class PromptTexts(Strict):
     exclusive: Text  # {label}: a box that cannot be ticked with others ("No one today")
     select_instruction: Text
     checkbox_instruction: Text
-    scale_range: Text = "({lo}–{hi})"  # after a 0-10 question (ja full-width, 〜)
+    # right after a 0-10 question, with the space before it where the language has one
+    # (en " (0–10)"; ja 「（0〜10）」, full-width, no space)
+    scale_range: Text = " ({lo}–{hi})"
     # A language that names yes and no asks a yes/no question as a choice of the two (the keys
     # y/n and questionary's own "(Y/n)" and "Yes" are English); without them, y/n keys.
     yes: Text | None = None

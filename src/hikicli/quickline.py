@@ -1,0 +1,373 @@
+"""The first typed answer of a session, read before questionary is loaded.
+
+questionary and prompt_toolkit take about 130 ms to import, and the first check-in question
+would wait for them. So the prompter (prompting.QuestionaryPrompter) asks its first typed
+question with this small reader, in raw mode on the terminal, and imports questionary in a
+thread meanwhile: the person reads the question while the import finishes, and every later
+question is questionary's own.
+
+The screen is drawn exactly as prompt_toolkit draws `questionary.text` with questionary's
+default style (the same characters, colours and cursor, seen in a pty through pyte): the `?`
+mark, the question (its lines above the input; the last one followed by the answer, wrapped at
+the terminal's width), the answer in the answer style while it is typed and after Enter; after
+Ctrl-C (or Ctrl-D on an empty answer) it is redrawn grey, as prompt_toolkit does when a prompt is
+aborted. Keys: printable characters (wide ones too), Backspace, Ctrl-U, Ctrl-W, Enter; Ctrl-C
+raises KeyboardInterrupt and Ctrl-D on an empty answer EOFError, as prompt_toolkit does. Any
+other key, and escape sequences such as the arrows (read whole), are ignored, never echoed.
+Bytes typed after Enter stay unread for the next question. The terminal's modes are restored
+however the reading ends.
+
+Used only on a real terminal whose colours prompt_toolkit would draw in 256 colours or none
+(`NO_COLOR`, `TERM=dumb`); anything else asks with questionary as before (`depth()` says).
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Callable, Iterator
+
+# prompt_toolkit's SGR codes for questionary's default style (questionary.constants
+# DEFAULT_STYLE: qmark fg:#5f819d, question bold, answer fg:#FF9D00 bold) and for its
+# "aborting"/"exiting" style (#888888, appended to every cell when a prompt is cancelled), by
+# colour depth. tests/test_quickline.py computes them with prompt_toolkit itself.
+SGR = {
+    "DEPTH_8_BIT": {
+        "qmark": "0;38;5;67", "question": "0;1", "answer": "0;38;5;214;1", "": "0",
+        "qmark grey": "0;38;5;102", "question grey": "0;38;5;102;1",
+        "answer grey": "0;38;5;102;1", " grey": "0;38;5;102",
+    },
+    "DEPTH_1_BIT": {
+        "qmark": "0", "question": "0;1", "answer": "0;1", "": "0",
+        "qmark grey": "0", "question grey": "0;1", "answer grey": "0;1", " grey": "0",
+    },
+}  # fmt: skip
+ESC = "\x1b"
+ENTER = ("\r", "\n")
+BACKSPACE = ("\x7f", "\x08")
+CTRL_C, CTRL_D, CTRL_U, CTRL_W, BELL = "\x03", "\x04", "\x15", "\x17", "\x07"
+NOT_TYPED = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+
+Cell = tuple[int, str, str]  # column, character, style
+Layout = tuple[list[list[Cell]], int, tuple[int, int]]  # rows, rows above the input, cursor
+
+
+def depth(
+    environ: os._Environ[str] | dict[str, str] = os.environ, fds: tuple[int, int] = (0, 1)
+) -> str | None:
+    """The colour depth prompt_toolkit would draw with here, when the reader can draw it the
+    same (256 colours, or none); None: ask with questionary. Needs a terminal on both sides
+    (`fds`: stdin and stdout)."""
+    try:
+        if not all(os.isatty(fd) for fd in fds):
+            return None
+        import termios  # noqa: F401  (none on Windows: questionary asks there)
+    except (ImportError, OSError, ValueError):
+        return None
+    if environ.get("NO_COLOR"):  # prompt_toolkit ColorDepth.from_env
+        return "DEPTH_1_BIT"
+    forced = environ.get("PROMPT_TOOLKIT_COLOR_DEPTH")
+    if forced in ("DEPTH_1_BIT", "DEPTH_4_BIT", "DEPTH_8_BIT", "DEPTH_24_BIT"):
+        return forced if forced in SGR else None
+    term = environ.get("TERM")
+    if term is not None and term.lower() in ("dumb", "unknown"):
+        return "DEPTH_1_BIT"
+    if term in ("linux", "eterm-color"):  # 16 colours: left to questionary
+        return None
+    return "DEPTH_8_BIT"
+
+
+def cells(char: str) -> int:
+    """Columns a character takes, as prompt_toolkit counts them (wcwidth) for the text a
+    question holds: wide and full-width characters two, combining marks none."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def layout(message: str, answer: str, width: int) -> Layout:
+    """Where prompt_toolkit puts questionary.text's prompt and the answer: the message's lines
+    before the last in a window of their own (cut at the width), then one window holding the
+    last line, the answer and a space for the cursor, wrapped at the width."""
+    prompt = [("qmark", "?")] + [("question", c) for c in f" {message} "]
+    cut = max((i for i, (_, c) in enumerate(prompt) if c == "\n"), default=-1)
+    rows: list[list[Cell]] = []
+    if cut >= 0:
+        rows.append([])
+        x = 0
+        for style, char in prompt[:cut]:
+            if char == "\n":
+                rows.append([])
+                x = 0
+                continue
+            w = cells(char)
+            if x + w <= width:
+                rows[-1].append((x, char, style))
+            x += w
+    above = len(rows)
+    line = prompt[cut + 1 :] + [("answer", c) for c in answer] + [("", " ")]
+    rows.append([])
+    x = 0
+    for style, char in line:
+        w = cells(char)
+        if x + w > width:
+            rows.append([])
+            x = 0
+        if w == 0 and rows[-1]:  # merged into the cell before, as prompt_toolkit does
+            col, before, was = rows[-1][-1]
+            rows[-1][-1] = (col, before + char, was)
+            continue
+        rows[-1].append((x, char, style))
+        x += w
+    cursor = (len(rows) - 1, rows[-1][-1][0])
+    return rows, above, cursor
+
+
+# Styles with a colour: prompt_toolkit writes a space in them (bold alone does not count).
+COLOURED = {"qmark": True, "question": False, "answer": True, "": False}
+Screen = dict[int, dict[int, tuple[str, str]]]  # row -> column -> (character, style)
+
+
+def screen(shape: Layout, width: int, grey: bool = False) -> Screen:
+    """prompt_toolkit's screen for a layout: every cell written, a wide character's second cell
+    held by an empty one. The last row of each window is filled with spaces whose style holds
+    its `last-line` class (so a row that stops being the last is redrawn whole); cancelled
+    (`grey`), every cell gets the grey "aborting" style appended."""
+    rows, above, _ = shape
+    out: Screen = {}
+    for y, row in enumerate(rows):
+        last = " last" if y in (above - 1, len(rows) - 1) else ""
+        line = out.setdefault(y, {})
+        for col, char, style in row:
+            line[col] = (char, style + last)
+            for extra in range(1, cells(char[0])):
+                line[col + extra] = ("", "")
+        if last:
+            for col in range(width):
+                line.setdefault(col, (" ", last))
+    if grey:
+        out = {y: {x: (c, f"{s} grey") for x, (c, s) in line.items()} for y, line in out.items()}
+    return out
+
+
+def _kind(style: str) -> str:
+    """The style's SGR key: the class (qmark, question, answer or none), grey when cancelled."""
+    parts = style.split()
+    kind = next((p for p in parts if p in COLOURED), "")
+    return f"{kind} grey" if "grey" in parts else kind
+
+
+def _last_shown(line: dict[int, tuple[str, str]], width: int) -> int:
+    """The last column prompt_toolkit draws in a row: a character, or a space with colour."""
+    seen = (x for x, (c, s) in line.items() if c != " " or "grey" in s or COLOURED[_kind(s)])
+    return min(width - 1, max(seen, default=0))
+
+
+class Terminal:
+    """What prompt_toolkit's renderer leaves on the terminal, cell by cell. It redraws only the
+    cells that changed since its last render, up to each row's last drawn column (so the
+    question's trailing bold space is not drawn while the answer is empty, nor while typing),
+    clears a row's end when it got shorter, and redraws everything on its first render and when
+    the prompt is done. Drawing that state from scratch each time gives the same screen."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.previous: Screen | None = None
+        self.shown: Screen = {}
+
+    def render(self, new: Screen, full: bool = False) -> None:
+        previous = self.previous
+        if full or previous is None:
+            self.shown, previous = {}, {}
+        for y in range(max(len(new), len(previous))):
+            row, old = new.get(y, {}), previous.get(y, {})
+            shown = self.shown.setdefault(y, {})
+            last, old_last = _last_shown(row, self.width), _last_shown(old, self.width)
+            col = 0
+            while col <= last:
+                cell = row.get(col, (" ", ""))
+                if cell != old.get(col, (" ", "")):
+                    shown[col] = cell
+                col += max(1, cells(cell[0][0])) if cell[0] else 1  # prompt_toolkit: width or 1
+            if previous and last < old_last:
+                for x in [x for x in shown if x > last]:
+                    del shown[x]
+        self.previous = new
+
+    def draw(
+        self, sgr: dict[str, str], at_row: int, rows: int, cursor: tuple[int, int] | None
+    ) -> str:
+        """The bytes that show this state from the layout's start (the cursor is on row `at_row`
+        of it): erase below, the rows, then the cursor at `cursor`, or below the layout's
+        `rows` at the start of a line (done)."""
+        out = ["\x1b[?25l\r", f"\x1b[{at_row}A" if at_row else "", "\x1b[0m\x1b[J\x1b[?7l"]
+        style = None
+        last_row = max([rows - 1, *(y for y, line in self.shown.items() if line)])
+        for y in range(last_row + 1):
+            if y:
+                out.append("\x1b[0m\r\n")
+                style = None
+            x = 0
+            for col, (char, kind) in sorted(self.shown.get(y, {}).items()):
+                if not char:
+                    continue  # the second half of a wide character
+                if col > x:
+                    out.append(f"\x1b[{col - x}C")
+                if sgr[_kind(kind)] != style:
+                    style = sgr[_kind(kind)]
+                    out.append(f"\x1b[{style}m")
+                out.append(char)
+                x = col + cells(char[0])
+        out.append("\x1b[0m\r")
+        if cursor is None:
+            out.append("\n" * (rows - last_row) + "\x1b[J")
+        else:
+            if last_row > cursor[0]:
+                out.append(f"\x1b[{last_row - cursor[0]}A")
+            if cursor[1]:
+                out.append(f"\x1b[{cursor[1]}C")
+        out.append("\x1b[?7h\x1b[?25h")
+        return "".join(out)
+
+
+def edit(answer: str, key: str) -> tuple[str, bool]:
+    """The answer after one key (a character or a control key), and whether the terminal rings
+    its bell (prompt_toolkit's, when there was nothing to delete)."""
+    if key in BACKSPACE:
+        return answer[:-1], not answer
+    if key == CTRL_U:
+        return "", False
+    if key == CTRL_W:  # the word before the cursor, and the spaces after it
+        kept = answer.rstrip()
+        while kept and not kept[-1].isspace():
+            kept = kept[:-1]
+        return kept, not answer
+    if key == CTRL_D:
+        return answer, True  # at the end of the answer there is nothing to delete
+    if len(key) == 1 and unicodedata.category(key) not in NOT_TYPED:
+        return answer + key, False
+    return answer, False
+
+
+def read_line(
+    message: str,
+    default: str = "",
+    color_depth: str = "DEPTH_8_BIT",
+    shown: Callable[[], None] | None = None,
+    before_return: Callable[[], None] | None = None,
+    fd_in: int = 0,
+    fd_out: int = 1,
+) -> str:
+    """Ask `message` (already wrapped) and return what was typed when Enter is pressed.
+
+    `shown` runs once the question is on the screen (the prompter starts loading questionary);
+    `before_return` after Enter, while the terminal is still raw (the prompter waits there for
+    the import, so keys typed meanwhile are neither echoed nor lost). Ctrl-C raises
+    KeyboardInterrupt, Ctrl-D on an empty answer EOFError."""
+    import sys
+    import termios
+
+    for stream in (sys.stdout, sys.stderr):  # what was printed before comes before the question
+        if stream is not None:
+            stream.flush()
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    sgr = SGR[color_depth]
+    try:
+        width = os.get_terminal_size(fd_out).columns or 80
+    except OSError:
+        width = 80
+    before = termios.tcgetattr(fd_in)
+    raw = termios.tcgetattr(fd_in)
+    raw[3] &= ~(termios.ECHO | termios.ICANON | termios.IEXTEN | termios.ISIG)
+    raw[0] &= ~(termios.IXON | termios.IXOFF | termios.ICRNL | termios.INLCR | termios.IGNCR)
+    raw[6][termios.VMIN] = 1
+    answer = default
+    at_row = 0
+    term = Terminal(width)
+
+    def show(done: str = "", bell: bool = False) -> None:
+        nonlocal at_row
+        shape = layout(message, answer, width)
+        term.render(screen(shape, width, grey=done == "grey"), full=bool(done))
+        cursor = None if done else shape[2]
+        text = term.draw(sgr, at_row, len(shape[0]), cursor) + (BELL if bell else "")
+        _write(fd_out, text.encode(encoding, "replace"))
+        at_row = len(shape[0]) if done else shape[2][0]
+
+    termios.tcsetattr(fd_in, termios.TCSANOW, raw)
+    try:
+        show()
+        if shown is not None:
+            shown()
+        keys = _keys(fd_in)
+        try:
+            for key in keys:
+                if key in ENTER:
+                    show("end")
+                    if before_return is not None:
+                        before_return()
+                    return answer
+                if key == CTRL_C:
+                    raise KeyboardInterrupt
+                if key == CTRL_D and not answer:
+                    show("grey")
+                    raise EOFError
+                answer, bell = edit(answer, key)
+                show(bell=bell)
+            show("grey")  # the terminal closed
+            raise EOFError
+        except KeyboardInterrupt:
+            show("grey")
+            raise
+    finally:
+        termios.tcsetattr(fd_in, termios.TCSANOW, before)
+
+
+def _write(fd: int, data: bytes) -> None:
+    while data:
+        data = data[os.write(fd, data) :]
+
+
+def _keys(fd: int) -> Iterator[str]:
+    """The keys typed: one character, a control character, or a whole escape sequence. One
+    byte is read at a time, so whatever follows Enter stays for the next question."""
+    import codecs
+    import select
+
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="ignore")
+
+    def byte(wait: float | None = None) -> str | None:
+        if wait is not None and not select.select([fd], [], [], wait)[0]:
+            return None
+        try:
+            data = os.read(fd, 1)
+        except OSError:
+            data = b""
+        if not data:
+            raise EOFError
+        return data.decode("latin-1")
+
+    while True:
+        first = byte()
+        assert first is not None
+        if first == ESC:
+            sequence = first
+            nxt = byte(0.05)
+            if nxt == "[":
+                sequence += nxt
+                while len(sequence) < 32:  # parameters and intermediates, then one final byte
+                    part = byte(0.05)
+                    if part is None:
+                        break
+                    sequence += part
+                    if "\x40" <= part <= "\x7e":
+                        break
+            elif nxt is not None:
+                sequence += nxt
+                if nxt == "O":  # SS3: the arrows in application cursor mode
+                    sequence += byte(0.05) or ""
+            yield sequence
+            continue
+        char = decoder.decode(first.encode("latin-1"))
+        if char:
+            yield char
