@@ -211,15 +211,27 @@ def test_each_read_cache_is_used_and_a_second_run_reads_no_old_line(
     assert hiki(args).output == first
     assert Counting.applied == 0, "nothing folded again"
     assert cache.stat().st_mtime_ns == stamp, "read, not written again"
-    # Only the part of the log the command's days are in is read (and a mark's span of about
-    # 20 lines before them).
-    assert parsed and min(parsed) > 600 - days - 30, f"{command} read old lines"
+    part = paths.profile_cache_dir / f"days-{command}.marshal"
+    if command == "history":  # newest first, its latest part read again: a few lines
+        assert parsed and min(parsed) > 600 - 14 - 30, f"{command} read old lines"
+    else:  # the part of the log its days are in is kept parsed: no line is read again
+        assert parsed == [], f"{command} read lines again"
+        assert part.exists()
+        # Without that cache only that part is read (and a mark's span of about 20 lines
+        # before it).
+        part.unlink()
+        assert hiki(args).output == first
+        assert parsed and min(parsed) > 600 - days - 30, f"{command} read old lines"
+        assert part.exists()
 
     with open(paths.log_file, "ab") as fh:
         fh.write(line("checkin", 0, 0, 600) + b"\n")
     Counting.applied = 0
+    parsed.clear()
     hiki(args)
     assert Counting.applied == 1, "only the new line is folded"
+    if command != "history":
+        assert set(parsed) == {601}, "only the new line is read (folded, and added to the part)"
 
 
 @pytest.mark.parametrize("change", ["version", "schema", "kind", "code"])
@@ -295,9 +307,12 @@ def test_encrypted_read_caches_are_sealed_and_used(home):
         first = reads.load_since(log, cache_dir, command, "2026-11-05")
         assert [e["data"].get("note") for e in first.events][:1] in ([NOTE], [None])
     assert not list(cache_dir.glob("reads-*"))  # nothing in the clear
+    assert not list(cache_dir.glob("days-*"))  # the parts kept parsed neither
     sealed = sorted(projection.sealed_path(cache_dir / "x").parent.glob("reads-*"))
     assert len(sealed) == len(registry.READ_KEEPS)
-    for path in sealed:
+    parts = sorted(projection.sealed_path(cache_dir / "x").parent.glob("days-*"))
+    assert len(parts) == len(registry.READ_KEEPS)
+    for path in sealed + parts:
         data = path.read_bytes()
         assert re.fullmatch(rb"hiki-sealed-cache-v1 [0-9a-f]+ \d+ \d+", data.split(b"\n")[0])
         # "PHQ-9", not "PHQ": three letters turn up in 4 KB of base64 about once in 60 runs; a
@@ -310,3 +325,55 @@ def test_encrypted_read_caches_are_sealed_and_used(home):
         again = reads.load_since(log, cache_dir, "assess_history", "9999-12-31")
     assert Counting.applied == 0, "the sealed cache is used"
     assert [e["kind"] for e in again.events].count("assessment") == 1
+
+
+def test_a_part_kept_parsed_gives_the_events_of_the_days_asked_for(home, monkeypatch):
+    """`projection.part` against reading the part again (`since`): for any day asked for, one
+    after the other (a later day reuses a part that starts earlier; an earlier day reads from
+    its own mark), the events of that day on are the same, the kept ones are all there, and a
+    log replaced by another one is read again."""
+    from hikicli.services import reads
+    from hikicli.storage.log import EventLog
+
+    monkeypatch.setattr(projection, "SPAN", 2048)
+    paths = a_long_log(home)
+    log = EventLog(paths)
+    cache_dir = paths.profile_cache_dir
+
+    def days_on(events: list[Any], day: str) -> list[Any]:
+        return [e for e in events if projection.day_bound(e) >= day]
+
+    def expected(day: str) -> list[Any]:
+        projected = reads._project(log, cache_dir, "report")
+        mark, read = projection.since(log, projected, day)
+        [kept] = projected.states.values()
+        return kept[: mark.sizes.get("lasting_report", 0)] + read.events
+
+    import marshal
+
+    def part_start() -> int:
+        return int(marshal.loads((cache_dir / "days-report.marshal").read_bytes())["offset"])
+
+    days = ["2026-10-20", "2026-11-05", "2026-09-01", "2026-11-24", "2026-11-01", "2026-11-25"]
+    starts = []
+    for day in days:
+        got = reads.load_since(log, cache_dir, "report", day).events
+        starts.append(part_start())
+        want = expected(day)
+        assert days_on(got, day) == days_on(want, day), day
+        kinds = registry.READ_KEEPS["report"]
+        assert [e for e in want if kinds(e["kind"])] == [
+            e for e in got if kinds(e["kind"]) and e in want
+        ]
+    # 11-05 reuses the part read for 10-20; 09-01 reads from earlier; 11-24 reads again (most
+    # of the part would lie before its days)
+    assert starts[1] == starts[0] and starts[2] < starts[0] and starts[3] > starts[1]
+
+    # The same log written again with other words (a new file, as every rewrite): read again.
+    text = paths.log_file.read_bytes().replace(b'"note 599"', b'"note 5x9"')
+    fresh = paths.log_file.with_name("new.jsonl")
+    fresh.write_bytes(text)
+    fresh.replace(paths.log_file)
+    again = reads.load_since(log, cache_dir, "report", "2026-11-25")
+    notes = [e["data"].get("note") for e in again.events]
+    assert "note 5x9" in notes and "note 599" not in notes

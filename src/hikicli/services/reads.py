@@ -5,11 +5,12 @@ Each command has a cache (`cache/reads-COMMAND.marshal`, sealed with the data ke
 encrypted) folded from the offset it reached last time (storage/projection.py): the events of the
 kinds the command reads from before its days (`domain.registry.READ_KEEPS`), the problems of
 every line, and marks with the latest day anything before them is dated. The command then reads
-only the part of the log its days can be in (`load_since`), or parts newest first until it has
-what it shows (`load_newest`), and gets the events it would have got from the whole log for those
-days: the kept events before that part, then every event of the part, in the order written. This
-holds whatever order lines were written in (a back-dated check-in, an import): a mark's day is
-the latest of everything before it.
+only the part of the log its days can be in (`load_since`, the part kept parsed in
+`cache/days-COMMAND.marshal` from the last run, so only lines added since are read), or parts
+newest first until it has what it shows (`load_newest`), and gets the events it would have got
+from the whole log for those days: the kept events before that part, then every event of the
+part, in the order written. This holds whatever order lines were written in (a back-dated
+check-in, an import): a mark's day is the latest of everything before it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from typing import Any
 from hikicli.storage.log import EventLog, LogProblem
 
 CACHE_FILE = "reads-{command}.marshal"  # derived data: deleting it loses nothing
+# The part of the log a command read last time, kept parsed (storage/projection.part): derived
+# data too.
+PART_FILE = "days-{command}.marshal"
 
 Event = dict[str, Any]
 
@@ -50,11 +54,11 @@ def _loaded(projected: Any, mark: Any, events: list[Event]) -> Loaded:
 
 def load_since(log: EventLog, cache_dir: Any, command: str, day: str) -> Loaded:
     """The events for everything `command` shows from `day` (an ISO date) on."""
-    from hikicli.storage.projection import since
+    from hikicli.storage.projection import part
 
     projected = _project(log, cache_dir, command)
-    mark, read = since(log, projected, day)
-    return _loaded(projected, mark, read.events)
+    mark, events = part(log, projected, day, cache_dir / PART_FILE.format(command=command))
+    return _loaded(projected, mark, events)
 
 
 def load_since_widened(
@@ -66,12 +70,13 @@ def load_since_widened(
 ) -> Loaded:
     """`load_since` from `widen(kept events, day)`: a command that also shows something begun
     before its days (a homework pack's check-in plan) says from when."""
-    from hikicli.storage.projection import since
+    from hikicli.storage.projection import part
 
     projected = _project(log, cache_dir, command)
     [kept] = projected.states.values()
-    mark, read = since(log, projected, min(day, widen(kept, day)))
-    return _loaded(projected, mark, read.events)
+    first = min(day, widen(kept, day))
+    mark, events = part(log, projected, first, cache_dir / PART_FILE.format(command=command))
+    return _loaded(projected, mark, events)
 
 
 def load_newest(
