@@ -262,7 +262,7 @@ def part(
     is earlier, or when more than half of it lies before it. Kept under the projection's own
     key, the log's inode and a checksum of the bytes before its end, as `project`'s cache."""
     mark = mark_for(projected, day)
-    if cache_file is None:
+    if cache_file is None or not projected.key:  # no cache asked for, or no log
         return mark, log.read_from(mark.offset, mark.line).events
     place = _cache_place(cache_file, projected.seal)
     cached = _read_cache(place, projected.seal)
@@ -286,6 +286,10 @@ def part(
     else:
         read = log.read_from(mark.offset, mark.line)
         events, line = _held(read.events), mark.line
+    try:
+        tail = _tail_hash(log.path, read.end)
+    except OSError:  # the log went away meanwhile: no cache this time
+        return mark, events
     payload = {
         "v": CACHE_VERSION,
         "key": projected.key,
@@ -293,7 +297,7 @@ def part(
         "offset": mark.offset,
         "end": read.end,
         "line": line + read.lines,
-        "tail": _tail_hash(log.path, read.end),
+        "tail": tail,
         "events": events,
     }
     _write(log, place, payload, projected.seal)
