@@ -336,8 +336,10 @@ class _Spool:
 
     def flush(self) -> None:
         if self.batch:
-            block = b"\n".join(self.batch) + b"\n"
-            self.batch, self.pending = [], 0
+            self.batch.append(b"")  # the last line's newline, in the same join
+            block = b"\n".join(self.batch)
+            self.batch.clear()  # the same list: _usual_entries appends to it
+            self.pending = 0
             self.blocks.append(block)
             self.size += len(block)
         if self.file is None and self.size > self.LIMIT:
@@ -411,9 +413,11 @@ def stream_import(
         finally:
             if paused:
                 gc.enable()
+        wanted = set(spool.ids)
+        if len(wanted) != len(spool.ids):
+            return None  # an id twice: the whole-file path says whether it is the same entry
         result = ImportResult()
         with locked(import_lock):
-            wanted = set(spool.ids)
             present: set[str] = set()
             for read in log.stream():
                 present.update(e["id"] for e in read.events if e["id"] in wanted)
@@ -551,8 +555,12 @@ def _spool_events(
                             data = cipher.seal_record(data, spool.first_seq + len(spool.ids))
                         spool.add(eid, data)
 
+                if spool is not None and cipher is None and each is None:
+                    usual = _usual_entries(spool, seen, bad)
+                else:
+                    usual = None
                 while True:
-                    _whole_lines(text, scan, handle)
+                    _whole_lines(text, scan, handle, usual)
                     obj, raw = text.value(decode)
                     if "\n" in raw:
                         raw = _compact(obj)  # a value over several lines: stored on one
@@ -577,14 +585,18 @@ _COMMA = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")  # after a value: its comma, and t
 
 
 def _whole_lines(
-    text: _Text, scan: Callable[[str, int], tuple[Any, int]], handle: Callable[[Any, str], None]
+    text: _Text,
+    scan: Callable[[str, int], tuple[Any, int]],
+    handle: Callable[[Any, str], None],
+    usual: Callable[[Any, str], bool] | None = None,
 ) -> None:
     """The fast way through the events: each value that parses where it stands in the buffer
     and is followed by a comma there is handled without the careful reader's steps (its text is
     the buffer's from where it starts to where the scanner ended it, as the careful reader takes
     it: one scan and one match a value). It stops at any other case (the last event, a value
     cut by the chunk's end, which cannot be followed by its comma in the buffer, anything odd),
-    leaving `text` at that value's start for the careful reader."""
+    leaving `text` at that value's start for the careful reader. `usual(obj, raw)` takes an
+    entry as `handle` would in fewer steps, or says False: `handle` takes it."""
     comma = _COMMA.match
     buf = text.buf
     pos = text.pos
@@ -599,9 +611,45 @@ def _whole_lines(
         if after is None:
             break
         raw = buf[pos:end]
-        handle(obj, raw if "\n" not in raw else _compact(obj))
+        if usual is None or not usual(obj, raw):
+            handle(obj, raw if "\n" not in raw else _compact(obj))
         pos = after.end()
     text.pos = pos
+
+
+def _usual_entries(
+    spool: _Spool, seen: dict[str, int], bad: list[str]
+) -> Callable[[Any, str], bool]:
+    """`handle` of _spool_events for the usual entry of a plaintext import (no cipher, nobody
+    told of each entry), its steps in one function: checked and its text spooled. False, having
+    done nothing, for anything else (a value over several lines or with a CR in it, a JSON
+    escape of a surrogate, a number that is not finite met, an id `handle` met): `handle` then
+    takes it, and words or refuses it as always. An id met twice here is found once the file is
+    read (`stream_import`: the whole-file path decides then, as for any repeated id)."""
+    ids, lines = spool.ids, spool.batch
+    check = check_event
+    block = _BLOCK
+
+    def usual(obj: Any, raw: str) -> bool:
+        if bad or "\n" in raw or "\r" in raw or ("\\u" in raw and _SURROGATE.search(raw)):
+            return False
+        if check(obj, numbers_checked=True) is not None:
+            raise _Unsure
+        eid = obj["id"]
+        if eid in seen:
+            return False  # met before by `handle`: it decides
+        try:
+            line = raw.encode("utf-8")
+        except UnicodeEncodeError:
+            raise _Unsure from None
+        ids.append(eid)
+        lines.append(line)
+        spool.pending += len(line)
+        if spool.pending > block:
+            spool.flush()
+        return True
+
+    return usual
 
 
 _WS_CHARS = (" ", "\t", "\n", "\r")  # one character of JSON's space (not "": the buffer's end)
