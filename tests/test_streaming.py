@@ -220,3 +220,33 @@ def test_hikis_own_export_layout_is_read_a_line_at_a_time(hiki, home, tmp_path, 
     chunks = -(-out.stat().st_size // 2048)
     head = 4  # the document's own values before its events: format, version, hiki, exported
     assert entries > 20 and len(looked) <= head + chunks + 1
+
+
+@pytest.mark.parametrize("between", [",\n        ", " ,\t\n\n  ", ","])
+def test_another_layout_of_one_entry_a_line_is_read_the_fast_way(
+    hiki, home, tmp_path, monkeypatch, between
+):
+    # More space than hiki's own layout, space before the comma, or none at all: each entry is
+    # still scanned where it stands (the careful reader takes a chunk's cut entry and the last).
+    monkeypatch.setattr(importing, "_CHUNK", 2048)
+    seed(home)
+    out = tmp_path / "e.json"
+    assert hiki(["data", "export", "-o", str(out)]).exit_code == 0
+    doc = json.loads(out.read_text())
+    entries = [json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in doc["events"]]
+    head = json.dumps({k: v for k, v in doc.items() if k != "events"})[:-1]
+    out.write_text(head + ', "events": [\n  ' + between.join(entries) + "\n]}\n", "utf-8")
+    hiki(["data", "wipe", "--yes"])
+    looked: list[int] = []
+    real = importing._Text.value
+
+    def counted(self, decode):  # type: ignore[no-untyped-def]
+        looked.append(self.pos)
+        return real(self, decode)
+
+    monkeypatch.setattr(importing._Text, "value", counted)
+    assert json_data(hiki(["data", "import", str(out), "--json"]).output)["added"] == len(entries)
+    chunks = -(-out.stat().st_size // 2048)
+    assert len(entries) > 20 and len(looked) <= 4 + chunks + 1
+    log = (home / "profiles" / "default" / "log.jsonl").read_text("utf-8").splitlines()
+    assert log == entries

@@ -582,6 +582,7 @@ def _spool_events(
 
 
 _COMMA = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")  # after a value: its comma, and the space after it
+_LAYOUT = ",\n    "  # the same, as `hiki data export` writes it
 
 
 def _whole_lines(
@@ -606,14 +607,22 @@ def _whole_lines(
         try:
             obj, end = scan(buf, pos)
         except (StopIteration, ValueError, RecursionError):
+            if buf[pos : pos + 1] in _WS_CHARS:  # more space before it than the usual layout's
+                while buf[pos : pos + 1] in _WS_CHARS:
+                    pos += 1
+                continue
             break
-        after = comma(buf, end)
-        if after is None:
-            break
+        if buf.startswith(_LAYOUT, end):  # `hiki data export`'s own way between two entries
+            after = end + len(_LAYOUT)
+        else:
+            found = comma(buf, end)
+            if found is None:
+                break
+            after = found.end()
         raw = buf[pos:end]
         if usual is None or not usual(obj, raw):
             handle(obj, raw if "\n" not in raw else _compact(obj))
-        pos = after.end()
+        pos = after
     text.pos = pos
 
 
@@ -633,7 +642,7 @@ def _usual_entries(
     def usual(obj: Any, raw: str) -> bool:
         if bad or "\n" in raw or "\r" in raw or ("\\u" in raw and _SURROGATE.search(raw)):
             return False
-        if check(obj, numbers_checked=True) is not None:
+        if check(obj, True) is not None:  # numbers_checked: `bad` holds what was met
             raise _Unsure
         eid = obj["id"]
         if eid in seen:
