@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hikicli.domain.kinds import payload_problem
+from hikicli.domain.kinds import RULES, payload_problem
 from hikicli.errors import Msg, StorageError, UsageError
 from hikicli.storage import migrations
 from hikicli.storage.files import (
@@ -151,8 +151,8 @@ def parse_line(raw: bytes, lineno: int) -> tuple[Event | None, LogProblem | None
         and type(obj.get("ts")) is str
         and type(obj.get("data")) is dict
     ):
-        problem = payload_problem(obj["kind"], obj["data"])
-        if not problem:
+        rule = RULES.get(obj["kind"])  # payload_problem, one call fewer a line
+        if rule is None or not rule(obj["data"]):
             return obj, None
     version = migrations.stored_version(obj) if isinstance(obj, dict) else None
     if version is not None and version > SCHEMA_VERSION:
