@@ -593,11 +593,13 @@ def report_items(
     last = end.isoformat()
     seen = [e for e in events if event_day(e) <= last]
     items: list[dict[str, Any]] = []
+    named, counted = by_pack(seen), _counted(seen)  # once, as homework_view
     for pack_id, (pack, imported) in current_packs(seen).items():
         if pack["start"] > last or pack["due"] < start.isoformat():
             continue
+        mine = named.get(pack_id, [])
         for task in tasks_of(pack):
-            status = task_status(pack_id, pack, task, seen, end, family=family)
+            status = task_status(pack_id, pack, task, counted.get(task.kind, []), end, mine, family)
             label = task.label if task.kind in ("ladder", "reflection") else task.id
             item: dict[str, Any] = {
                 "title": f"{pack['title']}: {label}",
@@ -622,10 +624,15 @@ def pack_summaries(
     last = end.isoformat()
     seen = [e for e in events if event_day(e) <= last]
     out: list[dict[str, Any]] = []
+    named, counted = by_pack(seen), _counted(seen)  # once, as homework_view
     for pack_id, (pack, _) in current_packs(seen).items():
         if pack["start"] > last or pack["due"] < start.isoformat():
             continue
-        statuses = [task_status(pack_id, pack, t, seen, end, family=family) for t in tasks_of(pack)]
+        mine = named.get(pack_id, [])
+        statuses = [
+            task_status(pack_id, pack, t, counted.get(t.kind, []), end, mine, family)
+            for t in tasks_of(pack)
+        ]
         plan = next((s.progress for s in statuses if s.kind == "checkins" and s.progress), None)
         out.append(
             {

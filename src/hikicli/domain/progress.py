@@ -517,15 +517,17 @@ def build_progress(
     end: dt.date,
     safety_from: dt.date | None = None,
     weeks_from_start: bool = False,
+    risk: tuple[list[SafetyRow], set[tuple[str, str, str]]] | None = None,
 ) -> Progress:
     """Everything `hiki progress` and `hiki report` show for the days start..end (inclusive);
     the safety moments from `safety_from` when it is earlier (the report looks back further).
     `weeks_from_start`: the weeks begin on `start` (a pack's period: its weeks, as homework
-    counts them), not end on `end`."""
+    counts them), not end on `end`. `risk`: `safety_rows` and `risk_marks` of these events,
+    when the caller has them (the report reads them twice)."""
     events = live_events(events)
     days = checkin_days(events, start, end)
     pattern, status = explain_pattern(days)
-    rows = safety_rows(events)
+    rows, marks = risk or (safety_rows(events), None)
     first = min(start, safety_from or start).isoformat()
     last = end.isoformat()
     return Progress(
@@ -533,7 +535,9 @@ def build_progress(
         end=end,
         weeks=build_weeks(events, start, end, weeks_from_start),
         daily={name: daily_series(events, start, end, name) for name in (*SCALES, "outside")},
-        assessments=assessment_series(events, start, end, risk_marks(rows, events)),
+        assessments=assessment_series(
+            events, start, end, risk_marks(rows, events) if marks is None else marks
+        ),
         pattern=pattern,
         pattern_status=status,
         has_ladder=any(is_ladder(e) for e in events),

@@ -33,8 +33,10 @@ from hikicli.domain.progress import (
     is_homework,
     ladder_entry,
     live_events,
+    risk_marks,
     safety_json,
 )
+from hikicli.domain.risk import safety_rows
 
 REPORT_FORMAT = "hiki-report"
 REPORT_VERSION = 1
@@ -284,13 +286,17 @@ def label_bands(entries: Sequence[dict[str, Any]], labels: Mapping[str, Mapping[
 
 
 def score_summaries(
-    events: Sequence[Event], end: dt.date, in_period: Mapping[str, list[dict[str, Any]]]
+    events: Sequence[Event],
+    end: dt.date,
+    in_period: Mapping[str, list[dict[str, Any]]],
+    marks: set[tuple[str, str, str]] | None = None,
 ) -> list[dict[str, Any]]:
     """Each questionnaire of the period: its latest score with band and maximum, and the change
-    since the result before it (which may lie before the period)."""
+    since the result before it (which may lie before the period). `marks`: the events'
+    `risk_marks`, when the caller has them."""
     from hikicli.domain.progress import assessment_series
 
-    everything = assessment_series(events, dt.date.min, end)
+    everything = assessment_series(events, dt.date.min, end, marks)
     out = []
     for name, entries in in_period.items():
         if not entries:
@@ -344,8 +350,10 @@ def summary_section(
     checkins: Mapping[str, Any],
     ladder: Mapping[str, Any] | None,
     assessments: Mapping[str, list[dict[str, Any]]],
+    marks: set[tuple[str, str, str]] | None = None,
 ) -> dict[str, Any]:
-    """Page 1 after Safety: did the homework happen, is the ladder moving, are scores changing."""
+    """Page 1 after Safety: did the homework happen, is the ladder moving, are scores changing.
+    `marks`: the events' `risk_marks`, when the caller has them."""
     from hikicli.domain.homework import pack_summaries
 
     return {
@@ -355,7 +363,7 @@ def summary_section(
         "ladder_tries": ladder["tries"] if ladder else 0,
         "ladder_mastered": len(ladder["mastered"]) if ladder else 0,
         **ladder_glance(ladder),
-        "scores": score_summaries(events, end, assessments),
+        "scores": score_summaries(events, end, assessments, marks),
     }
 
 
@@ -382,8 +390,15 @@ def build_report(
     # A pack's period: the weekly rows are the pack's weeks (they begin on its start date), so
     # "week 2 of 2: met" and the table below it count the same days.
     from_start = bool(period and period.get("source") == "pack")
+    rows = safety_rows(events)  # the one reading of risk, once for the whole report
+    marks = risk_marks(rows, events)
     progress = build_progress(
-        events, start, end, safety_from=safety_start, weeks_from_start=from_start
+        events,
+        start,
+        end,
+        safety_from=safety_start,
+        weeks_from_start=from_start,
+        risk=(rows, marks),
     )
     safety = fill_thresholds(progress.safety, instruments or {})
     checkins = checkin_summary(events, start, end)
@@ -399,7 +414,9 @@ def build_report(
         "end": end.isoformat(),
         "safety_start": safety_start.isoformat(),
         "safety": [safety_json(r) for r in safety],
-        "summary": summary_section(events, start, end, checkins, ladder, progress.assessments),
+        "summary": summary_section(
+            events, start, end, checkins, ladder, progress.assessments, marks
+        ),
         "checkins": checkins,
         "weeks": [w.to_json() for w in progress.weeks],
         "daily": progress.to_json()["daily"],
