@@ -67,7 +67,7 @@ def check_audience(ws: Workspace, pack: HomeworkPack, file: Path) -> str | None:
     from hikicli.services.family_profile import is_family_profile, is_marked
 
     profile = ws.paths.profile
-    if pack["audience"] == "family":
+    if pack.get("audience") == "family":
         if profile == MAIN_PROFILE and not is_marked(ws):
             raise UsageError("homework.pack_for_family", file=str(file))
         return None
@@ -120,7 +120,7 @@ def import_pack(ws: Workspace, pack: HomeworkPack, file_name: str) -> ImportedPa
     event = new_event(PACK_KIND, {"id": pack["id"], "file": file_name, "pack": pack}, ws.now())
     added = new_step_events(ws, state, to_add)
     ws.log.append_events([event, *added])
-    if pack["audience"] == "family":  # a family pack makes a named profile a family member's,
+    if pack.get("audience") == "family":  # a family pack makes a named profile a family member's,
         from hikicli.services.family_profile import mark_family  # as its first family entry does
 
         mark_family(ws)
