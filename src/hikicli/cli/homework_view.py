@@ -54,7 +54,15 @@ def homework_texts(actx: AppContext) -> HomeworkTexts:
 
     from hikicli.domain.family import fill_hiki
 
-    return cast("HomeworkTexts", fill_hiki(actx.catalog["homework"]["texts"], actx.paths.profile))
+    texts, profile = actx.catalog["homework"]["texts"], actx.paths.profile
+    held = _FILLED[0]
+    if held is None or held[0] is not texts or held[1] != profile:  # once a screen, not a line
+        held = _FILLED[0] = (texts, profile, cast("HomeworkTexts", fill_hiki(texts, profile)))
+    return held[2]
+
+
+# The texts last filled in, with what they were filled from (the catalog's own, the profile).
+_FILLED: list[tuple[Any, str, HomeworkTexts] | None] = [None]
 
 
 def task_line(actx: AppContext, task: Any) -> str:

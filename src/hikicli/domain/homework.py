@@ -413,20 +413,30 @@ def _counted(events: Iterable[Event]) -> dict[str, list[Event]]:
         k: []
         for k in ("checkins", "questionnaire", "reading", "ladder", "lesson", "family_reading")
     }
+
+    def counted_as(kind: str) -> list[Event] | None:
+        if kind in checkins:
+            return out["checkins"]
+        if kind == "assessment" or kind.startswith("assessment."):
+            return out["questionnaire"]
+        if kind == GUIDE_KIND:
+            return out["reading"]
+        if is_ladder_event({"kind": kind}):
+            return out["ladder"]
+        if kind == LESSON_KIND:
+            return out["lesson"]
+        if kind == FAMILY_READING_KIND:
+            return out["family_reading"]
+        return None
+
+    found: dict[str, list[Event] | None] = {}  # each kind's list, worked out once a kind
     for e in events:
         kind = str(e.get("kind", ""))
-        if kind in checkins:
-            out["checkins"].append(e)
-        elif kind == "assessment" or kind.startswith("assessment."):
-            out["questionnaire"].append(e)
-        elif kind == GUIDE_KIND:
-            out["reading"].append(e)
-        elif is_ladder_event(e):
-            out["ladder"].append(e)
-        elif kind == LESSON_KIND:
-            out["lesson"].append(e)
-        elif kind == FAMILY_READING_KIND:
-            out["family_reading"].append(e)
+        if kind not in found:
+            found[kind] = counted_as(kind)
+        into = found[kind]
+        if into is not None:
+            into.append(e)
     return out
 
 
