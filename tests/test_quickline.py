@@ -189,3 +189,12 @@ def test_the_terminal_echoes_nothing_while_it_reads(pty: Pty) -> None:
 
     pty.ask(b"\r", shown=shown)
     assert seen and not seen[0] & (termios.ECHO | termios.ICANON | termios.ISIG)
+
+
+def test_a_terminal_left_non_blocking_still_reads_the_keys(pty: Pty) -> None:
+    os.set_blocking(pty.slave, False)
+
+    def type_later() -> None:  # the reader is already waiting for a key
+        threading.Timer(0.1, os.write, (pty.master, b"8\r")).start()
+
+    assert quickline.read_line("Mood?", fd_in=pty.slave, fd_out=pty.slave, shown=type_later) == "8"

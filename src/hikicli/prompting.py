@@ -94,8 +94,12 @@ class Loading:
             except BaseException:  # noqa: BLE001 (the next question imports it and says why)
                 pass
 
-        self.thread = threading.Thread(target=load, name="hiki-questionary", daemon=True)
-        self.thread.start()
+        thread = threading.Thread(target=load, name="hiki-questionary", daemon=True)
+        try:
+            thread.start()
+        except RuntimeError:  # no thread to be had: the next question imports it itself
+            return
+        self.thread = thread
 
     def wait(self) -> None:
         if self.thread is not None:

@@ -337,15 +337,18 @@ def _keys(fd: int) -> Iterator[str]:
     decoder = codecs.getincrementaldecoder("utf-8")(errors="ignore")
 
     def byte(wait: float | None = None) -> str | None:
-        if wait is not None and not select.select([fd], [], [], wait)[0]:
-            return None
-        try:
-            data = os.read(fd, 1)
-        except OSError:
-            data = b""
-        if not data:
-            raise EOFError
-        return data.decode("latin-1")
+        while True:
+            if not select.select([fd], [], [], wait)[0]:
+                return None
+            try:
+                data = os.read(fd, 1)
+            except BlockingIOError:  # a terminal left non-blocking: wait for the key again
+                continue
+            except OSError:  # the terminal went away
+                data = b""
+            if not data:
+                raise EOFError
+            return data.decode("latin-1")
 
     while True:
         first = byte()
