@@ -254,8 +254,9 @@ class _Copy:
             yield from map(_entry_text, read.events, raws)
             if read.lines:
                 whole = _whole_lines(self.fd, read.start, read.end)
-                noted += _odd_lines(self.fd, read.start, whole, counted + 1, raws)
-                reached, counted = whole, counted + _count_lines(self.fd, read.start, whole)
+                odd_here, lines_here = _odd_lines(self.fd, read.start, whole, counted + 1, raws)
+                noted += odd_here
+                reached, counted = whole, counted + lines_here
         if reached == end:
             return
         digest = self.digest
@@ -362,24 +363,26 @@ def _whole_lines(fd: int, start: int, end: int) -> int:
     return start + block.rfind(b"\n") + 1
 
 
-def _count_lines(fd: int, start: int, end: int) -> int:
-    return os.pread(fd, end - start, start).count(b"\n") if end > start else 0
-
-
-def _odd_lines(fd: int, start: int, end: int, first: int, raws: list[bytes]) -> list[int]:
-    """The numbers of the lines from `start` to `end` that are not an event's stored line the
-    export copies (`raws`: the stored lines of the events read there, in order)."""
+def _odd_lines(
+    fd: int, start: int, end: int, first: int, raws: list[bytes]
+) -> tuple[list[int], int]:
+    """The numbers of the lines from `start` to `end` (the first is line `first`) that are not
+    an event's stored line the export copies (`raws`: the stored lines of the events read there,
+    in order), and how many lines there are."""
+    data = os.pread(fd, end - start, start) if end > start else b""
+    count = data.count(b"\n")
+    if count == len(raws) and all(map(_plain, raws)):
+        return [], count  # every line an event's, copied as stored: nothing to look at
     found = []
     pending = iter(raws)
     want = next(pending, None)
-    data = os.pread(fd, end - start, start) if end > start else b""
     for lineno, raw in enumerate(data.split(b"\n")[:-1], first):
         if want is not None and raw == want:
             want = next(pending, None)
             if _plain(raw):
                 continue
         found.append(lineno)
-    return found
+    return found, count
 
 
 def export_json(
