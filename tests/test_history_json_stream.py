@@ -183,3 +183,17 @@ def test_a_circular_item_is_refused_as_the_encoder_refuses_it() -> None:
     with pytest.raises(ValueError):
         json_item(loop)
     assert json_item([1, 2]) == "[1, 2]"  # and the next item is encoded as usual
+
+
+def test_the_latest_of_a_longer_log_are_the_sorted_documents_end(hiki, home, monkeypatch) -> None:
+    from hikicli.cli import history_json
+
+    log = in_time_order(home, 60)
+    late = START + dt.timedelta(days=61)
+    log.append_events([done(late, "back-dated", day="2024-01-05"), done(late, "last")])
+    newest_first = hiki(["history", "--json", "--limit", "300"]).stdout  # the newest parts read
+    monkeypatch.setattr(history_json, "STREAM_FROM", 100)
+    streamed = hiki(["history", "--json", "--limit", "300"]).stdout
+    assert streamed == newest_first
+    assert json.loads(streamed)["data"] == json.loads(sorted_whole(log))["data"][-300:]
+    assert len(json.loads(hiki(["history", "--json", "--limit", "99"]).stdout)["data"]) == 99
