@@ -142,7 +142,13 @@ def _norm(text: str) -> str:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", text.lower())
+    squashed = _SQUASHED.get(text)
+    if squashed is None:  # an instrument's few names, squashed once each (not once an event)
+        squashed = _SQUASHED[text] = re.sub(r"[^0-9a-z]", "", text.lower())
+    return squashed
+
+
+_SQUASHED: dict[str, str] = {}
 
 
 def _strings(data: Any, depth: int = 0) -> Iterable[str]:
