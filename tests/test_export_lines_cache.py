@@ -154,3 +154,21 @@ def test_the_command_exports_the_same_twice(hiki, home: Path) -> None:
     assert first.stdout == second.stdout and first.stderr == second.stderr
     assert (cache_dir(home) / EXPORT_CACHE).exists()
     assert "garbage line" in first.stderr or "31" in first.stderr
+
+
+def test_an_unfinished_last_line_and_the_save_that_mends_it(home: Path) -> None:
+    log = a_log(home)
+    with open(log.path, "ab") as fh:
+        fh.write(b'{"v":1,"id":"cut')  # a save interrupted
+    cold = exported(log, cache_dir(home))
+    assert cold == exported(log, cache_dir(home)) == exported(log, None)
+    assert cold[2][-1] == 40  # its note: the last line is unfinished
+    log.append("guide.read", {"topic": "after", "audience": "self"})  # moves it aside, then saves
+    warm = exported(log, cache_dir(home))
+    assert warm == exported(log, None)
+    assert json_data(warm[0])["events"][-1]["data"]["topic"] == "after"
+    with open(log.path, "ab") as fh:
+        fh.write(b'{"v":1,"id":"whole","kind":"guide.read","ts":"2026-11-20T09:00:00+09:00",'
+                 b'"data":{"topic":"no newline","audience":"self"}}')  # fmt: skip
+    assert exported(log, cache_dir(home)) == exported(log, None)
+    assert exported(log, cache_dir(home)) == exported(log, None)  # and from the cache made then
