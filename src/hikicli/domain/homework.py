@@ -267,9 +267,9 @@ def task_status(
             per = _per_block(days, all_blocks, int(task.detail["days_per_week"]))
         else:
             days = {
-                event_day(e)
+                day
                 for e in events
-                if _is_assessment_of(e, task.label) and start <= event_day(e) <= due
+                if start <= (day := event_day(e)) <= due and _is_assessment_of(e, task.label)
             }
             per = _per_block(days, all_blocks, 1)
         now = current_block(all_blocks, today)

@@ -381,6 +381,16 @@ def assessment_series(
     return dict(sorted(series.items()))
 
 
+def series_from(
+    results: Mapping[str, list[dict[str, Any]]], start: dt.date
+) -> dict[str, list[dict[str, Any]]]:
+    """`assessment_series` from `start`, taken from one that begins earlier and ends on the same
+    day: the same entries (the same dicts), in the same order (a date order, kept when cut)."""
+    first = start.isoformat()
+    series = {name: [e for e in entries if e["date"] >= first] for name, entries in results.items()}
+    return {name: entries for name, entries in series.items() if entries}
+
+
 # --- the observed pattern -----------------------------------------------------------------------
 
 
@@ -518,12 +528,14 @@ def build_progress(
     safety_from: dt.date | None = None,
     weeks_from_start: bool = False,
     risk: tuple[list[SafetyRow], set[tuple[str, str, str]]] | None = None,
+    results: Mapping[str, list[dict[str, Any]]] | None = None,
 ) -> Progress:
     """Everything `hiki progress` and `hiki report` show for the days start..end (inclusive);
     the safety moments from `safety_from` when it is earlier (the report looks back further).
     `weeks_from_start`: the weeks begin on `start` (a pack's period: its weeks, as homework
     counts them), not end on `end`. `risk`: `safety_rows` and `risk_marks` of these events,
-    when the caller has them (the report reads them twice)."""
+    when the caller has them (the report reads them twice); `results`: their
+    `assessment_series` up to `end` from any day, when the caller has it (the same entries)."""
     events = live_events(events)
     days = checkin_days(events, start, end)
     pattern, status = explain_pattern(days)
@@ -535,8 +547,12 @@ def build_progress(
         end=end,
         weeks=build_weeks(events, start, end, weeks_from_start),
         daily={name: daily_series(events, start, end, name) for name in (*SCALES, "outside")},
-        assessments=assessment_series(
-            events, start, end, risk_marks(rows, events) if marks is None else marks
+        assessments=(
+            assessment_series(
+                events, start, end, risk_marks(rows, events) if marks is None else marks
+            )
+            if results is None
+            else series_from(results, start)
         ),
         pattern=pattern,
         pattern_status=status,

@@ -24,6 +24,7 @@ from hikicli.domain.ladder import is_ladder_event as is_ladder
 from hikicli.domain.ladder import is_try
 from hikicli.domain.progress import (
     Event,
+    assessment_series,
     build_progress,
     checkin_days,
     contacts,
@@ -290,13 +291,14 @@ def score_summaries(
     end: dt.date,
     in_period: Mapping[str, list[dict[str, Any]]],
     marks: set[tuple[str, str, str]] | None = None,
+    results: Mapping[str, list[dict[str, Any]]] | None = None,
 ) -> list[dict[str, Any]]:
     """Each questionnaire of the period: its latest score with band and maximum, and the change
     since the result before it (which may lie before the period). `marks`: the events'
-    `risk_marks`, when the caller has them."""
+    `risk_marks`, `results`: their `assessment_series` up to `end`, when the caller has them."""
     from hikicli.domain.progress import assessment_series
 
-    everything = assessment_series(events, dt.date.min, end, marks)
+    everything = assessment_series(events, dt.date.min, end, marks) if results is None else results
     out = []
     for name, entries in in_period.items():
         if not entries:
@@ -351,9 +353,10 @@ def summary_section(
     ladder: Mapping[str, Any] | None,
     assessments: Mapping[str, list[dict[str, Any]]],
     marks: set[tuple[str, str, str]] | None = None,
+    results: Mapping[str, list[dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
     """Page 1 after Safety: did the homework happen, is the ladder moving, are scores changing.
-    `marks`: the events' `risk_marks`, when the caller has them."""
+    `marks`, `results`: as `score_summaries` takes them."""
     from hikicli.domain.homework import pack_summaries
 
     return {
@@ -363,7 +366,7 @@ def summary_section(
         "ladder_tries": ladder["tries"] if ladder else 0,
         "ladder_mastered": len(ladder["mastered"]) if ladder else 0,
         **ladder_glance(ladder),
-        "scores": score_summaries(events, end, assessments, marks),
+        "scores": score_summaries(events, end, assessments, marks, results),
     }
 
 
@@ -392,6 +395,9 @@ def build_report(
     from_start = bool(period and period.get("source") == "pack")
     rows = safety_rows(events)  # the one reading of risk, once for the whole report
     marks = risk_marks(rows, events)
+    # Every result up to the end, read once: the period's are among them (and the one before
+    # each latest score, which may be years old, for its change).
+    results = assessment_series(events, dt.date.min, end, marks)
     progress = build_progress(
         events,
         start,
@@ -399,6 +405,7 @@ def build_report(
         safety_from=safety_start,
         weeks_from_start=from_start,
         risk=(rows, marks),
+        results=results,
     )
     safety = fill_thresholds(progress.safety, instruments or {})
     checkins = checkin_summary(events, start, end)
@@ -415,7 +422,7 @@ def build_report(
         "safety_start": safety_start.isoformat(),
         "safety": [safety_json(r) for r in safety],
         "summary": summary_section(
-            events, start, end, checkins, ladder, progress.assessments, marks
+            events, start, end, checkins, ladder, progress.assessments, marks, results
         ),
         "checkins": checkins,
         "weeks": [w.to_json() for w in progress.weeks],
