@@ -603,7 +603,13 @@ def _whole_lines(
     pos = text.pos
     while buf[pos : pos + 1] in _WS_CHARS:
         pos += 1
+    end_of_buffer = len(buf) - _TAIL
     while True:
+        if pos > end_of_buffer and buf.find("\n", pos) < 0:
+            # The last line of the chunk, perhaps cut: the careful reader reads on first. A
+            # failed scan there costs more than the value (JSONDecodeError counts the lines
+            # before it: a megabyte of text, for each chunk of the file).
+            break
         try:
             obj, end = scan(buf, pos)
         except (StopIteration, ValueError, RecursionError):
