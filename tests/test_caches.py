@@ -164,3 +164,54 @@ def test_the_words_cache_is_used_and_follows_the_file_and_the_version(tmp_path, 
     assert len(parsed) == 2 and len(list((tmp_path / "cache").glob("words-en-help-*"))) == 1
     monkeypatch.setattr("hikicli.__version__", "99.0")  # a new hiki parses it again
     assert messages._read("en", "help") == changed and len(parsed) == 3
+
+
+def test_a_new_home_reads_its_words_from_the_snapshot_and_a_changed_file_is_parsed(
+    tmp_path, monkeypatch
+):
+    """A home with no parsed copy yet (a new user's first commands, an import into a new
+    profile) takes messages.yaml's words from the snapshot shipped with hiki when its bytes are
+    the snapshot's; an edited file is parsed, and its new words show."""
+    import shutil
+
+    from hikicli.content import messages, yamlload
+
+    content = tmp_path / "content"
+    shutil.copytree(catalog.content_root(), content)
+    monkeypatch.setattr(catalog, "content_root", lambda: content)
+    parsed: list[Path] = []
+    real = yamlload.parse_file
+
+    def counted(path: Path) -> Any:
+        parsed.append(path)
+        return real(path)
+
+    monkeypatch.setattr(yamlload, "parse_file", counted)
+    monkeypatch.setattr(messages, "_cache_dir", [])
+    monkeypatch.setattr(messages, "_snapshot", [])
+    messages.use_cache(tmp_path / "home" / "cache")  # its home does not exist yet: nothing kept
+    shipped = messages._read("en", "messages")
+    assert parsed == [], "the shipped file's words come from the snapshot"
+    assert shipped == real(content / "en" / "messages.yaml").data
+
+    yaml_file = content / "ja" / "messages.yaml"
+    edited = yaml_file.read_text(encoding="utf-8").replace(
+        "click:", "click:\n  zz_probe: テスト", 1
+    )
+    assert edited != yaml_file.read_text(encoding="utf-8")
+    yaml_file.write_text(edited, encoding="utf-8")
+    words = messages._read("ja", "messages")
+    assert parsed == [yaml_file] and words["click"]["zz_probe"] == "テスト"
+
+
+def test_the_words_snapshot_matches_the_shipped_files():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    try:
+        import gen_words_snapshot  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    assert gen_words_snapshot.OUT.read_text(encoding="utf-8") == gen_words_snapshot.render(), (
+        "run python tools/gen_words_snapshot.py"
+    )

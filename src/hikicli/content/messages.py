@@ -54,10 +54,12 @@ def _read(lang: str, name: str) -> dict[str, Any]:
                     return cached
             except (OSError, ValueError, EOFError, TypeError):
                 pass
-        from hikicli.content.yamlload import parse_file
+        data = _from_snapshot(lang, name, path, st.st_size)
+        if data is None:
+            from hikicli.content.yamlload import parse_file
 
-        data = parse_file(path).data
-        data = data if isinstance(data, dict) else {}
+            data = parse_file(path).data
+            data = data if isinstance(data, dict) else {}
         if kept is not None:
             try:
                 _keep(kept, data)
@@ -66,6 +68,34 @@ def _read(lang: str, name: str) -> dict[str, Any]:
         return data
     except Exception:  # words must never stop an error or the help from being shown
         return {}
+
+
+SNAPSHOT = "words_snapshot.json"  # written by tools/gen_words_snapshot.py
+SNAPSHOT_FILES = ("messages", "help")  # the files read here
+_snapshot: list[dict[str, Any]] = []
+
+
+def _from_snapshot(lang: str, name: str, path: Path, size: int) -> dict[str, Any] | None:
+    """The file's words from the snapshot shipped with hiki, when it was made from exactly these
+    bytes (CRC-32 and size); None otherwise, and the file is parsed. A new home has no parsed
+    copy yet: this spares its first commands the YAML parser."""
+    try:
+        if not _snapshot:
+            import json
+
+            _snapshot.append(json.loads((Path(__file__).parent / SNAPSHOT).read_bytes()))
+        kept = _snapshot[0].get(f"{lang}/{name}")
+        if not isinstance(kept, dict) or kept.get("size") != size:
+            return None
+        import zlib
+
+        data = kept.get("data")
+        if zlib.crc32(path.read_bytes()) != kept.get("crc") or not isinstance(data, dict):
+            return None
+        return data
+    except (OSError, ValueError):
+        _snapshot[:] = [{}]
+        return None
 
 
 def _keep(path: Path, data: dict[str, Any]) -> None:
