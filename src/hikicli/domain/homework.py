@@ -406,7 +406,8 @@ def by_pack(events: Iterable[Event]) -> dict[str, list[Event]]:
     out: dict[str, list[Event]] = {}
     for e in events:
         data = e.get("data")
-        if isinstance(data, Mapping) and isinstance(data.get("pack"), str):
+        # a dict first: `isinstance(x, Mapping)` alone cost 2 µs an event (abc's check)
+        if (type(data) is dict or isinstance(data, Mapping)) and isinstance(data.get("pack"), str):
             out.setdefault(data["pack"], []).append(e)
     return out
 

@@ -47,6 +47,8 @@ def _kind(event: Event) -> str:
 
 def _data(event: Event) -> Mapping[str, Any]:
     data = event.get("data")
+    if type(data) is dict:  # as stored: the quick test first (abc's isinstance is slow)
+        return data
     return data if isinstance(data, Mapping) else {}
 
 
