@@ -13,6 +13,8 @@ import pytest
 from tests.durable import prepare
 from tests.screen import CTRL_C, DOWN, ENTER, start
 
+LEFT = "\x1b[D"
+
 PASS = "correct horse"
 pytestmark = pytest.mark.e2e
 
@@ -138,3 +140,16 @@ def test_stopping_the_plan_offered_in_a_check_in_says_what_was_kept(tmp_path: Pa
     assert [
         e["data"]["text"] for e in log_events(home) if e["kind"] == "safety_plan.item_added"
     ] == ["Not sleeping"]
+
+
+def test_the_first_entry_is_edited_with_the_arrows_as_questionary_edits(tmp_path: Path) -> None:
+    """The first question of `safety-plan edit` is free text: questionary's own, so Left moves
+    the cursor and a letter lands where it is (the first-number reader is not used for text)."""
+    home = tmp_path / "home"
+    term = start(["safety-plan", "edit"], home)
+    term.expect("Add one")
+    term.send("I feel tird" + LEFT + LEFT + "e" + ENTER)
+    term.expect("Add another")
+    term.send(CTRL_C)
+    assert term.finish() == 130
+    assert [e["data"]["text"] for e in log_events(home)] == ["I feel tierd"]

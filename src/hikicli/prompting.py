@@ -132,7 +132,7 @@ class QuestionaryPrompter:
         if output is not None:
             self.kw["output"] = output
         self.show = show
-        self.first = True  # nothing asked yet: a first typed question may be read by quickline
+        self.first = True  # nothing asked yet: a first number question may be read by quickline
 
     def _ask(self, question: Any) -> Any:
         try:
@@ -143,14 +143,17 @@ class QuestionaryPrompter:
             raise Cancelled("")
         return answer
 
-    def _typed(self, message: str, default: str, check: Callable[[str], bool | str]) -> str:
+    def _typed(
+        self, message: str, default: str, check: Callable[[str], bool | str], quick: bool = False
+    ) -> str:
         """A typed answer, checked after Enter. A problem is said on the line right under the
         question, which is then asked again with what was typed (prompt_toolkit would put it on
         the terminal's bottom row, far from the question).
 
-        The session's first question, when it is typed, is read by hikicli.quickline (drawn as
-        questionary draws it) while questionary loads in a thread; the rest are questionary's."""
-        first, self.first = self.first, False
+        The session's first question, when it is a number (`quick`: scale, number), is read by
+        hikicli.quickline (drawn as questionary draws it) while questionary loads in a thread;
+        the rest, and every text question, are questionary's (its editing keys, its paste)."""
+        first, self.first = self.first and quick, False
         while True:
             raw = self._quick(message, default) if first else None
             first = False
@@ -197,6 +200,7 @@ class QuestionaryPrompter:
             message + self.texts.get("scale_range", " ({lo}–{hi})").format(lo=lo, hi=hi),
             "" if default is None else str(default),
             _number_validator(lo, hi, whole=True, texts=self.texts),
+            quick=True,
         )
         return int(raw)
 
@@ -208,6 +212,7 @@ class QuestionaryPrompter:
             message,
             "" if default is None else f"{default:g}",
             _number_validator(lo, hi, whole=False, texts=self.texts),
+            quick=True,
         )
         return float(raw)
 
