@@ -136,3 +136,21 @@ def test_dashboard_notes_stay_out_of_the_cache(hiki, home):
     hiki([])
     cache = home / "profiles" / "default" / "cache" / "dashboard.marshal"
     assert cache.exists() and b"my secret words" not in cache.read_bytes()
+
+
+@pytest.mark.parametrize("profile", ["default", "kid"])
+def test_the_risk_line_names_the_crisis_command_for_this_profile(hiki, make_ctx, profile):
+    """After "not safe" today (and a few days back), the dashboard's gentle line names the
+    command that shows help for this profile; it once showed the raw `{hiki} crisis`."""
+    command = "hiki" if profile == "default" else "hiki --profile kid"
+    low = ["--mood", "1", *FLAGS[2:], "--safe", "no"]
+    hiki(["checkin", *low], profile=profile)
+    hiki([], profile=profile)  # the first-run welcome
+    today = " ".join(hiki([], ctx=make_ctx(profile=profile)).output.split())
+    assert "Earlier today you told me you may not be safe." in today
+    assert f"please reach out: `{command} crisis` shows people you can contact now." in today
+    assert "{hiki}" not in today
+    later = make_ctx(now=FIXED_NOW + dt.timedelta(days=2), profile=profile)
+    recent = " ".join(hiki([], ctx=later).output.split())
+    assert "A few days ago you told me" in recent and f"`{command} crisis`" in recent
+    assert "{hiki}" not in recent

@@ -34,7 +34,10 @@ def show_dashboard(actx: AppContext) -> None:
         view = build_family_dashboard(states, actx.catalog, actx.now(), profile)
     else:
         view = build_dashboard(states, actx.catalog, actx.now())
-    view = {**view, "footer": with_profile(view["footer"], profile)}  # `{hiki}`: this profile
+    # `{hiki}`: the command for this profile, in every line that names one (the risk line too)
+    view = {**view, "footer": with_profile(view["footer"], profile)}
+    if view.get("risk_line"):
+        view["risk_line"] = with_profile(view["risk_line"], profile)
     ui = actx.catalog["ui"]
     if first_run:
         from rich.panel import Panel
