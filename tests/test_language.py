@@ -87,3 +87,12 @@ def test_a_range_is_not_broken_before_its_wave_dash():
     message = "いま、不安や緊張はどのくらいありますか？ 0：落ち着いている、10：とても不安 （0〜10）"
     lines = wrap_cells(message, 78)
     assert lines[-1].endswith("（0〜10）") and not lines[-1].startswith("〜")
+
+
+def test_a_range_is_not_broken_after_its_wave_dash():
+    # 「PHQ-9 14点、中等度（10〜」 / 「14点）」 was seen in `hiki history` in Japanese
+    text = "あいうえおかきくけこさしすせそたちつて中等度（10〜14点）です。"
+    lines = wrap_cells(text, 50)
+    assert lines == ["あいうえおかきくけこさしすせそたちつて中等度", "（10〜14点）です。"]
+    hours = wrap_cells("いのちSOS 月曜は6:00〜24:00です", 20)
+    assert not any(line.endswith("〜") for line in hours)

@@ -33,11 +33,12 @@ def cell_width(text: str) -> int:
 
 
 # Japanese line breaking, the basic rules (kinsoku): never start a line with closing marks and
-# small kana, never end one with an opening bracket.
+# small kana, never end one with an opening bracket. The wave dash is in both: a range
+# (「10〜14点」, 「6:00〜24:00」) is never split on either side of it.
 NO_LINE_START = frozenset(
     "、。，．・：；？！ー〜）」』】〕〉》’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ"
 )
-NO_LINE_END = frozenset("（「『【〔〈《‘“")
+NO_LINE_END = frozenset("（「『【〔〈《‘“〜")
 # A number keeps its counter: 「24時間」, 「3か月」 and 「20分」 never break after the digits.
 COUNTERS = (
     "時間", "週間", "日間", "年間", "分間", "秒間", "か月", "ヶ月", "カ月", "時", "分", "秒", "日",
