@@ -57,7 +57,7 @@ def test_text_shows_sections_summary_and_the_pattern_from_content(hiki, home, pl
     assert expected in out.replace("\n  ", " ")
     assert "3.0 higher" in out.replace("\n  ", " ")
     assert words["patterns"]["caveat"].split(".")[0] in out.replace("\n  ", " ")
-    assert "phq9" in out and "moderate" in out
+    assert "phq9" in out and "Moderate (10–14)" in out and "Mild (5–9)" in out
 
 
 def test_ladder_and_questionnaire_sections_only_when_such_events_exist(hiki, home, make_ctx):

@@ -48,6 +48,15 @@ def progress_command(actx: AppContext, weeks: int = 8, as_json: bool = False) ->
     profile = actx.paths.profile
     family = profile != MAIN_PROFILE and is_family_profile(actx)
     hint = hiki_command(profile) if family else None
+    if any(e.get("band") for entries in result.assessments.values() for e in entries):
+        # A band by its name in the screen's language, as `assess` and `report` name it (the
+        # JSON keeps the id: data)
+        from hikicli.domain.report import band_labels, label_bands
+        from hikicli.services.instrument_lookup import all_instruments
+
+        labels = band_labels(all_instruments(actx).definitions())
+        for entries in result.assessments.values():
+            label_bands(entries, labels)
     lines = render_progress(result, actx.catalog["progress"], weeks, activity, hint)
     sys.stdout.write("\n".join(lines) + "\n")
     sys.stdout.flush()

@@ -276,7 +276,8 @@ def ladder_and_assessments(progress: Progress, c: ProgressContent) -> list[str]:
             spark = sparkline(scores, hi=max(scores), lo=min(scores))
             out.append(f"{pad(name[:20], 20)} {spark} {scores[0]:g} ➔ {scores[-1]:g}")
             for e in entries[-4:]:
-                band = f"  {e['band']}" if e.get("band") else ""
+                band = e.get("band_label") or e.get("band")
+                band = f"  {band}" if band else ""
                 score = f"{e['score']:g}".rjust(5)
                 out.append(f"  {e['date']}  {score}{band}"[:WIDTH])
                 if e.get("risk"):
