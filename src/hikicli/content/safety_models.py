@@ -82,6 +82,10 @@ class AssessContent(Strict):
     # The shipped questionnaires' bands in this language's words, by band id (English: none, the
     # form's own labels are used); band_range adds the band's min and max from the form.
     band_names: dict[str, Text] = {}
+    # hiki's own sentence on what a band means, by questionnaire id, then band id (English: none,
+    # the form file's `meaning`); score_notes: a form's `score_note`, by questionnaire id
+    band_meanings: dict[str, dict[str, Text]] = {}
+    score_notes: dict[str, Text] = {}
     band_range: Text  # {name} {min} {max}
     subscale: Text  # {name} {total}
     not_diagnosis: Text

@@ -800,6 +800,8 @@ class AssessContent(TypedDict):
     percent: str
     band: str
     band_names: dict[str, str]
+    band_meanings: dict[str, dict[str, str]]
+    score_notes: dict[str, str]
     band_range: str
     subscale: str
     not_diagnosis: str

@@ -128,10 +128,17 @@ def band_for(
     return found
 
 
-def named_bands(instrument: Instrument, names: Mapping[str, str], with_range: str) -> Instrument:
+def named_bands(
+    instrument: Instrument,
+    names: Mapping[str, str],
+    with_range: str,
+    meanings: Mapping[str, str] | None = None,
+) -> Instrument:
     """The instrument with its bands named in a language's own words: `names` maps a band id to
     words, and `with_range` ("{name}（{min}〜{max}）") adds the band's own min and max, so the
-    cut-offs are only ever the form's. A band without words keeps the form's label."""
+    cut-offs are only ever the form's. `meanings` maps a band id to hiki's own sentence on what
+    the band means, in that language. A band without words keeps the form's label (or meaning)."""
+    meanings = meanings or {}
     scoring = instrument["scoring"]
     bands: list[Band] = []
     for band in scoring.get("bands", []):
@@ -139,11 +146,18 @@ def named_bands(instrument: Instrument, names: Mapping[str, str], with_range: st
         if words:
             label = with_range.format(name=words, min=band["min"], max=band["max"])
             band = cast("Band", {**band, "label": label})
+        if meanings.get(band["id"]):
+            band = cast("Band", {**band, "meaning": meanings[band["id"]]})
         bands.append(band)
     named: dict[str, Any] = {**scoring, "bands": bands}
     rule = scoring.get("any_item_at_most")
-    if rule and names.get(rule["id"]):
-        named["any_item_at_most"] = {**rule, "label": names[rule["id"]]}
+    if rule:
+        rule = {**rule}
+        if names.get(rule["id"]):
+            rule["label"] = names[rule["id"]]
+        if meanings.get(rule["id"]):
+            rule["meaning"] = meanings[rule["id"]]
+        named["any_item_at_most"] = rule
     return cast("Instrument", {**instrument, "scoring": named})
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from hikicli.services.workspace import Workspace
 
@@ -33,12 +33,17 @@ def all_instruments(ws: Workspace) -> Found:
     # The shipped forms' bands in this language's words, where it has them (the forms stay
     # English until an official translation's wording is in the reference; their band names
     # need not): results, history and reports then name a band as the screen's language does.
+    # hiki's own sentences on what a band means (and a form's score note) likewise.
     words = ws.catalog["safety"]["assess"]
     names, with_range = words.get("band_names") or {}, words["band_range"]
-    found: Instruments = {
-        i: (named_bands(data, names, with_range) if names else data, None)
-        for i, data in ws.catalog["instruments"].items()
-    }
+    meanings, notes_by_id = words.get("band_meanings") or {}, words.get("score_notes") or {}
+    found: Instruments = {}
+    for i, data in ws.catalog["instruments"].items():
+        if names or meanings.get(i):
+            data = named_bands(data, names, with_range, meanings.get(i))
+        if notes_by_id.get(i):
+            data = cast("Instrument", {**data, "score_note": notes_by_id[i]})
+        found[i] = (data, None)
     own, problems = user_instruments(ws.paths.data_dir / "instruments")
     notes = list(problems)
     for iid, (data, path) in own.items():
