@@ -108,9 +108,11 @@ def test_a_family_pack_is_refused_in_the_persons_own_profile(hiki, make_ctx, hom
     result = run(hiki, make_ctx, "default", str(FAMILY_PACK), "--yes")
     assert result.exit_code == 2
     assert flat(result.output) == (
-        f"Nothing was added: {FAMILY_PACK} is a pack for a family member's own profile "
-        "(audience: family), and this one is the person's own. Add it in yours, for example: "
-        f"hiki --profile mum homework import {FAMILY_PACK}"
+        f"Nothing was added: {FAMILY_PACK} is a pack for a family member (audience: family), "
+        "and this is the person's own profile. If it was handed to you, please pass it on to "
+        "your family member. There is no family member's profile here yet: a family member "
+        "first makes one with `hiki family start NAME` (a name of their choosing, such as mum), "
+        f"then adds the pack with: hiki --profile NAME homework import {FAMILY_PACK}"
     )
     assert tree_snapshot(home) == before
 

@@ -44,13 +44,25 @@ def check(
 ) -> None:
     """Check a pack file and show what it holds, without adding it. Writes nothing."""
     from hikicli.cli.render import say
-    from hikicli.services.homework_import import pack_notes, read_pack
+    from hikicli.services.homework_import import check_audience, pack_notes, read_pack
 
     actx: AppContext = ctx.obj
     pack = read_pack(file)
     render_summary(actx, pack)
     for note in pack_notes(actx, pack):
         say(note)
+    # What `import` would say of it in this profile, by the same check, in its words, last. The
+    # exit stays 0: the file is right, and where it goes is for whoever imports it (a counselor
+    # checks a family member's pack on their own computer, in their own profile).
+    from hikicli.errors import UsageError
+
+    try:
+        check_audience(actx, pack, file)
+    except UsageError as refused:
+        from hikicli.content.messages import text
+
+        lang = actx.language()
+        say(text(lang, "homework.check_refused_here", said=refused.message(lang)))
 
 
 @homework_app.command("import")

@@ -58,3 +58,20 @@ def mark_family(ws: Workspace) -> bool:
         return False
     _state(ws).set("role", FAMILY_ROLE)
     return True
+
+
+def family_profiles(ws: Workspace) -> list[str]:
+    """The names of the profiles here marked as a family member's (by their state file alone:
+    no other profile's log is read), for a hint that names them. An encrypted one is not seen."""
+    from dataclasses import replace
+
+    from hikicli.storage.state import State
+    from hikicli.storage.wipe import remaining_profiles
+
+    found = []
+    for name in remaining_profiles(ws.paths):
+        if name == MAIN_PROFILE:
+            continue
+        if State(replace(ws.paths, profile=name).state_file).get("role") == FAMILY_ROLE:
+            found.append(name)
+    return found

@@ -69,7 +69,19 @@ def check_audience(ws: Workspace, pack: HomeworkPack, file: Path) -> str | None:
     profile = ws.paths.profile
     if pack.get("audience") == "family":
         if profile == MAIN_PROFILE and not is_marked(ws):
-            raise UsageError("homework.pack_for_family", file=str(file))
+            # either reader may be here: the person, handed it, or a family member; name the
+            # family profiles there are, else how to make one
+            from hikicli.services.family_profile import family_profiles
+
+            names = family_profiles(ws)
+            if not names:
+                raise UsageError("homework.pack_for_family_first", file=str(file))
+            raise UsageError(
+                "homework.pack_for_family",
+                file=str(file),
+                profiles=", ".join(names),
+                profile=names[0],
+            )
         return None
     if not is_family_profile(ws):
         return None
