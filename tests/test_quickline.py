@@ -71,16 +71,55 @@ def test_a_question_of_several_lines_has_them_above_the_answer() -> None:
 
 
 def test_keys_edit_as_prompt_toolkits_emacs_keys() -> None:
-    assert quickline.edit("12", "\x7f") == ("1", False)
-    assert quickline.edit("", "\x7f") == ("", True)  # nothing to delete: the bell
-    assert quickline.edit("ab cd  ", "\x17") == ("ab ", False)  # Ctrl-W: a word and its spaces
-    assert quickline.edit("   ", "\x17") == ("", False)
-    assert quickline.edit("", "\x17") == ("", True)
-    assert quickline.edit("ab cd", "\x15") == ("", False)  # Ctrl-U
-    assert quickline.edit("1", "５") == ("1５", False)
-    assert quickline.edit("1", "\u3000") == ("1\u3000", False)  # the full-width space is typed
-    for ignored in ("\t", "\x01", "\x1b[A", "\x1bOD", "\x1b[3~", "\x1b"):
-        assert quickline.edit("1", ignored) == ("1", False)
+    def at_end(answer: str, key: str) -> tuple[str, bool]:
+        new, pos, bell = quickline.edit(answer, len(answer), key)
+        return new, bell
+
+    assert at_end("12", "\x7f") == ("1", False)
+    assert at_end("", "\x7f") == ("", True)  # nothing to delete: the bell
+    assert at_end("ab cd  ", "\x17") == ("ab ", False)  # Ctrl-W: a word and its spaces
+    assert at_end("   ", "\x17") == ("", False)
+    assert at_end("", "\x17") == ("", True)
+    assert at_end("ab cd", "\x15") == ("", False)  # Ctrl-U
+    assert at_end("1", "５") == ("1５", False)
+    assert at_end("1", "\u3000") == ("1\u3000", False)  # the full-width space is typed
+    assert at_end("1", "\x1b[3~") == ("1", True)  # Delete at the end: nothing to delete
+    for ignored in ("\t", "\x1b[A", "\x1b[B", "\x1b"):
+        assert at_end("1", ignored) == ("1", False)
+
+
+def keys(typed: list[str]) -> tuple[str, int]:
+    answer, pos = "", 0
+    for key in typed:
+        answer, pos, _ = quickline.edit(answer, pos, key)
+    return answer, pos
+
+
+def test_the_cursor_moves_and_edits_where_it_is() -> None:
+    # the audit's keys, and what questionary made of them
+    assert keys(["7", "\x7f", "5", "\x1b[D", "3"])[0] == "35"
+    assert keys(["1", "2", "\x1b[H", "3", "\x1b[F", "4", "\x1b[3~", "\x01", "7"])[0] == "73124"
+    assert keys([*"I feel tird", "\x1b[D", "\x1b[D", "e"]) == ("I feel tierd", 10)
+    assert keys(["1", "2", "\x1bOD", "\x1bOD", "\x1bOD", "\x1b[3~"]) == ("2", 0)  # no wrap
+    assert keys(["1", "2", "\x01", "\x05", "\x1b[C", "3"]) == ("123", 3)  # Ctrl-A, Ctrl-E
+    assert keys(["a", "b", " ", "c", "\x1b[D", "\x17"]) == ("c", 0)  # Ctrl-W before the cursor
+    assert keys(["a", "b", "\x1b[D", "\x15"]) == ("b", 0)  # Ctrl-U before the cursor
+    assert keys(["1", "\x1b[D", "\x04"]) == ("", 0)  # Ctrl-D deletes the one under the cursor
+
+
+def test_a_paste_is_typed_text_with_its_line_break() -> None:
+    assert keys(["1", "\x1b[200~2\r\n3\r4"]) == ("12\n3\n4", 6)  # as prompt_toolkit's \n
+    assert keys(["\x1b[200~a\nb", "\x1b[H", "x"]) == ("a\nxb", 3)  # Home: the line's start
+    rows, _, cursor = quickline.layout("Q?", "a\nbc", 20, 3)
+    assert ["".join(c for _, c, _ in row) for row in rows] == ["? Q? a", "bc "]
+    assert cursor == (1, 1)
+
+
+def test_the_cursor_is_drawn_on_its_character_wide_ones_too() -> None:
+    assert quickline.layout("Mood?", "12", 20, 0)[2] == (0, 8)
+    assert quickline.layout("Mood?", "あい", 20, 1)[2] == (0, 10)
+    rows, _, cursor = quickline.layout("Mood?", "123あ", 12, 3)  # あ wrapped: the cursor with it
+    assert cursor == (1, 0)
 
 
 class Pty:
@@ -198,3 +237,55 @@ def test_a_terminal_left_non_blocking_still_reads_the_keys(pty: Pty) -> None:
         threading.Timer(0.1, os.write, (pty.master, b"8\r")).start()
 
     assert quickline.read_line("Mood?", fd_in=pty.slave, fd_out=pty.slave, shown=type_later) == "8"
+
+
+def test_a_paste_with_a_line_break_stays_in_the_answer(pty: Pty) -> None:
+    before = termios.tcgetattr(pty.slave)
+    assert pty.ask(b"1\x1b[200~2\r3\x1b[201~\x1b[Dx\x1b[Hy\r") == "12\nyx3"
+    assert termios.tcgetattr(pty.slave) == before
+    assert pty.read()[:3] == ["? Mood? 12", "yx3", ""]
+
+
+def test_bracketed_paste_is_on_while_reading_and_off_after(pty: Pty) -> None:
+    raw: list[bytes] = []
+    pty.stream.feed = raw.append  # type: ignore[method-assign]  (the bytes, not the screen)
+    for keys, ending in ((b"5\r", None), (b"4\x03", KeyboardInterrupt), (b"\x04", EOFError)):
+        if ending is None:
+            pty.ask(keys)
+        else:
+            with pytest.raises(ending):
+                pty.ask(keys)
+        pty.read()
+        out = b"".join(raw)
+        raw.clear()
+        assert out.startswith(b"\x1b[?2004h\x1b[?1l")  # as prompt_toolkit's first render
+        assert out.endswith(b"\x1b[?2004l") and out.count(b"\x1b[?2004l") == 1
+
+
+def test_a_resize_redraws_at_the_new_width_at_once(pty: Pty) -> None:
+    import fcntl
+    import signal
+    import struct
+    import time
+
+    seen: list[list[str]] = []
+
+    def resize_then_enter() -> None:  # while the reader waits for a key
+        time.sleep(0.2)
+        pty.read()
+        fcntl.ioctl(pty.slave, termios.TIOCSWINSZ, struct.pack("HHHH", 10, 8, 0, 0))
+        pty.screen.resize(10, 8)
+        os.kill(os.getpid(), signal.SIGWINCH)
+        time.sleep(0.3)
+        seen.append(pty.read()[:3])
+        os.write(pty.master, b"\r")
+
+    def later() -> None:
+        threading.Thread(target=resize_then_enter, daemon=True).start()
+
+    handler = signal.getsignal(signal.SIGWINCH)
+    fcntl.ioctl(pty.slave, termios.TIOCSWINSZ, struct.pack("HHHH", 10, 40, 0, 0))
+    assert pty.ask(b"12", shown=later) == "12"
+    # the answer wrapped at 8 columns as prompt_toolkit redraws it, before any other key
+    assert seen == [["? Mood?", "12", ""]]
+    assert signal.getsignal(signal.SIGWINCH) is handler

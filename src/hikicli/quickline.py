@@ -1,21 +1,26 @@
-"""The first typed answer of a session, read before questionary is loaded.
+"""The first number question of a session, read before questionary is loaded.
 
 questionary and prompt_toolkit take about 130 ms to import, and the first check-in question
-would wait for them. So the prompter (prompting.QuestionaryPrompter) asks its first typed
-question with this small reader, in raw mode on the terminal, and imports questionary in a
-thread meanwhile: the person reads the question while the import finishes, and every later
-question is questionary's own.
+would wait for them. So the prompter (prompting.QuestionaryPrompter) asks its first question,
+when it is a number (scale, number: short answers), with this small reader, in raw mode on the
+terminal, and imports questionary in a thread meanwhile: the person reads the question while the
+import finishes, and every later question, and every text question, is questionary's own.
 
 The screen is drawn exactly as prompt_toolkit draws `questionary.text` with questionary's
 default style (the same characters, colours and cursor, seen in a pty through pyte): the `?`
 mark, the question (its lines above the input; the last one followed by the answer, wrapped at
 the terminal's width), the answer in the answer style while it is typed and after Enter; after
 Ctrl-C (or Ctrl-D on an empty answer) it is redrawn grey, as prompt_toolkit does when a prompt is
-aborted. Keys: printable characters (wide ones too), Backspace, Ctrl-U, Ctrl-W, Enter; Ctrl-C
-raises KeyboardInterrupt and Ctrl-D on an empty answer EOFError, as prompt_toolkit does. Any
-other key, and escape sequences such as the arrows (read whole), are ignored, never echoed.
-Bytes typed after Enter stay unread for the next question. The terminal's modes are restored
-however the reading ends.
+aborted. Keys are prompt_toolkit's emacs keys (`edit`): printable characters (wide ones too)
+typed where the cursor is, Left/Right (Ctrl-B/Ctrl-F), Home/End (Ctrl-A/Ctrl-E), Backspace,
+Delete and Ctrl-D, Ctrl-U, Ctrl-W, Enter; Ctrl-C raises KeyboardInterrupt and Ctrl-D on an empty
+answer EOFError, as prompt_toolkit does. Bracketed paste is on while it reads (the same
+sequences as prompt_toolkit's renderer): a paste is typed text, a line break in it kept in the
+answer (drawn on a row of its own), never an Enter. Any other key, and other escape sequences
+(read whole), are ignored, never echoed. The width is read again at every redraw, and a resize
+(SIGWINCH) redraws it all at the new size at once, as prompt_toolkit does. Bytes typed after
+Enter stay unread for the next question. The terminal's modes (and the SIGWINCH handler) are
+restored however the reading ends.
 
 Used only on a real terminal whose colours prompt_toolkit would draw in 256 colours or none
 (`NO_COLOR`, `TERM=dumb`); anything else asks with questionary as before (`depth()` says).
@@ -85,10 +90,13 @@ def cells(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
-def layout(message: str, answer: str, width: int) -> Layout:
+def layout(message: str, answer: str, width: int, pos: int | None = None) -> Layout:
     """Where prompt_toolkit puts questionary.text's prompt and the answer: the message's lines
     before the last in a window of their own (cut at the width), then one window holding the
-    last line, the answer and a space for the cursor, wrapped at the width."""
+    last line, the answer and a space for the cursor, wrapped at the width (a pasted newline
+    starts a row of its own at the left edge). The cursor is on the cell of the answer's
+    character at `pos` (its end when None)."""
+    pos = len(answer) if pos is None else pos
     prompt = [("qmark", "?")] + [("question", c) for c in f" {message} "]
     cut = max((i for i, (_, c) in enumerate(prompt) if c == "\n"), default=-1)
     rows: list[list[Cell]] = []
@@ -105,10 +113,18 @@ def layout(message: str, answer: str, width: int) -> Layout:
                 rows[-1].append((x, char, style))
             x += w
     above = len(rows)
+    start = len(prompt) - cut - 1  # the answer's first character in the window's line
     line = prompt[cut + 1 :] + [("answer", c) for c in answer] + [("", " ")]
     rows.append([])
     x = 0
-    for style, char in line:
+    cursor = (0, 0)
+    for i, (style, char) in enumerate(line):
+        if i >= start and char == "\n":  # a pasted line break: the next row, no prompt before
+            if i - start == pos:
+                cursor = (len(rows) - 1, x)
+            rows.append([])
+            x = 0
+            continue
         w = cells(char)
         if x + w > width:
             rows.append([])
@@ -116,10 +132,13 @@ def layout(message: str, answer: str, width: int) -> Layout:
         if w == 0 and rows[-1]:  # merged into the cell before, as prompt_toolkit does
             col, before, was = rows[-1][-1]
             rows[-1][-1] = (col, before + char, was)
+            if i - start == pos:
+                cursor = (len(rows) - 1, col)
             continue
+        if i - start == pos:
+            cursor = (len(rows) - 1, x)
         rows[-1].append((x, char, style))
         x += w
-    cursor = (len(rows) - 1, rows[-1][-1][0])
     return rows, above, cursor
 
 
@@ -188,6 +207,8 @@ class Terminal:
                 cell = row.get(col, (" ", ""))
                 if cell != old.get(col, (" ", "")):
                     shown[col] = cell
+                    for extra in range(1, cells(cell[0][0]) if cell[0] else 1):
+                        shown[col + extra] = ("", "")  # a wide one covers the next cell
                 col += max(1, cells(cell[0][0])) if cell[0] else 1  # prompt_toolkit: width or 1
             if previous and last < old_last:
                 for x in [x for x in shown if x > last]:
@@ -230,23 +251,56 @@ class Terminal:
         return "".join(out)
 
 
-def edit(answer: str, key: str) -> tuple[str, bool]:
-    """The answer after one key (a character or a control key), and whether the terminal rings
-    its bell (prompt_toolkit's, when there was nothing to delete)."""
+LEFT = ("\x1b[D", "\x1bOD", "\x02")  # and Ctrl-B
+RIGHT = ("\x1b[C", "\x1bOC", "\x06")  # and Ctrl-F
+HOME = ("\x1b[H", "\x1bOH", "\x1b[1~", "\x1b[7~", "\x01")  # and Ctrl-A
+END = ("\x1b[F", "\x1bOF", "\x1b[4~", "\x1b[8~", "\x05")  # and Ctrl-E
+DELETE = ("\x1b[3~", CTRL_D)  # Ctrl-D on an empty answer ends the input (read_line)
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
+# prompt_toolkit's renderer: bracketed paste on and the cursor keys' normal mode at its first
+# render, bracketed paste off when it is reset (the prompt done or cancelled)
+PASTE_ON, PASTE_OFF = "\x1b[?2004h\x1b[?1l", "\x1b[?2004l"
+
+
+def edit(answer: str, pos: int, key: str) -> tuple[str, int, bool]:
+    """The answer and the cursor's place in it after one key (a character, a control key, an
+    escape sequence), and whether the terminal rings its bell (prompt_toolkit's, when there was
+    nothing to delete). The keys are prompt_toolkit's emacs keys for a line; the moves stay in
+    the line the cursor is on (an answer holds more than one only after a paste)."""
+    line_start = answer.rfind("\n", 0, pos) + 1
+    line_end = answer.find("\n", pos)
+    line_end = len(answer) if line_end < 0 else line_end
     if key in BACKSPACE:
-        return answer[:-1], not answer
-    if key == CTRL_U:
-        return "", False
+        if not pos:
+            return answer, pos, True
+        return answer[: pos - 1] + answer[pos:], pos - 1, False
+    if key in DELETE:
+        if pos >= len(answer):
+            return answer, pos, True
+        return answer[:pos] + answer[pos + 1 :], pos, False
+    if key in LEFT:
+        return answer, max(line_start, pos - 1), False
+    if key in RIGHT:
+        return answer, min(line_end, pos + 1), False
+    if key in HOME:
+        return answer, line_start, False
+    if key in END:
+        return answer, line_end, False
+    if key == CTRL_U:  # the line before the cursor; at its start, the line break before it
+        cut = line_start if pos > line_start else max(0, pos - 1)
+        return answer[:cut] + answer[pos:], cut, False
     if key == CTRL_W:  # the word before the cursor, and the spaces after it
-        kept = answer.rstrip()
+        kept = answer[:pos].rstrip()
         while kept and not kept[-1].isspace():
             kept = kept[:-1]
-        return kept, not answer
-    if key == CTRL_D:
-        return answer, True  # at the end of the answer there is nothing to delete
+        return kept + answer[pos:], len(kept), not pos
+    if key.startswith(PASTE_START):  # pasted text: typed as it is, a line break kept in it
+        text = key[len(PASTE_START) :].replace("\r\n", "\n").replace("\r", "\n")
+        text = "".join(c for c in text if c == "\n" or unicodedata.category(c) not in NOT_TYPED)
+        return answer[:pos] + text + answer[pos:], pos + len(text), False
     if len(key) == 1 and unicodedata.category(key) not in NOT_TYPED:
-        return answer + key, False
-    return answer, False
+        return answer[:pos] + key + answer[pos:], pos + 1, False
+    return answer, pos, False
 
 
 def read_line(
@@ -272,27 +326,70 @@ def read_line(
             stream.flush()
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     sgr = SGR[color_depth]
-    try:
-        width = os.get_terminal_size(fd_out).columns or 80
-    except OSError:
-        width = 80
+
+    def columns() -> int:
+        try:
+            return os.get_terminal_size(fd_out).columns or 80
+        except OSError:
+            return 80
+
     before = termios.tcgetattr(fd_in)
     raw = termios.tcgetattr(fd_in)
     raw[3] &= ~(termios.ECHO | termios.ICANON | termios.IEXTEN | termios.ISIG)
     raw[0] &= ~(termios.IXON | termios.IXOFF | termios.ICRNL | termios.INLCR | termios.IGNCR)
     raw[6][termios.VMIN] = 1
     answer = default
+    pos = len(answer)
     at_row = 0
-    term = Terminal(width)
+    term = Terminal(columns())
+    paste = [False]  # bracketed paste is on
+    state = {"live": False, "busy": False, "resized": False}
 
     def show(done: str = "", bell: bool = False) -> None:
         nonlocal at_row
-        shape = layout(message, answer, width)
+        state["busy"] = True
+        width = columns()  # read again at each redraw: after a resize, all redrawn at the new one
+        if width != term.width:
+            term.width, term.previous = width, None
+        shape = layout(message, answer, width, pos)
         term.render(screen(shape, width, grey=done == "grey"), full=bool(done))
         cursor = None if done else shape[2]
         text = term.draw(sgr, at_row, len(shape[0]), cursor) + (BELL if bell else "")
+        if not paste[0] and not done:
+            text, paste[0] = PASTE_ON + text, True
+        elif paste[0] and done:
+            text, paste[0] = text + PASTE_OFF, False
         _write(fd_out, text.encode(encoding, "replace"))
         at_row = len(shape[0]) if done else shape[2][0]
+        state.update(busy=False, live=not done)
+        if state["resized"] and not done:  # a resize while drawing: drawn again after it
+            state["resized"] = False
+            term.previous = None
+            show()
+
+    def resized(signum: int, frame: object) -> None:
+        """SIGWINCH: all drawn again at the new size at once, as prompt_toolkit does (it erases
+        the prompt and draws it whole). Python runs this between two steps of the reader."""
+        if not state["live"]:
+            return
+        if state["busy"]:
+            state["resized"] = True
+            return
+        term.previous = None
+        try:
+            show()
+        except OSError:  # the terminal went away: the next read says so
+            pass
+
+    import signal
+    import threading
+
+    winch = getattr(signal, "SIGWINCH", None)
+    was: object = None
+    if winch is not None and threading.current_thread() is threading.main_thread():
+        was = signal.getsignal(winch)  # None: set outside Python, left alone
+        if was is not None:
+            signal.signal(winch, resized)
 
     termios.tcsetattr(fd_in, termios.TCSANOW, raw)
     try:
@@ -312,7 +409,7 @@ def read_line(
                 if key == CTRL_D and not answer:
                     show("grey")
                     raise EOFError
-                answer, bell = edit(answer, key)
+                answer, pos, bell = edit(answer, pos, key)
                 show(bell=bell)
             show("grey")  # the terminal closed
             raise EOFError
@@ -320,7 +417,14 @@ def read_line(
             show("grey")
             raise
     finally:
+        if paste[0]:  # ended by an error: bracketed paste off all the same
+            try:
+                _write(fd_out, PASTE_OFF.encode())
+            except OSError:
+                pass
         termios.tcsetattr(fd_in, termios.TCSANOW, before)
+        if was is not None:
+            signal.signal(winch, was)  # type: ignore[arg-type]
 
 
 def _write(fd: int, data: bytes) -> None:
@@ -365,6 +469,13 @@ def _keys(fd: int) -> Iterator[str]:
                     sequence += part
                     if "\x40" <= part <= "\x7e":
                         break
+                if sequence == PASTE_START:  # the pasted text, whole, up to the paste's end
+                    pasted = b""
+                    while not pasted.endswith(PASTE_END.encode()):
+                        pasted += (byte() or "").encode("latin-1")
+                    text = pasted[: -len(PASTE_END)].decode("utf-8", "ignore")
+                    yield PASTE_START + text
+                    continue
             elif nxt is not None:
                 sequence += nxt
                 if nxt == "O":  # SS3: the arrows in application cursor mode
