@@ -18,6 +18,7 @@ from tests.screen import CTRL_C, ENTER, Terminal, start
 pytestmark = pytest.mark.e2e
 
 BACKSPACE = "\x7f"
+LEFT, HOME, END, DELETE = "\x1b[D", "\x1b[H", "\x1b[F", "\x1b[3~"
 # questionary's default style as pyte reports prompt_toolkit's 256 colours 67, 214 and 102
 QMARK, ANSWER, GREY = "5f87af", "ffaf00", "878787"
 INTRO = [
@@ -78,6 +79,37 @@ def test_the_first_question_typed_edited_and_answered(tmp_path: Path) -> None:
     t.send(CTRL_C)
     assert t.finish() == 130
     assert rows(t)[3:9] == [ANXIETY, "", *CANCELLED, ""]
+
+
+def test_the_first_question_edited_with_the_cursor_keys_as_questionary(tmp_path: Path) -> None:
+    t = start(["checkin"], tmp_path / "home")
+    t.expect("How is your mood")
+    t.send("7" + BACKSPACE + "0" + LEFT)
+    until(t, lambda: (t.screen_.cursor.y, t.screen_.cursor.x) == (2, 66))  # on the 0
+    t.send("1")
+    until(t, lambda: rows(t)[2] == MOOD + " 10")
+    assert (t.screen_.cursor.y, t.screen_.cursor.x) == (2, 67)  # still on the 0, as questionary
+    assert cell(t, 2, 66) == ("1", ANSWER, True)
+    t.send(HOME + "2" + END + DELETE)  # Delete at the end: nothing to delete
+    until(t, lambda: rows(t)[2] == MOOD + " 210")
+    t.send(HOME + DELETE + ENTER)  # 10 taken; questionary's own question next
+    until(t, lambda: rows(t)[3] == ANXIETY)
+    assert rows(t)[2] == MOOD + " 10"
+    t.send(CTRL_C)
+    assert t.finish() == 130
+
+
+def test_a_pasted_line_break_is_kept_in_the_answer_not_an_enter(tmp_path: Path) -> None:
+    t = start(["checkin"], tmp_path / "home")
+    t.expect("How is your mood")
+    t.send("\x1b[200~5\r6\x1b[201~")
+    until(t, lambda: rows(t)[3] == "6")  # on a row of its own, as questionary draws it
+    assert rows(t)[2] == MOOD + " 5"
+    assert "How anxious" not in t.screen()  # nothing submitted by the paste
+    t.send(ENTER)  # "5\n6" is no number: asked again with it, as questionary's check does
+    until(t, lambda: "Please type a whole number from 0 to 10." in t.screen())
+    t.send(CTRL_C)
+    assert t.finish() == 130
 
 
 def test_ctrl_c_at_the_first_question(tmp_path: Path) -> None:
