@@ -259,7 +259,8 @@ def test_bracketed_paste_is_on_while_reading_and_off_after(pty: Pty) -> None:
         out = b"".join(raw)
         raw.clear()
         assert out.startswith(b"\x1b[?2004h\x1b[?1l")  # as prompt_toolkit's first render
-        assert out.endswith(b"\x1b[?2004l") and out.count(b"\x1b[?2004l") == 1
+        # the cursor shown not blinking, then bracketed paste off, as prompt_toolkit ends
+        assert out.endswith(b"\x1b[?12l\x1b[?25h\x1b[?2004l") and out.count(b"\x1b[?2004l") == 1
 
 
 def test_a_resize_redraws_at_the_new_width_at_once(pty: Pty) -> None:

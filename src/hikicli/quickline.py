@@ -247,7 +247,7 @@ class Terminal:
                 out.append(f"\x1b[{last_row - cursor[0]}A")
             if cursor[1]:
                 out.append(f"\x1b[{cursor[1]}C")
-        out.append("\x1b[?7h\x1b[?25h")
+        out.append("\x1b[?7h\x1b[0m\x1b[?12l\x1b[?25h")  # shown, not blinking: prompt_toolkit's
         return "".join(out)
 
 
