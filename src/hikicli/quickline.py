@@ -470,10 +470,10 @@ def _keys(fd: int) -> Iterator[str]:
                     if "\x40" <= part <= "\x7e":
                         break
                 if sequence == PASTE_START:  # the pasted text, whole, up to the paste's end
-                    pasted = b""
-                    while not pasted.endswith(PASTE_END.encode()):
+                    pasted, end = bytearray(), PASTE_END.encode()
+                    while not pasted.endswith(end):  # a bytearray: a long paste stays linear
                         pasted += (byte() or "").encode("latin-1")
-                    text = pasted[: -len(PASTE_END)].decode("utf-8", "ignore")
+                    text = bytes(pasted[: -len(end)]).decode("utf-8", "ignore")
                     yield PASTE_START + text
                     continue
             elif nxt is not None:
