@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hikicli.cli.context import AppContext
+from hikicli.cli.plain import echo
 
 if TYPE_CHECKING:
     from hikicli.storage.crypto import Cipher
@@ -83,20 +84,13 @@ def export_command(
             key = "data.exported_one" if events.count == 1 else "data.exported"
             if sealer is not None:
                 key = "data.exported_sealed_one" if events.count == 1 else "data.exported_sealed"
-            _say(text(lang, key, count=events.count, path=target))
+            echo(text(lang, key, count=events.count, path=target), err=True)
     if encrypted and sealer is None:
-        _say(text(lang, "data.export_plaintext"))
+        echo(text(lang, "data.export_plaintext"), err=True)
     from hikicli.cli.render import note_text
 
     for problem in events.problems:
-        _say(note_text(lang, problem.describe(actx.log.path, lang)))
-
-
-def _say(line: str) -> None:
-    """One line on stderr (as typer.echo(err=True) writes it)."""
-    sys.stdout.flush()
-    sys.stderr.write(line + "\n")
-    sys.stderr.flush()
+        echo(note_text(lang, problem.describe(actx.log.path, lang)), err=True)
 
 
 def _stdout_is_terminal(actx: AppContext) -> bool:

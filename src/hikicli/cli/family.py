@@ -197,12 +197,11 @@ def _show_lesson(actx: AppContext, module: FamilyModule, n: int, as_json: bool) 
         )
         return
     from hikicli.cli.render import markdown
+    from hikicli.domain.words import with_help
 
     frame = actx.catalog["family"]["texts"]["with_help"]
     questions = "\n".join(
-        f"- `{f['key']}`: "
-        + (frame.format(prompt=f["prompt"], help=f["help"]) if f.get("help") else f["prompt"])
-        for f in exercise["fields"]
+        f"- `{f['key']}`: " + with_help(f, frame) for f in exercise["fields"]
     )
     note = exercise.get("privacy")
     privacy = f"\n\n*{_say(actx, note)}*" if note else ""

@@ -182,3 +182,18 @@ class Writer:
         sys.stdout.write("\n".join(self.parts) + "\n")
         sys.stdout.flush()
         self.parts = []
+
+
+def echo(text: str, nl: bool = True, err: bool = False) -> None:
+    """What `typer.echo(text, nl=nl, err=err)` writes: the text (ANSI codes taken out when the
+    stream is not a terminal, as Click does), flushed."""
+    stream = sys.stderr if err else sys.stdout
+    if err:
+        sys.stdout.flush()  # what was printed before it comes first
+    if nl:
+        text += "\n"
+    if "\033" in text and not stream.isatty():
+        text = re.sub(r"\033\[[;?0-9]*[a-zA-Z]", "", text)  # Click's strip_ansi
+    if text:
+        stream.write(text)
+    stream.flush()

@@ -4,11 +4,11 @@ screen shows are the same by either path."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hikicli.cli.context import AppContext
+from hikicli.cli.plain import echo
 
 if TYPE_CHECKING:
     from hikicli.domain.content_types import Instrument
@@ -152,18 +152,3 @@ def instrument_definitions(actx: AppContext) -> dict[str, Instrument]:
     from hikicli.services.instrument_lookup import all_instruments
 
     return all_instruments(actx).definitions()
-
-
-def echo(text: str, nl: bool = True, err: bool = False) -> None:
-    """What `typer.echo(text, nl=nl, err=err)` writes: the text (ANSI codes taken out when the
-    stream is not a terminal, as Click does), flushed."""
-    stream = sys.stderr if err else sys.stdout
-    if nl:
-        text += "\n"
-    if "\033" in text and not stream.isatty():
-        import re
-
-        text = re.sub(r"\033\[[;?0-9]*[a-zA-Z]", "", text)  # Click's strip_ansi
-    if text:
-        stream.write(text)
-    stream.flush()

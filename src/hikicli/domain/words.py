@@ -16,3 +16,11 @@ def word(texts: Mapping[str, object], key: str) -> str:
     if not isinstance(text, str):
         raise KeyError(key)
     return text
+
+
+def with_help(item: Mapping[str, object], frame: str) -> str:
+    """A question's prompt, and its hint in the language's brackets (`frame`, a `with_help`
+    text: "{prompt} ({help})", 「{prompt}（{help}）」) when it has one."""
+    if not item.get("help"):
+        return str(item["prompt"])
+    return frame.format(prompt=item["prompt"], help=item["help"])

@@ -17,11 +17,12 @@ from hikicli.domain.checkin import (
 )
 from hikicli.domain.risk import RiskResponse
 from hikicli.domain.sleep import hours, length, parse_clock
+from hikicli.domain.words import with_help
 from hikicli.errors import UsageError
 from hikicli.prompting import Prompter
 
 if TYPE_CHECKING:
-    from hikicli.domain.content_types import CheckinContent, CheckinRiskTexts, PlainQuestion
+    from hikicli.domain.content_types import CheckinContent, CheckinRiskTexts
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def run_checkin(
     With `safety`, a low mood is followed at once by "are you safe right now?". After an answer
     that carries risk the person may stop here: then None is returned (what they told, the mood
     and the answer, was saved with the risk signal)."""
-    q = content["questions"]
+    q, frame = content["questions"], content["with_help"]
     prompter.say(content["intro"])
     scales = {}
     safe = None
@@ -70,13 +71,13 @@ def run_checkin(
     if sleep_times:
         slept, woke = _ask_times(prompter, content)
     default = hours(slept, woke) if slept and woke else None
-    sleep = prompter.number("sleep", _with_help(content, q["sleep"]), 0, MAX_SLEEP, default=default)
-    outside = int(prompter.number("outside", _with_help(content, q["outside"]), 0, MAX_OUTSIDE))
+    sleep = prompter.number("sleep", with_help(q["sleep"], frame), 0, MAX_SLEEP, default=default)
+    outside = int(prompter.number("outside", with_help(q["outside"], frame), 0, MAX_OUTSIDE))
     choices = [(c["id"], c["label"]) for c in content["contact_choices"]]
     # "No one today" with another box would fail at the end: refused at the question instead
-    contact_q = _with_help(content, q["contact"])
+    contact_q = with_help(q["contact"], frame)
     contact = prompter.checkbox("contact", contact_q, choices, exclusive="none")
-    note = prompter.text("note", _with_help(content, q["note"]), max_len=MAX_NOTE)
+    note = prompter.text("note", with_help(q["note"], frame), max_len=MAX_NOTE)
     return make_checkin(
         date=day,
         today=today,
@@ -93,12 +94,12 @@ def run_checkin(
 
 def _ask_times(prompter: Prompter, content: CheckinContent) -> tuple[str | None, str | None]:
     """(slept, woke) as stored, or (None, None) when either is left empty."""
-    q = content["questions"]
-    slept = _ask_clock(prompter, "slept", _with_help(content, q["slept"]), content["time_format"])
+    q, frame = content["questions"], content["with_help"]
+    slept = _ask_clock(prompter, "slept", with_help(q["slept"], frame), content["time_format"])
     if slept is None:
         return None, None
     while True:
-        woke = _ask_clock(prompter, "woke", _with_help(content, q["woke"]), content["time_format"])
+        woke = _ask_clock(prompter, "woke", with_help(q["woke"], frame), content["time_format"])
         if woke is None:
             return None, None
         if length(slept, woke):
@@ -137,7 +138,3 @@ def _ask_safe(prompter: Prompter, safety: SafetyHooks, mood: int) -> tuple[str, 
     return safe, True
 
 
-def _with_help(content: CheckinContent, item: PlainQuestion) -> str:
-    if not item.get("help"):
-        return item["prompt"]
-    return content["with_help"].format(prompt=item["prompt"], help=item["help"])

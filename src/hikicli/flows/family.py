@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from hikicli.domain.checkin import MAX_NOTE
 from hikicli.domain.family import FamilyCheckIn, make_family_checkin
+from hikicli.domain.words import with_help
 from hikicli.prompting import Prompter
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def run_lesson(
     prompter.say(f"**{exercise['title']}**\n\n{exercise['intro']}")
     answers: dict[str, str] = {}
     for item in exercise["fields"]:
-        message = _with_help(item, texts["with_help"])
+        message = with_help(item, texts["with_help"])
         text = prompter.text(item["key"], message, max_len=MAX_NOTE).strip()
         if text:
             answers[item["key"]] = text
@@ -50,18 +51,13 @@ def run_family_checkin(
     if on_stress is not None:
         on_stress(stress)
     positive = prompter.text(
-        "positive", _with_help(texts["positive"], texts["with_help"]), max_len=MAX_NOTE
+        "positive", with_help(texts["positive"], texts["with_help"]), max_len=MAX_NOTE
     )
     selfcare = prompter.text(
-        "selfcare", _with_help(texts["selfcare"], texts["with_help"]), max_len=MAX_NOTE
+        "selfcare", with_help(texts["selfcare"], texts["with_help"]), max_len=MAX_NOTE
     )
     return make_family_checkin(
         date=day, today=today, stress=stress, positive=positive, selfcare=selfcare
     )
 
 
-def _with_help(item: Mapping[str, Any], frame: str) -> str:
-    """The question, and its hint in the language's brackets (`with_help`) when it has one."""
-    if not item.get("help"):
-        return str(item["prompt"])
-    return frame.format(prompt=item["prompt"], help=item["help"])

@@ -138,7 +138,7 @@ def _ordered(
 ) -> Iterator[Any]:
     import bisect
 
-    from hikicli.storage.projection import day_low
+    from hikicli.storage.projection import UNDATED, day_low
 
     marks = projected.marks
     parts = [
@@ -150,12 +150,12 @@ def _ordered(
         first = next((at for at in range(len(marks) - 1, -1, -1) if marks[at].bound < start), 0)
     # after[at]: no event after part `at` is dated before it
     after = [""] * len(parts)
-    low = min((day_low(e) for e in extra.events), default="~")
+    low = min((day_low(e) for e in extra.events), default=UNDATED)
     for at in range(len(parts) - 1, -1, -1):
         after[at] = low
         low = min(low, parts[at][3])
     waiting: list[tuple[str, str, int, Any]] = []
-    earliest = "~"  # the earliest day among `waiting`
+    earliest = UNDATED  # the earliest day among `waiting`
     seq = 0
     reads = (log.read_from(o, line, stop=stop).events for o, line, stop, _ in parts[first:])
     for at, events in enumerate(reads, first):
@@ -172,7 +172,7 @@ def _ordered(
             for item in waiting[:cut]:
                 yield item[3]
             del waiting[:cut]
-            earliest = waiting[0][0] if waiting else "~"
+            earliest = waiting[0][0] if waiting else UNDATED
     for event in extra.events:
         day = day_of(event)
         if start is None or day >= start:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hikicli.domain.kinds import BY_NAME, RULES, payload_problem
+from hikicli.domain.kinds import RULES, payload_problem
 from hikicli.errors import Msg, UsageError
 from hikicli.storage.files import ensure_private_dir, locked
 from hikicli.storage.log import SCHEMA_VERSION, Event, EventLog
@@ -79,7 +79,6 @@ def _no_bad_numbers(value: Any) -> bool:
 
 
 _EXPECTED = frozenset({"v", "id", "kind", "ts", "data"})
-_DECLARED = frozenset(BY_NAME)
 _when = dt.datetime.fromisoformat
 
 

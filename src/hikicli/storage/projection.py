@@ -111,7 +111,7 @@ def day_low(event: Event) -> str:
     return own if isinstance(own, str) and own < day else day
 
 
-_UNDATED = "~"  # a part's `low` before any of its events is seen: after every day
+UNDATED = "~"  # a part's `low` before any of its events is seen: after every day
 
 
 def project(
@@ -157,7 +157,7 @@ def project(
     for read in log.stream_from(start, lines + 1, min(SPAN, 1 << 20)):
         if marks and read.lines and (not kept or read.start - kept[-1][0] >= SPAN):
             sizes = {n: len(v) for n, v in states.items() if isinstance(v, list)}
-            kept.append((read.start, lines + read_lines + 1, bound, sizes, _UNDATED))
+            kept.append((read.start, lines + read_lines + 1, bound, sizes, UNDATED))
         for event in read.events:
             for p in projections:
                 states[p.name] = p.apply(states[p.name], event)
